@@ -1,0 +1,147 @@
+//! Claims: one numeric statement of one article, normalized.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::interval::Interval;
+
+/// What sort of quantity a claim states; decides its unit and how its value is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Count,
+    Year,
+    Date,
+    Money,
+    Percent,
+    Duration,
+    Distance,
+    Speed,
+    Ordinal,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Year => "year",
+            Kind::Date => "date",
+            Kind::Money => "money",
+            Kind::Percent => "percent",
+            Kind::Duration => "duration",
+            Kind::Distance => "distance",
+            Kind::Speed => "speed",
+            Kind::Ordinal => "ordinal",
+        }
+    }
+
+    /// Parses the names used in rule files.
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.iter().copied().find(|k| k.as_str() == name)
+    }
+
+    pub const ALL: [Kind; 9] = [
+        Kind::Count,
+        Kind::Year,
+        Kind::Date,
+        Kind::Money,
+        Kind::Percent,
+        Kind::Duration,
+        Kind::Distance,
+        Kind::Speed,
+        Kind::Ordinal,
+    ];
+
+    /// Points in time (years and dates) compare with each other.
+    pub fn is_time_point(self) -> bool {
+        matches!(self, Kind::Year | Kind::Date)
+    }
+}
+
+/// How the text qualifies its figure; kept so a report can say *why* an interval is wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// A plain figure: `26`, `1.3 million`.
+    Exact,
+    /// `more than`, `over`, `above`, `in excess of`.
+    MoreThan,
+    /// `at least`, `no fewer than`, `20+`, `20,000-plus`.
+    AtLeast,
+    /// `fewer than`, `less than`, `under`, `below`.
+    LessThan,
+    /// `up to`, `at most`, `as many as`, `no more than`.
+    AtMost,
+    /// `about`, `approximately`, `around`, `some`, `roughly`, `an estimated`.
+    About,
+    /// `nearly`, `almost`, `close to`, `just under`.
+    Nearly,
+    /// `10-15`, `between 10 and 12`, `90-98%`.
+    Range,
+    /// A vague magnitude: `dozens`, `thousands`, `tens of thousands`.
+    Vague,
+    /// A relative expression resolved against the publication date: `last year`, `Wednesday`.
+    Relative,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::LessThan => "less_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::About => "about",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Range => "range",
+            Qualifier::Vague => "vague",
+            Qualifier::Relative => "relative",
+        }
+    }
+}
+
+/// One normalized numeric statement with its provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Index of the source document in the run.
+    pub source: usize,
+    /// Byte span of the number phrase in the file as read.
+    pub span: Range<usize>,
+    /// Byte span of the sentence holding it.
+    pub sentence: Range<usize>,
+    /// The value, in the canonical unit of `kind` (see [`Claim::unit`]); `None` when a
+    /// relative expression could not be resolved (no publication date).
+    pub value: Option<Interval>,
+    /// The figure as stated, before qualifiers widen it: `20` for "more than 20". Two claims
+    /// with the same stated figure and qualifier say the same thing.
+    pub stated: Option<(f64, f64)>,
+    /// Half the rounding step of a round figure ("10,000" may stand for 9,500..10,500): used
+    /// by the comparator so that "10,000" and "10,200" are not a conflict.
+    pub precision: f64,
+    pub kind: Kind,
+    /// Canonical unit: `km`, `km/h`, `s`, `%`, an ISO currency code, or none for counts.
+    pub unit: Option<String>,
+    pub qualifier: Qualifier,
+    /// The counted noun or the thing measured, lower-cased, as found near the figure.
+    pub noun: Option<String>,
+    /// The fact key, assigned by the keying stage; `None` means the claim is listed but not compared.
+    pub key: Option<String>,
+    /// How a relative expression was resolved, e.g. "last year, published 2025-08-28".
+    pub resolution: Option<String>,
+    /// Relation word that ties a time point to its event: `since` in "first visit since 2019".
+    pub relation: Option<String>,
+}
+
+impl Claim {
+    /// The text of the number phrase.
+    pub fn text<'a>(&self, file: &'a str) -> &'a str {
+        file.get(self.span.clone()).unwrap_or_default()
+    }
+
+    /// The text of the sentence holding the claim.
+    pub fn sentence_text<'a>(&self, file: &'a str) -> &'a str {
+        file.get(self.sentence.clone()).unwrap_or_default()
+    }
+}

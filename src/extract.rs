@@ -1,0 +1,838 @@
+//! The claim normalizer: finds number phrases in sentences and turns each into a [`Claim`]
+//! with an interval value, a kind, a canonical unit and a qualifier.
+//!
+//! The interval meaning of every qualifier and vague word is documented in
+//! `docs/intervals.md`; this file is the one place that implements it.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::claim::{Claim, Kind, Qualifier};
+use crate::interval::Interval;
+use crate::number::{number_word, plural_magnitude, scale_word, NumberWord, SpelledNumber};
+use crate::token::{tokenize, Token};
+use crate::when;
+
+/// Extracts every claim of one document. `sentences` are byte ranges into `text`.
+pub fn extract(
+    text: &str,
+    sentences: &[Range<usize>],
+    source: usize,
+    published: Option<NaiveDate>,
+) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for sentence in sentences {
+        let tokens = tokenize(text, sentence.clone());
+        for phrase in phrases(&tokens, published) {
+            let span = tokens[phrase.start].span.start..tokens[phrase.end - 1].span.end;
+            claims.push(Claim {
+                source,
+                span,
+                sentence: sentence.clone(),
+                value: phrase.value,
+                stated: phrase.stated,
+                precision: phrase.precision,
+                kind: phrase.kind,
+                unit: phrase.unit.map(str::to_string),
+                qualifier: phrase.qualifier,
+                noun: None,
+                key: None,
+                resolution: phrase.resolution,
+                relation: phrase.relation,
+            });
+        }
+    }
+    claims
+}
+
+/// A number phrase found in a token list: tokens `start..end`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<Interval>,
+    pub stated: Option<(f64, f64)>,
+    pub precision: f64,
+    pub kind: Kind,
+    pub unit: Option<&'static str>,
+    pub qualifier: Qualifier,
+    pub resolution: Option<String>,
+    pub relation: Option<String>,
+}
+
+/// Every number phrase of one sentence, left to right, never overlapping.
+pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let phrase = when::time_at(tokens, i, published).or_else(|| quantity_at(tokens, i, published));
+        match phrase {
+            Some(p) if p.end > i => {
+                i = p.end;
+                found.push(p);
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// The figure at the heart of a phrase, before qualifiers and units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Core {
+    lo: f64,
+    hi: f64,
+    precision: f64,
+    vague: bool,
+    /// Token index after the figure.
+    end: usize,
+    /// A single four-digit integer with no separators: a candidate year.
+    year_like: bool,
+}
+
+fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let (currency, core_start) = currency_prefix(tokens, i);
+    let mut core = core_at(tokens, core_start, currency.is_some())?;
+    let (prefix_q, start) = match currency {
+        Some(_) => qualifier_before(tokens, i),
+        None => qualifier_before(tokens, core_start),
+    };
+    let start = if currency.is_some() { start.min(i) } else { start };
+    let mut qualifier = if core.vague { Qualifier::Vague } else { prefix_q.unwrap_or(Qualifier::Exact) };
+    if core.vague && prefix_q.is_some() {
+        qualifier = prefix_q.unwrap_or(Qualifier::Vague);
+    }
+    let mut end = core.end;
+
+    if let Some(ordinal) = ordinal_suffix(tokens, &core) {
+        return Some(simple(start, ordinal, Kind::Ordinal, None, core.lo, Qualifier::Exact));
+    }
+    if let Some(decade_end) = decade_suffix(tokens, &core) {
+        let mut p = simple(start, decade_end, Kind::Year, None, core.lo, Qualifier::Range);
+        p.value = Some(Interval::closed(core.lo, core.lo + 9.0));
+        p.stated = Some((core.lo, core.lo + 9.0));
+        return Some(p);
+    }
+    // A range: `10-15`, `10 to 15`, `between 10 and 12`.
+    let between = start < core_start && tokens[start].is("between");
+    if let Some((hi_core, range_end)) = range_tail(tokens, end, between, currency.is_some()) {
+        if core.year_like && hi_core.hi < 100.0 && !core.vague {
+            // `2012-13`: a fiscal or season year, a period rather than a range of numbers.
+            return Some(simple(start, range_end, Kind::Year, None, core.lo, Qualifier::Exact));
+        }
+        let scale = range_scale(&core, &hi_core);
+        core = Core {
+            lo: core.lo * scale,
+            hi: hi_core.hi,
+            precision: hi_core.precision,
+            vague: false,
+            end: range_end,
+            year_like: false,
+        };
+        end = range_end;
+        if !matches!(qualifier, Qualifier::About) {
+            qualifier = Qualifier::Range;
+        }
+    }
+    // `20+`, `20,000-plus`.
+    if let Some(t) = tokens.get(end) {
+        if t.text == "+" && !t.space_before {
+            qualifier = Qualifier::AtLeast;
+            end += 1;
+        } else if t.is_hyphen() && tokens.get(end + 1).is_some_and(|p| p.is("plus")) {
+            qualifier = Qualifier::AtLeast;
+            end += 2;
+        } else if t.is_hyphen() && tokens.get(end + 1).is_some_and(|p| p.is("odd") || p.is("something")) {
+            // `30-odd`: somewhere in the thirties.
+            let step = 10f64.powi(core.lo.log10().floor().max(1.0) as i32 - 0);
+            let step = if core.lo >= 10.0 { step.min(10.0) } else { 1.0 };
+            core.hi = core.lo + step - 1.0;
+            qualifier = Qualifier::Range;
+            end += 2;
+        }
+    }
+
+    let (kind, unit, factor, unit_end) = match currency {
+        Some(code) => (Kind::Money, Some(code), 1.0, end),
+        None => match unit_at(tokens, end) {
+            Some((kind, unit, factor, unit_end)) => (kind, Some(unit), factor, unit_end),
+            None => (Kind::Count, None, 1.0, end),
+        },
+    };
+    let end = unit_end.max(end);
+
+    if kind == Kind::Count && core.year_like && qualifier == Qualifier::Exact && is_year_use(tokens, core_start, end) {
+        let mut p = simple(start, end, Kind::Year, None, core.lo, Qualifier::Exact);
+        p.relation = relation_before(tokens, core_start);
+        return Some(p);
+    }
+    if kind == Kind::Count && !core_is_claim_worthy(tokens, core_start, &core) {
+        return None;
+    }
+    if kind == Kind::Duration && unit == Some("s") {
+        if let Some(p) = relative_years(tokens, start, core_start, end, &core, factor, published) {
+            return Some(p);
+        }
+    }
+
+    let (lo, hi) = (core.lo * factor, core.hi * factor);
+    let value = interval_for(qualifier, lo, hi);
+    Some(Phrase {
+        start,
+        end,
+        value: Some(value),
+        stated: Some((lo, hi)),
+        precision: if qualifier == Qualifier::Exact { core.precision * factor } else { 0.0 },
+        kind,
+        unit,
+        qualifier,
+        resolution: None,
+        relation: None,
+    })
+}
+
+/// The interval a qualifier gives to a stated figure `[lo, hi]` (a point when `lo == hi`).
+pub fn interval_for(q: Qualifier, lo: f64, hi: f64) -> Interval {
+    match q {
+        Qualifier::Exact | Qualifier::Range | Qualifier::Vague | Qualifier::Relative => {
+            Interval::closed(lo, hi)
+        }
+        Qualifier::MoreThan => Interval::above(hi, false),
+        Qualifier::AtLeast => Interval::above(lo, true),
+        Qualifier::LessThan => Interval::below(lo, false),
+        Qualifier::AtMost => Interval::below(hi, true),
+        Qualifier::About => Interval::closed(lo - 0.1 * lo.abs(), hi + 0.1 * hi.abs()),
+        Qualifier::Nearly => Interval {
+            lo: Some(crate::interval::Bound { value: lo - 0.1 * lo.abs(), inclusive: true }),
+            hi: Some(crate::interval::Bound { value: hi, inclusive: false }),
+        },
+    }
+}
+
+fn simple(start: usize, end: usize, kind: Kind, unit: Option<&'static str>, v: f64, q: Qualifier) -> Phrase {
+    Phrase {
+        start,
+        end,
+        value: Some(Interval::point(v)),
+        stated: Some((v, v)),
+        precision: 0.0,
+        kind,
+        unit,
+        qualifier: q,
+        resolution: None,
+        relation: None,
+    }
+}
+
+/// Qualifier words ending right before token `i`; returns the qualifier and the index where
+/// the phrase starts (`i` when there is none).
+fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
+    const PHRASES: &[(&[&str], Qualifier)] = &[
+        (&["more", "than"], Qualifier::MoreThan),
+        (&["just", "over"], Qualifier::MoreThan),
+        (&["over"], Qualifier::MoreThan),
+        (&["above"], Qualifier::MoreThan),
+        (&["in", "excess", "of"], Qualifier::MoreThan),
+        (&["upwards", "of"], Qualifier::MoreThan),
+        (&["at", "least"], Qualifier::AtLeast),
+        (&["no", "fewer", "than"], Qualifier::AtLeast),
+        (&["no", "less", "than"], Qualifier::AtLeast),
+        (&["a", "minimum", "of"], Qualifier::AtLeast),
+        (&["just", "under"], Qualifier::Nearly),
+        (&["fewer", "than"], Qualifier::LessThan),
+        (&["less", "than"], Qualifier::LessThan),
+        (&["under"], Qualifier::LessThan),
+        (&["below"], Qualifier::LessThan),
+        (&["up", "to"], Qualifier::AtMost),
+        (&["at", "most"], Qualifier::AtMost),
+        (&["as", "many", "as"], Qualifier::AtMost),
+        (&["no", "more", "than"], Qualifier::AtMost),
+        (&["a", "maximum", "of"], Qualifier::AtMost),
+        (&["about"], Qualifier::About),
+        (&["approximately"], Qualifier::About),
+        (&["approx"], Qualifier::About),
+        (&["around"], Qualifier::About),
+        (&["roughly"], Qualifier::About),
+        (&["some"], Qualifier::About),
+        (&["an", "estimated"], Qualifier::About),
+        (&["estimated"], Qualifier::About),
+        (&["circa"], Qualifier::About),
+        (&["an", "approximate"], Qualifier::About),
+        (&["nearly"], Qualifier::Nearly),
+        (&["almost"], Qualifier::Nearly),
+        (&["close", "to"], Qualifier::Nearly),
+        (&["between"], Qualifier::Range),
+    ];
+    for (words, q) in PHRASES {
+        let n = words.len();
+        if i < n {
+            continue;
+        }
+        let window = &tokens[i - n..i];
+        if window.iter().zip(words.iter()).all(|(t, w)| t.is(w)) {
+            return (Some(*q), i - n);
+        }
+    }
+    (None, i)
+}
+
+/// A currency marker at `i`: `$`, `US$`, `€`, `£`, `Rs`, `USD`. Returns the ISO code and the
+/// index of the figure after it.
+fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static str>, usize) {
+    let Some(t) = tokens.get(i) else { return (None, i) };
+    let symbol = |s: &str| match s {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        "¥" => Some("JPY"),
+        "₹" => Some("INR"),
+        "₩" => Some("KRW"),
+        _ => None,
+    };
+    let next_is_figure = |j: usize| tokens.get(j).is_some_and(|n| n.is_number());
+    if let Some(code) = symbol(t.text) {
+        return if next_is_figure(i + 1) { (Some(code), i + 1) } else { (None, i) };
+    }
+    // `US$3`, `A$`, `HK$`.
+    if let Some(dollar) = tokens.get(i + 1) {
+        if dollar.text == "$" && !dollar.space_before && next_is_figure(i + 2) {
+            let code = match t.text {
+                "US" => Some("USD"),
+                "A" | "AU" => Some("AUD"),
+                "C" | "CA" => Some("CAD"),
+                "HK" => Some("HKD"),
+                "NZ" => Some("NZD"),
+                "S" => Some("SGD"),
+                _ => None,
+            };
+            if code.is_some() {
+                return (code, i + 2);
+            }
+        }
+    }
+    let code = match t.text {
+        "Rs" | "INR" => Some("INR"),
+        "USD" => Some("USD"),
+        "EUR" => Some("EUR"),
+        "GBP" => Some("GBP"),
+        "CNY" | "RMB" => Some("CNY"),
+        "JPY" => Some("JPY"),
+        _ => None,
+    };
+    match code {
+        Some(code) if next_is_figure(i + 1) => (Some(code), i + 1),
+        Some(code) if tokens.get(i + 1).is_some_and(|d| d.text == ".") && next_is_figure(i + 2) => {
+            (Some(code), i + 2)
+        }
+        _ => (None, i),
+    }
+}
+
+/// The figure at `i`: digits with an optional scale word, a spelled number, or a vague magnitude.
+fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
+    let t = tokens.get(i)?;
+    if t.is_number() {
+        let value = t.number_value()?;
+        let mut end = i + 1;
+        let mut scale = 1.0;
+        if let Some(next) = tokens.get(i + 1) {
+            if let Some(s) = scale_word(&next.lower(), after_currency) {
+                // `10k` and `$1.2bn` are written solid; `1.3 million` with a space.
+                let solid_ok = next.space_before || next.text.len() <= 3;
+                if solid_ok {
+                    scale = s;
+                    end = i + 2;
+                }
+            }
+        }
+        let digits_only = t.text.chars().all(|c| c.is_ascii_digit());
+        return Some(Core {
+            lo: value * scale,
+            hi: value * scale,
+            precision: rounding(t.text, value, scale),
+            vague: false,
+            end,
+            year_like: digits_only && t.text.len() == 4 && scale == 1.0,
+        });
+    }
+    if !t.is_word() {
+        return None;
+    }
+    vague_at(tokens, i).or_else(|| spelled_at(tokens, i))
+}
+
+/// Half the rounding step of a figure, capped at 5 % of it: `10,000` may stand for anything
+/// from 9,500 to 10,500, `1.3 million` for 1.25 to 1.35 million; `26` is exact.
+fn rounding(text: &str, value: f64, scale: f64) -> f64 {
+    let step = match text.split_once('.') {
+        Some((_, frac)) => 10f64.powi(-(frac.len() as i32)) * scale,
+        None => {
+            let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+            let zeros = digits.len() - digits.trim_end_matches('0').len();
+            if scale == 1.0 && (zeros < 2 || value < 100.0) {
+                return 0.0;
+            }
+            10f64.powi(zeros as i32) * scale
+        }
+    };
+    (step / 2.0).min(0.05 * value * scale)
+}
+
+/// `dozens`, `thousands`, `tens of thousands`, `hundreds of millions`, `several hundred`,
+/// `a few thousand`, `a couple of hundred`, `a dozen`, `half a million`.
+fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
+    let word = tokens[i].lower();
+    let of_magnitude = |j: usize| -> Option<f64> {
+        if tokens.get(j).is_some_and(|t| t.is("of")) {
+            tokens.get(j + 1).and_then(|t| plural_magnitude(&t.lower()))
+        } else {
+            None
+        }
+    };
+    let span = |lo: f64, hi: f64, end: usize| Core { lo, hi, precision: 0.0, vague: true, end, year_like: false };
+    // `tens of thousands`, `hundreds of millions`.
+    if word == "tens" {
+        let base = of_magnitude(i + 1).unwrap_or(1.0);
+        let end = if base > 1.0 { i + 3 } else { i + 1 };
+        if base == 1.0 && !tokens.get(i + 1).is_some_and(|t| t.is("of")) {
+            return None;
+        }
+        return Some(span(20.0 * base, 100.0 * base - 1.0, end));
+    }
+    if let Some(m) = plural_magnitude(&word) {
+        if let Some(base) = of_magnitude(i + 1).filter(|b| *b > m) {
+            return Some(span(2.0 * m * base, 10.0 * m * base - 1.0, i + 3));
+        }
+        return Some(match word.as_str() {
+            "dozens" => span(24.0, 99.0, i + 1),
+            "scores" => span(40.0, 199.0, i + 1),
+            _ => span(2.0 * m, 10.0 * m - 1.0, i + 1),
+        });
+    }
+    let scale_after = |j: usize| -> Option<(f64, usize)> {
+        let j = if tokens.get(j).is_some_and(|t| t.is("of")) { j + 1 } else { j };
+        match number_word(&tokens.get(j)?.lower())? {
+            NumberWord::Hundred => Some((100.0, j + 1)),
+            NumberWord::Scale(s) => Some((s, j + 1)),
+            NumberWord::Small(_) => None,
+        }
+    };
+    let next_is = |w: &str| tokens.get(i + 1).is_some_and(|t| t.is(w));
+    match word.as_str() {
+        "several" => scale_after(i + 1).map(|(s, end)| span(3.0 * s, 9.0 * s, end)),
+        "a" if next_is("few") => scale_after(i + 2).map(|(s, end)| span(2.0 * s, 5.0 * s, end)),
+        "a" if next_is("couple") => scale_after(i + 2).map(|(s, end)| span(2.0 * s, 3.0 * s, end)),
+        "a" if next_is("dozen") => Some(Core { lo: 12.0, hi: 12.0, precision: 0.0, vague: false, end: i + 2, year_like: false }),
+        "half" if next_is("a") => scale_after(i + 2).map(|(s, end)| Core {
+            lo: s / 2.0,
+            hi: s / 2.0,
+            precision: 0.0,
+            vague: false,
+            end,
+            year_like: false,
+        }),
+        "a" => scale_after(i + 1)
+            .filter(|(s, _)| *s >= 100.0)
+            .map(|(s, end)| Core { lo: s, hi: s, precision: 0.0, vague: false, end, year_like: false }),
+        _ => None,
+    }
+}
+
+/// `twenty-six`, `one hundred and five`, `two dozen`.
+fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
+    let mut n = SpelledNumber::default();
+    let mut j = i;
+    let mut end = i;
+    while let Some(t) = tokens.get(j) {
+        let lower = t.lower();
+        if let Some(w) = number_word(&lower) {
+            if !n.push(w) {
+                break;
+            }
+            j += 1;
+            end = j;
+        } else if (t.is_hyphen() && !t.space_before || lower == "and")
+            && n.words() > 0
+            && tokens.get(j + 1).is_some_and(|x| number_word(&x.lower()).is_some())
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if n.words() == 0 {
+        return None;
+    }
+    let mut value = n.value();
+    if tokens.get(end).is_some_and(|t| t.is("dozen")) {
+        value *= 12.0;
+        end += 1;
+    }
+    // A lone `one` or `zero` is rarely a stated figure ("one of the", "no one").
+    if n.words() == 1 && value < 2.0 {
+        let followed_by_unit = unit_at(tokens, end).is_some();
+        if !followed_by_unit {
+            return None;
+        }
+    }
+    Some(Core { lo: value, hi: value, precision: 0.0, vague: false, end, year_like: false })
+}
+
+/// `-15`, ` to 15`, ` and 15` (after `between`), `–15`; scale words on the second figure
+/// (`1.2 to 1.5 million`) apply to the first too.
+fn range_tail(tokens: &[Token], i: usize, between: bool, currency: bool) -> Option<(Core, usize)> {
+    let joiner = tokens.get(i)?;
+    let ok = (joiner.is_hyphen() || joiner.is("to") || (between && joiner.is("and")))
+        && !(joiner.is_hyphen() && joiner.space_before && !tokens.get(i + 1)?.space_before);
+    if !ok {
+        return None;
+    }
+    let mut j = i + 1;
+    if currency && tokens.get(j).is_some_and(|t| matches!(t.text, "$" | "€" | "£" | "¥" | "₹")) {
+        j += 1;
+    }
+    let next = tokens.get(j)?;
+    if joiner.is_hyphen() && !next.is_number() {
+        return None;
+    }
+    let core = core_at(tokens, j, currency)?;
+    if core.vague {
+        return None;
+    }
+    Some((core, core.end))
+}
+
+/// When only the second figure of a range carries a scale word, the first shares it.
+fn range_scale(lo: &Core, hi: &Core) -> f64 {
+    if lo.lo < hi.hi && lo.lo * 1000.0 < hi.hi && lo.lo != 0.0 {
+        let ratio = hi.hi / lo.lo;
+        for s in [1e12, 1e9, 1e6, 1e3] {
+            if ratio >= s && (hi.hi / s) < lo.lo * 10.0 {
+                return s;
+            }
+        }
+    }
+    1.0
+}
+
+/// `80th`, `2nd`: digits followed without a space by an ordinal suffix.
+fn ordinal_suffix(tokens: &[Token], core: &Core) -> Option<usize> {
+    let t = tokens.get(core.end)?;
+    let is_suffix = ["st", "nd", "rd", "th"].iter().any(|s| t.is(s));
+    (is_suffix && !t.space_before && tokens[core.end - 1].is_number()).then_some(core.end + 1)
+}
+
+/// `1990s`: a decade.
+fn decade_suffix(tokens: &[Token], core: &Core) -> Option<usize> {
+    let t = tokens.get(core.end)?;
+    let apostrophe = t.text == "'" || t.text == "’";
+    let (t, end) = if apostrophe { (tokens.get(core.end + 1)?, core.end + 2) } else { (t, core.end + 1) };
+    (core.year_like && core.lo % 10.0 == 0.0 && t.is("s") && !t.space_before).then_some(end)
+}
+
+/// A unit after a figure, either spaced (`70 minutes`) or as a compound adjective
+/// (`70-minute`). Returns the kind, the canonical unit, the factor to it, and the end index.
+fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize)> {
+    let mut j = i;
+    if tokens.get(j).is_some_and(|t| t.is_hyphen() && !t.space_before) {
+        j += 1;
+    }
+    let t = tokens.get(j)?;
+    let w = t.lower();
+    let next = |k: usize| tokens.get(j + k).map(|t| t.lower()).unwrap_or_default();
+    if t.text == "%" {
+        return Some((Kind::Percent, "%", 1.0, j + 1));
+    }
+    match w.as_str() {
+        "percent" | "pct" => return Some((Kind::Percent, "%", 1.0, j + 1)),
+        "per" if next(1) == "cent" => return Some((Kind::Percent, "%", 1.0, j + 2)),
+        "percentage" if next(1) == "points" || next(1) == "point" => {
+            return Some((Kind::Percent, "%", 1.0, j + 2))
+        }
+        _ => {}
+    }
+    // Speeds before distances: `60 km/h`, `100 miles per hour`.
+    let per_hour = |k: usize| -> Option<usize> {
+        match (next(k).as_str(), next(k + 1).as_str()) {
+            ("/", "h") | ("/", "hr") => Some(k + 2),
+            ("per", "hour") | ("an", "hour") | ("a", "hour") => Some(k + 2),
+            _ => None,
+        }
+    };
+    let distance = match w.as_str() {
+        "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => Some(1.0),
+        "mile" | "miles" | "mi" => Some(1.609_344),
+        "m" | "meter" | "meters" | "metre" | "metres" => Some(0.001),
+        "ft" | "foot" | "feet" => Some(0.000_304_8),
+        "nautical" if next(1).starts_with("mile") => Some(1.852),
+        _ => None,
+    };
+    if let Some(factor) = distance {
+        let skip = if w == "nautical" { 2 } else { 1 };
+        if next(skip) == "square" || w == "m" && next(1) == "/" && next(2) == "s" {
+            return None;
+        }
+        if let Some(k) = per_hour(skip) {
+            return Some((Kind::Speed, "km/h", factor, j + k));
+        }
+        return Some((Kind::Distance, "km", factor, j + skip));
+    }
+    match w.as_str() {
+        "kph" | "kmh" | "kmph" => return Some((Kind::Speed, "km/h", 1.0, j + 1)),
+        "mph" => return Some((Kind::Speed, "km/h", 1.609_344, j + 1)),
+        _ => {}
+    }
+    let seconds = match w.as_str() {
+        "second" | "seconds" | "sec" | "secs" => 1.0,
+        "minute" | "minutes" | "min" | "mins" => 60.0,
+        "hour" | "hours" | "hr" | "hrs" => 3600.0,
+        "day" | "days" => 86_400.0,
+        "week" | "weeks" => 604_800.0,
+        "month" | "months" => 2_629_800.0,
+        "year" | "years" | "yr" | "yrs" => 31_557_600.0,
+        "decade" | "decades" => 315_576_000.0,
+        "century" | "centuries" => 3_155_760_000.0,
+        _ => return money_word(&w).map(|code| (Kind::Money, code, 1.0, j + 1)),
+    };
+    Some((Kind::Duration, "s", seconds, j + 1))
+}
+
+/// Currency names written after the figure: `50 million dollars`.
+fn money_word(w: &str) -> Option<&'static str> {
+    match w {
+        "dollar" | "dollars" | "usd" => Some("USD"),
+        "euro" | "euros" | "eur" => Some("EUR"),
+        "pound" | "pounds" | "gbp" => Some("GBP"),
+        "yuan" | "renminbi" | "cny" => Some("CNY"),
+        "rupee" | "rupees" | "inr" => Some("INR"),
+        "yen" | "jpy" => Some("JPY"),
+        _ => None,
+    }
+}
+
+/// Whether a four-digit integer at `i` is used as a year: `in 2011`, `the 2015 parade`, but
+/// not `2000 troops`.
+fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
+    let v = tokens[i].number_value().unwrap_or(0.0);
+    if !(1000.0..=2100.0).contains(&v) {
+        return false;
+    }
+    let prev = i.checked_sub(1).and_then(|p| tokens.get(p)).map(|t| t.lower());
+    if matches!(prev.as_deref(), Some("in" | "since" | "of" | "from" | "until" | "by" | "before" | "after" | "year" | "early" | "late" | "mid")) {
+        return true;
+    }
+    match tokens.get(end) {
+        Some(next) if next.is_word() => {
+            let w = next.lower();
+            let plural = w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'') && !w.contains('’');
+            !plural || ["was", "is", "has", "as", "its", "this", "his", "us", "thus"].contains(&w.as_str())
+        }
+        _ => true,
+    }
+}
+
+/// `since` (or `first ... since`) a few words before a time point ties it to a start.
+pub(crate) fn relation_before(tokens: &[Token], i: usize) -> Option<String> {
+    let from = i.saturating_sub(4);
+    tokens[from..i].iter().any(|t| t.is("since")).then(|| "since".to_string())
+}
+
+/// Whether a bare count is worth keeping: a spelled `two` before a noun is, a `1` after a
+/// `No.` is not.
+fn core_is_claim_worthy(tokens: &[Token], i: usize, core: &Core) -> bool {
+    let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+    if prev.is_some_and(|p| matches!(p.text, "#" | "@" | "/")) {
+        return false;
+    }
+    !(core.lo.is_nan() || core.hi.is_nan())
+}
+
+/// "first visit in six years" and "14-year rule": a duration that dates a start relative to
+/// the publication date.
+fn relative_years(
+    tokens: &[Token],
+    start: usize,
+    core_start: usize,
+    end: usize,
+    core: &Core,
+    factor: f64,
+    published: Option<NaiveDate>,
+) -> Option<Phrase> {
+    let years = factor / 31_557_600.0;
+    if years != 1.0 || core.lo != core.hi {
+        return None;
+    }
+    let n = core.lo;
+    let before = |k: usize| core_start.checked_sub(k).and_then(|j| tokens.get(j)).map(|t| t.lower());
+    let compound = tokens.get(core.end).is_some_and(|t| t.is_hyphen() && !t.space_before);
+    let tenure = compound && tokens.get(end).is_some_and(|t| TENURE.contains(&t.lower().as_str()));
+    let first_in = !compound
+        && matches!(before(1).as_deref(), Some("in" | "for"))
+        && (2..=7).any(|k| before(k).as_deref() == Some("first"));
+    if !(tenure || first_in) {
+        return None;
+    }
+    let end = if tenure { end + 1 } else { end };
+    let phrase_text: Vec<&str> = tokens[start..end].iter().map(|t| t.text).collect();
+    let mut p = simple(start, end, Kind::Year, None, 0.0, Qualifier::Relative);
+    p.relation = Some("since".to_string());
+    match published {
+        Some(date) => {
+            let year = f64::from(chrono::Datelike::year(&date)) - n;
+            p.value = Some(Interval::point(year));
+            p.stated = Some((year, year));
+            p.resolution = Some(format!("`{}` counted back from {date}", phrase_text.join(" ")));
+        }
+        None => {
+            p.value = None;
+            p.stated = None;
+            p.resolution = Some("no publication date to count back from".to_string());
+        }
+    }
+    Some(p)
+}
+
+/// Nouns for a time in office: a `14-year rule` started 14 years before publication.
+const TENURE: &[&str] = &["rule", "reign", "tenure", "presidency", "premiership", "leadership", "term", "stint"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Phrase {
+        let all = all(text);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    fn all(text: &str) -> Vec<Phrase> {
+        let tokens = tokenize(text, 0..text.len());
+        phrases(&tokens, NaiveDate::from_ymd_opt(2025, 9, 2))
+    }
+
+    fn covers(text: &str) -> String {
+        let tokens = tokenize(text, 0..text.len());
+        let p = &phrases(&tokens, NaiveDate::from_ymd_opt(2025, 9, 2))[0];
+        text[tokens[p.start].span.start..tokens[p.end - 1].span.end].to_string()
+    }
+
+    fn value(text: &str) -> Interval {
+        one(text).value.unwrap()
+    }
+
+    #[test]
+    fn plain_figures_with_separators_and_scales() {
+        assert_eq!(value("26 leaders"), Interval::point(26.0));
+        assert_eq!(value("10,000 troops"), Interval::point(10_000.0));
+        assert_eq!(value("1.3 million people"), Interval::point(1_300_000.0));
+        assert_eq!(value("15 000 people"), Interval::point(15_000.0));
+        assert_eq!(value("twenty-six leaders"), Interval::point(26.0));
+        assert_eq!(one("twenty-six leaders").qualifier, Qualifier::Exact);
+    }
+
+    #[test]
+    fn qualifiers_set_open_and_closed_ends() {
+        assert_eq!(value("more than 10,000 troops"), Interval::above(10_000.0, false));
+        assert_eq!(value("over 100 aircraft"), Interval::above(100.0, false));
+        assert_eq!(value("at least 50 people"), Interval::above(50.0, true));
+        assert_eq!(value("20+ leaders"), Interval::above(20.0, true));
+        assert_eq!(value("fewer than 30 people"), Interval::below(30.0, false));
+        assert_eq!(value("under 30 people"), Interval::below(30.0, false));
+        assert_eq!(value("up to 30 people"), Interval::below(30.0, true));
+        assert_eq!(value("approximately 15,000 troops"), Interval::closed(13_500.0, 16_500.0));
+        assert_eq!(value("about 1,300 kilometers"), Interval::closed(1_170.0, 1_430.0));
+        assert_eq!(value("some 200 people"), Interval::closed(180.0, 220.0));
+        assert_eq!(one("nearly 2,000 people").qualifier, Qualifier::Nearly);
+        assert!(!value("almost 2,000 people").intersects(&Interval::point(2_000.0)));
+        assert_eq!(covers("more than 20 other leaders"), "more than 20");
+    }
+
+    #[test]
+    fn vague_magnitudes() {
+        assert_eq!(value("tens of thousands of troops"), Interval::closed(20_000.0, 99_999.0));
+        assert_eq!(value("thousands of troops"), Interval::closed(2_000.0, 9_999.0));
+        assert_eq!(value("hundreds of vehicles"), Interval::closed(200.0, 999.0));
+        assert_eq!(value("dozens of people"), Interval::closed(24.0, 99.0));
+        assert_eq!(value("hundreds of thousands of people"), Interval::closed(200_000.0, 999_999.0));
+        assert_eq!(value("several hundred people"), Interval::closed(300.0, 900.0));
+        assert_eq!(value("a dozen people"), Interval::point(12.0));
+        assert_eq!(value("half a million people"), Interval::point(500_000.0));
+        assert_eq!(one("thousands of troops").qualifier, Qualifier::Vague);
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(value("10-15 carriages"), Interval::closed(10.0, 15.0));
+        assert_eq!(value("between 10 and 12 people"), Interval::closed(10.0, 12.0));
+        let p = one("90-98% of trade");
+        assert_eq!((p.kind, p.value.unwrap()), (Kind::Percent, Interval::closed(90.0, 98.0)));
+        assert_eq!(value("1.2 to 1.5 million people"), Interval::closed(1.2e6, 1.5e6));
+        assert_eq!(one("fiscal 2012-13").kind, Kind::Year);
+    }
+
+    #[test]
+    fn money() {
+        let p = one("$886 billion");
+        assert_eq!((p.kind, p.unit, p.value.unwrap()), (Kind::Money, Some("USD"), Interval::point(886e9)));
+        assert_eq!(value("$1.2bn in aid"), Interval::point(1.2e9));
+        assert_eq!(one("€3bn").unit, Some("EUR"));
+        assert_eq!(value("£40m"), Interval::point(40e6));
+        assert_eq!(one("US$3 million").unit, Some("USD"));
+        assert_eq!(value("Rs 500 crore"), Interval::point(5e9));
+        assert_eq!(one("50 million dollars").unit, Some("USD"));
+    }
+
+    #[test]
+    fn durations_distances_speeds() {
+        let p = one("Lasting 70 minutes");
+        assert_eq!((p.kind, p.value.unwrap()), (Kind::Duration, Interval::point(4_200.0)));
+        assert_eq!(one("The 70-minute event").value.unwrap(), Interval::point(4_200.0));
+        let p = one("about 1,300 kilometers");
+        assert_eq!((p.kind, p.unit), (Kind::Distance, Some("km")));
+        let p = one("800 miles");
+        assert!((p.value.unwrap().lo_value().unwrap() - 1287.48).abs() < 0.01);
+        let p = one("a cautious 60 km/h");
+        assert_eq!((p.kind, p.value.unwrap()), (Kind::Speed, Interval::point(60.0)));
+        assert_eq!(one("six years of war").kind, Kind::Duration);
+    }
+
+    #[test]
+    fn years_ordinals_and_relative_years() {
+        assert_eq!(one("since 2019").kind, Kind::Year);
+        assert_eq!(one("since 2019").relation.as_deref(), Some("since"));
+        assert_eq!(one("the 2015 parade").kind, Kind::Year);
+        assert_eq!(one("2000 troops").kind, Kind::Count);
+        assert_eq!(one("the 80th anniversary").kind, Kind::Ordinal);
+        assert_eq!(one("the 1990s").value.unwrap(), Interval::closed(1990.0, 1999.0));
+        let p = one("his first visit in six years");
+        assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2019.0)));
+        let p = one("his 14-year rule");
+        assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2011.0)));
+        assert_eq!(one("80 years since the end").kind, Kind::Duration);
+    }
+
+    #[test]
+    fn relative_years_stay_unresolved_without_a_date() {
+        let text = "his first visit in six years";
+        let tokens = tokenize(text, 0..text.len());
+        let p = &phrases(&tokens, None)[0];
+        assert_eq!(p.kind, Kind::Year);
+        assert_eq!(p.value, None);
+    }
+
+    #[test]
+    fn rounding_precision() {
+        assert_eq!(one("10,000 troops").precision, 500.0);
+        assert_eq!(one("26 leaders").precision, 0.0);
+        assert_eq!(one("1.3 million").precision, 50_000.0);
+        assert_eq!(one("1,240 people").precision, 0.0);
+        assert_eq!(one("more than 10,000").precision, 0.0);
+    }
+
+    #[test]
+    fn lone_one_is_not_a_claim() {
+        assert!(all("one of the leaders").is_empty());
+        assert_eq!(all("one hour").len(), 1);
+    }
+}

@@ -1,0 +1,405 @@
+//! Keying: gives every claim the key of the real-world quantity it states, so that claims
+//! from different sources about the same quantity meet in the comparator.
+//!
+//! A key is built from the rule classes whose terms stand next to the figure: a subject
+//! (`troops`), optionally refined by a role (`troops.deployed`); a time point takes the key of
+//! the event it dates (`visit.since`, `parade.date`). Event-pack facts then narrow generic keys
+//! by context (`troops` in a sentence about the parade is `parade.troops`). A claim that gives
+//! no confident key stays unkeyed: it is listed by `facts` but never compared, because a wrong
+//! key is a false alarm and a missing one is only a missed comparison.
+
+use std::ops::Range;
+
+use crate::claim::{Claim, Kind, Qualifier};
+use crate::rules::{Class, RuleSet};
+use crate::token::{tokenize, Token, TokenKind};
+
+/// Assigns `key` and `noun` to every claim of one document.
+pub fn assign_keys(text: &str, claims: &mut [Claim], rules: &RuleSet) {
+    let mut cached: Option<(Range<usize>, Vec<Token>)> = None;
+    for claim in claims.iter_mut() {
+        if cached.as_ref().is_none_or(|(r, _)| *r != claim.sentence) {
+            cached = Some((claim.sentence.clone(), tokenize(text, claim.sentence.clone())));
+        }
+        let Some((_, tokens)) = &cached else { continue };
+        let keyed = generic_key(tokens, claim, rules);
+        claim.noun = keyed.noun;
+        claim.key = keyed.key.map(|k| narrow(&k, tokens, rules));
+    }
+}
+
+struct Keyed {
+    key: Option<String>,
+    noun: Option<String>,
+}
+
+/// Words that close the window around a figure: the claim cannot reach across them.
+fn is_boundary(t: &Token, stop_at_comma: bool) -> bool {
+    t.kind == TokenKind::Number
+        || (t.kind == TokenKind::Punct
+            && (matches!(t.text, ";" | ":" | "!" | "?" | "(" | ")" | "[" | "]" | "|" | "\"" | "“" | "”")
+                || (stop_at_comma && t.text == ",")))
+}
+
+/// Lower-case words near the claim, nearest first, with their distance in words.
+fn window(tokens: &[Token], claim: Range<usize>, before: bool, limit: usize, stop_at_comma: bool) -> Vec<String> {
+    let mut words = Vec::new();
+    let iter: Box<dyn Iterator<Item = &Token>> = if before {
+        Box::new(tokens[..claim.start].iter().rev())
+    } else {
+        Box::new(tokens[claim.end..].iter())
+    };
+    for t in iter {
+        if is_boundary(t, stop_at_comma) || words.len() >= limit {
+            break;
+        }
+        if t.is_word() {
+            words.push(t.lower());
+        }
+    }
+    if before {
+        words.reverse();
+    }
+    words
+}
+
+/// The nearest class (of the wanted sort) whose term occurs in the window; returns the class,
+/// the term as found and its distance from the claim.
+fn nearest<'r>(
+    words: &[String],
+    before: bool,
+    rules: &'r RuleSet,
+    accept: impl Fn(&Class) -> bool,
+) -> Option<(&'r Class, String, usize)> {
+    let mut best: Option<(&Class, String, usize)> = None;
+    for class in rules.classes.iter().filter(|c| accept(c)) {
+        for term in &class.terms {
+            let n = term.len();
+            if n == 0 || n > words.len() {
+                continue;
+            }
+            for start in 0..=words.len() - n {
+                if words[start..start + n] != term[..] {
+                    continue;
+                }
+                let distance = if before { words.len() - (start + n) } else { start };
+                let better = best.as_ref().is_none_or(|(_, t, d)| distance < *d || (distance == *d && n > t.split(' ').count()));
+                if better {
+                    best = Some((class, term.join(" "), distance));
+                }
+            }
+        }
+    }
+    best
+}
+
+fn claim_tokens(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
+    let start = tokens.iter().position(|t| t.span.start >= span.start).unwrap_or(tokens.len());
+    let end = tokens.iter().rposition(|t| t.span.end <= span.end).map_or(start, |e| e + 1);
+    start..end.max(start)
+}
+
+fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
+    let range = claim_tokens(tokens, &claim.span);
+    let none = Keyed { key: None, noun: None };
+    if claim.value.is_none() {
+        return none;
+    }
+    match claim.kind {
+        Kind::Year | Kind::Date => time_key(tokens, range, claim, rules),
+        Kind::Count => count_key(tokens, range, claim, rules),
+        Kind::Ordinal => {
+            let after = window(tokens, range, false, 1, true);
+            let noun = after.first().filter(|w| w.len() > 2).cloned();
+            Keyed { key: noun.as_ref().map(|n| format!("{n}.ordinal")), noun }
+        }
+        Kind::Percent => {
+            let after = window(tokens, range.clone(), false, 6, true);
+            match subject(tokens, range, claim.kind, rules, true) {
+                Some((class, term)) => Keyed { key: Some(format!("{}.percent", class.id)), noun: Some(term) },
+                None => {
+                    let noun = of_noun(&after);
+                    Keyed { key: noun.as_ref().map(|n| format!("percent.{n}")), noun }
+                }
+            }
+        }
+        Kind::Money | Kind::Duration | Kind::Distance | Kind::Speed => {
+            match subject(tokens, range, claim.kind, rules, true) {
+                Some((class, term)) => {
+                    let key = match claim.kind {
+                        Kind::Money => class.id.clone(),
+                        k => format!("{}.{}", class.id, k.as_str()),
+                    };
+                    Keyed { key: Some(key), noun: Some(term) }
+                }
+                None => none,
+            }
+        }
+    }
+}
+
+/// Subject class for non-count kinds: the nearest class that measures this kind.
+fn subject<'r>(tokens: &[Token], range: Range<usize>, kind: Kind, rules: &'r RuleSet, stop_at_comma: bool) -> Option<(&'r Class, String)> {
+    let after = window(tokens, range.clone(), false, 6, stop_at_comma);
+    let before = window(tokens, range, true, 6, stop_at_comma);
+    let accept = |c: &Class| !c.role && c.kinds.contains(&kind);
+    let a = nearest(&after, false, rules, accept);
+    let b = nearest(&before, true, rules, accept);
+    pick(a, b).map(|(c, t, _)| (c, t))
+}
+
+/// The nearer of two matches, the one after the figure on a tie.
+fn pick<'r>(
+    a: Option<(&'r Class, String, usize)>,
+    b: Option<(&'r Class, String, usize)>,
+) -> Option<(&'r Class, String, usize)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.2 < a.2 { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSet) -> Keyed {
+    let none = Keyed { key: None, noun: None };
+    // `the three leaders`, `all 26`, `its 80,000 troops`: a set named elsewhere, not a count.
+    if let Some(prev) = range.start.checked_sub(1).and_then(|i| tokens.get(i)) {
+        let p = prev.lower();
+        let determiner = ["the", "these", "those", "all", "both", "its", "their", "his", "her", "our", "whose", "each"];
+        if determiner.contains(&p.as_str()) || p.ends_with("'s") || p.ends_with("’s") {
+            return none;
+        }
+    }
+    // `three of the world's leaders`: part of a set.
+    let after_all = window(tokens, range.clone(), false, 2, false);
+    if after_all.first().is_some_and(|w| w == "of")
+        && after_all.get(1).is_some_and(|w| ["the", "these", "those", "them", "us", "their", "its", "whom", "which", "his", "her"].contains(&w.as_str()))
+    {
+        return none;
+    }
+    let after = window(tokens, range.clone(), false, 6, false);
+    let before = window(tokens, range.clone(), true, 6, false);
+    let table = tokens.iter().any(|t| t.text == "|");
+    let label = if table { table_label(tokens, range.start) } else { Vec::new() };
+
+    let is_subject = |c: &Class| !c.role && c.kinds.contains(&Kind::Count);
+    let subject = pick(
+        nearest(&after, false, rules, is_subject),
+        nearest(&before, true, rules, is_subject),
+    )
+    .or_else(|| nearest(&label, true, rules, is_subject));
+    let role = role_of(&after, &before, rules);
+
+    let spelled = !tokens[range.clone()].iter().any(|t| t.is_number());
+    if role.is_none() && spelled && claim.qualifier == Qualifier::Exact && claim.stated.is_some_and(|(_, hi)| hi < 10.0) {
+        // Small spelled counts without an event role ("three leaders standing together") name
+        // people the story already introduced, not a figure to check.
+        return none;
+    }
+    let noun = subject.as_ref().map(|(_, t, _)| t.clone()).or_else(|| plural_noun(&after));
+    let subject_id = match &subject {
+        Some((c, _, _)) => Some(c.id.clone()),
+        None => plural_noun(&after).map(|n| n.trim_end_matches('s').to_string()),
+    };
+    let key = match (subject_id, role) {
+        (Some(s), Some(r)) if s == "people" => Some(r),
+        (Some(s), Some(r)) => Some(format!("{s}.{r}")),
+        (None, Some(r)) => Some(r),
+        (Some(s), None) => {
+            let standalone = rules.class(&s).is_none_or(|c| c.standalone);
+            standalone.then_some(s)
+        }
+        (None, None) => None,
+    };
+    Keyed { key, noun }
+}
+
+/// Role of a count: the nearest role term; `killed or wounded` joins two roles.
+fn role_of(after: &[String], before: &[String], rules: &RuleSet) -> Option<String> {
+    let is_role = |c: &Class| c.role;
+    let a = nearest(after, false, rules, is_role);
+    let b = nearest(before, true, rules, is_role);
+    let (class, term, distance) = pick(a.clone(), b.clone())?;
+    let from_after = a.as_ref().is_some_and(|(c, _, d)| c.id == class.id && *d == distance);
+    let words = if from_after { after } else { before };
+    // Look for `<term> or|and <other role>` right next to the found term.
+    let pos = if from_after { distance } else { words.len() - distance - term.split(' ').count() };
+    let next = pos + term.split(' ').count();
+    if words.get(next).is_some_and(|w| w == "or" || w == "and") {
+        if let Some((other, _, 0)) = nearest(&words[next + 1..], false, rules, is_role) {
+            if other.id != class.id {
+                let mut ids = [class.id.clone(), other.id.clone()];
+                ids.sort();
+                return Some(ids.join("_or_"));
+            }
+        }
+    }
+    Some(class.id.clone())
+}
+
+/// Time points take the key of the event they date: the event noun before them in the same
+/// clause (`the parade ... on September 3`), one right after them (`a September 3 parade`),
+/// or one inside the phrase (`his 14-year rule`).
+fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSet) -> Keyed {
+    let none = Keyed { key: None, noun: None };
+    let since = claim.relation.as_deref() == Some("since");
+    let prev = range.start.checked_sub(1).and_then(|i| tokens.get(i)).map(|t| t.lower());
+    let next_is_word = tokens.get(range.end).is_some_and(|t| t.is_word());
+    let attributive_year = claim.kind == Kind::Year
+        && !since
+        && next_is_word
+        && prev.as_deref().is_some_and(|p| ["the", "a", "an"].contains(&p) || p.ends_with("'s") || p.ends_with("’s"));
+    if attributive_year {
+        // `the 2015 parade`: the year names which parade, it is not a claim about this one.
+        return none;
+    }
+    let accept = |c: &Class| !c.role && c.kinds.contains(&claim.kind);
+    let inside: Vec<String> = tokens[range.clone()].iter().filter(|t| t.is_word()).map(|t| t.lower()).collect();
+    let before = window(tokens, range.clone(), true, 8, true);
+    let after = window(tokens, range, false, 2, true);
+    let found = nearest(&inside, false, rules, accept)
+        .or_else(|| pick(nearest(&after, false, rules, accept).filter(|m| m.2 <= 1), nearest(&before, true, rules, accept)));
+    let Some((class, term, _)) = found else { return none };
+    let suffix = if since { "since" } else if claim.kind == Kind::Year { "year" } else { "date" };
+    Keyed { key: Some(format!("{}.{suffix}", class.id)), noun: Some(term) }
+}
+
+/// First cell of a table row, as context for the figures in the row.
+fn table_label(tokens: &[Token], upto: usize) -> Vec<String> {
+    let first_bar = tokens.iter().position(|t| t.text == "|").unwrap_or(0);
+    if first_bar >= upto {
+        return Vec::new();
+    }
+    tokens[..first_bar].iter().filter(|t| t.is_word()).map(|t| t.lower()).collect()
+}
+
+/// A plural noun among the first words after a figure: `10 foreign trips`, `45 echelons`.
+fn plural_noun(after: &[String]) -> Option<String> {
+    const NOT_NOUNS: &[&str] = &[
+        "times", "others", "ones", "is", "was", "has", "as", "its", "this", "his", "us", "percent",
+        "years", "days", "months", "weeks", "hours", "minutes", "seconds", "decades", "plus", "less",
+        "kilometers", "miles", "meters", "metres", "its", "thus", "always", "across", "series",
+    ];
+    after
+        .iter()
+        .take(3)
+        .skip_while(|w| *w == "of")
+        .find(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'') && !w.contains('’'))
+        .filter(|w| !NOT_NOUNS.contains(&w.as_str()))
+        .cloned()
+}
+
+/// The head of an `of` phrase after a percentage: `90% of North Korea's trade` -> `trade`.
+fn of_noun(after: &[String]) -> Option<String> {
+    if after.first().map(String::as_str) != Some("of") {
+        return None;
+    }
+    const STOP: &[&str] = &["the", "a", "an", "all", "its", "their", "his", "her", "our", "and", "or", "in", "on", "at", "to", "for", "from", "by", "with", "is", "are", "was", "were"];
+    let mut head = None;
+    for w in &after[1..] {
+        if STOP.contains(&w.as_str()) {
+            if head.is_some() {
+                break;
+            }
+            continue;
+        }
+        if w.ends_with("'s") || w.ends_with("’s") {
+            continue;
+        }
+        head = Some(w.clone());
+    }
+    head
+}
+
+/// Event-pack facts narrow a generic key by the words of the sentence.
+fn narrow(key: &str, tokens: &[Token], rules: &RuleSet) -> String {
+    let words: Vec<String> = tokens.iter().filter(|t| t.is_word()).map(|t| rules.canonical(t.text)).collect();
+    let has = |w: &String| words.iter().any(|x| x == w);
+    for fact in &rules.facts {
+        if !fact.generic.iter().any(|g| g == key) {
+            continue;
+        }
+        let in_context = fact.context.is_empty() || fact.context.iter().any(has);
+        let excluded = fact.exclude.iter().any(has);
+        if in_context && !excluded {
+            return fact.key.clone();
+        }
+    }
+    key.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    fn keys_with(text: &str, rules: &RuleSet) -> Vec<(String, Option<String>)> {
+        let published = chrono::NaiveDate::from_ymd_opt(2025, 9, 2);
+        let mut claims = extract(text, &[0..text.len()], 0, published);
+        assign_keys(text, &mut claims, rules);
+        claims.iter().map(|c| (c.text(text).to_string(), c.key.clone())).collect()
+    }
+
+    fn key(text: &str) -> Option<String> {
+        let all = keys_with(text, &RuleSet::generic());
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all[0].1.clone()
+    }
+
+    #[test]
+    fn subjects_and_roles() {
+        assert_eq!(key("tens of thousands of troops marching").as_deref(), Some("troops"));
+        assert_eq!(key("North Korea has sent approximately 15,000 troops to Russia").as_deref(), Some("troops.deployed"));
+        assert_eq!(key("at least 1,240 people were killed").as_deref(), Some("dead"));
+        assert_eq!(key("the death toll rose to 1,870").as_deref(), Some("dead"));
+        assert_eq!(key("over 35 million killed or wounded").as_deref(), Some("dead_or_injured"));
+        assert_eq!(key("more than 20 other world leaders").as_deref(), Some("leaders"));
+        assert_eq!(key("10 foreign trips").as_deref(), Some("visit"));
+        assert_eq!(key("45 echelons").as_deref(), Some("echelon"));
+    }
+
+    #[test]
+    fn vague_subjects_are_not_keyed() {
+        assert_eq!(key("some 5,000 people gathered"), None);
+        assert_eq!(key("all three leaders will be present"), None);
+        assert_eq!(key("three of the world's most controversial leaders"), None);
+        assert_eq!(key("three leaders standing together"), None);
+        assert_eq!(key("the army's 80,000 troops"), None);
+        assert_eq!(key("three people were killed").as_deref(), Some("dead"));
+    }
+
+    #[test]
+    fn table_rows_take_their_label() {
+        assert_eq!(key("Total Foreign Leaders | 26 | N/A |").as_deref(), Some("leaders"));
+    }
+
+    #[test]
+    fn time_points_take_their_event() {
+        assert_eq!(key("his first trip to China since 2019").as_deref(), Some("visit.since"));
+        assert_eq!(key("his first visit in six years").as_deref(), Some("visit.since"));
+        assert_eq!(key("during his 14-year rule").as_deref(), Some("tenure.since"));
+        assert_eq!(key("since taking power in 2011").as_deref(), Some("tenure.since"));
+        assert_eq!(key("The parade is set for Wednesday").as_deref(), Some("parade.date"));
+        assert_eq!(key("a landmark September 3 military parade").as_deref(), Some("parade.date"));
+        assert_eq!(key("the 2015 parade"), None);
+        assert_eq!(key("traveled to Beijing on Tuesday to attend a military parade"), None);
+    }
+
+    #[test]
+    fn money_and_percent() {
+        assert_eq!(key("$600 billion in U.S.-China trade").as_deref(), Some("trade"));
+        assert_eq!(key("China provides 90-98% of North Korea's trade").as_deref(), Some("percent.trade"));
+    }
+
+    #[test]
+    fn facts_narrow_by_context_and_aliases() {
+        let mut rules = RuleSet::generic();
+        rules
+            .add(
+                "pack.toml",
+                "[aliases]\nrussia = [\"moscow\"]\n[[fact]]\nkey = \"russia.troops\"\ngeneric = [\"troops.deployed\"]\ncontext = [\"russia\"]\n",
+            )
+            .unwrap();
+        let got = keys_with("troop deployments to Ukraine, over 10,000 soldiers aiding Moscow", &rules);
+        assert_eq!(got[0].1.as_deref(), Some("russia.troops"));
+    }
+}

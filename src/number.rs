@@ -1,0 +1,159 @@
+//! Number words and magnitude words: `twenty-six`, `million`, `tens of thousands`.
+//!
+//! Everything here works on lower-case words; the extractor decides where a number phrase
+//! starts and ends.
+
+/// The value of a number word that can stand inside a spelled number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumberWord {
+    /// `one` .. `nineteen`, `twenty` .. `ninety`.
+    Small(f64),
+    /// `hundred`.
+    Hundred,
+    /// `thousand`, `million`, `billion`, `trillion`.
+    Scale(f64),
+}
+
+/// Looks up a spelled number word.
+pub fn number_word(word: &str) -> Option<NumberWord> {
+    const SMALL: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] =
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    if let Some(i) = SMALL.iter().position(|w| *w == word) {
+        return Some(NumberWord::Small(i as f64));
+    }
+    if let Some(i) = TENS.iter().position(|w| *w == word) {
+        return Some(NumberWord::Small((i as f64 + 2.0) * 10.0));
+    }
+    match word {
+        "hundred" => Some(NumberWord::Hundred),
+        "thousand" => Some(NumberWord::Scale(1e3)),
+        "million" => Some(NumberWord::Scale(1e6)),
+        "billion" => Some(NumberWord::Scale(1e9)),
+        "trillion" => Some(NumberWord::Scale(1e12)),
+        _ => None,
+    }
+}
+
+/// Multiplier words that may follow a figure: `1.3 million`, `$1.2bn`, `Rs 500 crore`, `10k`.
+/// `m` is only a multiplier after a currency (`£40m`); elsewhere it is metres.
+pub fn scale_word(word: &str, after_currency: bool) -> Option<f64> {
+    match word {
+        "thousand" | "k" => Some(1e3),
+        "million" | "mn" | "mln" => Some(1e6),
+        "m" if after_currency => Some(1e6),
+        "billion" | "bn" | "b" => Some(1e9),
+        "trillion" | "tn" | "trn" => Some(1e12),
+        "lakh" | "lakhs" | "lac" => Some(1e5),
+        "crore" | "crores" | "cr" => Some(1e7),
+        _ => None,
+    }
+}
+
+/// Plural magnitude words used vaguely: `hundreds`, `thousands`, `dozens`.
+pub fn plural_magnitude(word: &str) -> Option<f64> {
+    match word {
+        "dozens" => Some(12.0),
+        "scores" => Some(20.0),
+        "hundreds" => Some(1e2),
+        "thousands" => Some(1e3),
+        "millions" => Some(1e6),
+        "billions" => Some(1e9),
+        "trillions" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Accumulates spelled number words left to right: `two thousand and twenty-five` = 2025.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SpelledNumber {
+    total: f64,
+    current: f64,
+    words: usize,
+}
+
+impl SpelledNumber {
+    /// Adds one word; returns false (and changes nothing) when the word cannot continue the number.
+    pub fn push(&mut self, word: NumberWord) -> bool {
+        match word {
+            NumberWord::Small(v) => {
+                // "twenty six" continues, "six twenty" does not.
+                let last_digit = self.current % 10.0;
+                if self.words > 0 && self.current != 0.0 && (v >= 10.0 || last_digit != 0.0) {
+                    return false;
+                }
+                self.current += v;
+            }
+            NumberWord::Hundred => {
+                if self.current == 0.0 && self.words > 0 {
+                    return false;
+                }
+                self.current = self.current.max(1.0) * 100.0;
+            }
+            NumberWord::Scale(s) => {
+                if self.total != 0.0 && self.total < s * 1000.0 && self.current == 0.0 {
+                    return false;
+                }
+                self.total += self.current.max(1.0) * s;
+                self.current = 0.0;
+            }
+        }
+        self.words += 1;
+        true
+    }
+
+    pub fn value(&self) -> f64 {
+        self.total + self.current
+    }
+
+    pub fn words(&self) -> usize {
+        self.words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spell(words: &str) -> f64 {
+        let mut n = SpelledNumber::default();
+        for w in words.split([' ', '-']).filter(|w| *w != "and") {
+            assert!(n.push(number_word(w).unwrap()), "{w} rejected in {words}");
+        }
+        n.value()
+    }
+
+    #[test]
+    fn spelled_numbers() {
+        assert_eq!(spell("twenty-six"), 26.0);
+        assert_eq!(spell("one hundred and five"), 105.0);
+        assert_eq!(spell("two thousand and twenty-five"), 2025.0);
+        assert_eq!(spell("three million four hundred thousand"), 3_400_000.0);
+        assert_eq!(spell("hundred"), 100.0);
+        assert_eq!(spell("fifteen"), 15.0);
+    }
+
+    #[test]
+    fn spelled_numbers_refuse_bad_sequences() {
+        let mut n = SpelledNumber::default();
+        assert!(n.push(NumberWord::Small(6.0)));
+        assert!(!n.push(NumberWord::Small(20.0)));
+        let mut n = SpelledNumber::default();
+        assert!(n.push(NumberWord::Small(20.0)));
+        assert!(n.push(NumberWord::Small(6.0)));
+        assert!(!n.push(NumberWord::Small(5.0)));
+    }
+
+    #[test]
+    fn scale_words() {
+        assert_eq!(scale_word("bn", true), Some(1e9));
+        assert_eq!(scale_word("m", false), None);
+        assert_eq!(scale_word("m", true), Some(1e6));
+        assert_eq!(scale_word("crore", false), Some(1e7));
+        assert_eq!(plural_magnitude("thousands"), Some(1e3));
+    }
+}

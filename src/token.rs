@@ -1,0 +1,213 @@
+//! Tokens of a sentence, each with its byte span in the original file.
+//!
+//! The extractor works on tokens rather than raw characters so that multi-word phrases
+//! ("tens of thousands", "more than") are matched word by word whatever the spacing, while
+//! every token keeps the exact byte range it came from.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner apostrophes: `Kim`, `China's`, `don't`.
+    Word,
+    /// Digits with inner group separators and a decimal point: `10,000`, `1.3`, `15 000`.
+    Number,
+    /// Any other single non-space character: `$`, `%`, `-`, `|`.
+    Punct,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token<'a> {
+    pub kind: TokenKind,
+    pub text: &'a str,
+    /// Absolute byte span in the file.
+    pub span: Range<usize>,
+    /// True when whitespace separates this token from the previous one.
+    pub space_before: bool,
+}
+
+impl Token<'_> {
+    /// Case-insensitive comparison with an ASCII lower-case word.
+    pub fn is(&self, lower: &str) -> bool {
+        self.text.eq_ignore_ascii_case(lower)
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_number(&self) -> bool {
+        self.kind == TokenKind::Number
+    }
+
+    /// True for `-`, `–` (en dash) and `‐`, which join ranges and compound adjectives.
+    pub fn is_hyphen(&self) -> bool {
+        self.kind == TokenKind::Punct && matches!(self.text, "-" | "–" | "‐" | "‑")
+    }
+
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    /// The numeric value of a [`TokenKind::Number`] token, separators removed.
+    pub fn number_value(&self) -> Option<f64> {
+        if self.kind != TokenKind::Number {
+            return None;
+        }
+        let digits: String = self
+            .text
+            .chars()
+            .filter_map(|c| match c {
+                '.' => Some('.'),
+                c => digit_value(c).and_then(|d| char::from_digit(d, 10)),
+            })
+            .collect();
+        digits.parse().ok()
+    }
+}
+
+/// Splits `text[range]` into tokens whose spans are absolute offsets into `text`.
+pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    let Some(slice) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let base = range.start;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut space_before = false;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let (kind, next) = if c.is_alphabetic() {
+            (TokenKind::Word, scan_word(&chars, i))
+        } else if digit_value(c).is_some() {
+            (TokenKind::Number, scan_number(&chars, i))
+        } else {
+            (TokenKind::Punct, i + 1)
+        };
+        let end = chars.get(next).map_or(slice.len(), |&(o, _)| o);
+        tokens.push(Token {
+            kind,
+            text: &slice[start..end],
+            span: base + start..base + end,
+            space_before,
+        });
+        space_before = false;
+        i = next;
+    }
+    tokens
+}
+
+/// The value of a decimal digit in ASCII, full-width, Arabic-Indic or Devanagari script.
+pub fn digit_value(c: char) -> Option<u32> {
+    let zero = match c {
+        '0'..='9' => '0',
+        '\u{FF10}'..='\u{FF19}' => '\u{FF10}',
+        '\u{0660}'..='\u{0669}' => '\u{0660}',
+        '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
+        '\u{0966}'..='\u{096F}' => '\u{0966}',
+        _ => return None,
+    };
+    Some(c as u32 - zero as u32)
+}
+
+fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
+    while i < chars.len() {
+        let c = chars[i].1;
+        let next_is_letter = chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+        if c.is_alphabetic() || (matches!(c, '\'' | '’') && next_is_letter && i > 0) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Digits, `,` or `.` between digits, and a space-like group separator (thin space, no-break
+/// space, or an ordinary space before a group of exactly three digits, as in `15 000`).
+fn scan_number(chars: &[(usize, char)], start: usize) -> usize {
+    let is_digit = |i: usize| chars.get(i).is_some_and(|&(_, c)| digit_value(c).is_some());
+    let mut i = start;
+    let mut group_len = 0;
+    let mut seen_decimal = false;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if digit_value(c).is_some() {
+            i += 1;
+            group_len += 1;
+        } else if c == ',' && is_digit(i + 1) && three_digit_group(chars, i + 1) && !seen_decimal {
+            i += 1;
+            group_len = 0;
+        } else if c == '.' && is_digit(i + 1) && !seen_decimal {
+            seen_decimal = true;
+            i += 1;
+        } else if matches!(c, '\u{2009}' | '\u{202F}' | '\u{A0}' | ' ')
+            && !seen_decimal
+            && (1..=3).contains(&group_len)
+            && three_digit_group(chars, i + 1)
+        {
+            i += 1;
+            group_len = 0;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// True when exactly three digits start at `i` and no further digit follows.
+fn three_digit_group(chars: &[(usize, char)], i: usize) -> bool {
+    let digit = |j: usize| chars.get(j).is_some_and(|&(_, c)| digit_value(c).is_some());
+    digit(i) && digit(i + 1) && digit(i + 2) && !digit(i + 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s, 0..s.len()).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn numbers_keep_separators() {
+        assert_eq!(texts("over 10,000 troops"), ["over", "10,000", "troops"]);
+        assert_eq!(texts("1.3 million"), ["1.3", "million"]);
+        assert_eq!(texts("15 000 people"), ["15 000", "people"]);
+        assert_eq!(texts("15\u{202F}000"), ["15\u{202F}000"]);
+        assert_eq!(texts("in 2019 200 people"), ["in", "2019", "200", "people"]);
+        assert_eq!(texts("26, 27"), ["26", ",", "27"]);
+    }
+
+    #[test]
+    fn punctuation_splits_compounds() {
+        assert_eq!(texts("90-98%"), ["90", "-", "98", "%"]);
+        assert_eq!(texts("$1.2bn"), ["$", "1.2", "bn"]);
+        assert_eq!(texts("70-minute"), ["70", "-", "minute"]);
+        assert_eq!(texts("China’s 80th"), ["China’s", "80", "th"]);
+    }
+
+    #[test]
+    fn spans_are_absolute_and_values_parse() {
+        let s = "xx 1,300 km";
+        let toks = tokenize(s, 3..s.len());
+        assert_eq!(toks[0].span, 3..8);
+        assert_eq!(toks[0].number_value(), Some(1300.0));
+        assert!(!toks[0].space_before);
+        assert!(toks[1].space_before);
+    }
+
+    #[test]
+    fn full_width_digits_are_numbers() {
+        let s = "１２３ people";
+        let toks = tokenize(s, 0..s.len());
+        assert_eq!(toks[0].kind, TokenKind::Number);
+        assert_eq!(toks[0].number_value(), Some(123.0));
+    }
+}

@@ -1,0 +1,479 @@
+//! Time expressions: calendar dates, weekdays and relative days, months and years.
+//!
+//! Dates are held as day numbers (days since 0001-01-01, chrono's `num_days_from_ce`) so
+//! that they fit the same [`Interval`] as every other value; reports print them as ISO dates.
+//! Relative expressions ("last year", "Wednesday") are resolved against the publication date
+//! and say so in the claim's `resolution`; without a date they stay unresolved.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use crate::claim::{Kind, Qualifier};
+use crate::extract::{relation_before, Phrase};
+use crate::interval::Interval;
+use crate::token::Token;
+
+/// The day number of a date, as stored in intervals.
+pub fn day_number(date: NaiveDate) -> f64 {
+    f64::from(date.num_days_from_ce())
+}
+
+/// The date of a day number, if it is a valid one.
+pub fn date_of(day: f64) -> Option<NaiveDate> {
+    if !day.is_finite() || day.abs() > 1e8 {
+        return None;
+    }
+    NaiveDate::from_num_days_from_ce_opt(day.floor() as i32)
+}
+
+/// A time expression starting at token `i`.
+pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    calendar_date(tokens, i, published)
+        .or_else(|| iso_date(tokens, i))
+        .or_else(|| weekday(tokens, i, published))
+        .or_else(|| relative(tokens, i, published))
+        .map(|mut p| {
+            if p.relation.is_none() {
+                p.relation = relation_before(tokens, p.start);
+            }
+            p
+        })
+}
+
+/// The month number of a month name or abbreviation (`Sept.`, `Sep`), capitalised as in prose.
+pub fn month_number(word: &str) -> Option<u32> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    const MONTHS: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ];
+    let lower = word.to_lowercase();
+    if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
+        return Some(i as u32 + 1);
+    }
+    let abbrev = match lower.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" | "sept" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(abbrev)
+}
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    match word.to_lowercase().as_str() {
+        "monday" => Some(Weekday::Mon),
+        "tuesday" => Some(Weekday::Tue),
+        "wednesday" => Some(Weekday::Wed),
+        "thursday" => Some(Weekday::Thu),
+        "friday" => Some(Weekday::Fri),
+        "saturday" => Some(Weekday::Sat),
+        "sunday" => Some(Weekday::Sun),
+        _ => None,
+    }
+}
+
+/// `September 3, 2025`, `Sept. 3`, `3 Sept 2025`, `January 2019`, optionally after a weekday
+/// (`Tuesday, September 2, 2025`).
+fn calendar_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let (weekday, i_date) = match tokens.get(i).and_then(|t| weekday_of(t.text)) {
+        Some(w) => {
+            let j = if tokens.get(i + 1).is_some_and(|t| t.text == ",") { i + 2 } else { i + 1 };
+            (Some(w), j)
+        }
+        None => (None, i),
+    };
+    let (month, day, mut end) = month_day(tokens, i_date)?;
+    let mut year = None;
+    let mut j = end;
+    if tokens.get(j).is_some_and(|t| t.text == ",") {
+        j += 1;
+    }
+    if let Some(y) = tokens.get(j).filter(|t| t.is_number() && t.text.len() == 4) {
+        year = y.number_value().map(|v| v as i32);
+        end = j + 1;
+    }
+    let mut phrase = Phrase {
+        start: i,
+        end,
+        value: None,
+        stated: None,
+        precision: 0.0,
+        kind: Kind::Date,
+        unit: None,
+        qualifier: Qualifier::Exact,
+        resolution: None,
+        relation: None,
+    };
+    match (day, year) {
+        (Some(d), Some(y)) => set_day(&mut phrase, NaiveDate::from_ymd_opt(y, month, d)?),
+        (None, Some(y)) => {
+            let first = NaiveDate::from_ymd_opt(y, month, 1)?;
+            set_days(&mut phrase, first, last_of_month(first)?);
+        }
+        (Some(d), None) => match published {
+            Some(p) => {
+                let date = nearest_year(p, month, d)?;
+                set_day(&mut phrase, date);
+                phrase.resolution = Some(format!("year taken from the publication date {p}"));
+            }
+            None => phrase.resolution = Some("no year and no publication date".to_string()),
+        },
+        (None, None) => return None,
+    }
+    if let (Some(w), Some(v)) = (weekday, phrase.value) {
+        if let Some(date) = v.lo_value().and_then(date_of) {
+            if date.weekday() != w && phrase.stated.is_some_and(|(a, b)| a == b) {
+                phrase.resolution = Some(format!("stated weekday {w:?} does not match {date}, a {:?}", date.weekday()));
+            }
+        }
+    }
+    Some(phrase)
+}
+
+/// `September 3` / `Sept. 3rd` / `3 September` / `the 3rd of September` / `January` + year.
+/// Returns month, day (if any) and the end index.
+fn month_day(tokens: &[Token], i: usize) -> Option<(u32, Option<u32>, usize)> {
+    let t = tokens.get(i)?;
+    if let Some(m) = month_number(t.text) {
+        let mut j = i + 1;
+        if tokens.get(j).is_some_and(|d| d.text == "." && !d.space_before) {
+            j += 1;
+        }
+        if let Some((d, end)) = day_at(tokens, j) {
+            return Some((m, Some(d), end));
+        }
+        // `January 2019`: month and year, no day.
+        if tokens.get(j).is_some_and(|y| y.is_number() && y.text.len() == 4) {
+            return Some((m, None, j));
+        }
+        return None;
+    }
+    // `3 September`, `3rd of September`.
+    let (d, mut j) = day_at(tokens, i)?;
+    if tokens.get(j).is_some_and(|t| t.is("of")) {
+        j += 1;
+    }
+    let m = month_number(tokens.get(j)?.text)?;
+    let mut end = j + 1;
+    if tokens.get(end).is_some_and(|d| d.text == "." && !d.space_before) {
+        end += 1;
+    }
+    Some((m, Some(d), end))
+}
+
+/// A day of the month `1`..`31`, with an optional ordinal suffix.
+fn day_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    let t = tokens.get(i)?;
+    if !t.is_number() || t.text.len() > 2 {
+        return None;
+    }
+    let d = t.number_value()? as u32;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    let suffix = tokens
+        .get(i + 1)
+        .is_some_and(|s| !s.space_before && ["st", "nd", "rd", "th"].iter().any(|x| s.is(x)));
+    Some((d, if suffix { i + 2 } else { i + 1 }))
+}
+
+/// `2025-09-03`.
+fn iso_date(tokens: &[Token], i: usize) -> Option<Phrase> {
+    let parts: Vec<&Token> = tokens.get(i..i + 5)?.iter().collect();
+    let solid = parts[1..].iter().all(|t| !t.space_before);
+    if !(solid && parts[0].text.len() == 4 && parts[1].text == "-" && parts[3].text == "-") {
+        return None;
+    }
+    if parts[2].text.len() != 2 || parts[4].text.len() != 2 {
+        return None;
+    }
+    let y = parts[0].number_value()? as i32;
+    let m = parts[2].number_value()? as u32;
+    let d = parts[4].number_value()? as u32;
+    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+    let mut p = date_phrase(i, i + 5, Qualifier::Exact);
+    set_day(&mut p, date);
+    Some(p)
+}
+
+/// `Wednesday`, `next Wednesday`, `last Monday`: the nearest such day around publication.
+fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let (shift, w_index) = match tokens.get(i)?.lower().as_str() {
+        "next" => (1, i + 1),
+        "last" => (-1, i + 1),
+        "this" => (0, i + 1),
+        _ => (0, i),
+    };
+    let w = weekday_of(tokens.get(w_index)?.text)?;
+    let mut p = date_phrase(i, w_index + 1, Qualifier::Relative);
+    let Some(published) = published else {
+        p.resolution = Some("weekday with no publication date".to_string());
+        return Some(p);
+    };
+    let from = published.weekday().num_days_from_monday() as i64;
+    let to = w.num_days_from_monday() as i64;
+    let ahead = (to - from).rem_euclid(7);
+    let offset = match shift {
+        1 => if ahead == 0 { 7 } else { ahead },
+        -1 => if ahead == 0 { -7 } else { ahead - 7 },
+        // The nearest occurrence; news uses a bare weekday for the days just around publication.
+        _ => if ahead <= 3 { ahead } else { ahead - 7 },
+    };
+    let date = published + Duration::days(offset);
+    set_day(&mut p, date);
+    p.resolution = Some(format!("{w:?} nearest to the publication date {published}"));
+    Some(p)
+}
+
+/// `last year`, `this year`, `next year`, `last month`, `yesterday`, `today`, `two days ago`,
+/// `last fall`.
+fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let w0 = tokens.get(i)?.lower();
+    let w1 = tokens.get(i + 1).map(|t| t.lower()).unwrap_or_default();
+    enum Rel {
+        Year(i32),
+        Month(i32),
+        Day(i64),
+        Season(u32),
+    }
+    let (rel, end) = match (w0.as_str(), w1.as_str()) {
+        ("last", "year") => (Rel::Year(-1), i + 2),
+        ("this", "year") => (Rel::Year(0), i + 2),
+        ("next", "year") => (Rel::Year(1), i + 2),
+        ("last", "month") => (Rel::Month(-1), i + 2),
+        ("this", "month") => (Rel::Month(0), i + 2),
+        ("next", "month") => (Rel::Month(1), i + 2),
+        ("yesterday", _) => (Rel::Day(-1), i + 1),
+        ("today", _) => (Rel::Day(0), i + 1),
+        ("tomorrow", _) => (Rel::Day(1), i + 1),
+        ("last", "spring") => (Rel::Season(3), i + 2),
+        ("last", "summer") => (Rel::Season(6), i + 2),
+        ("last", "fall" | "autumn") => (Rel::Season(9), i + 2),
+        ("last", "winter") => (Rel::Season(12), i + 2),
+        _ => return ago(tokens, i, published),
+    };
+    let kind_q = Qualifier::Relative;
+    let mut p = match rel {
+        Rel::Year(_) => {
+            let mut p = date_phrase(i, end, kind_q);
+            p.kind = Kind::Year;
+            p
+        }
+        _ => date_phrase(i, end, kind_q),
+    };
+    let Some(published) = published else {
+        p.resolution = Some("relative date with no publication date".to_string());
+        return Some(p);
+    };
+    let phrase: Vec<&str> = tokens[i..end].iter().map(|t| t.text).collect();
+    p.resolution = Some(format!("`{}` from the publication date {published}", phrase.join(" ")));
+    match rel {
+        Rel::Year(d) => {
+            let y = f64::from(published.year() + d);
+            p.value = Some(Interval::point(y));
+            p.stated = Some((y, y));
+        }
+        Rel::Month(d) => {
+            let first = add_months(published.with_day(1)?, d)?;
+            set_days(&mut p, first, last_of_month(first)?);
+        }
+        Rel::Day(d) => set_day(&mut p, published + Duration::days(d)),
+        Rel::Season(start_month) => {
+            // The most recent such season that began before publication.
+            let mut year = published.year();
+            let start = |y: i32| NaiveDate::from_ymd_opt(y, start_month, 1);
+            while start(year)? + Duration::days(90) > published {
+                year -= 1;
+            }
+            let first = start(year)?;
+            let last = last_of_month(add_months(first, 2)?)?;
+            set_days(&mut p, first, last);
+        }
+    }
+    Some(p)
+}
+
+/// `two days ago`, `3 years ago`.
+fn ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let n = match tokens.get(i)? {
+        t if t.is_number() => t.number_value()?,
+        t => match crate::number::number_word(&t.lower())? {
+            crate::number::NumberWord::Small(v) if v >= 1.0 => v,
+            _ => return None,
+        },
+    };
+    let unit = tokens.get(i + 1)?.lower();
+    if !tokens.get(i + 2)?.is("ago") {
+        return None;
+    }
+    let mut p = date_phrase(i, i + 3, Qualifier::Relative);
+    let Some(published) = published else {
+        p.resolution = Some("relative date with no publication date".to_string());
+        return Some(p);
+    };
+    p.resolution = Some(format!("counted back from the publication date {published}"));
+    let n_i = n as i64;
+    match unit.trim_end_matches('s') {
+        "day" => set_day(&mut p, published - Duration::days(n_i)),
+        "week" => set_day(&mut p, published - Duration::days(7 * n_i)),
+        "month" => {
+            let first = add_months(published.with_day(1)?, -(n_i as i32))?;
+            set_days(&mut p, first, last_of_month(first)?);
+        }
+        "year" => {
+            p.kind = Kind::Year;
+            let y = f64::from(published.year()) - n;
+            p.value = Some(Interval::point(y));
+            p.stated = Some((y, y));
+        }
+        _ => return None,
+    }
+    Some(p)
+}
+
+fn date_phrase(start: usize, end: usize, qualifier: Qualifier) -> Phrase {
+    Phrase {
+        start,
+        end,
+        value: None,
+        stated: None,
+        precision: 0.0,
+        kind: Kind::Date,
+        unit: None,
+        qualifier,
+        resolution: None,
+        relation: None,
+    }
+}
+
+fn set_day(p: &mut Phrase, date: NaiveDate) {
+    let d = day_number(date);
+    p.value = Some(Interval::point(d));
+    p.stated = Some((d, d));
+}
+
+fn set_days(p: &mut Phrase, first: NaiveDate, last: NaiveDate) {
+    let (a, b) = (day_number(first), day_number(last));
+    p.value = Some(Interval::closed(a, b));
+    p.stated = Some((a, b));
+}
+
+fn last_of_month(first: NaiveDate) -> Option<NaiveDate> {
+    add_months(first.with_day(1)?, 1).map(|d| d - Duration::days(1))
+}
+
+fn add_months(date: NaiveDate, months: i32) -> Option<NaiveDate> {
+    let total = date.year() * 12 + date.month0() as i32 + months;
+    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, date.day())
+}
+
+/// The year that puts `month`/`day` closest to publication (September 3 read in late
+/// December is next year's only if it is nearer).
+fn nearest_year(published: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    let y = published.year();
+    [y - 1, y, y + 1]
+        .iter()
+        .filter_map(|&y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - published).num_days().abs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::phrases;
+    use crate::token::tokenize;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn first(text: &str, published: &str) -> Phrase {
+        let tokens = tokenize(text, 0..text.len());
+        phrases(&tokens, Some(date(published))).into_iter().next().expect(text)
+    }
+
+    fn day(text: &str, published: &str) -> NaiveDate {
+        let p = first(text, published);
+        assert_eq!(p.kind, Kind::Date, "{text}");
+        date_of(p.value.unwrap().lo_value().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn calendar_dates() {
+        assert_eq!(day("on September 3, 2025", "2025-09-02"), date("2025-09-03"));
+        assert_eq!(day("on September 3", "2025-08-28"), date("2025-09-03"));
+        assert_eq!(day("Sept. 3", "2025-08-28"), date("2025-09-03"));
+        assert_eq!(day("3 Sept 2025", "2020-01-01"), date("2025-09-03"));
+        assert_eq!(day("the 3rd of September", "2025-08-28"), date("2025-09-03"));
+        assert_eq!(day("2025-09-03", "2020-01-01"), date("2025-09-03"));
+        assert_eq!(day("on January 3", "2025-12-30"), date("2026-01-03"));
+    }
+
+    #[test]
+    fn month_and_year_is_the_whole_month() {
+        let p = first("since January 2019", "2025-09-02");
+        let v = p.value.unwrap();
+        assert_eq!(date_of(v.lo_value().unwrap()), Some(date("2019-01-01")));
+        assert_eq!(date_of(v.hi_value().unwrap()), Some(date("2019-01-31")));
+        assert_eq!(p.relation.as_deref(), Some("since"));
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_nearest_day() {
+        // 2025-09-02 was a Tuesday.
+        assert_eq!(day("set for Wednesday", "2025-09-02"), date("2025-09-03"));
+        assert_eq!(day("began Monday", "2025-09-02"), date("2025-09-01"));
+        assert_eq!(day("next Tuesday", "2025-09-02"), date("2025-09-09"));
+        assert_eq!(day("last Wednesday", "2025-09-02"), date("2025-08-27"));
+        assert_eq!(first("on Wednesday", "2025-09-02").qualifier, Qualifier::Relative);
+    }
+
+    #[test]
+    fn weekday_date_pairs_are_one_claim_and_checked() {
+        let p = first("early Tuesday, September 2, 2025, at", "2025-09-02");
+        assert_eq!(p.end - p.start, 6);
+        assert!(p.resolution.is_none());
+        let bad = first("Tuesday, September 3, 2025", "2025-09-02");
+        assert!(bad.resolution.unwrap().contains("does not match"));
+    }
+
+    #[test]
+    fn relative_days_months_years() {
+        let p = first("Last year, they signed", "2025-08-28");
+        assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2024.0)));
+        assert_eq!(day("yesterday", "2025-09-02"), date("2025-09-01"));
+        assert_eq!(day("two days ago", "2025-09-02"), date("2025-08-31"));
+        let p = first("since last fall", "2025-09-02");
+        let v = p.value.unwrap();
+        assert_eq!(date_of(v.lo_value().unwrap()), Some(date("2024-09-01")));
+        assert_eq!(date_of(v.hi_value().unwrap()), Some(date("2024-11-30")));
+        let p = first("last month", "2025-03-31");
+        assert_eq!(date_of(p.value.unwrap().lo_value().unwrap()), Some(date("2025-02-01")));
+    }
+
+    #[test]
+    fn no_publication_date_means_unresolved() {
+        let text = "last year";
+        let tokens = tokenize(text, 0..text.len());
+        let p = &phrases(&tokens, None)[0];
+        assert_eq!(p.value, None);
+        assert!(p.resolution.is_some());
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        let text = "Kim may 3 times";
+        let tokens = tokenize(text, 0..text.len());
+        assert!(phrases(&tokens, None).iter().all(|p| p.kind != Kind::Date));
+    }
+}
