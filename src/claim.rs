@@ -109,6 +109,8 @@ pub struct Claim {
     pub source: usize,
     /// Byte span of the number phrase in the file as read.
     pub span: Range<usize>,
+    /// The number phrase as written.
+    pub text: String,
     /// Byte span of the sentence holding it.
     pub sentence: Range<usize>,
     /// The value, in the canonical unit of `kind` (see [`Claim::unit`]); `None` when a
@@ -135,11 +137,6 @@ pub struct Claim {
 }
 
 impl Claim {
-    /// The text of the number phrase.
-    pub fn text<'a>(&self, file: &'a str) -> &'a str {
-        file.get(self.span.clone()).unwrap_or_default()
-    }
-
     /// The text of the sentence holding the claim.
     pub fn sentence_text<'a>(&self, file: &'a str) -> &'a str {
         file.get(self.sentence.clone()).unwrap_or_default()

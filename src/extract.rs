@@ -28,6 +28,7 @@ pub fn extract(
             let span = tokens[phrase.start].span.start..tokens[phrase.end - 1].span.end;
             claims.push(Claim {
                 source,
+                text: text.get(span.clone()).unwrap_or_default().to_string(),
                 span,
                 sentence: sentence.clone(),
                 value: phrase.value,

@@ -336,7 +336,7 @@ mod tests {
         let published = chrono::NaiveDate::from_ymd_opt(2025, 9, 2);
         let mut claims = extract(text, &[0..text.len()], 0, published);
         assign_keys(text, &mut claims, rules);
-        claims.iter().map(|c| (c.text(text).to_string(), c.key.clone())).collect()
+        claims.iter().map(|c| (c.text.clone(), c.key.clone())).collect()
     }
 
     fn key(text: &str) -> Option<String> {

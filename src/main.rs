@@ -1,1 +1,188 @@
-fn main(){}
+//! The `crosscheck` command line: parses arguments, calls the library, prints, and maps the
+//! outcome to an exit code (0 consistent, 1 findings at or above `--fail-on`, 2 errors).
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crosscheck::compare::Verdict;
+use crosscheck::load::{load, LoadOptions};
+use crosscheck::report::{self, RenderOptions};
+use crosscheck::rules::RuleSet;
+
+const EXIT_HELP: &str = "\
+Exit status:
+  0  no finding at or above --fail-on
+  1  at least one finding at or above --fail-on
+  2  usage error, unreadable input or invalid rule file";
+
+/// Tells where news articles about the same event disagree on the facts.
+#[derive(Parser)]
+#[command(name = "crosscheck", version, about, after_help = EXIT_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Report where the articles disagree on numbers (the consistency report)
+    #[command(after_help = EXIT_HELP)]
+    Check(CheckArgs),
+    /// List every claim extracted from the articles, with its key and value
+    #[command(after_help = EXIT_HELP)]
+    Facts(CommonArgs),
+}
+
+#[derive(Args)]
+struct CommonArgs {
+    /// Articles: files, folders (read recursively for .txt and .md) or `-` for stdin
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<String>,
+    /// Extra rule file or folder of rule files (event packs); may be repeated
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<String>,
+    /// Publication date for articles whose front matter gives none (YYYY-MM-DD)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to use colour (NO_COLOR is honoured with `auto`)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Lowest verdict that makes the exit status 1
+    #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
+    fail_on: FailOn,
+    /// Also list the keys on which every source agrees
+    #[arg(long)]
+    show_agreements: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Conflict,
+    Discrepancy,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let (common, fail_on, show_agreements) = match cli.command {
+        Command::Check(a) => (a.common, Some(a.fail_on), a.show_agreements),
+        Command::Facts(c) => (c, None, false),
+    };
+    let rules = load_rules(&common.rules)?;
+    let loaded = load(&common.paths, &mut io::stdin().lock(), &LoadOptions { fallback_date: common.date });
+    let mut input_errors = false;
+    for problem in &loaded.problems {
+        if problem.is_error() {
+            input_errors = true;
+            eprintln!("error: {problem}");
+        } else {
+            eprintln!("note: {problem}");
+        }
+    }
+    if loaded.documents.is_empty() {
+        anyhow::bail!("no article to check");
+    }
+    let analysis = crosscheck::analyze(loaded.documents, &rules);
+    let options = RenderOptions { color: use_color(common.color), show_agreements };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match (fail_on, common.format) {
+        (Some(_), Format::Human) => report::write_human(&mut out, &analysis, options)?,
+        (Some(_), Format::Json) => report::write_json(&mut out, &analysis, options)?,
+        (None, Format::Human) => report::write_facts_table(&mut out, &analysis, options)?,
+        (None, Format::Json) => {
+            serde_json::to_writer_pretty(&mut out, &report::claims_json(&analysis))?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    if input_errors {
+        return Ok(ExitCode::from(2));
+    }
+    let worst = analysis.comparison.findings.iter().map(|f| f.verdict).max();
+    let failing = match (fail_on, worst) {
+        (Some(FailOn::Conflict), Some(Verdict::Conflict)) => true,
+        (Some(FailOn::Discrepancy), Some(_)) => true,
+        _ => false,
+    };
+    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The built-in generic rules plus every rule file named (folders: their `.toml` files).
+fn load_rules(paths: &[String]) -> Result<RuleSet> {
+    let mut rules = RuleSet::generic();
+    for path in paths {
+        let p = Path::new(path);
+        let files = if p.is_dir() {
+            let mut files: Vec<_> = std::fs::read_dir(p)
+                .with_context(|| format!("cannot read rule folder `{path}`"))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            files.sort();
+            files
+        } else {
+            vec![p.to_path_buf()]
+        };
+        for file in files {
+            let name = file.display().to_string();
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read rule file `{name}`"))?;
+            rules.add(&name, &text)?;
+        }
+    }
+    Ok(rules)
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal(),
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}

@@ -1,0 +1,338 @@
+//! The comparator: per key, groups claims into sides of equal normalized value and grades
+//! every disagreement between sources as a conflict or a discrepancy.
+//!
+//! - **conflict**: the intervals cannot both be true (170,000 vs 230,000 dead);
+//! - **discrepancy**: they can, but the stated figures differ ("more than 20" vs 26), or they
+//!   only clash under the strict reading of a vague word ("thousands" vs "tens of thousands").
+//!
+//! Claims found in one source only are never findings: a difference inside one article is
+//! not a disagreement between sources.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::claim::{Claim, Kind, Qualifier};
+use crate::interval::Interval;
+use crate::rules::{RuleSet, Severity};
+use crate::when::date_of;
+
+/// The grade of a disagreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Discrepancy,
+    Conflict,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Conflict => "conflict",
+            Verdict::Discrepancy => "discrepancy",
+        }
+    }
+}
+
+/// Claims of one key that state the same value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    /// The value as compared (dates read as years when the key mixes years and dates).
+    pub value: Interval,
+    /// The kind the value is in: a date compared against years is read as a year.
+    pub kind: Kind,
+    /// Indices into the run's claims, in document order.
+    pub claims: Vec<usize>,
+}
+
+/// One disagreement between sources about one key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub key: String,
+    pub description: String,
+    pub verdict: Verdict,
+    pub severity: Severity,
+    pub message: String,
+    pub sides: Vec<Side>,
+}
+
+/// A key on which every source agrees.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agreement {
+    pub key: String,
+    pub claims: Vec<usize>,
+}
+
+/// Everything the comparator found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Comparison {
+    pub findings: Vec<Finding>,
+    pub agreements: Vec<Agreement>,
+    /// Keys stated by at least two sources.
+    pub keys_compared: usize,
+}
+
+/// Compares all keyed claims. `claims` are those of every source, in document order.
+pub fn compare(claims: &[Claim], rules: &RuleSet) -> Comparison {
+    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let (Some(key), Some(_)) = (&c.key, &c.value) {
+            by_key.entry(key).or_default().push(i);
+        }
+    }
+    let mut out = Comparison::default();
+    for (key, members) in by_key {
+        // Figures in different currencies or units are not compared with each other.
+        let mut by_unit: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+        for &i in &members {
+            by_unit.entry(claims[i].unit.as_deref()).or_default().push(i);
+        }
+        for group in by_unit.into_values() {
+            let sources: BTreeSet<usize> = group.iter().map(|&i| claims[i].source).collect();
+            if sources.len() < 2 {
+                continue;
+            }
+            out.keys_compared += 1;
+            match grade_key(key, &group, claims, rules) {
+                Some(f) => out.findings.push(f),
+                None => out.agreements.push(Agreement { key: key.to_string(), claims: group }),
+            }
+        }
+    }
+    out.findings.sort_by(|a, b| b.verdict.cmp(&a.verdict).then_with(|| a.key.cmp(&b.key)));
+    out
+}
+
+/// A claim's value as compared: `(interval, stated figure)`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Reading {
+    value: Interval,
+    stated: (f64, f64),
+    precision: f64,
+    qualifier: Qualifier,
+    kind: Kind,
+}
+
+fn reading(c: &Claim, as_years: bool) -> Option<Reading> {
+    let mut value = c.value?;
+    let mut stated = c.stated.unwrap_or((f64::NAN, f64::NAN));
+    let mut kind = c.kind;
+    if as_years && c.kind == Kind::Date {
+        kind = Kind::Year;
+        let year = |d: f64| date_of(d).map(|d| f64::from(chrono::Datelike::year(&d)));
+        let (lo, hi) = (year(value.lo_value()?)?, year(value.hi_value()?)?);
+        value = Interval::closed(lo, hi);
+        stated = (lo, hi);
+    }
+    Some(Reading { value, stated, precision: c.precision, qualifier: c.qualifier, kind })
+}
+
+fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> Option<Finding> {
+    let as_years = group.iter().any(|&i| claims[i].kind == Kind::Year);
+    let grading = rules.grading(key);
+    // Sides: claims whose readings are equal.
+    let mut sides: Vec<(Reading, Vec<usize>)> = Vec::new();
+    for &i in group {
+        let Some(r) = reading(&claims[i], as_years) else { continue };
+        match sides.iter_mut().find(|(s, _)| s.value == r.value && s.stated == r.stated) {
+            Some((_, members)) => members.push(i),
+            None => sides.push((r, vec![i])),
+        }
+    }
+    let mut worst: Option<(Verdict, usize, usize)> = None;
+    for a in 0..sides.len() {
+        for b in a + 1..sides.len() {
+            let cross = sides[a].1.iter().any(|&x| sides[b].1.iter().any(|&y| claims[x].source != claims[y].source));
+            if !cross {
+                continue;
+            }
+            if let Some(v) = grade(&sides[a].0, &sides[b].0, grading.tolerance) {
+                if worst.is_none_or(|(w, _, _)| v > w) {
+                    worst = Some((v, a, b));
+                }
+            }
+        }
+    }
+    let (verdict, a, b) = worst?;
+    let quote = |side: usize| {
+        let c = &claims[sides[side].1[0]];
+        c.text.clone()
+    };
+    let message = match verdict {
+        Verdict::Conflict => format!("`{}` and `{}` cannot both be true", quote(a), quote(b)),
+        Verdict::Discrepancy if strictly_disjoint(&sides[a].0, &sides[b].0, grading.tolerance) => {
+            format!("`{}` and `{}` differ unless the vague figure is read loosely", quote(a), quote(b))
+        }
+        Verdict::Discrepancy => format!("`{}` and `{}` are compatible but stated differently", quote(a), quote(b)),
+    };
+    let severity = match verdict {
+        Verdict::Conflict => grading.conflict,
+        Verdict::Discrepancy => grading.discrepancy,
+    };
+    Some(Finding {
+        key: key.to_string(),
+        description: rules.describe(key),
+        verdict,
+        severity,
+        message,
+        sides: sides.into_iter().map(|(r, claims)| Side { value: r.value, kind: r.kind, claims }).collect(),
+    })
+}
+
+/// Grades two readings: `None` when they agree.
+fn grade(a: &Reading, b: &Reading, tolerance: f64) -> Option<Verdict> {
+    if strictly_disjoint(a, b, tolerance) {
+        let vague = a.qualifier == Qualifier::Vague || b.qualifier == Qualifier::Vague;
+        if vague && loose(a).intersects(&loose(b)) {
+            return Some(Verdict::Discrepancy);
+        }
+        return Some(Verdict::Conflict);
+    }
+    let same_figure = family(a.qualifier) == family(b.qualifier)
+        && close(a.stated.0, b.stated.0, tolerance)
+        && close(a.stated.1, b.stated.1, tolerance);
+    (!same_figure).then_some(Verdict::Discrepancy)
+}
+
+fn strictly_disjoint(a: &Reading, b: &Reading, tolerance: f64) -> bool {
+    let widen = |r: &Reading| r.value.widened(r.precision + tolerance * r.stated.1.abs());
+    !widen(a).intersects(&widen(b))
+}
+
+/// The loose reading of a vague magnitude: "thousands" is used for anything from a thousand
+/// up to a hundred thousand in ordinary prose.
+fn loose(r: &Reading) -> Interval {
+    if r.qualifier != Qualifier::Vague {
+        return r.value;
+    }
+    match (r.value.lo_value(), r.value.hi_value()) {
+        (Some(lo), Some(hi)) => Interval::closed(lo / 2.0, hi * 10.0),
+        _ => r.value,
+    }
+}
+
+/// Qualifiers that say the same thing about a figure: `over` and `more than`, or a plain
+/// figure and `about` the same figure.
+fn family(q: Qualifier) -> u8 {
+    match q {
+        Qualifier::MoreThan | Qualifier::AtLeast => 1,
+        Qualifier::LessThan | Qualifier::AtMost | Qualifier::Nearly => 2,
+        _ => 0,
+    }
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    a == b || (a - b).abs() <= tolerance * a.abs().max(b.abs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::interval_for;
+
+    fn claim(source: usize, key: &str, q: Qualifier, lo: f64, hi: f64, text: &str) -> Claim {
+        Claim {
+            source,
+            span: 0..1,
+            text: text.to_string(),
+            sentence: 0..1,
+            value: Some(interval_for(q, lo, hi)),
+            stated: Some((lo, hi)),
+            precision: 0.0,
+            kind: Kind::Count,
+            unit: None,
+            qualifier: q,
+            noun: None,
+            key: Some(key.to_string()),
+            resolution: None,
+            relation: None,
+        }
+    }
+
+    fn verdicts(claims: &[Claim]) -> Vec<Verdict> {
+        compare(claims, &RuleSet::generic()).findings.iter().map(|f| f.verdict).collect()
+    }
+
+    #[test]
+    fn disjoint_values_conflict() {
+        let c = [
+            claim(0, "dead", Qualifier::Exact, 170_000.0, 170_000.0, "170,000"),
+            claim(1, "dead", Qualifier::Exact, 230_000.0, 230_000.0, "230,000"),
+        ];
+        assert_eq!(verdicts(&c), [Verdict::Conflict]);
+    }
+
+    #[test]
+    fn compatible_but_different_figures_are_discrepancies() {
+        let c = [
+            claim(0, "leaders", Qualifier::MoreThan, 20.0, 20.0, "more than 20"),
+            claim(1, "leaders", Qualifier::Exact, 26.0, 26.0, "26"),
+            claim(2, "leaders", Qualifier::Exact, 26.0, 26.0, "26"),
+        ];
+        let cmp = compare(&c, &RuleSet::generic());
+        assert_eq!(cmp.findings.len(), 1);
+        assert_eq!(cmp.findings[0].verdict, Verdict::Discrepancy);
+        assert_eq!(cmp.findings[0].sides.len(), 2);
+        assert_eq!(cmp.findings[0].sides[1].claims, [1, 2]);
+    }
+
+    #[test]
+    fn vague_magnitudes_only_discrepancy_when_loosely_compatible() {
+        let c = [
+            claim(0, "troops", Qualifier::Vague, 20_000.0, 99_999.0, "tens of thousands"),
+            claim(1, "troops", Qualifier::Vague, 2_000.0, 9_999.0, "thousands"),
+        ];
+        assert_eq!(verdicts(&c), [Verdict::Discrepancy]);
+        let c = [
+            claim(0, "troops", Qualifier::Vague, 200.0, 999.0, "hundreds"),
+            claim(1, "troops", Qualifier::Exact, 50_000.0, 50_000.0, "50,000"),
+        ];
+        assert_eq!(verdicts(&c), [Verdict::Conflict]);
+    }
+
+    #[test]
+    fn same_figure_same_direction_agrees() {
+        let c = [
+            claim(0, "troops", Qualifier::MoreThan, 10_000.0, 10_000.0, "more than 10,000"),
+            claim(1, "troops", Qualifier::MoreThan, 10_000.0, 10_000.0, "over 10,000"),
+            claim(2, "troops", Qualifier::About, 10_000.0, 10_000.0, "about 10,000"),
+            claim(3, "troops", Qualifier::Exact, 10_000.0, 10_000.0, "10,000"),
+        ];
+        let cmp = compare(&c[..2], &RuleSet::generic());
+        assert!(cmp.findings.is_empty());
+        assert_eq!(cmp.agreements.len(), 1);
+        assert!(compare(&c[2..], &RuleSet::generic()).findings.is_empty());
+    }
+
+    #[test]
+    fn one_source_alone_is_never_a_finding() {
+        let c = [
+            claim(0, "dead", Qualifier::Exact, 10.0, 10.0, "10"),
+            claim(0, "dead", Qualifier::Exact, 99.0, 99.0, "99"),
+        ];
+        let cmp = compare(&c, &RuleSet::generic());
+        assert!(cmp.findings.is_empty());
+        assert_eq!(cmp.keys_compared, 0);
+    }
+
+    #[test]
+    fn comparison_is_symmetric_in_source_order() {
+        let a = claim(0, "dead", Qualifier::Exact, 1_240.0, 1_240.0, "1,240");
+        let b = claim(1, "dead", Qualifier::Exact, 1_870.0, 1_870.0, "1,870");
+        let mut b0 = b.clone();
+        b0.source = 0;
+        let mut a1 = a.clone();
+        a1.source = 1;
+        assert_eq!(verdicts(&[a, b]), verdicts(&[b0, a1]));
+    }
+
+    #[test]
+    fn tolerance_makes_near_figures_agree() {
+        let mut rules = RuleSet::generic();
+        rules.add("t.toml", "[[fact]]\nkey = \"dead\"\nclass = \"dead\"\ntolerance = \"5%\"\n").unwrap();
+        let c = [
+            claim(0, "dead", Qualifier::Exact, 100.0, 100.0, "100"),
+            claim(1, "dead", Qualifier::Exact, 104.0, 104.0, "104"),
+        ];
+        assert!(compare(&c, &rules).findings.is_empty());
+        assert_eq!(verdicts(&c), [Verdict::Conflict]);
+    }
+}

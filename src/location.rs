@@ -1,0 +1,147 @@
+//! Byte offsets to human line and column numbers.
+//!
+//! Everything inside the tool works with byte offsets, because that is what
+//! string slicing and regex matches give us; people want `line:column`. The
+//! index is built once per file so that mapping many offsets stays cheap.
+
+/// Maps byte offsets to 1-based line and 1-based column (counted in chars), built once per file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts; always begins with 0, so it is
+    /// never empty and a binary search always finds a line.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Records where every line of `text` starts.
+    ///
+    /// Only `\n` ends a line: in a `\r\n` pair the `\r` stays at the end of
+    /// the previous line, and `line_col` refuses to count it as a column.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, byte)| byte == b'\n')
+                .map(|(at, _)| at + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// (line, column), both 1-based; column counts chars from the line start. An offset past the end maps to the end.
+    ///
+    /// `text` must be the text the index was built from. An offset inside a
+    /// multi-byte character is moved back to the start of that character, so
+    /// the answer always names a real character and nothing panics.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        // `starts[0] == 0 <= offset`, so at least one start qualifies and
+        // `line >= 1`.
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let before = text.get(line_start..offset).unwrap_or("");
+        let mut column = before.chars().count() + 1;
+        // Pointing at the `\n` of a `\r\n` pair: the `\r` is part of the line
+        // ending, not a character anyone can see.
+        if before.ends_with('\r')
+            && text
+                .get(offset..)
+                .is_some_and(|rest| rest.starts_with('\n'))
+        {
+            column -= 1;
+        }
+        (line, column)
+    }
+}
+
+/// The largest char boundary at or before `offset` (which must be `<= text.len()`).
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, offset: usize) -> (usize, usize) {
+        LineIndex::new(text).line_col(text, offset)
+    }
+
+    #[test]
+    fn empty_text_is_line_one_column_one() {
+        assert_eq!(at("", 0), (1, 1));
+        assert_eq!(at("", 10), (1, 1));
+    }
+
+    #[test]
+    fn first_line() {
+        assert_eq!(at("abc", 0), (1, 1));
+        assert_eq!(at("abc", 2), (1, 3));
+        assert_eq!(at("abc", 3), (1, 4));
+    }
+
+    #[test]
+    fn later_lines_with_lf() {
+        let text = "ab\ncd\n\nef";
+        assert_eq!(at(text, 2), (1, 3)); // the newline itself
+        assert_eq!(at(text, 3), (2, 1));
+        assert_eq!(at(text, 4), (2, 2));
+        assert_eq!(at(text, 6), (3, 1)); // empty line
+        assert_eq!(at(text, 7), (4, 1));
+        assert_eq!(at(text, 8), (4, 2));
+    }
+
+    #[test]
+    fn crlf_does_not_count_the_cr_as_a_column() {
+        let text = "ab\r\ncd\r\n";
+        assert_eq!(at(text, 2), (1, 3)); // the CR
+        assert_eq!(at(text, 3), (1, 3)); // the LF, still just after `b`
+        assert_eq!(at(text, 4), (2, 1));
+        assert_eq!(at(text, 5), (2, 2));
+        assert_eq!(at(text, 8), (3, 1));
+    }
+
+    #[test]
+    fn columns_count_chars_not_bytes() {
+        let text = "é“x”\n中文z";
+        assert_eq!(at(text, "é“".len()), (1, 3));
+        let z = text.find('z').unwrap();
+        assert_eq!(at(text, z), (2, 3));
+    }
+
+    #[test]
+    fn offset_inside_a_char_moves_back_to_its_start() {
+        let text = "a中b";
+        assert_eq!(at(text, 2), (1, 2));
+        assert_eq!(at(text, 3), (1, 2));
+        assert_eq!(at(text, 4), (1, 3));
+    }
+
+    #[test]
+    fn offset_past_the_end_maps_to_the_end() {
+        assert_eq!(at("ab\ncd", 100), (2, 3));
+        assert_eq!(at("ab\n", 100), (2, 1));
+        assert_eq!(at("a中", usize::MAX), (1, 3));
+    }
+
+    #[test]
+    fn index_is_reusable_for_many_offsets() {
+        let text = "one\ntwo\nthree";
+        let index = LineIndex::new(text);
+        let found: Vec<_> = [0, 4, 8, 12]
+            .iter()
+            .map(|&offset| index.line_col(text, offset))
+            .collect();
+        assert_eq!(found, vec![(1, 1), (2, 1), (3, 1), (3, 5)]);
+    }
+
+    #[test]
+    fn a_different_text_does_not_panic() {
+        let index = LineIndex::new("a\nb\nc\nd");
+        assert_eq!(index.line_col("é", 1), (1, 1));
+        assert_eq!(index.line_col("", 5), (1, 1));
+    }
+}

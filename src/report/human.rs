@@ -1,0 +1,138 @@
+//! The human report: one diff-style block per finding, then a summary line.
+//!
+//! ```text
+//! discrepancy[leaders]: leaders and heads of state or government
+//!   `more than 20` and `26` are compatible but stated differently
+//!   - more than 20   > 20   000.txt:33:73
+//!   + 26             26     001.txt:3:156, 002.txt:2:118
+//! ```
+//! The first side is marked `-`, the others `+`; the words that differ from the first side
+//! are emphasized (word diff by `similar`).
+
+use std::io;
+
+use colored::{ColoredString, Colorize};
+use similar::{ChangeTag, TextDiff};
+
+use super::value::format_value;
+use super::{Locator, RenderOptions};
+use crate::compare::{Finding, Verdict};
+use crate::Analysis;
+
+/// Writes the findings and the summary line.
+pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOptions) -> io::Result<()> {
+    let locator = Locator::new(analysis);
+    for finding in &analysis.comparison.findings {
+        write_finding(out, analysis, &locator, finding, options)?;
+        writeln!(out)?;
+    }
+    if options.show_agreements {
+        for agreement in &analysis.comparison.agreements {
+            let first = &analysis.claims[agreement.claims[0]];
+            let sources: std::collections::BTreeSet<usize> =
+                agreement.claims.iter().map(|&i| analysis.claims[i].source).collect();
+            let label = paint(format!("agreement[{}]", agreement.key), options.color, |s| s.green());
+            writeln!(out, "{label}: `{}` in {} sources", first.text, sources.len())?;
+        }
+        if !analysis.comparison.agreements.is_empty() {
+            writeln!(out)?;
+        }
+    }
+    write_summary(out, analysis, options)
+}
+
+fn write_finding(
+    out: &mut dyn io::Write,
+    analysis: &Analysis,
+    locator: &Locator,
+    finding: &Finding,
+    options: RenderOptions,
+) -> io::Result<()> {
+    let color = options.color;
+    let verdict = match finding.verdict {
+        Verdict::Conflict => paint(format!("conflict[{}]", finding.key), color, |s| s.red().bold()),
+        Verdict::Discrepancy => paint(format!("discrepancy[{}]", finding.key), color, |s| s.yellow().bold()),
+    };
+    writeln!(out, "{verdict}: {}", finding.description)?;
+    writeln!(out, "  {}", finding.message)?;
+
+    let phrases: Vec<&str> = finding.sides.iter().map(|s| analysis.claims[s.claims[0]].text.as_str()).collect();
+    let values: Vec<String> = finding
+        .sides
+        .iter()
+        .map(|s| {
+            let c = &analysis.claims[s.claims[0]];
+            format_value(&s.value, s.kind, c.unit.as_deref())
+        })
+        .collect();
+    let phrase_width = phrases.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+    let value_width = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+    for (i, side) in finding.sides.iter().enumerate() {
+        let (sign, other) = if i == 0 { ('-', phrases.get(1)) } else { ('+', phrases.first()) };
+        let emphasized = emphasize(phrases[i], other.copied().unwrap_or(""), i == 0, color);
+        let pad = " ".repeat(phrase_width - phrases[i].chars().count());
+        let places: Vec<String> = side
+            .claims
+            .iter()
+            .map(|&c| {
+                let claim = &analysis.claims[c];
+                let (line, col) = locator.line_col(analysis, claim.source, claim.span.start);
+                format!("{}:{line}:{col}", analysis.documents[claim.source].path)
+            })
+            .collect();
+        let value = format!("{:<value_width$}", values[i]);
+        let sign = match sign {
+            '-' => paint(sign.to_string(), color, |s| s.red()),
+            _ => paint(sign.to_string(), color, |s| s.green()),
+        };
+        writeln!(out, "  {sign} {emphasized}{pad}   {}   {}", paint(value, color, |s| s.cyan()), places.join(", "))?;
+    }
+    Ok(())
+}
+
+/// The words of `phrase` that are not in `other`, in bold (and underlined) when colour is on.
+fn emphasize(phrase: &str, other: &str, is_old: bool, color: bool) -> String {
+    if !color {
+        return phrase.to_string();
+    }
+    let diff = if is_old { TextDiff::from_words(phrase, other) } else { TextDiff::from_words(other, phrase) };
+    let mut out = String::new();
+    for change in diff.iter_all_changes() {
+        let text = change.value();
+        match (change.tag(), is_old) {
+            (ChangeTag::Equal, _) => out.push_str(text),
+            (ChangeTag::Delete, true) | (ChangeTag::Insert, false) => out.push_str(&text.bold().underline().to_string()),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn write_summary(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOptions) -> io::Result<()> {
+    let c = &analysis.comparison;
+    let conflicts = c.findings.iter().filter(|f| f.verdict == Verdict::Conflict).count();
+    let discrepancies = c.findings.len() - conflicts;
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let conflicts_text = plural(conflicts, "conflict", "conflicts");
+    let conflicts_text = if conflicts > 0 { paint(conflicts_text, options.color, |s| s.red().bold()) } else { conflicts_text };
+    let discrepancies_text = plural(discrepancies, "discrepancy", "discrepancies");
+    let discrepancies_text =
+        if discrepancies > 0 { paint(discrepancies_text, options.color, |s| s.yellow().bold()) } else { discrepancies_text };
+    writeln!(
+        out,
+        "{}, {}, {}: {conflicts_text}, {discrepancies_text}, {}",
+        plural(analysis.documents.len(), "source", "sources"),
+        plural(analysis.claims.len(), "claim", "claims"),
+        plural(c.keys_compared, "key compared", "keys compared"),
+        plural(c.agreements.len(), "agreement", "agreements"),
+    )
+}
+
+/// Applies a style only when colour is on, so tests and pipes see plain text.
+pub(crate) fn paint(text: String, color: bool, style: impl Fn(&str) -> ColoredString) -> String {
+    if color {
+        style(&text).to_string()
+    } else {
+        text
+    }
+}

@@ -1,0 +1,137 @@
+//! The JSON report: a stable contract for CI and other tools (see docs/output.md).
+//!
+//! Fields are only ever added, never renamed or dropped; `version` changes on a breaking change.
+
+use std::io;
+
+use serde_json::{json, Value};
+
+use super::{Locator, RenderOptions};
+use crate::claim::{Claim, Kind};
+use crate::interval::{Bound, Interval};
+use crate::when::date_of;
+use crate::Analysis;
+
+/// The version of the JSON contract.
+pub const JSON_VERSION: u32 = 1;
+
+/// Writes the whole report as one pretty-printed JSON document.
+pub fn write_json(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOptions) -> io::Result<()> {
+    let value = report_json(analysis, options);
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
+}
+
+/// The report as a JSON value: `version`, `sources`, `claims`, `findings`, `summary`.
+pub fn report_json(analysis: &Analysis, options: RenderOptions) -> Value {
+    let locator = Locator::new(analysis);
+    let claim = |i: usize| claim_json(analysis, &locator, &analysis.claims[i]);
+    let findings: Vec<Value> = analysis
+        .comparison
+        .findings
+        .iter()
+        .map(|f| {
+            json!({
+                "key": f.key,
+                "description": f.description,
+                "verdict": f.verdict.as_str(),
+                "severity": f.severity.as_str(),
+                "message": f.message,
+                "sides": f.sides.iter().map(|s| json!({
+                    "value": value_json(&s.value, s.kind),
+                    "claims": s.claims.iter().map(|&i| claim(i)).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let mut report = json!({
+        "version": JSON_VERSION,
+        "sources": sources_json(analysis),
+        "claims": claims_json(analysis),
+        "findings": findings,
+        "summary": summary_json(analysis),
+    });
+    if options.show_agreements {
+        report["agreements"] = analysis
+            .comparison
+            .agreements
+            .iter()
+            .map(|a| json!({"key": a.key, "claims": a.claims.iter().map(|&i| claim(i)).collect::<Vec<_>>()}))
+            .collect();
+    }
+    report
+}
+
+/// Every claim, as in the `claims` array of the report.
+pub fn claims_json(analysis: &Analysis) -> Value {
+    let locator = Locator::new(analysis);
+    analysis.claims.iter().map(|c| claim_json(analysis, &locator, c)).collect()
+}
+
+fn sources_json(analysis: &Analysis) -> Value {
+    analysis
+        .documents
+        .iter()
+        .map(|d| {
+            json!({
+                "path": d.path,
+                "outlet": d.outlet,
+                "published": d.published.map(|p| p.to_string()),
+            })
+        })
+        .collect()
+}
+
+fn summary_json(analysis: &Analysis) -> Value {
+    let c = &analysis.comparison;
+    let count = |v: crate::compare::Verdict| c.findings.iter().filter(|f| f.verdict == v).count();
+    json!({
+        "sources": analysis.documents.len(),
+        "claims": analysis.claims.len(),
+        "keyed_claims": analysis.claims.iter().filter(|c| c.key.is_some()).count(),
+        "keys_compared": c.keys_compared,
+        "conflicts": count(crate::compare::Verdict::Conflict),
+        "discrepancies": count(crate::compare::Verdict::Discrepancy),
+        "agreements": c.agreements.len(),
+    })
+}
+
+fn claim_json(analysis: &Analysis, locator: &Locator, c: &Claim) -> Value {
+    let doc = &analysis.documents[c.source];
+    let (line, column) = locator.line_col(analysis, c.source, c.span.start);
+    json!({
+        "key": c.key,
+        "source": doc.path,
+        "span": { "start": c.span.start, "end": c.span.end },
+        "line": line,
+        "column": column,
+        "text": c.text,
+        "sentence": doc.text.get(c.sentence.clone()).unwrap_or_default(),
+        "value": match &c.value {
+            Some(v) => value_json(v, c.kind),
+            None => json!({ "lo": null, "hi": null, "resolved": false }),
+        },
+        "kind": c.kind.as_str(),
+        "unit": c.unit,
+        "qualifier": c.qualifier.as_str(),
+        "noun": c.noun,
+        "resolution": c.resolution,
+        "relation": c.relation,
+    })
+}
+
+/// `{"lo", "hi", "lo_inclusive", "hi_inclusive"}`; dates as ISO strings, open ends `null`.
+fn value_json(v: &Interval, kind: Kind) -> Value {
+    let end = |b: Option<Bound>| match b {
+        None => Value::Null,
+        Some(b) if kind == Kind::Date => date_of(b.value).map_or(Value::Null, |d| json!(d.to_string())),
+        Some(b) if b.value.fract() == 0.0 && b.value.abs() < 9e15 => json!(b.value as i64),
+        Some(b) => json!(b.value),
+    };
+    json!({
+        "lo": end(v.lo),
+        "hi": end(v.hi),
+        "lo_inclusive": v.lo.map(|b| b.inclusive),
+        "hi_inclusive": v.hi.map(|b| b.inclusive),
+    })
+}

@@ -1,0 +1,40 @@
+//! Reports: one renderer per format, each writing into any `io::Write`.
+
+mod facts;
+mod human;
+mod json;
+mod value;
+
+pub use facts::write_facts_table;
+pub use human::write_human;
+pub use json::{claims_json, report_json, write_json};
+pub use value::format_value;
+
+use crate::location::LineIndex;
+use crate::Analysis;
+
+/// What a renderer needs besides the analysis.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    pub color: bool,
+    pub show_agreements: bool,
+}
+
+/// Line and column of a claim, computed once per document for rendering.
+pub(crate) struct Locator {
+    indexes: Vec<LineIndex>,
+}
+
+impl Locator {
+    pub(crate) fn new(analysis: &Analysis) -> Self {
+        Locator { indexes: analysis.documents.iter().map(|d| LineIndex::new(&d.text)).collect() }
+    }
+
+    /// 1-based (line, column) of a byte offset in source `source`.
+    pub(crate) fn line_col(&self, analysis: &Analysis, source: usize, offset: usize) -> (usize, usize) {
+        match (self.indexes.get(source), analysis.documents.get(source)) {
+            (Some(index), Some(doc)) => index.line_col(&doc.text, offset),
+            _ => (1, 1),
+        }
+    }
+}

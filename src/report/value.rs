@@ -1,0 +1,110 @@
+//! Formatting normalized values for people: `10,000`, `> 20`, `2025-09-03`, `70 minutes`.
+
+use crate::claim::Kind;
+use crate::interval::Interval;
+use crate::when::date_of;
+
+/// A value as a reader expects it: `26`, `> 10,000`, `20,000–99,999`, `2025-09-03`.
+pub fn format_value(value: &Interval, kind: Kind, unit: Option<&str>) -> String {
+    let f = |v: f64| format_number(v, kind, unit);
+    match (value.lo, value.hi) {
+        (Some(lo), Some(hi)) if lo.value == hi.value => f(lo.value),
+        (Some(lo), Some(hi)) => {
+            let open = if lo.inclusive { "" } else { "> " };
+            let close = if hi.inclusive { "" } else { " (excl.)" };
+            format!("{open}{}–{}{close}", f(lo.value), f(hi.value))
+        }
+        (Some(lo), None) => format!("{} {}", if lo.inclusive { "≥" } else { ">" }, f(lo.value)),
+        (None, Some(hi)) => format!("{} {}", if hi.inclusive { "≤" } else { "<" }, f(hi.value)),
+        (None, None) => "any".to_string(),
+    }
+}
+
+/// One number in the units of its kind.
+pub(crate) fn format_number(v: f64, kind: Kind, unit: Option<&str>) -> String {
+    match kind {
+        Kind::Date => date_of(v).map_or_else(|| group(v), |d| d.to_string()),
+        Kind::Year | Kind::Ordinal => format!("{}", v.round() as i64),
+        Kind::Percent => format!("{}%", trim(v)),
+        Kind::Money => format!("{} {}", large(v), unit.unwrap_or("")).trim_end().to_string(),
+        Kind::Duration => duration(v),
+        Kind::Distance => format!("{} km", group(v)),
+        Kind::Speed => format!("{} km/h", group(v)),
+        Kind::Count => group(v),
+    }
+}
+
+/// `886 billion`, `1.3 million`, or a grouped integer below a million.
+fn large(v: f64) -> String {
+    for (scale, name) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if v.abs() >= scale {
+            return format!("{} {name}", trim(v / scale));
+        }
+    }
+    group(v)
+}
+
+fn duration(seconds: f64) -> String {
+    const UNITS: [(f64, &str); 6] = [
+        (31_557_600.0, "year"),
+        (604_800.0, "week"),
+        (86_400.0, "day"),
+        (3_600.0, "hour"),
+        (60.0, "minute"),
+        (1.0, "second"),
+    ];
+    for (size, name) in UNITS {
+        let n = seconds / size;
+        if n >= 1.0 && (n - n.round()).abs() < 1e-6 || size == 1.0 {
+            let n = trim(n);
+            return format!("{n} {name}{}", if n == "1" { "" } else { "s" });
+        }
+    }
+    trim(seconds)
+}
+
+/// Digits grouped by thousands, up to two decimals: `10,000`, `1,287.48`.
+fn group(v: f64) -> String {
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let text = trim(v.abs());
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A number with at most two decimals and no trailing zeros.
+fn trim(v: f64) -> String {
+    let s = format!("{:.2}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".to_string() } else { s.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_naturally() {
+        assert_eq!(format_value(&Interval::point(10_000.0), Kind::Count, None), "10,000");
+        assert_eq!(format_value(&Interval::above(20.0, false), Kind::Count, None), "> 20");
+        assert_eq!(format_value(&Interval::closed(20_000.0, 99_999.0), Kind::Count, None), "20,000–99,999");
+        assert_eq!(format_value(&Interval::point(886e9), Kind::Money, Some("USD")), "886 billion USD");
+        assert_eq!(format_value(&Interval::point(4_200.0), Kind::Duration, Some("s")), "70 minutes");
+        assert_eq!(format_value(&Interval::closed(90.0, 98.0), Kind::Percent, Some("%")), "90%–98%");
+        assert_eq!(format_value(&Interval::point(1287.475), Kind::Distance, Some("km")), "1,287.48 km");
+        let d = crate::when::day_number(chrono::NaiveDate::from_ymd_opt(2025, 9, 3).unwrap());
+        assert_eq!(format_value(&Interval::point(d), Kind::Date, None), "2025-09-03");
+    }
+}

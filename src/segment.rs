@@ -1,0 +1,550 @@
+//! Sentence splitting.
+//!
+//! Numbers are compared sentence by sentence, so a sentence is the unit of
+//! context a reader sees next to a disagreement. The splitter is rule based
+//! and deliberately conservative: wrongly joining two sentences only makes
+//! the quoted context longer, while wrongly splitting one (`Dr.` / `Smith
+//! said 26`) can separate a number from what it counts.
+
+use std::ops::Range;
+
+/// Splits text into sentences, as byte ranges into the original text (trimmed of surrounding whitespace).
+///
+/// Splitting starts at `start` (the body start, so front matter is never
+/// read as prose); an offset past the end gives nothing, and one inside a
+/// multi-byte character is moved forward to the next character. Ranges are
+/// absolute offsets into `text`, in order, never empty and never overlapping.
+///
+/// Every line is split on its own, because in articles a line break always
+/// ends something: headlines, bylines, list items and table rows carry no
+/// final period. Blank lines and markdown table separator rows (`|---|:-:|`)
+/// yield nothing.
+///
+/// Within a line a sentence ends after `.`, `!`, `?` or `…` (and any closing
+/// quotes or brackets) when whitespace and then the start of a new sentence
+/// follow: a letter that is not lowercase, a digit, a currency sign or an
+/// opening quote or bracket. A single `.` after a common abbreviation (`Dr.`,
+/// `Jan.`, `U.S.`), a capital initial (`John F. Kennedy`) or dotted
+/// initials (`J.R.R.`) does not end a sentence, and neither does a period
+/// closing something without any letter in it, such as the `1.` of a
+/// numbered list. Decimals such as `1.3` are never split because no
+/// whitespace follows the point. The CJK full stops `。！？` end a sentence
+/// without needing whitespace after them.
+pub fn segment(text: &str, start: usize) -> Vec<Range<usize>> {
+    let mut start = start.min(text.len());
+    while !text.is_char_boundary(start) {
+        // Terminates: `text.len()` is always a char boundary.
+        start += 1;
+    }
+    let mut sentences = Vec::new();
+    let mut line_start = start;
+    for line in text.get(start..).unwrap_or("").split('\n') {
+        split_line(line, line_start, &mut sentences);
+        line_start += line.len() + 1;
+    }
+    sentences
+}
+
+/// Abbreviations after which a period does not end the sentence. Matched
+/// case-sensitively: `No. 10` is an abbreviation, `said no. Then` is not.
+/// Dotted forms such as `U.S` are also caught by the dotted-initials rule but
+/// are listed so the list reads as documentation.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Sen", "Rep", "Gov",
+    "Pres", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "No", "vs", "etc", "e.g", "i.e", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N",
+    "E.U",
+];
+
+/// Splits one line (without its `\n`; a trailing `\r` is trimmed as
+/// whitespace) that starts at absolute offset `offset`.
+fn split_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
+    if is_separator_row(line) {
+        return;
+    }
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut sentence_start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_terminator(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        let mut j = i;
+        while j < chars.len() && is_terminator(chars[j].1) {
+            j += 1;
+        }
+        let run_len = j - run_start;
+        let cjk = chars[run_start..j]
+            .iter()
+            .any(|&(_, c)| is_cjk_terminator(c));
+        while j < chars.len() && is_closer(chars[j].1) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(line.len(), |&(at, _)| at);
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let Some(&(next_at, next)) = chars.get(k) else {
+            // Nothing but whitespace left: the rest is the last sentence.
+            break;
+        };
+        let (dot_at, first) = chars[run_start];
+        let ends = if cjk {
+            true
+        } else {
+            k > j
+                && starts_sentence(next)
+                && !(first == '.' && run_len == 1 && is_abbreviation(line, dot_at))
+        };
+        let pending = line.get(sentence_start..end).unwrap_or("");
+        if ends && pending.chars().any(char::is_alphabetic) {
+            push_trimmed(line, offset, sentence_start..end, out);
+            sentence_start = next_at;
+            i = k;
+        } else {
+            i = j;
+        }
+    }
+    push_trimmed(line, offset, sentence_start..line.len(), out);
+}
+
+/// A markdown table separator row (`| --- | :-: |`), or a blank line: made
+/// only of `|`, `-`, `:` and whitespace.
+fn is_separator_row(line: &str) -> bool {
+    line.chars()
+        .all(|c| matches!(c, '|' | '-' | ':') || c.is_whitespace())
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…') || is_cjk_terminator(c)
+}
+
+fn is_cjk_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
+}
+
+/// What may follow a terminator and still belong to the sentence it ends:
+/// closing quotes and brackets, and markdown emphasis (`**Done.** Next`).
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}' | '）' | '」' | '』' | '】' | '*' | '_'
+    )
+}
+
+/// Whether `c` can open a sentence. "Not lowercase" rather than "uppercase"
+/// so that scripts without case (CJK) count too.
+fn starts_sentence(c: char) -> bool {
+    (c.is_alphabetic() && !c.is_lowercase())
+        || c.is_numeric()
+        || matches!(
+            c,
+            '"' | '\''
+                | '“'
+                | '‘'
+                | '„'
+                | '«'
+                | '('
+                | '['
+                | '「'
+                | '『'
+                | '¿'
+                | '¡'
+                | '$'
+                | '€'
+                | '£'
+                | '¥'
+                | '₹'
+        )
+}
+
+/// Whether the period at byte `dot_at` of `line` closes an abbreviation or
+/// an initial rather than a sentence.
+fn is_abbreviation(line: &str, dot_at: usize) -> bool {
+    let before = line.get(..dot_at).unwrap_or("");
+    let token_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '.')
+        .last()
+        .map_or(before.len(), |(at, _)| at);
+    let token = before
+        .get(token_start..)
+        .unwrap_or("")
+        .trim_start_matches('.');
+    if token.is_empty() {
+        return false;
+    }
+    ABBREVIATIONS.contains(&token) || is_initial(token) || is_dotted_initials(token)
+}
+
+/// A single capital letter, as in `John F. Kennedy`.
+fn is_initial(token: &str) -> bool {
+    let mut chars = token.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Single letters joined by periods, as in `J.R.R` or `U.S` (the final
+/// period is the one being examined, so it is not part of the token).
+fn is_dotted_initials(token: &str) -> bool {
+    let mut parts = 0;
+    for part in token.split('.') {
+        let mut chars = part.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() => parts += 1,
+            _ => return false,
+        }
+    }
+    parts >= 2
+}
+
+/// Pushes `range` of `line` (relative), trimmed of whitespace and made
+/// absolute, unless nothing is left after trimming.
+fn push_trimmed(line: &str, offset: usize, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let Some(piece) = line.get(range.clone()) else {
+        return;
+    };
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let lead = piece.len() - piece.trim_start().len();
+    let start = offset + range.start + lead;
+    out.push(start..start + trimmed.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        segment(text, 0).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn empty_and_blank_text_yield_nothing() {
+        assert!(sentences("").is_empty());
+        assert!(sentences("   \n\n\t\r\n").is_empty());
+    }
+
+    #[test]
+    fn splits_on_period_exclamation_and_question() {
+        assert_eq!(
+            sentences("It rained. Was it bad? Yes! 26 died."),
+            vec!["It rained.", "Was it bad?", "Yes!", "26 died."]
+        );
+    }
+
+    #[test]
+    fn no_split_before_lowercase() {
+        assert_eq!(
+            sentences("The figure was approx. ten thousand."),
+            vec!["The figure was approx. ten thousand."]
+        );
+    }
+
+    #[test]
+    fn no_split_without_whitespace() {
+        assert_eq!(
+            sentences("Growth was 1.3 percent.It fell."),
+            vec!["Growth was 1.3 percent.It fell."]
+        );
+    }
+
+    #[test]
+    fn decimals_never_split() {
+        assert_eq!(
+            sentences("Output rose 1.3% to 4.56 million. Prices fell 0.5."),
+            vec!["Output rose 1.3% to 4.56 million.", "Prices fell 0.5."]
+        );
+    }
+
+    #[test]
+    fn splits_before_digit_and_currency() {
+        assert_eq!(
+            sentences("Nine were hurt. 26 died. $5 million was pledged."),
+            vec!["Nine were hurt.", "26 died.", "$5 million was pledged."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("He said “no.” Then he left. (It was late.) Later, “Go!” she said."),
+            vec![
+                "He said “no.”",
+                "Then he left.",
+                "(It was late.)",
+                "Later, “Go!” she said."
+            ]
+        );
+        assert_eq!(
+            sentences("He said \"no.\" 'Fine,' she said. [Sic.] Done."),
+            vec!["He said \"no.\"", "'Fine,' she said.", "[Sic.]", "Done."]
+        );
+        assert_eq!(
+            sentences("It said ‘stop.’ Then it did."),
+            vec!["It said ‘stop.’", "Then it did."]
+        );
+    }
+
+    #[test]
+    fn splits_before_opening_quote() {
+        assert_eq!(
+            sentences("He paused. “We lost 26,” he said."),
+            vec!["He paused.", "“We lost 26,” he said."]
+        );
+    }
+
+    #[test]
+    fn runs_of_terminators_end_once() {
+        assert_eq!(
+            sentences("Really?! Yes... Fine… Go."),
+            vec!["Really?!", "Yes...", "Fine…", "Go."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        for abbreviation in ABBREVIATIONS {
+            let text = format!("Ask {abbreviation}. Smith now.");
+            assert_eq!(sentences(&text), vec![text.as_str()], "{abbreviation}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_case_sensitive() {
+        assert_eq!(
+            sentences("He said no. Then he left."),
+            vec!["He said no.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn abbreviation_must_be_the_whole_word() {
+        assert_eq!(
+            sentences("Talks with Mars. Then Venus."),
+            vec!["Talks with Mars.", "Then Venus."]
+        );
+        assert_eq!(
+            sentences("It went to the Doctor. Then home."),
+            vec!["It went to the Doctor.", "Then home."]
+        );
+    }
+
+    #[test]
+    fn abbreviation_after_punctuation() {
+        assert_eq!(
+            sentences("Visitors (Dr. Smith, Gen. Lee) came."),
+            vec!["Visitors (Dr. Smith, Gen. Lee) came."]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_split() {
+        assert_eq!(
+            sentences("John F. Kennedy spoke. J.R.R. Tolkien wrote."),
+            vec!["John F. Kennedy spoke.", "J.R.R. Tolkien wrote."]
+        );
+        assert_eq!(
+            sentences("The U.S. Senate voted. The U.N. Council met."),
+            vec!["The U.S. Senate voted.", "The U.N. Council met."]
+        );
+    }
+
+    #[test]
+    fn e_g_and_i_e_do_not_split() {
+        assert_eq!(
+            sentences("Some states, e.g. Texas, agreed. Others, i.e. California, did not."),
+            vec![
+                "Some states, e.g. Texas, agreed.",
+                "Others, i.e. California, did not."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviation_before_another_terminator_still_splits() {
+        assert_eq!(sentences("Was it Dr? Yes."), vec!["Was it Dr?", "Yes."]);
+    }
+
+    #[test]
+    fn numbered_list_marker_is_not_a_sentence() {
+        assert_eq!(
+            sentences("1. Revenue rose 5%. Costs fell."),
+            vec!["1. Revenue rose 5%.", "Costs fell."]
+        );
+    }
+
+    #[test]
+    fn every_line_is_split_separately() {
+        let text = "Storm Kills 26\nBy Jane Doe\n\nThe storm hit at dawn. Rescuers arrived\nlater that day.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Storm Kills 26",
+                "By Jane Doe",
+                "The storm hit at dawn.",
+                "Rescuers arrived",
+                "later that day."
+            ]
+        );
+    }
+
+    #[test]
+    fn table_rows_are_sentences_and_separators_are_not() {
+        let text = "| Group | Count | Note |\n|:------|------:|:----:|\n| Total Foreign Leaders | 26 | N/A |\n";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "| Group | Count | Note |",
+                "| Total Foreign Leaders | 26 | N/A |"
+            ]
+        );
+        assert_eq!(
+            sentences("Total Foreign Leaders | 26 | N/A |"),
+            vec!["Total Foreign Leaders | 26 | N/A |"]
+        );
+        assert!(sentences("---\n- | :\n").is_empty());
+    }
+
+    #[test]
+    fn crlf_lines_are_trimmed() {
+        let text = "First line.\r\nSecond. Third.\r\n\r\n";
+        assert_eq!(sentences(text), vec!["First line.", "Second.", "Third."]);
+    }
+
+    #[test]
+    fn ranges_are_trimmed_and_absolute() {
+        let text = "  Hello there.   Next one.  ";
+        let ranges = segment(text, 0);
+        assert_eq!(ranges, vec![2..14, 17..26]);
+    }
+
+    #[test]
+    fn start_skips_front_matter() {
+        let text = "---\noutlet: X\n---\nBody one. Body two.";
+        let start = text.find("Body").unwrap();
+        let ranges = segment(text, start);
+        assert_eq!(ranges, vec![start..start + 9, start + 10..text.len()]);
+    }
+
+    #[test]
+    fn start_mid_line_begins_there() {
+        let text = "ignored. Kept here.";
+        assert_eq!(segment(text, 9), vec![9..text.len()]);
+    }
+
+    #[test]
+    fn start_out_of_range_or_inside_a_char_does_not_panic() {
+        assert!(segment("abc", 4).is_empty());
+        assert!(segment("abc", usize::MAX).is_empty());
+        let text = "é. Ok.";
+        // Offset 1 is inside `é`; splitting starts at the next character.
+        let ranges = segment(text, 1);
+        assert_eq!(
+            ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
+            vec![". Ok."]
+        );
+    }
+
+    #[test]
+    fn unicode_text() {
+        assert_eq!(
+            sentences("Émile a dit «oui.» Écoutez bien. Ça va."),
+            vec!["Émile a dit «oui.»", "Écoutez bien.", "Ça va."]
+        );
+        assert_eq!(
+            sentences("Prices rose — sharply. Émigrés left — quietly."),
+            vec!["Prices rose — sharply.", "Émigrés left — quietly."]
+        );
+    }
+
+    #[test]
+    fn cjk_full_stops_split_without_whitespace() {
+        assert_eq!(
+            sentences("地震造成26人死亡。救援人员赶到！他说：“完了。”然后离开？"),
+            vec![
+                "地震造成26人死亡。",
+                "救援人员赶到！",
+                "他说：“完了。”",
+                "然后离开？"
+            ]
+        );
+    }
+
+    #[test]
+    fn latin_sentence_followed_by_cjk_splits() {
+        assert_eq!(
+            sentences("It ended. 他说好。"),
+            vec!["It ended.", "他说好。"]
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_closes_with_the_sentence() {
+        assert_eq!(
+            sentences("**Breaking.** The toll rose."),
+            vec!["**Breaking.**", "The toll rose."]
+        );
+    }
+
+    #[test]
+    fn nbsp_and_tabs_count_as_whitespace() {
+        assert_eq!(
+            sentences("One.\u{a0}Two.\tThree."),
+            vec!["One.", "Two.", "Three."]
+        );
+    }
+
+    #[test]
+    fn terminator_at_line_end_and_trailing_whitespace() {
+        assert_eq!(sentences("Done.   "), vec!["Done."]);
+        assert_eq!(sentences("."), vec!["."]);
+        assert_eq!(sentences("?! "), vec!["?!"]);
+    }
+
+    #[test]
+    fn realistic_paragraph() {
+        let text = "WASHINGTON (Reuters) — At least 26 foreign leaders attended Monday's \
+ceremony, officials said. Mr. Trump greeted Gen. Mark A. Milley and Sen. Jane Roe \
+at 11:30 a.m. outside the U.S. Capitol. “It was the largest gathering since Jan. 2021,” \
+said Dr. Helen Park, a historian. Attendance reached 1.3 million, according to the \
+National Park Service. Others put it at 250,000! Who is right? No. 10 Downing St. \
+declined to comment.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "WASHINGTON (Reuters) — At least 26 foreign leaders attended Monday's ceremony, officials said.",
+                "Mr. Trump greeted Gen. Mark A. Milley and Sen. Jane Roe at 11:30 a.m. outside the U.S. Capitol.",
+                "“It was the largest gathering since Jan. 2021,” said Dr. Helen Park, a historian.",
+                "Attendance reached 1.3 million, according to the National Park Service.",
+                "Others put it at 250,000!",
+                "Who is right?",
+                "No. 10 Downing St. declined to comment.",
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_are_ordered_nonempty_and_on_char_boundaries() {
+        let text = "「東京」。Ünïcödé? ‘Yes.’ 1.5. “Ok!” — 中文。\r\n| a | b |\n|---|\nÉ. Z.";
+        for start in 0..=text.len() + 1 {
+            let ranges = segment(text, start);
+            let mut previous_end = 0;
+            for range in ranges {
+                assert!(range.start < range.end);
+                assert!(range.start >= previous_end);
+                assert!(range.start >= start);
+                assert!(text.is_char_boundary(range.start));
+                assert!(text.is_char_boundary(range.end));
+                let piece = &text[range.clone()];
+                assert_eq!(piece, piece.trim());
+                previous_end = range.end;
+            }
+        }
+    }
+}
