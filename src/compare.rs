@@ -93,11 +93,15 @@ pub fn compare(claims: &[Claim], rules: &RuleSet) -> Comparison {
             out.keys_compared += 1;
             match grade_key(key, &group, claims, rules) {
                 Some(f) => out.findings.push(f),
-                None => out.agreements.push(Agreement { key: key.to_string(), claims: group }),
+                None => out.agreements.push(Agreement {
+                    key: key.to_string(),
+                    claims: group,
+                }),
             }
         }
     }
-    out.findings.sort_by(|a, b| b.verdict.cmp(&a.verdict).then_with(|| a.key.cmp(&b.key)));
+    out.findings
+        .sort_by(|a, b| b.verdict.cmp(&a.verdict).then_with(|| a.key.cmp(&b.key)));
     out
 }
 
@@ -122,7 +126,13 @@ fn reading(c: &Claim, as_years: bool) -> Option<Reading> {
         value = Interval::closed(lo, hi);
         stated = (lo, hi);
     }
-    Some(Reading { value, stated, precision: c.precision, qualifier: c.qualifier, kind })
+    Some(Reading {
+        value,
+        stated,
+        precision: c.precision,
+        qualifier: c.qualifier,
+        kind,
+    })
 }
 
 fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> Option<Finding> {
@@ -131,8 +141,13 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
     // Sides: claims whose readings are equal.
     let mut sides: Vec<(Reading, Vec<usize>)> = Vec::new();
     for &i in group {
-        let Some(r) = reading(&claims[i], as_years) else { continue };
-        match sides.iter_mut().find(|(s, _)| s.value == r.value && s.stated == r.stated) {
+        let Some(r) = reading(&claims[i], as_years) else {
+            continue;
+        };
+        match sides
+            .iter_mut()
+            .find(|(s, _)| s.value == r.value && s.stated == r.stated)
+        {
             Some((_, members)) => members.push(i),
             None => sides.push((r, vec![i])),
         }
@@ -140,7 +155,10 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
     let mut worst: Option<(Verdict, usize, usize)> = None;
     for a in 0..sides.len() {
         for b in a + 1..sides.len() {
-            let cross = sides[a].1.iter().any(|&x| sides[b].1.iter().any(|&y| claims[x].source != claims[y].source));
+            let cross = sides[a]
+                .1
+                .iter()
+                .any(|&x| sides[b].1.iter().any(|&y| claims[x].source != claims[y].source));
             if !cross {
                 continue;
             }
@@ -159,9 +177,17 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
     let message = match verdict {
         Verdict::Conflict => format!("`{}` and `{}` cannot both be true", quote(a), quote(b)),
         Verdict::Discrepancy if strictly_disjoint(&sides[a].0, &sides[b].0, grading.tolerance) => {
-            format!("`{}` and `{}` differ unless the vague figure is read loosely", quote(a), quote(b))
+            format!(
+                "`{}` and `{}` differ unless the vague figure is read loosely",
+                quote(a),
+                quote(b)
+            )
         }
-        Verdict::Discrepancy => format!("`{}` and `{}` are compatible but stated differently", quote(a), quote(b)),
+        Verdict::Discrepancy => format!(
+            "`{}` and `{}` are compatible but stated differently",
+            quote(a),
+            quote(b)
+        ),
     };
     let severity = match verdict {
         Verdict::Conflict => grading.conflict,
@@ -173,7 +199,14 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
         verdict,
         severity,
         message,
-        sides: sides.into_iter().map(|(r, claims)| Side { value: r.value, kind: r.kind, claims }).collect(),
+        sides: sides
+            .into_iter()
+            .map(|(r, claims)| Side {
+                value: r.value,
+                kind: r.kind,
+                claims,
+            })
+            .collect(),
     })
 }
 
@@ -248,7 +281,11 @@ mod tests {
     }
 
     fn verdicts(claims: &[Claim]) -> Vec<Verdict> {
-        compare(claims, &RuleSet::generic()).findings.iter().map(|f| f.verdict).collect()
+        compare(claims, &RuleSet::generic())
+            .findings
+            .iter()
+            .map(|f| f.verdict)
+            .collect()
     }
 
     #[test]
@@ -277,7 +314,14 @@ mod tests {
     #[test]
     fn vague_magnitudes_only_discrepancy_when_loosely_compatible() {
         let c = [
-            claim(0, "troops", Qualifier::Vague, 20_000.0, 99_999.0, "tens of thousands"),
+            claim(
+                0,
+                "troops",
+                Qualifier::Vague,
+                20_000.0,
+                99_999.0,
+                "tens of thousands",
+            ),
             claim(1, "troops", Qualifier::Vague, 2_000.0, 9_999.0, "thousands"),
         ];
         assert_eq!(verdicts(&c), [Verdict::Discrepancy]);
@@ -291,8 +335,22 @@ mod tests {
     #[test]
     fn same_figure_same_direction_agrees() {
         let c = [
-            claim(0, "troops", Qualifier::MoreThan, 10_000.0, 10_000.0, "more than 10,000"),
-            claim(1, "troops", Qualifier::MoreThan, 10_000.0, 10_000.0, "over 10,000"),
+            claim(
+                0,
+                "troops",
+                Qualifier::MoreThan,
+                10_000.0,
+                10_000.0,
+                "more than 10,000",
+            ),
+            claim(
+                1,
+                "troops",
+                Qualifier::MoreThan,
+                10_000.0,
+                10_000.0,
+                "over 10,000",
+            ),
             claim(2, "troops", Qualifier::About, 10_000.0, 10_000.0, "about 10,000"),
             claim(3, "troops", Qualifier::Exact, 10_000.0, 10_000.0, "10,000"),
         ];
@@ -327,7 +385,12 @@ mod tests {
     #[test]
     fn tolerance_makes_near_figures_agree() {
         let mut rules = RuleSet::generic();
-        rules.add("t.toml", "[[fact]]\nkey = \"dead\"\nclass = \"dead\"\ntolerance = \"5%\"\n").unwrap();
+        rules
+            .add(
+                "t.toml",
+                "[[fact]]\nkey = \"dead\"\nclass = \"dead\"\ntolerance = \"5%\"\n",
+            )
+            .unwrap();
         let c = [
             claim(0, "dead", Qualifier::Exact, 100.0, 100.0, "100"),
             claim(1, "dead", Qualifier::Exact, 104.0, 104.0, "104"),

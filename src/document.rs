@@ -342,8 +342,7 @@ mod tests {
 
     #[test]
     fn crlf_front_matter() {
-        let doc =
-            parse("---\r\noutlet: Wire\r\npublished: 2025-02-03\r\n---\r\nBody.\r\n").unwrap();
+        let doc = parse("---\r\noutlet: Wire\r\npublished: 2025-02-03\r\n---\r\nBody.\r\n").unwrap();
         assert_eq!(doc.outlet.as_deref(), Some("Wire"));
         assert_eq!(doc.published, date(2025, 2, 3));
         assert_eq!(doc.body(), "Body.\r\n");
@@ -365,8 +364,7 @@ mod tests {
 
     #[test]
     fn quoted_values() {
-        let doc = parse("---\noutlet: \"The \\\"Daily\\\" News\"\npublished: '2025-02-03'\n---\n")
-            .unwrap();
+        let doc = parse("---\noutlet: \"The \\\"Daily\\\" News\"\npublished: '2025-02-03'\n---\n").unwrap();
         assert_eq!(doc.outlet.as_deref(), Some("The \"Daily\" News"));
         assert_eq!(doc.published, date(2025, 2, 3));
         let doc = parse("---\noutlet: 'It''s News' # comment\n---\n").unwrap();
@@ -387,8 +385,7 @@ mod tests {
 
     #[test]
     fn trailing_comment_is_dropped() {
-        let doc =
-            parse("---\noutlet: Wire # via AP\npublished: 2025-02-03 # updated\n---\n").unwrap();
+        let doc = parse("---\noutlet: Wire # via AP\npublished: 2025-02-03 # updated\n---\n").unwrap();
         assert_eq!(doc.outlet.as_deref(), Some("Wire"));
         assert_eq!(doc.published, date(2025, 2, 3));
         let doc = parse("---\noutlet: Channel#4\n---\n").unwrap();
@@ -511,10 +508,7 @@ mod tests {
         let doc = parse("---\noutlet : Wire\n---\n").unwrap();
         assert_eq!(doc.outlet.as_deref(), Some("Wire"));
         let error = parse("---\npublished : soon\n---\n").unwrap_err();
-        assert!(matches!(
-            error,
-            DocumentError::InvalidDate { column: 13, .. }
-        ));
+        assert!(matches!(error, DocumentError::InvalidDate { column: 13, .. }));
     }
 
     #[test]

@@ -100,14 +100,25 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         None => qualifier_before(tokens, core_start),
     };
     let start = if currency.is_some() { start.min(i) } else { start };
-    let mut qualifier = if core.vague { Qualifier::Vague } else { prefix_q.unwrap_or(Qualifier::Exact) };
+    let mut qualifier = if core.vague {
+        Qualifier::Vague
+    } else {
+        prefix_q.unwrap_or(Qualifier::Exact)
+    };
     if core.vague && prefix_q.is_some() {
         qualifier = prefix_q.unwrap_or(Qualifier::Vague);
     }
     let mut end = core.end;
 
     if let Some(ordinal) = ordinal_suffix(tokens, &core) {
-        return Some(simple(start, ordinal, Kind::Ordinal, None, core.lo, Qualifier::Exact));
+        return Some(simple(
+            start,
+            ordinal,
+            Kind::Ordinal,
+            None,
+            core.lo,
+            Qualifier::Exact,
+        ));
     }
     if let Some(decade_end) = decade_suffix(tokens, &core) {
         let mut p = simple(start, decade_end, Kind::Year, None, core.lo, Qualifier::Range);
@@ -120,7 +131,14 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     if let Some((hi_core, range_end)) = range_tail(tokens, end, between, currency.is_some()) {
         if core.year_like && hi_core.hi < 100.0 && !core.vague {
             // `2012-13`: a fiscal or season year, a period rather than a range of numbers.
-            return Some(simple(start, range_end, Kind::Year, None, core.lo, Qualifier::Exact));
+            return Some(simple(
+                start,
+                range_end,
+                Kind::Year,
+                None,
+                core.lo,
+                Qualifier::Exact,
+            ));
         }
         let scale = range_scale(&core, &hi_core);
         core = Core {
@@ -144,9 +162,13 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         } else if t.is_hyphen() && tokens.get(end + 1).is_some_and(|p| p.is("plus")) {
             qualifier = Qualifier::AtLeast;
             end += 2;
-        } else if t.is_hyphen() && tokens.get(end + 1).is_some_and(|p| p.is("odd") || p.is("something")) {
+        } else if t.is_hyphen()
+            && tokens
+                .get(end + 1)
+                .is_some_and(|p| p.is("odd") || p.is("something"))
+        {
             // `30-odd`: somewhere in the thirties.
-            let step = 10f64.powi(core.lo.log10().floor().max(1.0) as i32 - 0);
+            let step = 10f64.powi(core.lo.log10().floor().max(1.0) as i32);
             let step = if core.lo >= 10.0 { step.min(10.0) } else { 1.0 };
             core.hi = core.lo + step - 1.0;
             qualifier = Qualifier::Range;
@@ -163,7 +185,11 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     };
     let end = unit_end.max(end);
 
-    if kind == Kind::Count && core.year_like && qualifier == Qualifier::Exact && is_year_use(tokens, core_start, end) {
+    if kind == Kind::Count
+        && core.year_like
+        && qualifier == Qualifier::Exact
+        && is_year_use(tokens, core_start, end)
+    {
         let mut p = simple(start, end, Kind::Year, None, core.lo, Qualifier::Exact);
         p.relation = relation_before(tokens, core_start);
         return Some(p);
@@ -184,7 +210,11 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         end,
         value: Some(value),
         stated: Some((lo, hi)),
-        precision: if qualifier == Qualifier::Exact { core.precision * factor } else { 0.0 },
+        precision: if qualifier == Qualifier::Exact {
+            core.precision * factor
+        } else {
+            0.0
+        },
         kind,
         unit,
         qualifier,
@@ -205,8 +235,14 @@ pub fn interval_for(q: Qualifier, lo: f64, hi: f64) -> Interval {
         Qualifier::AtMost => Interval::below(hi, true),
         Qualifier::About => Interval::closed(lo - 0.1 * lo.abs(), hi + 0.1 * hi.abs()),
         Qualifier::Nearly => Interval {
-            lo: Some(crate::interval::Bound { value: lo - 0.1 * lo.abs(), inclusive: true }),
-            hi: Some(crate::interval::Bound { value: hi, inclusive: false }),
+            lo: Some(crate::interval::Bound {
+                value: lo - 0.1 * lo.abs(),
+                inclusive: true,
+            }),
+            hi: Some(crate::interval::Bound {
+                value: hi,
+                inclusive: false,
+            }),
         },
     }
 }
@@ -293,7 +329,11 @@ fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static str>, usize) 
     };
     let next_is_figure = |j: usize| tokens.get(j).is_some_and(|n| n.is_number());
     if let Some(code) = symbol(t.text) {
-        return if next_is_figure(i + 1) { (Some(code), i + 1) } else { (None, i) };
+        return if next_is_figure(i + 1) {
+            (Some(code), i + 1)
+        } else {
+            (None, i)
+        };
     }
     // `US$3`, `A$`, `HK$`.
     if let Some(dollar) = tokens.get(i + 1) {
@@ -391,7 +431,14 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
             None
         }
     };
-    let span = |lo: f64, hi: f64, end: usize| Core { lo, hi, precision: 0.0, vague: true, end, year_like: false };
+    let span = |lo: f64, hi: f64, end: usize| Core {
+        lo,
+        hi,
+        precision: 0.0,
+        vague: true,
+        end,
+        year_like: false,
+    };
     // `tens of thousands`, `hundreds of millions`.
     if word == "tens" {
         let base = of_magnitude(i + 1).unwrap_or(1.0);
@@ -412,7 +459,11 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         });
     }
     let scale_after = |j: usize| -> Option<(f64, usize)> {
-        let j = if tokens.get(j).is_some_and(|t| t.is("of")) { j + 1 } else { j };
+        let j = if tokens.get(j).is_some_and(|t| t.is("of")) {
+            j + 1
+        } else {
+            j
+        };
         match number_word(&tokens.get(j)?.lower())? {
             NumberWord::Hundred => Some((100.0, j + 1)),
             NumberWord::Scale(s) => Some((s, j + 1)),
@@ -424,7 +475,14 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         "several" => scale_after(i + 1).map(|(s, end)| span(3.0 * s, 9.0 * s, end)),
         "a" if next_is("few") => scale_after(i + 2).map(|(s, end)| span(2.0 * s, 5.0 * s, end)),
         "a" if next_is("couple") => scale_after(i + 2).map(|(s, end)| span(2.0 * s, 3.0 * s, end)),
-        "a" if next_is("dozen") => Some(Core { lo: 12.0, hi: 12.0, precision: 0.0, vague: false, end: i + 2, year_like: false }),
+        "a" if next_is("dozen") => Some(Core {
+            lo: 12.0,
+            hi: 12.0,
+            precision: 0.0,
+            vague: false,
+            end: i + 2,
+            year_like: false,
+        }),
         "half" if next_is("a") => scale_after(i + 2).map(|(s, end)| Core {
             lo: s / 2.0,
             hi: s / 2.0,
@@ -435,7 +493,14 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         }),
         "a" => scale_after(i + 1)
             .filter(|(s, _)| *s >= 100.0)
-            .map(|(s, end)| Core { lo: s, hi: s, precision: 0.0, vague: false, end, year_like: false }),
+            .map(|(s, end)| Core {
+                lo: s,
+                hi: s,
+                precision: 0.0,
+                vague: false,
+                end,
+                year_like: false,
+            }),
         _ => None,
     }
 }
@@ -455,7 +520,9 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
             end = j;
         } else if (t.is_hyphen() && !t.space_before || lower == "and")
             && n.words() > 0
-            && tokens.get(j + 1).is_some_and(|x| number_word(&x.lower()).is_some())
+            && tokens
+                .get(j + 1)
+                .is_some_and(|x| number_word(&x.lower()).is_some())
         {
             j += 1;
         } else {
@@ -477,7 +544,14 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
             return None;
         }
     }
-    Some(Core { lo: value, hi: value, precision: 0.0, vague: false, end, year_like: false })
+    Some(Core {
+        lo: value,
+        hi: value,
+        precision: 0.0,
+        vague: false,
+        end,
+        year_like: false,
+    })
 }
 
 /// `-15`, ` to 15`, ` and 15` (after `between`), `–15`; scale words on the second figure
@@ -490,7 +564,11 @@ fn range_tail(tokens: &[Token], i: usize, between: bool, currency: bool) -> Opti
         return None;
     }
     let mut j = i + 1;
-    if currency && tokens.get(j).is_some_and(|t| matches!(t.text, "$" | "€" | "£" | "¥" | "₹")) {
+    if currency
+        && tokens
+            .get(j)
+            .is_some_and(|t| matches!(t.text, "$" | "€" | "£" | "¥" | "₹"))
+    {
         j += 1;
     }
     let next = tokens.get(j)?;
@@ -528,7 +606,11 @@ fn ordinal_suffix(tokens: &[Token], core: &Core) -> Option<usize> {
 fn decade_suffix(tokens: &[Token], core: &Core) -> Option<usize> {
     let t = tokens.get(core.end)?;
     let apostrophe = t.text == "'" || t.text == "’";
-    let (t, end) = if apostrophe { (tokens.get(core.end + 1)?, core.end + 2) } else { (t, core.end + 1) };
+    let (t, end) = if apostrophe {
+        (tokens.get(core.end + 1)?, core.end + 2)
+    } else {
+        (t, core.end + 1)
+    };
     (core.year_like && core.lo % 10.0 == 0.0 && t.is("s") && !t.space_before).then_some(end)
 }
 
@@ -620,7 +702,22 @@ fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
         return false;
     }
     let prev = i.checked_sub(1).and_then(|p| tokens.get(p)).map(|t| t.lower());
-    if matches!(prev.as_deref(), Some("in" | "since" | "of" | "from" | "until" | "by" | "before" | "after" | "year" | "early" | "late" | "mid")) {
+    if matches!(
+        prev.as_deref(),
+        Some(
+            "in" | "since"
+                | "of"
+                | "from"
+                | "until"
+                | "by"
+                | "before"
+                | "after"
+                | "year"
+                | "early"
+                | "late"
+                | "mid"
+        )
+    ) {
         return true;
     }
     match tokens.get(end) {
@@ -636,7 +733,10 @@ fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
 /// `since` (or `first ... since`) a few words before a time point ties it to a start.
 pub(crate) fn relation_before(tokens: &[Token], i: usize) -> Option<String> {
     let from = i.saturating_sub(4);
-    tokens[from..i].iter().any(|t| t.is("since")).then(|| "since".to_string())
+    tokens[from..i]
+        .iter()
+        .any(|t| t.is("since"))
+        .then(|| "since".to_string())
 }
 
 /// Whether a bare count is worth keeping: a spelled `two` before a noun is, a `1` after a
@@ -665,9 +765,19 @@ fn relative_years(
         return None;
     }
     let n = core.lo;
-    let before = |k: usize| core_start.checked_sub(k).and_then(|j| tokens.get(j)).map(|t| t.lower());
-    let compound = tokens.get(core.end).is_some_and(|t| t.is_hyphen() && !t.space_before);
-    let tenure = compound && tokens.get(end).is_some_and(|t| TENURE.contains(&t.lower().as_str()));
+    let before = |k: usize| {
+        core_start
+            .checked_sub(k)
+            .and_then(|j| tokens.get(j))
+            .map(|t| t.lower())
+    };
+    let compound = tokens
+        .get(core.end)
+        .is_some_and(|t| t.is_hyphen() && !t.space_before);
+    let tenure = compound
+        && tokens
+            .get(end)
+            .is_some_and(|t| TENURE.contains(&t.lower().as_str()));
     let first_in = !compound
         && matches!(before(1).as_deref(), Some("in" | "for"))
         && (2..=7).any(|k| before(k).as_deref() == Some("first"));
@@ -695,7 +805,16 @@ fn relative_years(
 }
 
 /// Nouns for a time in office: a `14-year rule` started 14 years before publication.
-const TENURE: &[&str] = &["rule", "reign", "tenure", "presidency", "premiership", "leadership", "term", "stint"];
+const TENURE: &[&str] = &[
+    "rule",
+    "reign",
+    "tenure",
+    "presidency",
+    "premiership",
+    "leadership",
+    "term",
+    "stint",
+];
 
 #[cfg(test)]
 mod tests {
@@ -741,8 +860,14 @@ mod tests {
         assert_eq!(value("fewer than 30 people"), Interval::below(30.0, false));
         assert_eq!(value("under 30 people"), Interval::below(30.0, false));
         assert_eq!(value("up to 30 people"), Interval::below(30.0, true));
-        assert_eq!(value("approximately 15,000 troops"), Interval::closed(13_500.0, 16_500.0));
-        assert_eq!(value("about 1,300 kilometers"), Interval::closed(1_170.0, 1_430.0));
+        assert_eq!(
+            value("approximately 15,000 troops"),
+            Interval::closed(13_500.0, 16_500.0)
+        );
+        assert_eq!(
+            value("about 1,300 kilometers"),
+            Interval::closed(1_170.0, 1_430.0)
+        );
         assert_eq!(value("some 200 people"), Interval::closed(180.0, 220.0));
         assert_eq!(one("nearly 2,000 people").qualifier, Qualifier::Nearly);
         assert!(!value("almost 2,000 people").intersects(&Interval::point(2_000.0)));
@@ -751,11 +876,17 @@ mod tests {
 
     #[test]
     fn vague_magnitudes() {
-        assert_eq!(value("tens of thousands of troops"), Interval::closed(20_000.0, 99_999.0));
+        assert_eq!(
+            value("tens of thousands of troops"),
+            Interval::closed(20_000.0, 99_999.0)
+        );
         assert_eq!(value("thousands of troops"), Interval::closed(2_000.0, 9_999.0));
         assert_eq!(value("hundreds of vehicles"), Interval::closed(200.0, 999.0));
         assert_eq!(value("dozens of people"), Interval::closed(24.0, 99.0));
-        assert_eq!(value("hundreds of thousands of people"), Interval::closed(200_000.0, 999_999.0));
+        assert_eq!(
+            value("hundreds of thousands of people"),
+            Interval::closed(200_000.0, 999_999.0)
+        );
         assert_eq!(value("several hundred people"), Interval::closed(300.0, 900.0));
         assert_eq!(value("a dozen people"), Interval::point(12.0));
         assert_eq!(value("half a million people"), Interval::point(500_000.0));
@@ -767,7 +898,10 @@ mod tests {
         assert_eq!(value("10-15 carriages"), Interval::closed(10.0, 15.0));
         assert_eq!(value("between 10 and 12 people"), Interval::closed(10.0, 12.0));
         let p = one("90-98% of trade");
-        assert_eq!((p.kind, p.value.unwrap()), (Kind::Percent, Interval::closed(90.0, 98.0)));
+        assert_eq!(
+            (p.kind, p.value.unwrap()),
+            (Kind::Percent, Interval::closed(90.0, 98.0))
+        );
         assert_eq!(value("1.2 to 1.5 million people"), Interval::closed(1.2e6, 1.5e6));
         assert_eq!(one("fiscal 2012-13").kind, Kind::Year);
     }
@@ -775,7 +909,10 @@ mod tests {
     #[test]
     fn money() {
         let p = one("$886 billion");
-        assert_eq!((p.kind, p.unit, p.value.unwrap()), (Kind::Money, Some("USD"), Interval::point(886e9)));
+        assert_eq!(
+            (p.kind, p.unit, p.value.unwrap()),
+            (Kind::Money, Some("USD"), Interval::point(886e9))
+        );
         assert_eq!(value("$1.2bn in aid"), Interval::point(1.2e9));
         assert_eq!(one("€3bn").unit, Some("EUR"));
         assert_eq!(value("£40m"), Interval::point(40e6));
@@ -787,8 +924,14 @@ mod tests {
     #[test]
     fn durations_distances_speeds() {
         let p = one("Lasting 70 minutes");
-        assert_eq!((p.kind, p.value.unwrap()), (Kind::Duration, Interval::point(4_200.0)));
-        assert_eq!(one("The 70-minute event").value.unwrap(), Interval::point(4_200.0));
+        assert_eq!(
+            (p.kind, p.value.unwrap()),
+            (Kind::Duration, Interval::point(4_200.0))
+        );
+        assert_eq!(
+            one("The 70-minute event").value.unwrap(),
+            Interval::point(4_200.0)
+        );
         let p = one("about 1,300 kilometers");
         assert_eq!((p.kind, p.unit), (Kind::Distance, Some("km")));
         let p = one("800 miles");

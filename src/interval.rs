@@ -31,26 +31,44 @@ impl Interval {
     pub fn closed(lo: f64, hi: f64) -> Self {
         let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
         Self {
-            lo: Some(Bound { value: lo, inclusive: true }),
-            hi: Some(Bound { value: hi, inclusive: true }),
+            lo: Some(Bound {
+                value: lo,
+                inclusive: true,
+            }),
+            hi: Some(Bound {
+                value: hi,
+                inclusive: true,
+            }),
         }
     }
 
     /// `(v, +inf)` or `[v, +inf)`.
     pub fn above(v: f64, inclusive: bool) -> Self {
-        Self { lo: Some(Bound { value: v, inclusive }), hi: None }
+        Self {
+            lo: Some(Bound { value: v, inclusive }),
+            hi: None,
+        }
     }
 
     /// `(-inf, v)` or `(-inf, v]`.
     pub fn below(v: f64, inclusive: bool) -> Self {
-        Self { lo: None, hi: Some(Bound { value: v, inclusive }) }
+        Self {
+            lo: None,
+            hi: Some(Bound { value: v, inclusive }),
+        }
     }
 
     /// `[lo, hi)`: used for the span a rounded or vague figure covers.
     pub fn half_open(lo: f64, hi: f64) -> Self {
         Self {
-            lo: Some(Bound { value: lo, inclusive: true }),
-            hi: Some(Bound { value: hi, inclusive: false }),
+            lo: Some(Bound {
+                value: lo,
+                inclusive: true,
+            }),
+            hi: Some(Bound {
+                value: hi,
+                inclusive: false,
+            }),
         }
     }
 
@@ -79,15 +97,27 @@ impl Interval {
             return *self;
         }
         Interval {
-            lo: self.lo.map(|b| Bound { value: b.value - amount, inclusive: true }),
-            hi: self.hi.map(|b| Bound { value: b.value + amount, inclusive: true }),
+            lo: self.lo.map(|b| Bound {
+                value: b.value - amount,
+                inclusive: true,
+            }),
+            hi: self.hi.map(|b| Bound {
+                value: b.value + amount,
+                inclusive: true,
+            }),
         }
     }
 
     /// Multiplies both ends by `factor` (unit conversion); `factor` must be positive.
     pub fn scaled(&self, factor: f64) -> Interval {
-        let scale = |b: Bound| Bound { value: b.value * factor, inclusive: b.inclusive };
-        Interval { lo: self.lo.map(scale), hi: self.hi.map(scale) }
+        let scale = |b: Bound| Bound {
+            value: b.value * factor,
+            inclusive: b.inclusive,
+        };
+        Interval {
+            lo: self.lo.map(scale),
+            hi: self.hi.map(scale),
+        }
     }
 
     /// Interval notation as a reader expects it: `26`, `[20000, 99999]`, `(10000, inf)`.
@@ -142,7 +172,13 @@ mod tests {
     #[test]
     fn widening_closes_ends_and_never_narrows() {
         let w = Interval::above(10_000.0, false).widened(500.0);
-        assert_eq!(w.lo, Some(Bound { value: 9_500.0, inclusive: true }));
+        assert_eq!(
+            w.lo,
+            Some(Bound {
+                value: 9_500.0,
+                inclusive: true
+            })
+        );
         assert_eq!(w.hi, None);
         assert_eq!(Interval::point(3.0).widened(-1.0), Interval::point(3.0));
     }

@@ -15,8 +15,12 @@ use crate::rules::{Class, RuleSet};
 use crate::token::{tokenize, Token, TokenKind};
 
 /// Assigns `key` and `noun` to every claim of one document.
-pub fn assign_keys(text: &str, claims: &mut [Claim], rules: &RuleSet) {
+///
+/// `published` anchors figures to past years: in a sentence about "the 2004 earthquake", a
+/// death toll is keyed `dead@2004` and never meets this year's toll.
+pub fn assign_keys(text: &str, claims: &mut [Claim], rules: &RuleSet, published: Option<chrono::NaiveDate>) {
     let mut cached: Option<(Range<usize>, Vec<Token>)> = None;
+    let anchors = past_years(claims, published);
     for claim in claims.iter_mut() {
         if cached.as_ref().is_none_or(|(r, _)| *r != claim.sentence) {
             cached = Some((claim.sentence.clone(), tokenize(text, claim.sentence.clone())));
@@ -24,8 +28,31 @@ pub fn assign_keys(text: &str, claims: &mut [Claim], rules: &RuleSet) {
         let Some((_, tokens)) = &cached else { continue };
         let keyed = generic_key(tokens, claim, rules);
         claim.noun = keyed.noun;
-        claim.key = keyed.key.map(|k| narrow(&k, tokens, rules));
+        claim.key = keyed.key.map(|generic| match narrow(&generic, tokens, rules) {
+            Some(fact) => fact,
+            None => match anchors.iter().find(|(s, _)| *s == claim.sentence) {
+                Some((_, year)) if !claim.kind.is_time_point() => format!("{generic}@{year}"),
+                _ => generic,
+            },
+        });
     }
+}
+
+/// Sentences that state a year before the publication year (not as `since 2004`).
+fn past_years(claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<(Range<usize>, i64)> {
+    let Some(published) = published else {
+        return Vec::new();
+    };
+    let this_year = f64::from(chrono::Datelike::year(&published));
+    claims
+        .iter()
+        .filter(|c| c.kind == Kind::Year && c.relation.is_none())
+        .filter_map(|c| {
+            let v = c.value?;
+            let year = v.lo_value()?;
+            (v.is_point() && year < this_year).then(|| (c.sentence.clone(), year as i64))
+        })
+        .collect()
 }
 
 struct Keyed {
@@ -37,12 +64,20 @@ struct Keyed {
 fn is_boundary(t: &Token, stop_at_comma: bool) -> bool {
     t.kind == TokenKind::Number
         || (t.kind == TokenKind::Punct
-            && (matches!(t.text, ";" | ":" | "!" | "?" | "(" | ")" | "[" | "]" | "|" | "\"" | "“" | "”")
-                || (stop_at_comma && t.text == ",")))
+            && (matches!(
+                t.text,
+                ";" | ":" | "!" | "?" | "(" | ")" | "[" | "]" | "|" | "\"" | "“" | "”"
+            ) || (stop_at_comma && t.text == ",")))
 }
 
 /// Lower-case words near the claim, nearest first, with their distance in words.
-fn window(tokens: &[Token], claim: Range<usize>, before: bool, limit: usize, stop_at_comma: bool) -> Vec<String> {
+fn window(
+    tokens: &[Token],
+    claim: Range<usize>,
+    before: bool,
+    limit: usize,
+    stop_at_comma: bool,
+) -> Vec<String> {
     let mut words = Vec::new();
     let iter: Box<dyn Iterator<Item = &Token>> = if before {
         Box::new(tokens[..claim.start].iter().rev())
@@ -83,7 +118,10 @@ fn nearest<'r>(
                     continue;
                 }
                 let distance = if before { words.len() - (start + n) } else { start };
-                let better = best.as_ref().is_none_or(|(_, t, d)| distance < *d || (distance == *d && n > t.split(' ').count()));
+                let better = best.as_ref().is_none_or(|(c, t, d)| {
+                    (class.priority, std::cmp::Reverse(distance), n)
+                        > (c.priority, std::cmp::Reverse(*d), t.split(' ').count())
+                });
                 if better {
                     best = Some((class, term.join(" "), distance));
                 }
@@ -94,14 +132,23 @@ fn nearest<'r>(
 }
 
 fn claim_tokens(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
-    let start = tokens.iter().position(|t| t.span.start >= span.start).unwrap_or(tokens.len());
-    let end = tokens.iter().rposition(|t| t.span.end <= span.end).map_or(start, |e| e + 1);
+    let start = tokens
+        .iter()
+        .position(|t| t.span.start >= span.start)
+        .unwrap_or(tokens.len());
+    let end = tokens
+        .iter()
+        .rposition(|t| t.span.end <= span.end)
+        .map_or(start, |e| e + 1);
     start..end.max(start)
 }
 
 fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     let range = claim_tokens(tokens, &claim.span);
-    let none = Keyed { key: None, noun: None };
+    let none = Keyed {
+        key: None,
+        noun: None,
+    };
     if claim.value.is_none() {
         return none;
     }
@@ -111,15 +158,24 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
         Kind::Ordinal => {
             let after = window(tokens, range, false, 1, true);
             let noun = after.first().filter(|w| w.len() > 2).cloned();
-            Keyed { key: noun.as_ref().map(|n| format!("{n}.ordinal")), noun }
+            Keyed {
+                key: noun.as_ref().map(|n| format!("{n}.ordinal")),
+                noun,
+            }
         }
         Kind::Percent => {
             let after = window(tokens, range.clone(), false, 6, true);
             match subject(tokens, range, claim.kind, rules, true) {
-                Some((class, term)) => Keyed { key: Some(format!("{}.percent", class.id)), noun: Some(term) },
+                Some((class, term)) => Keyed {
+                    key: Some(format!("{}.percent", class.id)),
+                    noun: Some(term),
+                },
                 None => {
                     let noun = of_noun(&after);
-                    Keyed { key: noun.as_ref().map(|n| format!("percent.{n}")), noun }
+                    Keyed {
+                        key: noun.as_ref().map(|n| format!("percent.{n}")),
+                        noun,
+                    }
                 }
             }
         }
@@ -130,7 +186,10 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
                         Kind::Money => class.id.clone(),
                         k => format!("{}.{}", class.id, k.as_str()),
                     };
-                    Keyed { key: Some(key), noun: Some(term) }
+                    Keyed {
+                        key: Some(key),
+                        noun: Some(term),
+                    }
                 }
                 None => none,
             }
@@ -139,7 +198,13 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
 }
 
 /// Subject class for non-count kinds: the nearest class that measures this kind.
-fn subject<'r>(tokens: &[Token], range: Range<usize>, kind: Kind, rules: &'r RuleSet, stop_at_comma: bool) -> Option<(&'r Class, String)> {
+fn subject<'r>(
+    tokens: &[Token],
+    range: Range<usize>,
+    kind: Kind,
+    rules: &'r RuleSet,
+    stop_at_comma: bool,
+) -> Option<(&'r Class, String)> {
     let after = window(tokens, range.clone(), false, 6, stop_at_comma);
     let before = window(tokens, range, true, 6, stop_at_comma);
     let accept = |c: &Class| !c.role && c.kinds.contains(&kind);
@@ -154,17 +219,25 @@ fn pick<'r>(
     b: Option<(&'r Class, String, usize)>,
 ) -> Option<(&'r Class, String, usize)> {
     match (a, b) {
-        (Some(a), Some(b)) => Some(if b.2 < a.2 { b } else { a }),
+        (Some(a), Some(b)) => {
+            let rank = |m: &(&Class, String, usize)| (m.0.priority, std::cmp::Reverse(m.2));
+            Some(if rank(&b) > rank(&a) { b } else { a })
+        }
         (a, b) => a.or(b),
     }
 }
 
 fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSet) -> Keyed {
-    let none = Keyed { key: None, noun: None };
+    let none = Keyed {
+        key: None,
+        noun: None,
+    };
     // `the three leaders`, `all 26`, `its 80,000 troops`: a set named elsewhere, not a count.
     if let Some(prev) = range.start.checked_sub(1).and_then(|i| tokens.get(i)) {
         let p = prev.lower();
-        let determiner = ["the", "these", "those", "all", "both", "its", "their", "his", "her", "our", "whose", "each"];
+        let determiner = [
+            "the", "these", "those", "all", "both", "its", "their", "his", "her", "our", "whose", "each",
+        ];
         if determiner.contains(&p.as_str()) || p.ends_with("'s") || p.ends_with("’s") {
             return none;
         }
@@ -172,14 +245,23 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     // `three of the world's leaders`: part of a set.
     let after_all = window(tokens, range.clone(), false, 2, false);
     if after_all.first().is_some_and(|w| w == "of")
-        && after_all.get(1).is_some_and(|w| ["the", "these", "those", "them", "us", "their", "its", "whom", "which", "his", "her"].contains(&w.as_str()))
+        && after_all.get(1).is_some_and(|w| {
+            [
+                "the", "these", "those", "them", "us", "their", "its", "whom", "which", "his", "her",
+            ]
+            .contains(&w.as_str())
+        })
     {
         return none;
     }
     let after = window(tokens, range.clone(), false, 6, false);
     let before = window(tokens, range.clone(), true, 6, false);
     let table = tokens.iter().any(|t| t.text == "|");
-    let label = if table { table_label(tokens, range.start) } else { Vec::new() };
+    let label = if table {
+        table_label(tokens, range.start)
+    } else {
+        Vec::new()
+    };
 
     let is_subject = |c: &Class| !c.role && c.kinds.contains(&Kind::Count);
     let subject = pick(
@@ -187,15 +269,27 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         nearest(&before, true, rules, is_subject),
     )
     .or_else(|| nearest(&label, true, rules, is_subject));
-    let role = role_of(&after, &before, rules);
+    let takes_roles = subject.as_ref().is_none_or(|(c, _, _)| c.takes_roles);
+    let role = role_of(&after, &before, rules).filter(|_| takes_roles);
+    // `in Gaza City alone`, `on the first day alone`: part of a total, not the total.
+    if tokens.iter().any(|t| t.is("alone")) {
+        return none;
+    }
 
     let spelled = !tokens[range.clone()].iter().any(|t| t.is_number());
-    if role.is_none() && spelled && claim.qualifier == Qualifier::Exact && claim.stated.is_some_and(|(_, hi)| hi < 10.0) {
+    if role.is_none()
+        && spelled
+        && claim.qualifier == Qualifier::Exact
+        && claim.stated.is_some_and(|(_, hi)| hi < 10.0)
+    {
         // Small spelled counts without an event role ("three leaders standing together") name
         // people the story already introduced, not a figure to check.
         return none;
     }
-    let noun = subject.as_ref().map(|(_, t, _)| t.clone()).or_else(|| plural_noun(&after));
+    let noun = subject
+        .as_ref()
+        .map(|(_, t, _)| t.clone())
+        .or_else(|| plural_noun(&after));
     let subject_id = match &subject {
         Some((c, _, _)) => Some(c.id.clone()),
         None => plural_noun(&after).map(|n| n.trim_end_matches('s').to_string()),
@@ -219,10 +313,16 @@ fn role_of(after: &[String], before: &[String], rules: &RuleSet) -> Option<Strin
     let a = nearest(after, false, rules, is_role);
     let b = nearest(before, true, rules, is_role);
     let (class, term, distance) = pick(a.clone(), b.clone())?;
-    let from_after = a.as_ref().is_some_and(|(c, _, d)| c.id == class.id && *d == distance);
+    let from_after = a
+        .as_ref()
+        .is_some_and(|(c, _, d)| c.id == class.id && *d == distance);
     let words = if from_after { after } else { before };
     // Look for `<term> or|and <other role>` right next to the found term.
-    let pos = if from_after { distance } else { words.len() - distance - term.split(' ').count() };
+    let pos = if from_after {
+        distance
+    } else {
+        words.len() - distance - term.split(' ').count()
+    };
     let next = pos + term.split(' ').count();
     if words.get(next).is_some_and(|w| w == "or" || w == "and") {
         if let Some((other, _, 0)) = nearest(&words[next + 1..], false, rules, is_role) {
@@ -240,27 +340,55 @@ fn role_of(after: &[String], before: &[String], rules: &RuleSet) -> Option<Strin
 /// clause (`the parade ... on September 3`), one right after them (`a September 3 parade`),
 /// or one inside the phrase (`his 14-year rule`).
 fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSet) -> Keyed {
-    let none = Keyed { key: None, noun: None };
+    let none = Keyed {
+        key: None,
+        noun: None,
+    };
     let since = claim.relation.as_deref() == Some("since");
-    let prev = range.start.checked_sub(1).and_then(|i| tokens.get(i)).map(|t| t.lower());
+    let prev = range
+        .start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .map(|t| t.lower());
     let next_is_word = tokens.get(range.end).is_some_and(|t| t.is_word());
     let attributive_year = claim.kind == Kind::Year
         && !since
         && next_is_word
-        && prev.as_deref().is_some_and(|p| ["the", "a", "an"].contains(&p) || p.ends_with("'s") || p.ends_with("’s"));
+        && prev
+            .as_deref()
+            .is_some_and(|p| ["the", "a", "an"].contains(&p) || p.ends_with("'s") || p.ends_with("’s"));
     if attributive_year {
         // `the 2015 parade`: the year names which parade, it is not a claim about this one.
         return none;
     }
     let accept = |c: &Class| !c.role && c.kinds.contains(&claim.kind);
-    let inside: Vec<String> = tokens[range.clone()].iter().filter(|t| t.is_word()).map(|t| t.lower()).collect();
+    let inside: Vec<String> = tokens[range.clone()]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.lower())
+        .collect();
     let before = window(tokens, range.clone(), true, 8, true);
     let after = window(tokens, range, false, 2, true);
-    let found = nearest(&inside, false, rules, accept)
-        .or_else(|| pick(nearest(&after, false, rules, accept).filter(|m| m.2 <= 1), nearest(&before, true, rules, accept)));
-    let Some((class, term, _)) = found else { return none };
-    let suffix = if since { "since" } else if claim.kind == Kind::Year { "year" } else { "date" };
-    Keyed { key: Some(format!("{}.{suffix}", class.id)), noun: Some(term) }
+    let found = nearest(&inside, false, rules, accept).or_else(|| {
+        pick(
+            nearest(&after, false, rules, accept).filter(|m| m.2 <= 1),
+            nearest(&before, true, rules, accept),
+        )
+    });
+    let Some((class, term, _)) = found else {
+        return none;
+    };
+    let suffix = if since {
+        "since"
+    } else if claim.kind == Kind::Year {
+        "year"
+    } else {
+        "date"
+    };
+    Keyed {
+        key: Some(format!("{}.{suffix}", class.id)),
+        noun: Some(term),
+    }
 }
 
 /// First cell of a table row, as context for the figures in the row.
@@ -269,21 +397,55 @@ fn table_label(tokens: &[Token], upto: usize) -> Vec<String> {
     if first_bar >= upto {
         return Vec::new();
     }
-    tokens[..first_bar].iter().filter(|t| t.is_word()).map(|t| t.lower()).collect()
+    tokens[..first_bar]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.lower())
+        .collect()
 }
 
 /// A plural noun among the first words after a figure: `10 foreign trips`, `45 echelons`.
 fn plural_noun(after: &[String]) -> Option<String> {
     const NOT_NOUNS: &[&str] = &[
-        "times", "others", "ones", "is", "was", "has", "as", "its", "this", "his", "us", "percent",
-        "years", "days", "months", "weeks", "hours", "minutes", "seconds", "decades", "plus", "less",
-        "kilometers", "miles", "meters", "metres", "its", "thus", "always", "across", "series",
+        "times",
+        "others",
+        "ones",
+        "is",
+        "was",
+        "has",
+        "as",
+        "its",
+        "this",
+        "his",
+        "us",
+        "percent",
+        "years",
+        "days",
+        "months",
+        "weeks",
+        "hours",
+        "minutes",
+        "seconds",
+        "decades",
+        "plus",
+        "less",
+        "kilometers",
+        "miles",
+        "meters",
+        "metres",
+        "its",
+        "thus",
+        "always",
+        "across",
+        "series",
     ];
     after
         .iter()
         .take(3)
         .skip_while(|w| *w == "of")
-        .find(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'') && !w.contains('’'))
+        .find(|w| {
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'') && !w.contains('’')
+        })
         .filter(|w| !NOT_NOUNS.contains(&w.as_str()))
         .cloned()
 }
@@ -293,7 +455,10 @@ fn of_noun(after: &[String]) -> Option<String> {
     if after.first().map(String::as_str) != Some("of") {
         return None;
     }
-    const STOP: &[&str] = &["the", "a", "an", "all", "its", "their", "his", "her", "our", "and", "or", "in", "on", "at", "to", "for", "from", "by", "with", "is", "are", "was", "were"];
+    const STOP: &[&str] = &[
+        "the", "a", "an", "all", "its", "their", "his", "her", "our", "and", "or", "in", "on", "at", "to",
+        "for", "from", "by", "with", "is", "are", "was", "were",
+    ];
     let mut head = None;
     for w in &after[1..] {
         if STOP.contains(&w.as_str()) {
@@ -311,8 +476,12 @@ fn of_noun(after: &[String]) -> Option<String> {
 }
 
 /// Event-pack facts narrow a generic key by the words of the sentence.
-fn narrow(key: &str, tokens: &[Token], rules: &RuleSet) -> String {
-    let words: Vec<String> = tokens.iter().filter(|t| t.is_word()).map(|t| rules.canonical(t.text)).collect();
+fn narrow(key: &str, tokens: &[Token], rules: &RuleSet) -> Option<String> {
+    let words: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| rules.canonical(t.text))
+        .collect();
     let has = |w: &String| words.iter().any(|x| x == w);
     for fact in &rules.facts {
         if !fact.generic.iter().any(|g| g == key) {
@@ -321,10 +490,10 @@ fn narrow(key: &str, tokens: &[Token], rules: &RuleSet) -> String {
         let in_context = fact.context.is_empty() || fact.context.iter().any(has);
         let excluded = fact.exclude.iter().any(has);
         if in_context && !excluded {
-            return fact.key.clone();
+            return Some(fact.key.clone());
         }
     }
-    key.to_string()
+    None
 }
 
 #[cfg(test)]
@@ -334,8 +503,12 @@ mod tests {
 
     fn keys_with(text: &str, rules: &RuleSet) -> Vec<(String, Option<String>)> {
         let published = chrono::NaiveDate::from_ymd_opt(2025, 9, 2);
-        let mut claims = extract(text, &[0..text.len()], 0, published);
-        assign_keys(text, &mut claims, rules);
+        let sentences = [Range {
+            start: 0,
+            end: text.len(),
+        }];
+        let mut claims = extract(text, &sentences, 0, published);
+        assign_keys(text, &mut claims, rules, published);
         claims.iter().map(|c| (c.text.clone(), c.key.clone())).collect()
     }
 
@@ -347,12 +520,24 @@ mod tests {
 
     #[test]
     fn subjects_and_roles() {
-        assert_eq!(key("tens of thousands of troops marching").as_deref(), Some("troops"));
-        assert_eq!(key("North Korea has sent approximately 15,000 troops to Russia").as_deref(), Some("troops.deployed"));
+        assert_eq!(
+            key("tens of thousands of troops marching").as_deref(),
+            Some("troops")
+        );
+        assert_eq!(
+            key("North Korea has sent approximately 15,000 troops to Russia").as_deref(),
+            Some("troops.deployed")
+        );
         assert_eq!(key("at least 1,240 people were killed").as_deref(), Some("dead"));
         assert_eq!(key("the death toll rose to 1,870").as_deref(), Some("dead"));
-        assert_eq!(key("over 35 million killed or wounded").as_deref(), Some("dead_or_injured"));
-        assert_eq!(key("more than 20 other world leaders").as_deref(), Some("leaders"));
+        assert_eq!(
+            key("over 35 million killed or wounded").as_deref(),
+            Some("dead_or_injured")
+        );
+        assert_eq!(
+            key("more than 20 other world leaders").as_deref(),
+            Some("leaders")
+        );
         assert_eq!(key("10 foreign trips").as_deref(), Some("visit"));
         assert_eq!(key("45 echelons").as_deref(), Some("echelon"));
     }
@@ -368,26 +553,73 @@ mod tests {
     }
 
     #[test]
+    fn past_years_anchor_figures() {
+        assert_eq!(
+            keys_with(
+                "In 2004, an earthquake killed about 3,500 people.",
+                &RuleSet::generic()
+            )[1]
+            .1
+            .as_deref(),
+            Some("dead@2004")
+        );
+        assert_eq!(
+            key("the hospital treated more than 450 injured people on the first day alone"),
+            None
+        );
+        let got = keys_with(
+            "An aftershock of magnitude 6.1 rattled the region",
+            &RuleSet::generic(),
+        );
+        assert_eq!(got[0].1.as_deref(), Some("aftershock"));
+        assert_eq!(
+            key("a 7.6-magnitude earthquake sent a wall of water").as_deref(),
+            Some("magnitude")
+        );
+    }
+
+    #[test]
     fn table_rows_take_their_label() {
-        assert_eq!(key("Total Foreign Leaders | 26 | N/A |").as_deref(), Some("leaders"));
+        assert_eq!(
+            key("Total Foreign Leaders | 26 | N/A |").as_deref(),
+            Some("leaders")
+        );
     }
 
     #[test]
     fn time_points_take_their_event() {
-        assert_eq!(key("his first trip to China since 2019").as_deref(), Some("visit.since"));
-        assert_eq!(key("his first visit in six years").as_deref(), Some("visit.since"));
+        assert_eq!(
+            key("his first trip to China since 2019").as_deref(),
+            Some("visit.since")
+        );
+        assert_eq!(
+            key("his first visit in six years").as_deref(),
+            Some("visit.since")
+        );
         assert_eq!(key("during his 14-year rule").as_deref(), Some("tenure.since"));
         assert_eq!(key("since taking power in 2011").as_deref(), Some("tenure.since"));
-        assert_eq!(key("The parade is set for Wednesday").as_deref(), Some("parade.date"));
-        assert_eq!(key("a landmark September 3 military parade").as_deref(), Some("parade.date"));
+        assert_eq!(
+            key("The parade is set for Wednesday").as_deref(),
+            Some("parade.date")
+        );
+        assert_eq!(
+            key("a landmark September 3 military parade").as_deref(),
+            Some("parade.date")
+        );
         assert_eq!(key("the 2015 parade"), None);
-        assert_eq!(key("traveled to Beijing on Tuesday to attend a military parade"), None);
+        assert_eq!(
+            key("traveled to Beijing on Tuesday to attend a military parade"),
+            None
+        );
     }
 
     #[test]
     fn money_and_percent() {
         assert_eq!(key("$600 billion in U.S.-China trade").as_deref(), Some("trade"));
-        assert_eq!(key("China provides 90-98% of North Korea's trade").as_deref(), Some("percent.trade"));
+        assert_eq!(
+            key("China provides 90-98% of North Korea's trade").as_deref(),
+            Some("percent.trade")
+        );
     }
 
     #[test]
@@ -399,7 +631,10 @@ mod tests {
                 "[aliases]\nrussia = [\"moscow\"]\n[[fact]]\nkey = \"russia.troops\"\ngeneric = [\"troops.deployed\"]\ncontext = [\"russia\"]\n",
             )
             .unwrap();
-        let got = keys_with("troop deployments to Ukraine, over 10,000 soldiers aiding Moscow", &rules);
+        let got = keys_with(
+            "troop deployments to Ukraine, over 10,000 soldiers aiding Moscow",
+            &rules,
+        );
         assert_eq!(got[0].1.as_deref(), Some("russia.troops"));
     }
 }

@@ -47,9 +47,13 @@ pub fn analyze(documents: Vec<Document>, rules: &RuleSet) -> Analysis {
     for (index, doc) in documents.iter().enumerate() {
         let sentences = segment::segment(&doc.text, doc.body_start);
         let mut found = extract::extract(&doc.text, &sentences, index, doc.published);
-        key::assign_keys(&doc.text, &mut found, rules);
+        key::assign_keys(&doc.text, &mut found, rules, doc.published);
         claims.extend(found);
     }
     let comparison = compare::compare(&claims, rules);
-    Analysis { documents, claims, comparison }
+    Analysis {
+        documents,
+        claims,
+        comparison,
+    }
 }

@@ -40,9 +40,7 @@ pub enum LoadProblem {
     /// shown even by callers that print only the top-level message.
     #[error("cannot read `{path}`: {error}")]
     Unreadable { path: String, error: io::Error },
-    #[error(
-        "`{path}` is not valid UTF-8 (invalid byte at offset {offset}); save it as UTF-8 text"
-    )]
+    #[error("`{path}` is not valid UTF-8 (invalid byte at offset {offset}); save it as UTF-8 text")]
     NotUtf8 { path: String, offset: usize },
     /// No text at all, only whitespace, or only front matter.
     #[error("`{path}` holds no article text")]
@@ -426,9 +424,7 @@ mod tests {
         ));
         assert_eq!(
             messages(&loaded)[0],
-            format!(
-                "`{path}` is not valid UTF-8 (invalid byte at offset 3); save it as UTF-8 text"
-            )
+            format!("`{path}` is not valid UTF-8 (invalid byte at offset 3); save it as UTF-8 text")
         );
     }
 
@@ -446,20 +442,13 @@ mod tests {
             .problems
             .iter()
             .all(|p| matches!(p, LoadProblem::Empty { .. })));
-        assert_eq!(
-            messages(&loaded)[0],
-            format!("`{empty}` holds no article text")
-        );
+        assert_eq!(messages(&loaded)[0], format!("`{empty}` holds no article text"));
     }
 
     #[test]
     fn front_matter_errors_name_the_path() {
         let dir = TempDir::new().unwrap();
-        let path = write(
-            dir.path(),
-            "a.md",
-            b"---\npublished: 2025-02-30\n---\nText.",
-        );
+        let path = write(dir.path(), "a.md", b"---\npublished: 2025-02-30\n---\nText.");
         let loaded = load_paths(&[&path]);
         assert!(loaded.documents.is_empty());
         assert_eq!(
@@ -510,14 +499,8 @@ mod tests {
         assert_eq!(
             messages(&loaded),
             vec![
-                format!(
-                    "skipped `{}`: not a .txt or .md file",
-                    shown(&dir, "noextension")
-                ),
-                format!(
-                    "skipped `{}`: not a .txt or .md file",
-                    shown(&dir, "photo.jpg")
-                ),
+                format!("skipped `{}`: not a .txt or .md file", shown(&dir, "noextension")),
+                format!("skipped `{}`: not a .txt or .md file", shown(&dir, "photo.jpg")),
                 format!(
                     "skipped `{}`: not a .txt or .md file",
                     shown(&dir, "sub/report.pdf")
@@ -678,8 +661,7 @@ mod tests {
     fn special_files_in_folders_are_passed_over() {
         let dir = TempDir::new().unwrap();
         write(dir.path(), "a.txt", b"A.");
-        let _listener =
-            std::os::unix::net::UnixListener::bind(dir.path().join("socket.txt")).unwrap();
+        let _listener = std::os::unix::net::UnixListener::bind(dir.path().join("socket.txt")).unwrap();
         let loaded = load_paths(&[dir.path().to_string_lossy().into_owned()]);
         assert_eq!(document_paths(&loaded), vec![shown(&dir, "a.txt")]);
         assert!(loaded.problems.is_empty());
@@ -710,10 +692,7 @@ mod tests {
         assert_eq!(document_paths(&loaded), vec![a.clone()]);
         assert_eq!(
             messages(&loaded),
-            vec![format!(
-                "`{}` is part of a symlink loop",
-                shown(&dir, "sub/back")
-            )]
+            vec![format!("`{}` is part of a symlink loop", shown(&dir, "sub/back"))]
         );
         assert!(loaded.problems[0].is_error());
 
@@ -759,10 +738,7 @@ mod tests {
         assert_eq!(document_paths(&loaded), vec![shown(&dir, "a.txt")]);
         assert_eq!(
             messages(&loaded),
-            vec![format!(
-                "`{}` is part of a symlink loop",
-                shown(&dir, "self.md")
-            )]
+            vec![format!("`{}` is part of a symlink loop", shown(&dir, "self.md"))]
         );
     }
 
@@ -781,10 +757,7 @@ mod tests {
             messages(&loaded),
             vec![
                 format!("`{}` does not exist", shown(&dir, "broken.md")),
-                format!(
-                    "skipped `{}`: not a .txt or .md file",
-                    shown(&dir, "broken.pdf")
-                ),
+                format!("skipped `{}`: not a .txt or .md file", shown(&dir, "broken.pdf")),
             ]
         );
         assert!(loaded.problems[0].is_error());

@@ -43,11 +43,7 @@ impl LineIndex {
         let mut column = before.chars().count() + 1;
         // Pointing at the `\n` of a `\r\n` pair: the `\r` is part of the line
         // ending, not a character anyone can see.
-        if before.ends_with('\r')
-            && text
-                .get(offset..)
-                .is_some_and(|rest| rest.starts_with('\n'))
-        {
+        if before.ends_with('\r') && text.get(offset..).is_some_and(|rest| rest.starts_with('\n')) {
             column -= 1;
         }
         (line, column)

@@ -107,7 +107,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Facts(c) => (c, None, false),
     };
     let rules = load_rules(&common.rules)?;
-    let loaded = load(&common.paths, &mut io::stdin().lock(), &LoadOptions { fallback_date: common.date });
+    let loaded = load(
+        &common.paths,
+        &mut io::stdin().lock(),
+        &LoadOptions {
+            fallback_date: common.date,
+        },
+    );
     let mut input_errors = false;
     for problem in &loaded.problems {
         if problem.is_error() {
@@ -121,7 +127,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         anyhow::bail!("no article to check");
     }
     let analysis = crosscheck::analyze(loaded.documents, &rules);
-    let options = RenderOptions { color: use_color(common.color), show_agreements };
+    let options = RenderOptions {
+        color: use_color(common.color),
+        show_agreements,
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match (fail_on, common.format) {
@@ -138,12 +147,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let worst = analysis.comparison.findings.iter().map(|f| f.verdict).max();
-    let failing = match (fail_on, worst) {
-        (Some(FailOn::Conflict), Some(Verdict::Conflict)) => true,
-        (Some(FailOn::Discrepancy), Some(_)) => true,
-        _ => false,
-    };
-    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let failing = matches!(
+        (fail_on, worst),
+        (Some(FailOn::Conflict), Some(Verdict::Conflict)) | (Some(FailOn::Discrepancy), Some(_))
+    );
+    Ok(if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// The built-in generic rules plus every rule file named (folders: their `.toml` files).
@@ -164,7 +176,8 @@ fn load_rules(paths: &[String]) -> Result<RuleSet> {
         };
         for file in files {
             let name = file.display().to_string();
-            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read rule file `{name}`"))?;
+            let text =
+                std::fs::read_to_string(&file).with_context(|| format!("cannot read rule file `{name}`"))?;
             rules.add(&name, &text)?;
         }
     }
@@ -175,14 +188,20 @@ fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal(),
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
     }
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }

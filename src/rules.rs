@@ -56,6 +56,12 @@ pub struct Class {
     pub role: bool,
     /// Whether counts of this class are compared without a role; `people` alone is too vague.
     pub standalone: bool,
+    /// Whether a role refines this class: `troops` + `killed` is `troops.dead`, but a
+    /// `magnitude` next to `killed` is still a magnitude.
+    pub takes_roles: bool,
+    /// When several classes stand near a figure, the highest priority wins before distance:
+    /// an `aftershock of magnitude 6.1` is about the aftershock.
+    pub priority: i32,
 }
 
 /// An event-pack fact: claims of a generic key, in a given context, are this specific fact.
@@ -83,7 +89,11 @@ pub struct Grading {
 
 impl Default for Grading {
     fn default() -> Self {
-        Grading { tolerance: 0.0, conflict: Severity::Error, discrepancy: Severity::Warning }
+        Grading {
+            tolerance: 0.0,
+            conflict: Severity::Error,
+            discrepancy: Severity::Warning,
+        }
     }
 }
 
@@ -145,7 +155,13 @@ impl RuleSet {
         let at = |needle: &str| find(text, needle);
         let err = |needle: &str, message: String, help: Option<String>| {
             let (line, column) = at(needle);
-            RuleError { file: file.to_string(), line, column, message, help }
+            RuleError {
+                file: file.to_string(),
+                line,
+                column,
+                message,
+                help,
+            }
         };
         for c in raw.class {
             let kinds = match &c.kinds {
@@ -175,6 +191,8 @@ impl RuleSet {
                 kinds,
                 role: c.role.unwrap_or(false),
                 standalone: c.standalone.unwrap_or(true),
+                takes_roles: c.roles.unwrap_or(true),
+                priority: c.priority.unwrap_or(0),
                 id: c.id,
             });
         }
@@ -184,8 +202,8 @@ impl RuleSet {
             }
         }
         for f in raw.fact {
-            let grading = compile_grading(&f.tolerance, &f.severity, &err, &f.key)?
-                .unwrap_or(self.default_grading);
+            let grading =
+                compile_grading(&f.tolerance, &f.severity, &err, &f.key)?.unwrap_or(self.default_grading);
             let generic = match (f.generic, f.class) {
                 (Some(g), _) => g,
                 (None, Some(c)) => vec![c],
@@ -242,7 +260,10 @@ impl RuleSet {
         let main = key.split('@').next().unwrap_or(key);
         let mut parts: Vec<String> = main
             .split('.')
-            .map(|p| self.class(p).map_or_else(|| p.replace('_', " "), |c| c.description.clone()))
+            .map(|p| {
+                self.class(p)
+                    .map_or_else(|| p.replace('_', " "), |c| c.description.clone())
+            })
             .collect();
         if let Some(year) = key.split('@').nth(1) {
             parts.push(format!("(in {year})"));
@@ -282,6 +303,8 @@ struct RawClass {
     kinds: Option<Vec<String>>,
     role: Option<bool>,
     standalone: Option<bool>,
+    roles: Option<bool>,
+    priority: Option<i32>,
     tolerance: Option<toml::Value>,
     severity: Option<RawSeverity>,
 }
@@ -323,15 +346,24 @@ fn compile_grading(
             err(
                 "tolerance",
                 format!("malformed tolerance `{t}` in `{id}`"),
-                Some("write a fraction such as `0.05` or a percentage such as `\"5%\"`, from 0 to 100%".into()),
+                Some(
+                    "write a fraction such as `0.05` or a percentage such as `\"5%\"`, from 0 to 100%".into(),
+                ),
             )
         })?;
     }
     if let Some(s) = severity {
-        for (value, slot) in [(&s.conflict, &mut g.conflict), (&s.discrepancy, &mut g.discrepancy)] {
+        for (value, slot) in [
+            (&s.conflict, &mut g.conflict),
+            (&s.discrepancy, &mut g.discrepancy),
+        ] {
             if let Some(v) = value {
                 *slot = Severity::parse(v).ok_or_else(|| {
-                    err(v, format!("unknown severity `{v}` in `{id}`"), Some("use `error`, `warning` or `info`".into()))
+                    err(
+                        v,
+                        format!("unknown severity `{v}` in `{id}`"),
+                        Some("use `error`, `warning` or `info`".into()),
+                    )
                 })?;
             }
         }
@@ -350,11 +382,18 @@ fn parse_tolerance(v: &toml::Value) -> Option<f64> {
 }
 
 fn words(term: &str) -> Vec<String> {
-    term.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    term.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn kind_names() -> String {
-    Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+    Kind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Line and column (1-based) of the first occurrence of `needle`, or 1:1.
@@ -383,7 +422,9 @@ mod tests {
     #[test]
     fn unknown_field_names_line_and_column() {
         let mut set = RuleSet::default();
-        let e = set.add("x.toml", "[[class]]\nid = \"a\"\nterms = [\"a\"]\ncolour = 1\n").unwrap_err();
+        let e = set
+            .add("x.toml", "[[class]]\nid = \"a\"\nterms = [\"a\"]\ncolour = 1\n")
+            .unwrap_err();
         assert_eq!((e.line, e.column), (4, 1));
         assert!(e.message.contains("colour"), "{}", e.message);
     }
@@ -391,11 +432,19 @@ mod tests {
     #[test]
     fn bad_kind_and_tolerance_are_errors_with_help() {
         let mut set = RuleSet::default();
-        let e = set.add("x.toml", "[[class]]\nid = \"a\"\nterms = [\"a\"]\nkinds = [\"weight\"]\n").unwrap_err();
+        let e = set
+            .add(
+                "x.toml",
+                "[[class]]\nid = \"a\"\nterms = [\"a\"]\nkinds = [\"weight\"]\n",
+            )
+            .unwrap_err();
         assert_eq!(e.line, 4);
         assert!(e.help.unwrap().contains("count"));
         let e = set
-            .add("x.toml", "[[fact]]\nkey = \"k\"\nclass = \"a\"\ntolerance = \"150%\"\n")
+            .add(
+                "x.toml",
+                "[[fact]]\nkey = \"k\"\nclass = \"a\"\ntolerance = \"150%\"\n",
+            )
             .unwrap_err();
         assert!(e.message.contains("tolerance"));
     }

@@ -50,10 +50,9 @@ pub fn segment(text: &str, start: usize) -> Vec<Range<usize>> {
 /// Dotted forms such as `U.S` are also caught by the dotted-initials rule but
 /// are listed so the list reads as documentation.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Sen", "Rep", "Gov",
-    "Pres", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "No", "vs", "etc", "e.g", "i.e", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N",
-    "E.U",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Sen", "Rep", "Gov", "Pres",
+    "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "No", "vs", "etc", "e.g", "i.e", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "E.U",
 ];
 
 /// Splits one line (without its `\n`; a trailing `\r` is trimmed as
@@ -76,9 +75,7 @@ fn split_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
             j += 1;
         }
         let run_len = j - run_start;
-        let cjk = chars[run_start..j]
-            .iter()
-            .any(|&(_, c)| is_cjk_terminator(c));
+        let cjk = chars[run_start..j].iter().any(|&(_, c)| is_cjk_terminator(c));
         while j < chars.len() && is_closer(chars[j].1) {
             j += 1;
         }
@@ -95,9 +92,7 @@ fn split_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
         let ends = if cjk {
             true
         } else {
-            k > j
-                && starts_sentence(next)
-                && !(first == '.' && run_len == 1 && is_abbreviation(line, dot_at))
+            k > j && starts_sentence(next) && !(first == '.' && run_len == 1 && is_abbreviation(line, dot_at))
         };
         let pending = line.get(sentence_start..end).unwrap_or("");
         if ends && pending.chars().any(char::is_alphabetic) {
@@ -171,10 +166,7 @@ fn is_abbreviation(line: &str, dot_at: usize) -> bool {
         .take_while(|&(_, c)| c.is_alphabetic() || c == '.')
         .last()
         .map_or(before.len(), |(at, _)| at);
-    let token = before
-        .get(token_start..)
-        .unwrap_or("")
-        .trim_start_matches('.');
+    let token = before.get(token_start..).unwrap_or("").trim_start_matches('.');
     if token.is_empty() {
         return false;
     }
@@ -396,13 +388,11 @@ mod tests {
 
     #[test]
     fn table_rows_are_sentences_and_separators_are_not() {
-        let text = "| Group | Count | Note |\n|:------|------:|:----:|\n| Total Foreign Leaders | 26 | N/A |\n";
+        let text =
+            "| Group | Count | Note |\n|:------|------:|:----:|\n| Total Foreign Leaders | 26 | N/A |\n";
         assert_eq!(
             sentences(text),
-            vec![
-                "| Group | Count | Note |",
-                "| Total Foreign Leaders | 26 | N/A |"
-            ]
+            vec!["| Group | Count | Note |", "| Total Foreign Leaders | 26 | N/A |"]
         );
         assert_eq!(
             sentences("Total Foreign Leaders | 26 | N/A |"),
@@ -478,10 +468,7 @@ mod tests {
 
     #[test]
     fn latin_sentence_followed_by_cjk_splits() {
-        assert_eq!(
-            sentences("It ended. 他说好。"),
-            vec!["It ended.", "他说好。"]
-        );
+        assert_eq!(sentences("It ended. 他说好。"), vec!["It ended.", "他说好。"]);
     }
 
     #[test]

@@ -45,8 +45,18 @@ pub fn month_number(word: &str) -> Option<u32> {
         return None;
     }
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let lower = word.to_lowercase();
     if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
@@ -87,7 +97,11 @@ fn weekday_of(word: &str) -> Option<Weekday> {
 fn calendar_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let (weekday, i_date) = match tokens.get(i).and_then(|t| weekday_of(t.text)) {
         Some(w) => {
-            let j = if tokens.get(i + 1).is_some_and(|t| t.text == ",") { i + 2 } else { i + 1 };
+            let j = if tokens.get(i + 1).is_some_and(|t| t.text == ",") {
+                i + 2
+            } else {
+                i + 1
+            };
             (Some(w), j)
         }
         None => (None, i),
@@ -133,7 +147,10 @@ fn calendar_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Op
     if let (Some(w), Some(v)) = (weekday, phrase.value) {
         if let Some(date) = v.lo_value().and_then(date_of) {
             if date.weekday() != w && phrase.stated.is_some_and(|(a, b)| a == b) {
-                phrase.resolution = Some(format!("stated weekday {w:?} does not match {date}, a {:?}", date.weekday()));
+                phrase.resolution = Some(format!(
+                    "stated weekday {w:?} does not match {date}, a {:?}",
+                    date.weekday()
+                ));
             }
         }
     }
@@ -224,10 +241,28 @@ fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<P
     let to = w.num_days_from_monday() as i64;
     let ahead = (to - from).rem_euclid(7);
     let offset = match shift {
-        1 => if ahead == 0 { 7 } else { ahead },
-        -1 => if ahead == 0 { -7 } else { ahead - 7 },
+        1 => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        -1 => {
+            if ahead == 0 {
+                -7
+            } else {
+                ahead - 7
+            }
+        }
         // The nearest occurrence; news uses a bare weekday for the days just around publication.
-        _ => if ahead <= 3 { ahead } else { ahead - 7 },
+        _ => {
+            if ahead <= 3 {
+                ahead
+            } else {
+                ahead - 7
+            }
+        }
     };
     let date = published + Duration::days(offset);
     set_day(&mut p, date);
@@ -276,7 +311,10 @@ fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
         return Some(p);
     };
     let phrase: Vec<&str> = tokens[i..end].iter().map(|t| t.text).collect();
-    p.resolution = Some(format!("`{}` from the publication date {published}", phrase.join(" ")));
+    p.resolution = Some(format!(
+        "`{}` from the publication date {published}",
+        phrase.join(" ")
+    ));
     match rel {
         Rel::Year(d) => {
             let y = f64::from(published.year() + d);
@@ -399,7 +437,10 @@ mod tests {
 
     fn first(text: &str, published: &str) -> Phrase {
         let tokens = tokenize(text, 0..text.len());
-        phrases(&tokens, Some(date(published))).into_iter().next().expect(text)
+        phrases(&tokens, Some(date(published)))
+            .into_iter()
+            .next()
+            .expect(text)
     }
 
     fn day(text: &str, published: &str) -> NaiveDate {
@@ -458,7 +499,10 @@ mod tests {
         assert_eq!(date_of(v.lo_value().unwrap()), Some(date("2024-09-01")));
         assert_eq!(date_of(v.hi_value().unwrap()), Some(date("2024-11-30")));
         let p = first("last month", "2025-03-31");
-        assert_eq!(date_of(p.value.unwrap().lo_value().unwrap()), Some(date("2025-02-01")));
+        assert_eq!(
+            date_of(p.value.unwrap().lo_value().unwrap()),
+            Some(date("2025-02-01"))
+        );
     }
 
     #[test]

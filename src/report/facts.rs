@@ -8,7 +8,11 @@ use crate::Analysis;
 use colored::Colorize;
 
 /// One row per claim: key, value, qualifier, quoted phrase, `file:line:col`.
-pub fn write_facts_table(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOptions) -> io::Result<()> {
+pub fn write_facts_table(
+    out: &mut dyn io::Write,
+    analysis: &Analysis,
+    options: RenderOptions,
+) -> io::Result<()> {
     let locator = Locator::new(analysis);
     let rows: Vec<[String; 5]> = analysis
         .claims

@@ -29,9 +29,14 @@ pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: Render
     if options.show_agreements {
         for agreement in &analysis.comparison.agreements {
             let first = &analysis.claims[agreement.claims[0]];
-            let sources: std::collections::BTreeSet<usize> =
-                agreement.claims.iter().map(|&i| analysis.claims[i].source).collect();
-            let label = paint(format!("agreement[{}]", agreement.key), options.color, |s| s.green());
+            let sources: std::collections::BTreeSet<usize> = agreement
+                .claims
+                .iter()
+                .map(|&i| analysis.claims[i].source)
+                .collect();
+            let label = paint(format!("agreement[{}]", agreement.key), options.color, |s| {
+                s.green()
+            });
             writeln!(out, "{label}: `{}` in {} sources", first.text, sources.len())?;
         }
         if !analysis.comparison.agreements.is_empty() {
@@ -51,12 +56,18 @@ fn write_finding(
     let color = options.color;
     let verdict = match finding.verdict {
         Verdict::Conflict => paint(format!("conflict[{}]", finding.key), color, |s| s.red().bold()),
-        Verdict::Discrepancy => paint(format!("discrepancy[{}]", finding.key), color, |s| s.yellow().bold()),
+        Verdict::Discrepancy => paint(format!("discrepancy[{}]", finding.key), color, |s| {
+            s.yellow().bold()
+        }),
     };
     writeln!(out, "{verdict}: {}", finding.description)?;
     writeln!(out, "  {}", finding.message)?;
 
-    let phrases: Vec<&str> = finding.sides.iter().map(|s| analysis.claims[s.claims[0]].text.as_str()).collect();
+    let phrases: Vec<&str> = finding
+        .sides
+        .iter()
+        .map(|s| analysis.claims[s.claims[0]].text.as_str())
+        .collect();
     let values: Vec<String> = finding
         .sides
         .iter()
@@ -68,7 +79,11 @@ fn write_finding(
     let phrase_width = phrases.iter().map(|p| p.chars().count()).max().unwrap_or(0);
     let value_width = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
     for (i, side) in finding.sides.iter().enumerate() {
-        let (sign, other) = if i == 0 { ('-', phrases.get(1)) } else { ('+', phrases.first()) };
+        let (sign, other) = if i == 0 {
+            ('-', phrases.get(1))
+        } else {
+            ('+', phrases.first())
+        };
         let emphasized = emphasize(phrases[i], other.copied().unwrap_or(""), i == 0, color);
         let pad = " ".repeat(phrase_width - phrases[i].chars().count());
         let places: Vec<String> = side
@@ -85,7 +100,12 @@ fn write_finding(
             '-' => paint(sign.to_string(), color, |s| s.red()),
             _ => paint(sign.to_string(), color, |s| s.green()),
         };
-        writeln!(out, "  {sign} {emphasized}{pad}   {}   {}", paint(value, color, |s| s.cyan()), places.join(", "))?;
+        writeln!(
+            out,
+            "  {sign} {emphasized}{pad}   {}   {}",
+            paint(value, color, |s| s.cyan()),
+            places.join(", ")
+        )?;
     }
     Ok(())
 }
@@ -95,13 +115,19 @@ fn emphasize(phrase: &str, other: &str, is_old: bool, color: bool) -> String {
     if !color {
         return phrase.to_string();
     }
-    let diff = if is_old { TextDiff::from_words(phrase, other) } else { TextDiff::from_words(other, phrase) };
+    let diff = if is_old {
+        TextDiff::from_words(phrase, other)
+    } else {
+        TextDiff::from_words(other, phrase)
+    };
     let mut out = String::new();
     for change in diff.iter_all_changes() {
         let text = change.value();
         match (change.tag(), is_old) {
             (ChangeTag::Equal, _) => out.push_str(text),
-            (ChangeTag::Delete, true) | (ChangeTag::Insert, false) => out.push_str(&text.bold().underline().to_string()),
+            (ChangeTag::Delete, true) | (ChangeTag::Insert, false) => {
+                out.push_str(&text.bold().underline().to_string())
+            }
             _ => {}
         }
     }
@@ -110,14 +136,25 @@ fn emphasize(phrase: &str, other: &str, is_old: bool, color: bool) -> String {
 
 fn write_summary(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOptions) -> io::Result<()> {
     let c = &analysis.comparison;
-    let conflicts = c.findings.iter().filter(|f| f.verdict == Verdict::Conflict).count();
+    let conflicts = c
+        .findings
+        .iter()
+        .filter(|f| f.verdict == Verdict::Conflict)
+        .count();
     let discrepancies = c.findings.len() - conflicts;
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let conflicts_text = plural(conflicts, "conflict", "conflicts");
-    let conflicts_text = if conflicts > 0 { paint(conflicts_text, options.color, |s| s.red().bold()) } else { conflicts_text };
+    let conflicts_text = if conflicts > 0 {
+        paint(conflicts_text, options.color, |s| s.red().bold())
+    } else {
+        conflicts_text
+    };
     let discrepancies_text = plural(discrepancies, "discrepancy", "discrepancies");
-    let discrepancies_text =
-        if discrepancies > 0 { paint(discrepancies_text, options.color, |s| s.yellow().bold()) } else { discrepancies_text };
+    let discrepancies_text = if discrepancies > 0 {
+        paint(discrepancies_text, options.color, |s| s.yellow().bold())
+    } else {
+        discrepancies_text
+    };
     writeln!(
         out,
         "{}, {}, {}: {conflicts_text}, {discrepancies_text}, {}",

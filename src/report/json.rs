@@ -65,7 +65,11 @@ pub fn report_json(analysis: &Analysis, options: RenderOptions) -> Value {
 /// Every claim, as in the `claims` array of the report.
 pub fn claims_json(analysis: &Analysis) -> Value {
     let locator = Locator::new(analysis);
-    analysis.claims.iter().map(|c| claim_json(analysis, &locator, c)).collect()
+    analysis
+        .claims
+        .iter()
+        .map(|c| claim_json(analysis, &locator, c))
+        .collect()
 }
 
 fn sources_json(analysis: &Analysis) -> Value {

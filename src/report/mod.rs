@@ -27,7 +27,13 @@ pub(crate) struct Locator {
 
 impl Locator {
     pub(crate) fn new(analysis: &Analysis) -> Self {
-        Locator { indexes: analysis.documents.iter().map(|d| LineIndex::new(&d.text)).collect() }
+        Locator {
+            indexes: analysis
+                .documents
+                .iter()
+                .map(|d| LineIndex::new(&d.text))
+                .collect(),
+        }
     }
 
     /// 1-based (line, column) of a byte offset in source `source`.

@@ -26,7 +26,9 @@ pub(crate) fn format_number(v: f64, kind: Kind, unit: Option<&str>) -> String {
         Kind::Date => date_of(v).map_or_else(|| group(v), |d| d.to_string()),
         Kind::Year | Kind::Ordinal => format!("{}", v.round() as i64),
         Kind::Percent => format!("{}%", trim(v)),
-        Kind::Money => format!("{} {}", large(v), unit.unwrap_or("")).trim_end().to_string(),
+        Kind::Money => format!("{} {}", large(v), unit.unwrap_or(""))
+            .trim_end()
+            .to_string(),
         Kind::Duration => duration(v),
         Kind::Distance => format!("{} km", group(v)),
         Kind::Speed => format!("{} km/h", group(v)),
@@ -69,7 +71,9 @@ fn group(v: f64) -> String {
         return v.to_string();
     }
     let text = trim(v.abs());
-    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -88,7 +92,11 @@ fn group(v: f64) -> String {
 fn trim(v: f64) -> String {
     let s = format!("{:.2}", v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_string() } else { s.to_string() }
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -97,13 +105,34 @@ mod tests {
 
     #[test]
     fn values_read_naturally() {
-        assert_eq!(format_value(&Interval::point(10_000.0), Kind::Count, None), "10,000");
-        assert_eq!(format_value(&Interval::above(20.0, false), Kind::Count, None), "> 20");
-        assert_eq!(format_value(&Interval::closed(20_000.0, 99_999.0), Kind::Count, None), "20,000–99,999");
-        assert_eq!(format_value(&Interval::point(886e9), Kind::Money, Some("USD")), "886 billion USD");
-        assert_eq!(format_value(&Interval::point(4_200.0), Kind::Duration, Some("s")), "70 minutes");
-        assert_eq!(format_value(&Interval::closed(90.0, 98.0), Kind::Percent, Some("%")), "90%–98%");
-        assert_eq!(format_value(&Interval::point(1287.475), Kind::Distance, Some("km")), "1,287.48 km");
+        assert_eq!(
+            format_value(&Interval::point(10_000.0), Kind::Count, None),
+            "10,000"
+        );
+        assert_eq!(
+            format_value(&Interval::above(20.0, false), Kind::Count, None),
+            "> 20"
+        );
+        assert_eq!(
+            format_value(&Interval::closed(20_000.0, 99_999.0), Kind::Count, None),
+            "20,000–99,999"
+        );
+        assert_eq!(
+            format_value(&Interval::point(886e9), Kind::Money, Some("USD")),
+            "886 billion USD"
+        );
+        assert_eq!(
+            format_value(&Interval::point(4_200.0), Kind::Duration, Some("s")),
+            "70 minutes"
+        );
+        assert_eq!(
+            format_value(&Interval::closed(90.0, 98.0), Kind::Percent, Some("%")),
+            "90%–98%"
+        );
+        assert_eq!(
+            format_value(&Interval::point(1287.4752), Kind::Distance, Some("km")),
+            "1,287.48 km"
+        );
         let d = crate::when::day_number(chrono::NaiveDate::from_ymd_opt(2025, 9, 3).unwrap());
         assert_eq!(format_value(&Interval::point(d), Kind::Date, None), "2025-09-03");
     }
