@@ -131,6 +131,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         color: use_color(common.color),
         show_agreements,
     };
+    // The decision is ours (flag, NO_COLOR, terminal), not the styling crate's.
+    colored::control::set_override(options.color);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match (fail_on, common.format) {

@@ -1,0 +1,359 @@
+//! End-to-end tests of the `crosscheck` binary on the bundled fixtures.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const PARADE: &str = "fixtures/beijing-parade-2025";
+const PARADE_PACK: &str = "rules/events/beijing-parade-2025.toml";
+const QUAKE: &str = "fixtures/coastal-quake-2024";
+
+fn crosscheck() -> Command {
+    let mut cmd = Command::cargo_bin("crosscheck").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn json_report(args: &[&str]) -> Value {
+    let out = crosscheck()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+/// `(key, verdict, [sorted source file names per side])` of every finding.
+fn findings(report: &Value) -> Vec<(String, String, Vec<Vec<String>>)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let sides = f["sides"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| {
+                    let mut files: Vec<String> = s["claims"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|c| {
+                            let p = c["source"].as_str().unwrap();
+                            Path::new(p).file_name().unwrap().to_string_lossy()[..3].to_string()
+                        })
+                        .collect();
+                    files.dedup();
+                    files
+                })
+                .collect();
+            (
+                f["key"].as_str().unwrap().to_string(),
+                f["verdict"].as_str().unwrap().to_string(),
+                sides,
+            )
+        })
+        .collect()
+}
+
+fn side(files: &[&str]) -> Vec<String> {
+    files.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn parade_with_event_pack_reports_exactly_the_three_findings() {
+    let report = json_report(&["check", PARADE, "--rules", PARADE_PACK]);
+    let got = findings(&report);
+    assert_eq!(
+        got,
+        vec![
+            (
+                "parade.troops".to_string(),
+                "discrepancy".to_string(),
+                vec![side(&["001"]), side(&["003"]), side(&["004"])]
+            ),
+            (
+                "russia.troops".to_string(),
+                "discrepancy".to_string(),
+                vec![side(&["001"]), side(&["002"])]
+            ),
+            (
+                "summit.foreign_leaders".to_string(),
+                "discrepancy".to_string(),
+                vec![side(&["000"]), side(&["001", "002", "003"])]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn parade_with_generic_rules_only_finds_leaders_and_parade_troops_without_false_alarms() {
+    let report = json_report(&["check", PARADE]);
+    let keys: Vec<String> = findings(&report).into_iter().map(|(k, _, _)| k).collect();
+    assert_eq!(keys, ["leaders", "troops"]);
+    let troops = &report["findings"][1];
+    let texts: Vec<&str> = troops["sides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["claims"][0]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["tens of thousands", "more than 10,000", "thousands"]);
+}
+
+#[test]
+fn json_contract_fields_are_present() {
+    let report = json_report(&["check", PARADE, "--rules", PARADE_PACK]);
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["sources"].as_array().unwrap().len(), 5);
+    assert_eq!(report["sources"][0]["published"], "2025-09-02");
+    let leaders = &report["findings"][2];
+    for field in ["key", "description", "verdict", "severity", "message", "sides"] {
+        assert!(!leaders[field].is_null(), "finding field {field}");
+    }
+    let more_than_20 = &leaders["sides"][0];
+    assert_eq!(more_than_20["value"]["lo"], 20);
+    assert_eq!(more_than_20["value"]["hi"], Value::Null);
+    let claim = &more_than_20["claims"][0];
+    for field in [
+        "key",
+        "source",
+        "span",
+        "line",
+        "column",
+        "text",
+        "sentence",
+        "value",
+        "kind",
+        "unit",
+        "qualifier",
+    ] {
+        assert!(claim.get(field).is_some(), "claim field {field}");
+    }
+    assert_eq!(claim["text"], "more than 20");
+    assert_eq!(claim["qualifier"], "more_than");
+    assert_eq!(claim["kind"], "count");
+    // The span points at the phrase in the file exactly as read, front matter included.
+    let path = claim["source"].as_str().unwrap();
+    let file = std::fs::read_to_string(path).unwrap();
+    let (start, end) = (
+        claim["span"]["start"].as_u64().unwrap() as usize,
+        claim["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&file[start..end], "more than 20");
+    let line = file[..start].matches('\n').count() + 1;
+    assert_eq!(claim["line"], line as u64);
+}
+
+#[test]
+fn relative_dates_resolve_and_agree_with_stated_ones() {
+    let report = json_report(&["check", PARADE, "--show-agreements"]);
+    let agreements = report["agreements"].as_array().unwrap();
+    let parade_date = agreements
+        .iter()
+        .find(|a| a["key"] == "parade.date")
+        .expect("parade.date agreement");
+    let values: Vec<&str> = parade_date["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["value"]["lo"].as_str().unwrap())
+        .collect();
+    assert!(values.iter().all(|v| *v == "2025-09-03"), "{values:?}");
+    let texts: Vec<&str> = parade_date["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"Wednesday"), "{texts:?}");
+}
+
+#[test]
+fn human_report_shows_diff_lines_and_summary() {
+    crosscheck()
+        .args(["check", PARADE, "--rules", PARADE_PACK, "--color", "never"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "discrepancy[summit.foreign_leaders]: foreign leaders attending the parade",
+        ))
+        .stdout(predicate::str::contains(
+            "  - more than 20   > 20   fixtures/beijing-parade-2025/000_04863f69a178a8b1.txt:34:80",
+        ))
+        .stdout(predicate::str::contains("  + 26             26     "))
+        .stdout(predicate::str::contains("5 sources, "))
+        .stdout(predicate::str::contains("0 conflicts, 3 discrepancies"))
+        .stdout(predicate::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn color_always_emits_ansi_and_no_color_is_honoured_in_auto() {
+    crosscheck()
+        .args(["check", PARADE, "--color", "always"])
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}["));
+    crosscheck()
+        .env("NO_COLOR", "1")
+        .args(["check", PARADE])
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    crosscheck().args(["check", PARADE]).assert().code(0);
+    crosscheck()
+        .args(["check", PARADE, "--fail-on", "discrepancy"])
+        .assert()
+        .code(1);
+    crosscheck().args(["check", QUAKE]).assert().code(1);
+    crosscheck()
+        .args(["check", QUAKE, "--fail-on", "never"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn quake_cluster_finds_the_real_conflict_with_generic_rules() {
+    let report = json_report(&["check", QUAKE]);
+    let got: Vec<(String, String)> = findings(&report).into_iter().map(|(k, v, _)| (k, v)).collect();
+    assert!(
+        got.contains(&("dead".to_string(), "conflict".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("injured".to_string(), "discrepancy".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("evacuated".to_string(), "discrepancy".to_string())),
+        "{got:?}"
+    );
+    // The 2004 quake's toll and one hospital's patients are other quantities.
+    let texts = report["findings"].to_string();
+    assert!(!texts.contains("3,500"), "the 2004 toll was compared");
+    assert!(!texts.contains("450"), "a partial count was compared");
+    assert_eq!(got.iter().filter(|(_, v)| v == "conflict").count(), 1, "{got:?}");
+}
+
+#[test]
+fn facts_lists_every_claim_with_its_location() {
+    crosscheck()
+        .args(["facts", PARADE, "--color", "never"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"(?m)^KEY\s+VALUE\s+QUALIFIER\s+PHRASE\s+LOCATION$").unwrap())
+        .stdout(predicate::str::is_match(r#"(?m)^troops\s+20,000–99,999\s+vague\s+"tens of thousands"\s+fixtures/beijing-parade-2025/001_ef90c9dd86ac32ff.txt:8:319$"#).unwrap());
+    let out = crosscheck()
+        .args(["facts", PARADE, "--format", "json"])
+        .output()
+        .unwrap();
+    let claims: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(claims.as_array().unwrap().len() > 50);
+}
+
+#[test]
+fn stdin_is_read_with_the_fallback_date() {
+    crosscheck()
+        .args(["facts", "-", "--date", "2025-08-28", "--format", "json"])
+        .write_stdin("Last year, 26 foreign leaders met.")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"lo\": 2024"))
+        .stdout(predicate::str::contains("\"source\": \"-\""));
+}
+
+#[test]
+fn relative_years_without_a_date_stay_unresolved() {
+    crosscheck()
+        .args(["facts", "-", "--color", "never"])
+        .write_stdin("Kim signed the pact last year.")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("unresolved"));
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_rest_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"\xff\xfe not text").unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "At least 12 people were killed.").unwrap();
+    let missing = dir.path().join("missing.txt");
+    crosscheck()
+        .args(["facts", "--color", "never"])
+        .arg(&bad)
+        .arg(&empty)
+        .arg(&good)
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not valid UTF-8"))
+        .stderr(predicate::str::contains("holds no article text"))
+        .stderr(predicate::str::contains("does not exist"))
+        .stdout(predicate::str::contains("At least 12"));
+}
+
+#[test]
+fn invalid_rule_file_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("bad.toml");
+    std::fs::write(
+        &rules,
+        "[[fact]]\nkey = \"k\"\nclass = \"troops\"\ncontext = [\"a\"]\nsevrity = 1\n",
+    )
+    .unwrap();
+    crosscheck()
+        .args(["check", PARADE, "--rules"])
+        .arg(&rules)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.toml:5:1"))
+        .stderr(predicate::str::contains("sevrity"));
+}
+
+#[test]
+fn bad_date_and_missing_args_are_usage_errors() {
+    crosscheck()
+        .args(["check", PARADE, "--date", "2025-02-30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("YYYY-MM-DD"));
+    crosscheck().args(["check"]).assert().code(2);
+    crosscheck()
+        .args(["--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exit status"));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = crosscheck()
+        .args(["check", PARADE, QUAKE, "--format", "json"])
+        .output()
+        .unwrap();
+    let b = crosscheck()
+        .args(["check", QUAKE, PARADE, "--format", "json"])
+        .output()
+        .unwrap();
+    let c = crosscheck()
+        .args(["check", PARADE, QUAKE, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(a.stdout, c.stdout);
+    let count = |o: &[u8]| {
+        serde_json::from_slice::<Value>(o).unwrap()["findings"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count(&a.stdout), count(&b.stdout));
+}
