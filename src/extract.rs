@@ -374,6 +374,9 @@ fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static str>, usize) 
 fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
     let t = tokens.get(i)?;
     if t.is_number() {
+        if is_identifier(tokens, i) {
+            return None;
+        }
         let value = t.number_value()?;
         let mut end = i + 1;
         let mut scale = 1.0;
@@ -507,6 +510,12 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
 
 /// `twenty-six`, `one hundred and five`, `two dozen`.
 fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
+    // `World War Two`, `Apollo Eleven`: a capitalised number word after a capitalised word is
+    // part of a name.
+    let capitalised = |t: &Token| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase);
+    if capitalised(&tokens[i]) && i > 0 && capitalised(&tokens[i - 1]) {
+        return None;
+    }
     let mut n = SpelledNumber::default();
     let mut j = i;
     let mut end = i;
@@ -737,6 +746,21 @@ pub(crate) fn relation_before(tokens: &[Token], i: usize) -> Option<String> {
         .iter()
         .any(|t| t.is("since"))
         .then(|| "since".to_string())
+}
+
+/// Digits that are part of a name or handle: `@Nazran71`, `A320`, `COVID-19`, `Su-57`.
+fn is_identifier(tokens: &[Token], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) else {
+        return false;
+    };
+    if tokens[i].space_before {
+        return false;
+    }
+    if prev.is_word() {
+        return true;
+    }
+    let has_upper = |t: &Token| t.is_word() && t.text.chars().any(char::is_uppercase);
+    prev.is_hyphen() && !prev.space_before && i >= 2 && has_upper(&tokens[i - 2])
 }
 
 /// Whether a bare count is worth keeping: a spelled `two` before a noun is, a `1` after a
@@ -972,6 +996,15 @@ mod tests {
         assert_eq!(one("1.3 million").precision, 50_000.0);
         assert_eq!(one("1,240 people").precision, 0.0);
         assert_eq!(one("more than 10,000").precision, 0.0);
+    }
+
+    #[test]
+    fn names_and_handles_are_not_figures() {
+        assert!(all("World War Two anniversary").is_empty());
+        assert!(all("users like @Nazran71 noting").is_empty());
+        assert!(all("the COVID-19 pandemic and an A320").is_empty());
+        assert_eq!(one("Two people died").value.unwrap(), Interval::point(2.0));
+        assert_eq!(one("mid-2024").kind, Kind::Year);
     }
 
     #[test]

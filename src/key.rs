@@ -30,16 +30,43 @@ pub fn assign_keys(text: &str, claims: &mut [Claim], rules: &RuleSet, published:
         claim.noun = keyed.noun;
         claim.key = keyed.key.map(|generic| match narrow(&generic, tokens, rules) {
             Some(fact) => fact,
-            None => match anchors.iter().find(|(s, _)| *s == claim.sentence) {
-                Some((_, year)) if !claim.kind.is_time_point() => format!("{generic}@{year}"),
-                _ => generic,
+            None => match anchor(&anchors, claim, tokens) {
+                Some(year) => format!("{generic}@{year}"),
+                None => generic,
             },
         });
     }
 }
 
-/// Sentences that state a year before the publication year (not as `since 2004`).
-fn past_years(claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<(Range<usize>, i64)> {
+/// The past year a figure belongs to: one stated in the same clause of its sentence (no `;`,
+/// `:` or dash between them). Time points and ordinals name things and are never anchored.
+fn anchor(anchors: &[(Range<usize>, Range<usize>, i64)], claim: &Claim, tokens: &[Token]) -> Option<i64> {
+    if claim.kind.is_time_point() || claim.kind == Kind::Ordinal {
+        return None;
+    }
+    anchors.iter().find_map(|(sentence, span, year)| {
+        if *sentence != claim.sentence {
+            return None;
+        }
+        let (a, b) = if span.end <= claim.span.start {
+            (span.end, claim.span.start)
+        } else {
+            (claim.span.end, span.start)
+        };
+        let separated = tokens
+            .iter()
+            .filter(|t| t.span.start >= a && t.span.end <= b)
+            .any(|t| matches!(t.text, ";" | ":" | "—" | "–" | "(" | ")"));
+        (!separated).then_some(*year)
+    })
+}
+
+/// Years before the publication year stated in each sentence (not as `since 2004`), with
+/// their spans.
+fn past_years(
+    claims: &[Claim],
+    published: Option<chrono::NaiveDate>,
+) -> Vec<(Range<usize>, Range<usize>, i64)> {
     let Some(published) = published else {
         return Vec::new();
     };
@@ -50,7 +77,7 @@ fn past_years(claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<(Ra
         .filter_map(|c| {
             let v = c.value?;
             let year = v.lo_value()?;
-            (v.is_point() && year < this_year).then(|| (c.sentence.clone(), year as i64))
+            (v.is_point() && year < this_year).then(|| (c.sentence.clone(), c.span.clone(), year as i64))
         })
         .collect()
 }
@@ -156,8 +183,14 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
         Kind::Year | Kind::Date => time_key(tokens, range, claim, rules),
         Kind::Count => count_key(tokens, range, claim, rules),
         Kind::Ordinal => {
-            let after = window(tokens, range, false, 1, true);
-            let noun = after.first().filter(|w| w.len() > 2).cloned();
+            // `80th WWII anniversary`: the noun is the first lower-case word.
+            let noun = tokens[range.end..]
+                .iter()
+                .take(3)
+                .take_while(|t| t.is_word())
+                .find(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+                .map(|t| t.lower())
+                .filter(|w| w.len() > 2);
             Keyed {
                 key: noun.as_ref().map(|n| format!("{n}.ordinal")),
                 noun,
@@ -264,11 +297,12 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     };
 
     let is_subject = |c: &Class| !c.role && c.kinds.contains(&Kind::Count);
-    let subject = pick(
-        nearest(&after, false, rules, is_subject),
-        nearest(&before, true, rules, is_subject),
-    )
-    .or_else(|| nearest(&label, true, rules, is_subject));
+    // The counted noun follows the figure in English ("26 foreign leaders", "hundreds of
+    // vehicles"); a noun before it counts only when none follows ("the toll rose to 1,870").
+    let subject = nearest(&after, false, rules, is_subject)
+        .filter(|m| m.2 <= 4)
+        .or_else(|| nearest(&before, true, rules, is_subject))
+        .or_else(|| nearest(&label, true, rules, is_subject));
     let takes_roles = subject.as_ref().is_none_or(|(c, _, _)| c.takes_roles);
     let role = role_of(&after, &before, rules).filter(|_| takes_roles);
     // `in Gaza City alone`, `on the first day alone`: part of a total, not the total.
@@ -406,6 +440,9 @@ fn table_label(tokens: &[Token], upto: usize) -> Vec<String> {
 
 /// A plural noun among the first words after a figure: `10 foreign trips`, `45 echelons`.
 fn plural_noun(after: &[String]) -> Option<String> {
+    const STOP: &[&str] = &[
+        "in", "to", "for", "on", "at", "with", "by", "from", "and", "or", "into", "than", "as",
+    ];
     const NOT_NOUNS: &[&str] = &[
         "times",
         "others",
@@ -441,8 +478,9 @@ fn plural_noun(after: &[String]) -> Option<String> {
     ];
     after
         .iter()
-        .take(3)
         .skip_while(|w| *w == "of")
+        .take_while(|w| !STOP.contains(&w.as_str()))
+        .take(3)
         .find(|w| {
             w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'') && !w.contains('’')
         })
@@ -540,6 +578,15 @@ mod tests {
         );
         assert_eq!(key("10 foreign trips").as_deref(), Some("visit"));
         assert_eq!(key("45 echelons").as_deref(), Some("echelon"));
+        let got = keys_with(
+            "over 100 aircraft, and hundreds of military vehicles",
+            &RuleSet::generic(),
+        );
+        assert_eq!(got[1].1.as_deref(), Some("vehicles"));
+        assert_eq!(
+            key("send thousands of military construction workers").as_deref(),
+            Some("worker.deployed")
+        );
     }
 
     #[test]
@@ -576,6 +623,20 @@ mod tests {
             key("a 7.6-magnitude earthquake sent a wall of water").as_deref(),
             Some("magnitude")
         );
+    }
+
+    #[test]
+    fn anchors_stay_in_their_clause() {
+        let got = keys_with(
+            "Kim made 10 foreign trips; his last outing was a 2023 summit.",
+            &RuleSet::generic(),
+        );
+        assert_eq!(got[0].1.as_deref(), Some("visit"));
+        let got = keys_with(
+            "the 80th anniversary of a war that began in 1931",
+            &RuleSet::generic(),
+        );
+        assert_eq!(got[0].1.as_deref(), Some("anniversary.ordinal"));
     }
 
     #[test]
