@@ -95,6 +95,17 @@ fn write_finding(
                 format!("{}:{line}:{col}", analysis.documents[claim.source].path)
             })
             .collect();
+        let mut outlets: Vec<&str> = side
+            .claims
+            .iter()
+            .filter_map(|&c| analysis.documents[analysis.claims[c].source].outlet.as_deref())
+            .collect();
+        outlets.dedup();
+        let outlets = if outlets.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", outlets.join(", "))
+        };
         let value = format!("{:<value_width$}", values[i]);
         let sign = match sign {
             '-' => paint(sign.to_string(), color, |s| s.red()),
@@ -102,9 +113,10 @@ fn write_finding(
         };
         writeln!(
             out,
-            "  {sign} {emphasized}{pad}   {}   {}",
+            "  {sign} {emphasized}{pad}   {}   {}{}",
             paint(value, color, |s| s.cyan()),
-            places.join(", ")
+            places.join(", "),
+            paint(outlets, color, |s| s.dimmed())
         )?;
     }
     Ok(())
