@@ -122,6 +122,9 @@ pub struct Claim {
     /// Half the rounding step of a round figure ("10,000" may stand for 9,500..10,500): used
     /// by the comparator so that "10,000" and "10,200" are not a conflict.
     pub precision: f64,
+    /// Factor from the unit as written to the canonical one: figures written in different
+    /// units ("28 km", "17 miles") agree when they overlap, as their stated figures cannot match.
+    pub written_factor: f64,
     pub kind: Kind,
     /// Canonical unit: `km`, `km/h`, `s`, `%`, an ISO currency code, or none for counts.
     pub unit: Option<String>,

@@ -111,6 +111,7 @@ struct Reading {
     value: Interval,
     stated: (f64, f64),
     precision: f64,
+    written_factor: f64,
     qualifier: Qualifier,
     kind: Kind,
 }
@@ -130,6 +131,7 @@ fn reading(c: &Claim, as_years: bool) -> Option<Reading> {
         value,
         stated,
         precision: c.precision,
+        written_factor: c.written_factor,
         qualifier: c.qualifier,
         kind,
     })
@@ -219,9 +221,10 @@ fn grade(a: &Reading, b: &Reading, tolerance: f64) -> Option<Verdict> {
         }
         return Some(Verdict::Conflict);
     }
+    let converted = a.written_factor != b.written_factor;
     let same_figure = family(a.qualifier) == family(b.qualifier)
-        && close(a.stated.0, b.stated.0, tolerance)
-        && close(a.stated.1, b.stated.1, tolerance);
+        && (converted
+            || close(a.stated.0, b.stated.0, tolerance) && close(a.stated.1, b.stated.1, tolerance));
     (!same_figure).then_some(Verdict::Discrepancy)
 }
 
@@ -270,6 +273,7 @@ mod tests {
             value: Some(interval_for(q, lo, hi)),
             stated: Some((lo, hi)),
             precision: 0.0,
+            written_factor: 1.0,
             kind: Kind::Count,
             unit: None,
             qualifier: q,
@@ -358,6 +362,20 @@ mod tests {
         assert!(cmp.findings.is_empty());
         assert_eq!(cmp.agreements.len(), 1);
         assert!(compare(&c[2..], &RuleSet::generic()).findings.is_empty());
+    }
+
+    #[test]
+    fn figures_in_different_units_agree_when_they_overlap() {
+        let mut km = claim(0, "depth", Qualifier::Exact, 28.0, 28.0, "28 km");
+        let mut miles = claim(1, "depth", Qualifier::Exact, 27.36, 27.36, "17 miles");
+        miles.written_factor = 1.609_344;
+        miles.precision = 0.8;
+        km.kind = Kind::Distance;
+        miles.kind = Kind::Distance;
+        assert!(verdicts(&[km.clone(), miles.clone()]).is_empty());
+        miles.value = Some(Interval::point(48.0));
+        miles.stated = Some((48.0, 48.0));
+        assert_eq!(verdicts(&[km, miles]), [Verdict::Conflict]);
     }
 
     #[test]

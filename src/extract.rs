@@ -34,6 +34,7 @@ pub fn extract(
                 value: phrase.value,
                 stated: phrase.stated,
                 precision: phrase.precision,
+                written_factor: phrase.written_factor,
                 kind: phrase.kind,
                 unit: phrase.unit.map(str::to_string),
                 qualifier: phrase.qualifier,
@@ -55,6 +56,8 @@ pub struct Phrase {
     pub value: Option<Interval>,
     pub stated: Option<(f64, f64)>,
     pub precision: f64,
+    /// Factor from the unit as written to the canonical unit (1 for `km`, 1.609 for `miles`).
+    pub written_factor: f64,
     pub kind: Kind,
     pub unit: Option<&'static str>,
     pub qualifier: Qualifier,
@@ -67,6 +70,10 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if let Some(end) = clock_time(tokens, i) {
+            i = end;
+            continue;
+        }
         let phrase = when::time_at(tokens, i, published).or_else(|| quantity_at(tokens, i, published));
         match phrase {
             Some(p) if p.end > i => {
@@ -77,6 +84,49 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
         }
     }
     found
+}
+
+/// A time of day (`4:17`, `4 a.m.`, `10:30 pm`): not a figure to compare, so it is passed
+/// over whole rather than read as two counts. Returns the index after it.
+fn clock_time(tokens: &[Token], i: usize) -> Option<usize> {
+    let t = tokens.get(i)?;
+    if !t.is_number() || t.text.len() > 2 {
+        return None;
+    }
+    let mut end = i + 1;
+    let solid = |j: usize| tokens.get(j).is_some_and(|x| !x.space_before);
+    let minutes = tokens.get(i + 1).is_some_and(|c| c.text == ":")
+        && solid(i + 1)
+        && solid(i + 2)
+        && tokens
+            .get(i + 2)
+            .is_some_and(|m| m.is_number() && m.text.len() == 2);
+    if minutes {
+        end = i + 3;
+    }
+    let meridiem = match tokens.get(end) {
+        Some(w) if w.is("am") || w.is("pm") => Some(end + 1),
+        Some(w) if (w.is("a") || w.is("p")) && tokens.get(end + 1).is_some_and(|d| d.text == ".") => {
+            let after = end + 2;
+            let m = tokens.get(after).is_some_and(|m| m.is("m") && !m.space_before);
+            m.then(|| {
+                if tokens
+                    .get(after + 1)
+                    .is_some_and(|d| d.text == "." && !d.space_before)
+                {
+                    after + 2
+                } else {
+                    after + 1
+                }
+            })
+        }
+        _ => None,
+    };
+    match (minutes, meridiem) {
+        (_, Some(e)) => Some(e),
+        (true, None) => Some(end),
+        _ => None,
+    }
 }
 
 /// The figure at the heart of a phrase, before qualifiers and units.
@@ -210,11 +260,16 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         end,
         value: Some(value),
         stated: Some((lo, hi)),
-        precision: if qualifier == Qualifier::Exact {
-            core.precision * factor
-        } else {
-            0.0
+        precision: match qualifier {
+            Qualifier::Exact if factor != 1.0 => {
+                // A converted figure ("17 miles") is as precise as its last written digit.
+                let step = if core.lo.fract() == 0.0 { 1.0 } else { 0.1 };
+                (core.precision * factor).max(0.5 * step * factor)
+            }
+            Qualifier::Exact => core.precision * factor,
+            _ => 0.0,
         },
+        written_factor: factor,
         kind,
         unit,
         qualifier,
@@ -254,6 +309,7 @@ fn simple(start: usize, end: usize, kind: Kind, unit: Option<&'static str>, v: f
         value: Some(Interval::point(v)),
         stated: Some((v, v)),
         precision: 0.0,
+        written_factor: 1.0,
         kind,
         unit,
         qualifier: q,
@@ -1005,6 +1061,16 @@ mod tests {
         assert!(all("the COVID-19 pandemic and an A320").is_empty());
         assert_eq!(one("Two people died").value.unwrap(), Interval::point(2.0));
         assert_eq!(one("mid-2024").kind, Kind::Year);
+    }
+
+    #[test]
+    fn clock_times_are_not_figures() {
+        assert!(all("The quake hit at 4:17 a.m. local time").is_empty());
+        assert!(all("shortly after 4 a.m. on Tuesday")
+            .iter()
+            .all(|p| p.kind == Kind::Date));
+        assert!(all("at 10:30 pm").is_empty());
+        assert_eq!(all("4 people").len(), 1);
     }
 
     #[test]

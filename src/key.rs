@@ -21,12 +21,38 @@ use crate::token::{tokenize, Token, TokenKind};
 pub fn assign_keys(text: &str, claims: &mut [Claim], rules: &RuleSet, published: Option<chrono::NaiveDate>) {
     let mut cached: Option<(Range<usize>, Vec<Token>)> = None;
     let anchors = past_years(claims, published);
+    let time_spans: Vec<(Range<usize>, Range<usize>)> = claims
+        .iter()
+        .filter(|c| c.kind.is_time_point())
+        .map(|c| (c.sentence.clone(), c.span.clone()))
+        .collect();
     for claim in claims.iter_mut() {
         if cached.as_ref().is_none_or(|(r, _)| *r != claim.sentence) {
             cached = Some((claim.sentence.clone(), tokenize(text, claim.sentence.clone())));
         }
         let Some((_, tokens)) = &cached else { continue };
-        let keyed = generic_key(tokens, claim, rules);
+        // Dates between a figure and its noun ("the toll from the quake on March 12 rose to
+        // 1,870") do not cut the figure off from it: their tokens are left out of its windows.
+        let others: Vec<&Range<usize>> = time_spans
+            .iter()
+            .filter(|(s, span)| *s == claim.sentence && *span != claim.span)
+            .map(|(_, span)| span)
+            .collect();
+        let visible: Vec<Token> = if others.is_empty() {
+            Vec::new()
+        } else {
+            tokens
+                .iter()
+                .filter(|t| {
+                    !others
+                        .iter()
+                        .any(|o| t.span.start >= o.start && t.span.end <= o.end)
+                })
+                .cloned()
+                .collect()
+        };
+        let keying_tokens: &[Token] = if others.is_empty() { tokens } else { &visible };
+        let keyed = generic_key(keying_tokens, claim, rules);
         claim.noun = keyed.noun;
         claim.key = keyed.key.map(|generic| match narrow(&generic, tokens, rules) {
             Some(fact) => fact,
@@ -213,7 +239,7 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
             }
         }
         Kind::Money | Kind::Duration | Kind::Distance | Kind::Speed => {
-            match subject(tokens, range, claim.kind, rules, true) {
+            match subject(tokens, range.clone(), claim.kind, rules, true) {
                 Some((class, term)) => {
                     let key = match claim.kind {
                         Kind::Money => class.id.clone(),
@@ -224,6 +250,13 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
                         noun: Some(term),
                     }
                 }
+                None if claim.kind == Kind::Distance => match place_after(tokens, range) {
+                    Some(place) => Keyed {
+                        key: Some(format!("distance.{place}")),
+                        noun: Some(place),
+                    },
+                    None => none,
+                },
                 None => none,
             }
         }
@@ -288,7 +321,7 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         return none;
     }
     let after = window(tokens, range.clone(), false, 6, false);
-    let before = window(tokens, range.clone(), true, 6, false);
+    let before = window(tokens, range.clone(), true, 10, false);
     let table = tokens.iter().any(|t| t.text == "|");
     let label = if table {
         table_label(tokens, range.start)
@@ -423,6 +456,34 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         key: Some(format!("{}.{suffix}", class.id)),
         noun: Some(term),
     }
+}
+
+/// The named place a distance is measured from: `95 km southwest of Port Calder`,
+/// `40 km off the coast of Sanvel Bay`, `300 miles from Kyiv` -> `port_calder`.
+fn place_after(tokens: &[Token], range: Range<usize>) -> Option<String> {
+    let words: Vec<&Token> = tokens[range.end..]
+        .iter()
+        .take(8)
+        .take_while(|t| !is_boundary(t, true))
+        .collect();
+    let from = words
+        .iter()
+        .position(|t| t.is("from") || t.is("of") || t.is("off"))?;
+    let capitalised = |t: &Token| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase);
+    let rest = &words[from + 1..];
+    let start = rest.iter().position(|t| capitalised(t))?;
+    // Only `the coast of`-like filler may stand between the preposition and the name.
+    if rest[..start].iter().any(|t| {
+        !(t.is("the") || t.is("coast") || t.is("of") || t.is("city") || t.is("centre") || t.is("center"))
+    }) {
+        return None;
+    }
+    let name: Vec<String> = rest[start..]
+        .iter()
+        .take_while(|t| capitalised(t))
+        .map(|t| t.lower())
+        .collect();
+    (!name.is_empty()).then(|| name.join("_"))
 }
 
 /// First cell of a table row, as context for the figures in the row.
@@ -672,6 +733,37 @@ mod tests {
             key("traveled to Beijing on Tuesday to attend a military parade"),
             None
         );
+    }
+
+    #[test]
+    fn distances_take_their_place() {
+        assert_eq!(
+            key("about 95 km southwest of Port Calder").as_deref(),
+            Some("distance.port_calder")
+        );
+        assert_eq!(
+            key("about 60 miles southwest of Port Calder").as_deref(),
+            Some("distance.port_calder")
+        );
+        assert_eq!(
+            key("about 40 km off the coast of Sanvel Bay").as_deref(),
+            Some("distance.sanvel_bay")
+        );
+        assert_eq!(
+            key("at a depth of 28 kilometres").as_deref(),
+            Some("depth.distance")
+        );
+        assert_eq!(key("walked 5 km with friends"), None);
+    }
+
+    #[test]
+    fn dates_do_not_cut_a_figure_from_its_noun() {
+        let got = keys_with(
+            "The death toll from the quake that struck on March 12 rose to 1,870 on Wednesday.",
+            &RuleSet::generic(),
+        );
+        let toll = got.iter().find(|(t, _)| t == "1,870").unwrap();
+        assert_eq!(toll.1.as_deref(), Some("dead"));
     }
 
     #[test]

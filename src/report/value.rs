@@ -30,6 +30,7 @@ pub(crate) fn format_number(v: f64, kind: Kind, unit: Option<&str>) -> String {
             .trim_end()
             .to_string(),
         Kind::Duration => duration(v),
+        Kind::Distance if v.abs() < 1.0 => format!("{} m", group(v * 1000.0)),
         Kind::Distance => format!("{} km", group(v)),
         Kind::Speed => format!("{} km/h", group(v)),
         Kind::Count => group(v),
@@ -132,6 +133,10 @@ mod tests {
         assert_eq!(
             format_value(&Interval::point(1287.4752), Kind::Distance, Some("km")),
             "1,287.48 km"
+        );
+        assert_eq!(
+            format_value(&Interval::point(0.008), Kind::Distance, Some("km")),
+            "8 m"
         );
         let d = crate::when::day_number(chrono::NaiveDate::from_ymd_opt(2025, 9, 3).unwrap());
         assert_eq!(format_value(&Interval::point(d), Kind::Date, None), "2025-09-03");
