@@ -1,0 +1,57 @@
+//! Scores the generic rules on the evaluation clusters under `fixtures/eval/`:
+//! `cargo run --example eval_clusters [-- -v]`.
+
+#[path = "../tests/eval/judge.rs"]
+mod judge;
+
+use std::path::Path;
+
+fn main() {
+    let verbose = std::env::args().any(|a| a == "-v");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/eval");
+    let mut clusters: Vec<_> = std::fs::read_dir(&root)
+        .expect("fixtures/eval exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    clusters.sort();
+    let (mut expected, mut found, mut right, mut traps, mut hit, mut alarms) = (0, 0, 0, 0, 0, 0);
+    println!(
+        "{:<20} {:>9} {:>9} {:>11} {:>12}",
+        "cluster", "found", "verdict", "traps hit", "false alarms"
+    );
+    for dir in clusters {
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        let truth = root.join(format!("{name}.expected.toml"));
+        if !truth.exists() {
+            continue;
+        }
+        let s = judge::score_cluster(&dir, &truth);
+        println!(
+            "{name:<20} {:>9} {:>9} {:>11} {:>12}",
+            format!("{}/{}", s.found, s.expected),
+            format!("{}/{}", s.verdict_right, s.found),
+            format!("{}/{}", s.traps_hit.len(), s.traps),
+            s.false_alarms.len()
+        );
+        if verbose {
+            s.missed.iter().for_each(|m| println!("    missed: {m}"));
+            s.traps_hit.iter().for_each(|t| println!("    trap:   {t}"));
+            s.false_alarms.iter().for_each(|f| println!("    alarm:  {f}"));
+        }
+        expected += s.expected;
+        found += s.found;
+        right += s.verdict_right;
+        traps += s.traps;
+        hit += s.traps_hit.len();
+        alarms += s.false_alarms.len();
+    }
+    println!(
+        "{:<20} {:>9} {:>9} {:>11} {:>12}",
+        "total",
+        format!("{found}/{expected}"),
+        format!("{right}/{found}"),
+        format!("{hit}/{traps}"),
+        alarms
+    );
+}

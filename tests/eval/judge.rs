@@ -1,0 +1,144 @@
+//! Scores crosscheck's findings on a fixture cluster against its hand-written ground truth
+//! (`fixtures/eval/<cluster>.expected.toml`): which expected findings it reports, whether the
+//! verdict is right, which traps it falls into, and which findings nobody expected.
+//!
+//! Shared by `examples/eval_clusters.rs` (prints the scores) and `tests/eval_clusters.rs`
+//! (keeps them from getting worse).
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crosscheck::compare::Finding;
+use crosscheck::load::{load, LoadOptions};
+use crosscheck::rules::RuleSet;
+use crosscheck::Analysis;
+
+#[derive(Debug, Deserialize)]
+pub struct Expected {
+    #[serde(default)]
+    pub finding: Vec<ExpectedFinding>,
+    #[serde(default)]
+    pub trap: Vec<Trap>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ExpectedFinding {
+    pub quantity: String,
+    pub verdict: String,
+    pub sides: Vec<Vec<String>>,
+    #[serde(default)]
+    pub files: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Trap {
+    pub description: String,
+    pub phrases: Vec<String>,
+}
+
+/// The scores of one cluster.
+#[derive(Debug, Default)]
+pub struct Score {
+    pub expected: usize,
+    pub found: usize,
+    pub verdict_right: usize,
+    pub missed: Vec<String>,
+    pub traps: usize,
+    pub traps_hit: Vec<String>,
+    /// Findings that match no expected finding: `key: message`.
+    pub false_alarms: Vec<String>,
+}
+
+/// Runs crosscheck with the generic rules on `folder` and scores it against `expected`.
+pub fn score_cluster(folder: &Path, expected: &Path) -> Score {
+    let expected: Expected = toml::from_str(&std::fs::read_to_string(expected).unwrap()).unwrap();
+    let loaded = load(
+        &[folder.display().to_string()],
+        &mut std::io::empty(),
+        &LoadOptions::default(),
+    );
+    let analysis = crosscheck::analyze(loaded.documents, &RuleSet::generic());
+    score(&analysis, &expected)
+}
+
+pub fn score(analysis: &Analysis, expected: &Expected) -> Score {
+    let mut s = Score {
+        expected: expected.finding.len(),
+        traps: expected.trap.len(),
+        ..Score::default()
+    };
+    let mut matched = vec![false; analysis.comparison.findings.len()];
+    for e in &expected.finding {
+        let hit = analysis
+            .comparison
+            .findings
+            .iter()
+            .enumerate()
+            .find(|(_, f)| covers_sides(analysis, f, &e.sides, &e.files));
+        match hit {
+            Some((i, f)) => {
+                matched[i] = true;
+                s.found += 1;
+                if f.verdict.as_str() == e.verdict {
+                    s.verdict_right += 1;
+                }
+            }
+            None => s.missed.push(e.quantity.clone()),
+        }
+    }
+    for t in &expected.trap {
+        let groups: Vec<Vec<String>> = t.phrases.iter().map(|p| vec![p.clone()]).collect();
+        if analysis
+            .comparison
+            .findings
+            .iter()
+            .any(|f| covers_sides(analysis, f, &groups, &[]))
+        {
+            s.traps_hit.push(t.description.clone());
+        }
+    }
+    for (f, m) in analysis.comparison.findings.iter().zip(matched) {
+        if !m {
+            s.false_alarms.push(format!("{}: {}", f.key, f.message));
+        }
+    }
+    s
+}
+
+/// True when two different expected sides are each matched by claims on different sides of
+/// the finding.
+fn covers_sides(analysis: &Analysis, f: &Finding, sides: &[Vec<String>], files: &[Vec<String>]) -> bool {
+    let side_of = |group: usize| -> Vec<usize> {
+        f.sides
+            .iter()
+            .enumerate()
+            .filter(|(_, side)| {
+                side.claims.iter().any(|&c| {
+                    let claim = &analysis.claims[c];
+                    let path = &analysis.documents[claim.source].path;
+                    let file_ok = files
+                        .get(group)
+                        .is_none_or(|fs| fs.iter().any(|name| path.ends_with(name.as_str())));
+                    file_ok && sides[group].iter().any(|p| phrase_matches(p, &claim.text))
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let per_group: Vec<Vec<usize>> = (0..sides.len()).map(side_of).collect();
+    for a in 0..per_group.len() {
+        for b in a + 1..per_group.len() {
+            if per_group[a].iter().any(|x| per_group[b].iter().any(|y| x != y)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A claim's phrase matches an expected phrase when one contains the other, ignoring case.
+fn phrase_matches(expected: &str, claim: &str) -> bool {
+    let (e, c) = (expected.to_lowercase(), claim.to_lowercase());
+    !c.is_empty() && (e.contains(&c) || c.contains(&e))
+}
