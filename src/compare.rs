@@ -222,6 +222,7 @@ fn grade(a: &Reading, b: &Reading, tolerance: f64) -> Option<Verdict> {
         return Some(Verdict::Conflict);
     }
     let converted = a.written_factor != b.written_factor;
+    let tolerance = if a.kind.is_time_point() { 0.0 } else { tolerance };
     let same_figure = family(a.qualifier) == family(b.qualifier)
         && (converted
             || close(a.stated.0, b.stated.0, tolerance) && close(a.stated.1, b.stated.1, tolerance));
@@ -229,7 +230,15 @@ fn grade(a: &Reading, b: &Reading, tolerance: f64) -> Option<Verdict> {
 }
 
 fn strictly_disjoint(a: &Reading, b: &Reading, tolerance: f64) -> bool {
-    let widen = |r: &Reading| r.value.widened(r.precision + tolerance * r.stated.1.abs());
+    // Figures written in different units ("28 km", "17 miles") are each as precise as their
+    // last written digit; tolerances are fractions of a quantity, meaningless for dates.
+    let converted = a.written_factor != b.written_factor;
+    let widen = |r: &Reading| {
+        let slack = if converted { 0.5 * r.written_factor } else { 0.0 };
+        let tolerance = if r.kind.is_time_point() { 0.0 } else { tolerance };
+        r.value
+            .widened(r.precision + slack + tolerance * r.stated.1.abs())
+    };
     !widen(a).intersects(&widen(b))
 }
 
@@ -369,13 +378,18 @@ mod tests {
         let mut km = claim(0, "depth", Qualifier::Exact, 28.0, 28.0, "28 km");
         let mut miles = claim(1, "depth", Qualifier::Exact, 27.36, 27.36, "17 miles");
         miles.written_factor = 1.609_344;
-        miles.precision = 0.8;
         km.kind = Kind::Distance;
         miles.kind = Kind::Distance;
         assert!(verdicts(&[km.clone(), miles.clone()]).is_empty());
         miles.value = Some(Interval::point(48.0));
         miles.stated = Some((48.0, 48.0));
         assert_eq!(verdicts(&[km, miles]), [Verdict::Conflict]);
+        // The same unit on both sides: 3 days and 4 days conflict.
+        let mut three = claim(0, "d", Qualifier::Exact, 3.0 * 86_400.0, 3.0 * 86_400.0, "3 days");
+        let mut four = claim(1, "d", Qualifier::Exact, 4.0 * 86_400.0, 4.0 * 86_400.0, "4 days");
+        three.written_factor = 86_400.0;
+        four.written_factor = 86_400.0;
+        assert_eq!(verdicts(&[three, four]), [Verdict::Conflict]);
     }
 
     #[test]

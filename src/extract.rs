@@ -261,11 +261,6 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         value: Some(value),
         stated: Some((lo, hi)),
         precision: match qualifier {
-            Qualifier::Exact if factor != 1.0 => {
-                // A converted figure ("17 miles") is as precise as its last written digit.
-                let step = if core.lo.fract() == 0.0 { 1.0 } else { 0.1 };
-                (core.precision * factor).max(0.5 * step * factor)
-            }
             Qualifier::Exact => core.precision * factor,
             _ => 0.0,
         },
@@ -284,7 +279,7 @@ pub fn interval_for(q: Qualifier, lo: f64, hi: f64) -> Interval {
         Qualifier::Exact | Qualifier::Range | Qualifier::Vague | Qualifier::Relative => {
             Interval::closed(lo, hi)
         }
-        Qualifier::MoreThan => Interval::above(hi, false),
+        Qualifier::MoreThan => Interval::above(lo, false),
         Qualifier::AtLeast => Interval::above(lo, true),
         Qualifier::LessThan => Interval::below(lo, false),
         Qualifier::AtMost => Interval::below(hi, true),
@@ -357,7 +352,10 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         (&["close", "to"], Qualifier::Nearly),
         (&["between"], Qualifier::Range),
     ];
-    for (words, q) in PHRASES {
+    let mut by_length: Vec<&(&[&str], Qualifier)> = PHRASES.iter().collect();
+    // `no more than` before `more than`.
+    by_length.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    for (words, q) in by_length {
         let n = words.len();
         if i < n {
             continue;
@@ -523,11 +521,18 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         } else {
             j
         };
-        match number_word(&tokens.get(j)?.lower())? {
-            NumberWord::Hundred => Some((100.0, j + 1)),
-            NumberWord::Scale(s) => Some((s, j + 1)),
-            NumberWord::Small(_) => None,
+        // `several hundred thousand`: scales multiply.
+        let mut scale = 1.0;
+        let mut end = j;
+        while let Some(w) = tokens.get(end).and_then(|t| number_word(&t.lower())) {
+            match w {
+                NumberWord::Hundred if scale < 100.0 => scale *= 100.0,
+                NumberWord::Scale(s) if s > scale => scale *= s,
+                _ => break,
+            }
+            end += 1;
         }
+        (end > j).then_some((scale, end))
     };
     let next_is = |w: &str| tokens.get(i + 1).is_some_and(|t| t.is(w));
     match word.as_str() {
@@ -540,6 +545,14 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
             precision: 0.0,
             vague: false,
             end: i + 2,
+            year_like: false,
+        }),
+        "half" if next_is("a") && tokens.get(i + 2).is_some_and(|t| t.is("dozen")) => Some(Core {
+            lo: 6.0,
+            hi: 6.0,
+            precision: 0.0,
+            vague: false,
+            end: i + 3,
             year_like: false,
         }),
         "half" if next_is("a") => scale_after(i + 2).map(|(s, end)| Core {
@@ -826,6 +839,11 @@ fn core_is_claim_worthy(tokens: &[Token], i: usize, core: &Core) -> bool {
     if prev.is_some_and(|p| matches!(p.text, "#" | "@" | "/")) {
         return false;
     }
+    // `No. 10`: a rank or a number in a list, not a count.
+    let before_dot = i.checked_sub(2).and_then(|p| tokens.get(p));
+    if prev.is_some_and(|p| p.text == ".") && before_dot.is_some_and(|w| w.text == "No" || w.text == "no") {
+        return false;
+    }
     !(core.lo.is_nan() || core.hi.is_nan())
 }
 
@@ -1061,6 +1079,22 @@ mod tests {
         assert!(all("the COVID-19 pandemic and an A320").is_empty());
         assert_eq!(one("Two people died").value.unwrap(), Interval::point(2.0));
         assert_eq!(one("mid-2024").kind, Kind::Year);
+    }
+
+    #[test]
+    fn reported_corner_cases() {
+        assert_eq!(value("no more than 30 people"), Interval::below(30.0, true));
+        assert_eq!(
+            value("several hundred thousand people"),
+            Interval::closed(300_000.0, 900_000.0)
+        );
+        assert_eq!(value("half a dozen people"), Interval::point(6.0));
+        assert_eq!(
+            value("more than tens of thousands"),
+            Interval::above(20_000.0, false)
+        );
+        assert_eq!(covers("on the 3rd of September."), "3rd of September");
+        assert!(all("No. 10 troops").is_empty());
     }
 
     #[test]

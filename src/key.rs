@@ -337,7 +337,12 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         .or_else(|| nearest(&before, true, rules, is_subject))
         .or_else(|| nearest(&label, true, rules, is_subject));
     let takes_roles = subject.as_ref().is_none_or(|(c, _, _)| c.takes_roles);
-    let role = role_of(&after, &before, rules).filter(|_| takes_roles);
+    // A role in the figure's own clause beats a nearer one across a comma: in "5,000 died,
+    // 10,000 were injured" the 10,000 were injured.
+    let before_clause = window(tokens, range.clone(), true, 10, true);
+    let role = role_of(&after, &before_clause, rules)
+        .or_else(|| role_of(&after, &before, rules))
+        .filter(|_| takes_roles);
     // `in Gaza City alone`, `on the first day alone`: part of a total, not the total.
     if tokens.iter().any(|t| t.is("alone")) {
         return none;
@@ -648,6 +653,15 @@ mod tests {
             key("send thousands of military construction workers").as_deref(),
             Some("worker.deployed")
         );
+    }
+
+    #[test]
+    fn roles_prefer_their_own_clause() {
+        let got = keys_with(
+            "5,000 people died, 10,000 people were injured.",
+            &RuleSet::generic(),
+        );
+        assert_eq!(got[1].1.as_deref(), Some("injured"));
     }
 
     #[test]

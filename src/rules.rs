@@ -398,7 +398,11 @@ fn kind_names() -> String {
 
 /// Line and column (1-based) of the first occurrence of `needle`, or 1:1.
 fn find(text: &str, needle: &str) -> (usize, usize) {
-    text.find(needle).map_or((1, 1), |o| line_col(text, o))
+    // A value is written quoted; prefer that occurrence over the same letters in a header.
+    let quoted = format!("\"{needle}\"");
+    text.find(&quoted)
+        .or_else(|| text.find(needle))
+        .map_or((1, 1), |o| line_col(text, o))
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -447,6 +451,13 @@ mod tests {
             )
             .unwrap_err();
         assert!(e.message.contains("tolerance"));
+    }
+
+    #[test]
+    fn errors_point_at_the_offending_value() {
+        let mut set = RuleSet::default();
+        let e = set.add("x.toml", "[[class]]\nid = \"a\"\nterms = []\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 6));
     }
 
     #[test]

@@ -51,8 +51,8 @@ pub fn segment(text: &str, start: usize) -> Vec<Range<usize>> {
 /// are listed so the list reads as documentation.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Sen", "Rep", "Gov", "Pres",
-    "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "No", "vs", "etc", "e.g", "i.e", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "E.U",
+    "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "No", "Rs", "vs", "etc", "e.g", "i.e", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "E.U",
 ];
 
 /// Splits one line (without its `\n`; a trailing `\r` is trimmed as

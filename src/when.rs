@@ -181,9 +181,15 @@ fn month_day(tokens: &[Token], i: usize) -> Option<(u32, Option<u32>, usize)> {
     if tokens.get(j).is_some_and(|t| t.is("of")) {
         j += 1;
     }
-    let m = month_number(tokens.get(j)?.text)?;
+    let month_word = tokens.get(j)?.text;
+    let m = month_number(month_word)?;
     let mut end = j + 1;
-    if tokens.get(end).is_some_and(|d| d.text == "." && !d.space_before) {
+    // The dot of `Sept.`, not the full stop after `September`.
+    let abbreviated = month_word.len() <= 4
+        && !month_word.eq_ignore_ascii_case("june")
+        && !month_word.eq_ignore_ascii_case("july")
+        && !month_word.eq_ignore_ascii_case("may");
+    if abbreviated && tokens.get(end).is_some_and(|d| d.text == "." && !d.space_before) {
         end += 1;
     }
     Some((m, Some(d), end))
@@ -229,7 +235,7 @@ fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<P
     let (shift, w_index) = match tokens.get(i)?.lower().as_str() {
         "next" => (1, i + 1),
         "last" => (-1, i + 1),
-        "this" => (0, i + 1),
+        "this" => (2, i + 1),
         _ => (0, i),
     };
     let w = weekday_of(tokens.get(w_index)?.text)?;
@@ -256,6 +262,8 @@ fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<P
                 ahead - 7
             }
         }
+        // `this Saturday`: the coming one, or today.
+        2 => ahead,
         // The nearest occurrence; news uses a bare weekday for the days just around publication.
         _ => {
             if ahead <= 3 {
@@ -478,6 +486,7 @@ mod tests {
         assert_eq!(day("began Monday", "2025-09-02"), date("2025-09-01"));
         assert_eq!(day("next Tuesday", "2025-09-02"), date("2025-09-09"));
         assert_eq!(day("last Wednesday", "2025-09-02"), date("2025-08-27"));
+        assert_eq!(day("this Saturday", "2025-09-02"), date("2025-09-06"));
         assert_eq!(first("on Wednesday", "2025-09-02").qualifier, Qualifier::Relative);
     }
 
