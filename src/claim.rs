@@ -17,6 +17,8 @@ pub enum Kind {
     Percent,
     Duration,
     Distance,
+    /// Areas, in square kilometres: acres, hectares, square miles.
+    Area,
     Speed,
     Ordinal,
 }
@@ -31,6 +33,7 @@ impl Kind {
             Kind::Percent => "percent",
             Kind::Duration => "duration",
             Kind::Distance => "distance",
+            Kind::Area => "area",
             Kind::Speed => "speed",
             Kind::Ordinal => "ordinal",
         }
@@ -41,7 +44,7 @@ impl Kind {
         Kind::ALL.iter().copied().find(|k| k.as_str() == name)
     }
 
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Count,
         Kind::Year,
         Kind::Date,
@@ -49,6 +52,7 @@ impl Kind {
         Kind::Percent,
         Kind::Duration,
         Kind::Distance,
+        Kind::Area,
         Kind::Speed,
         Kind::Ordinal,
     ];

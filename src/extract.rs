@@ -74,7 +74,14 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
             i = end;
             continue;
         }
-        let phrase = when::time_at(tokens, i, published).or_else(|| quantity_at(tokens, i, published));
+        let date = when::time_at(tokens, i, published);
+        if date.is_none() {
+            if let Some(end) = number_chain(tokens, i) {
+                i = end;
+                continue;
+            }
+        }
+        let phrase = date.or_else(|| quantity_at(tokens, i, published));
         match phrase {
             Some(p) if p.end > i => {
                 i = p.end;
@@ -84,6 +91,25 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
         }
     }
     found
+}
+
+/// Three or more numbers joined without spaces by `-`, `.` or `/` (`541-555-0142`,
+/// `192.168.1.2`, `12/03/24`): a phone number, address or code, never a range.
+fn number_chain(tokens: &[Token], i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut numbers = 0;
+    while tokens.get(j).is_some_and(|t| t.is_number() && (j == i || !t.space_before)) {
+        numbers += 1;
+        let joined = tokens
+            .get(j + 1)
+            .is_some_and(|s| !s.space_before && matches!(s.text, "-" | "." | "/"))
+            && tokens.get(j + 2).is_some_and(|n| n.is_number() && !n.space_before);
+        if !joined {
+            break;
+        }
+        j += 2;
+    }
+    (numbers >= 3).then_some(j + 1)
 }
 
 /// A time of day (`4:17`, `4 a.m.`, `10:30 pm`): not a figure to compare, so it is passed
@@ -233,7 +259,22 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             None => (Kind::Count, None, 1.0, end),
         },
     };
-    let end = unit_end.max(end);
+    let mut end = unit_end.max(end);
+    let mut extra = 0.0;
+    let mut relation = None;
+    if kind == Kind::Duration {
+        // `2 hours and 20 minutes`: one duration.
+        if let Some((more, more_end)) = duration_tail(tokens, end, factor) {
+            extra = more;
+            end = more_end;
+        }
+        // `a 14-year-old jet`: an age.
+        let hyphen = tokens.get(end).is_some_and(|t| t.is_hyphen() && !t.space_before);
+        if hyphen && tokens.get(end + 1).is_some_and(|t| t.is("old")) {
+            end += 2;
+            relation = Some("age".to_string());
+        }
+    }
 
     if kind == Kind::Count
         && core.year_like
@@ -247,13 +288,13 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     if kind == Kind::Count && !core_is_claim_worthy(tokens, core_start, &core) {
         return None;
     }
-    if kind == Kind::Duration && unit == Some("s") {
+    if kind == Kind::Duration && unit == Some("s") && relation.is_none() && extra == 0.0 {
         if let Some(p) = relative_years(tokens, start, core_start, end, &core, factor, published) {
             return Some(p);
         }
     }
 
-    let (lo, hi) = (core.lo * factor, core.hi * factor);
+    let (lo, hi) = (core.lo * factor + extra, core.hi * factor + extra);
     let value = interval_for(qualifier, lo, hi);
     Some(Phrase {
         start,
@@ -269,7 +310,7 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         unit,
         qualifier,
         resolution: None,
-        relation: None,
+        relation,
     })
 }
 
@@ -435,7 +476,16 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
         let mut end = i + 1;
         let mut scale = 1.0;
         if let Some(next) = tokens.get(i + 1) {
-            if let Some(s) = scale_word(&next.lower(), after_currency) {
+            // `6.2m voters`: a solid `m` after a decimal is millions unless a measure follows.
+            let million_m = next.is("m")
+                && !next.space_before
+                && t.text.contains('.')
+                && tokens.get(i + 2).is_some_and(|w| {
+                    w.is_word()
+                        && !["tall", "high", "long", "deep", "wide", "away", "above", "below", "from", "of", "in", "across", "metres", "meters"]
+                            .contains(&w.lower().as_str())
+                });
+            if let Some(s) = scale_word(&next.lower(), after_currency || million_m) {
                 // `10k` and `$1.2bn` are written solid; `1.3 million` with a space.
                 let solid_ok = next.space_before || next.text.len() <= 3;
                 if solid_ok {
@@ -713,6 +763,23 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize
         }
         _ => {}
     }
+    // Areas: `48,000 acres`, `19,400 hectares`, `75 square miles`, `12 sq km`, `5 km²`.
+    let square = matches!(w.as_str(), "square" | "sq");
+    let area_word = if square { next(1) } else { w.clone() };
+    let area = match area_word.as_str() {
+        "acre" | "acres" => Some(0.004_046_856),
+        "hectare" | "hectares" | "ha" => Some(0.01),
+        "kilometre" | "kilometres" | "kilometer" | "kilometers" | "km" if square => Some(1.0),
+        "mile" | "miles" | "mi" if square => Some(2.589_988),
+        "metre" | "metres" | "meter" | "meters" | "m" if square => Some(0.000_001),
+        _ => None,
+    };
+    if let Some(factor) = area {
+        return Some((Kind::Area, "km2", factor, j + if square { 2 } else { 1 }));
+    }
+    if w == "km" && next(1) == "²" {
+        return Some((Kind::Area, "km2", 1.0, j + 2));
+    }
     // Speeds before distances: `60 km/h`, `100 miles per hour`.
     let per_hour = |k: usize| -> Option<usize> {
         match (next(k).as_str(), next(k + 1).as_str()) {
@@ -757,6 +824,16 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize
         _ => return money_word(&w).map(|code| (Kind::Money, code, 1.0, j + 1)),
     };
     Some((Kind::Duration, "s", seconds, j + 1))
+}
+
+/// `and 20 minutes` after `2 hours`: the smaller part of a compound duration, in seconds.
+fn duration_tail(tokens: &[Token], i: usize, factor: f64) -> Option<(f64, usize)> {
+    if !tokens.get(i)?.is("and") {
+        return None;
+    }
+    let core = core_at(tokens, i + 1, false)?;
+    let (kind, _, small, end) = unit_at(tokens, core.end)?;
+    (kind == Kind::Duration && small < factor && core.lo == core.hi).then_some((core.lo * small, end))
 }
 
 /// Currency names written after the figure: `50 million dollars`.
@@ -1095,6 +1172,20 @@ mod tests {
         );
         assert_eq!(covers("on the 3rd of September."), "3rd of September");
         assert!(all("No. 10 troops").is_empty());
+    }
+
+    #[test]
+    fn compound_durations_ages_areas_and_millions() {
+        assert_eq!(value("2 hours and 20 minutes after taking off"), Interval::point(8_400.0));
+        let p = one("a 14-year-old jet");
+        assert_eq!((p.kind, p.relation.as_deref()), (Kind::Duration, Some("age")));
+        let p = one("had burned 48,000 acres");
+        assert_eq!(p.kind, Kind::Area);
+        assert!((p.value.unwrap().lo_value().unwrap() - 194.25).abs() < 0.01);
+        assert_eq!(one("75 square miles").kind, Kind::Area);
+        assert_eq!(value("6.2m registered voters"), Interval::point(6_200_000.0));
+        assert_eq!(one("1.5m tall").kind, Kind::Distance);
+        assert!(all("call 541-555-0142 now").is_empty());
     }
 
     #[test]

@@ -238,7 +238,7 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
                 }
             }
         }
-        Kind::Money | Kind::Duration | Kind::Distance | Kind::Speed => {
+        Kind::Money | Kind::Duration | Kind::Distance | Kind::Area | Kind::Speed => {
             match subject(tokens, range.clone(), claim.kind, rules, true) {
                 Some((class, term)) => {
                     let key = match claim.kind {

@@ -32,6 +32,7 @@ pub(crate) fn format_number(v: f64, kind: Kind, unit: Option<&str>) -> String {
         Kind::Duration => duration(v),
         Kind::Distance if v.abs() < 1.0 => format!("{} m", group(v * 1000.0)),
         Kind::Distance => format!("{} km", group(v)),
+        Kind::Area => format!("{} km²", group(v)),
         Kind::Speed => format!("{} km/h", group(v)),
         Kind::Count => group(v),
     }
