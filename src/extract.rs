@@ -98,12 +98,17 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
 fn number_chain(tokens: &[Token], i: usize) -> Option<usize> {
     let mut j = i;
     let mut numbers = 0;
-    while tokens.get(j).is_some_and(|t| t.is_number() && (j == i || !t.space_before)) {
+    while tokens
+        .get(j)
+        .is_some_and(|t| t.is_number() && (j == i || !t.space_before))
+    {
         numbers += 1;
         let joined = tokens
             .get(j + 1)
             .is_some_and(|s| !s.space_before && matches!(s.text, "-" | "." | "/"))
-            && tokens.get(j + 2).is_some_and(|n| n.is_number() && !n.space_before);
+            && tokens
+                .get(j + 2)
+                .is_some_and(|n| n.is_number() && !n.space_before);
         if !joined {
             break;
         }
@@ -482,8 +487,11 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                 && t.text.contains('.')
                 && tokens.get(i + 2).is_some_and(|w| {
                     w.is_word()
-                        && !["tall", "high", "long", "deep", "wide", "away", "above", "below", "from", "of", "in", "across", "metres", "meters"]
-                            .contains(&w.lower().as_str())
+                        && ![
+                            "tall", "high", "long", "deep", "wide", "away", "above", "below", "from", "of",
+                            "in", "across", "metres", "meters",
+                        ]
+                        .contains(&w.lower().as_str())
                 });
             if let Some(s) = scale_word(&next.lower(), after_currency || million_m) {
                 // `10k` and `$1.2bn` are written solid; `1.3 million` with a space.
@@ -1176,7 +1184,10 @@ mod tests {
 
     #[test]
     fn compound_durations_ages_areas_and_millions() {
-        assert_eq!(value("2 hours and 20 minutes after taking off"), Interval::point(8_400.0));
+        assert_eq!(
+            value("2 hours and 20 minutes after taking off"),
+            Interval::point(8_400.0)
+        );
         let p = one("a 14-year-old jet");
         assert_eq!((p.kind, p.relation.as_deref()), (Kind::Duration, Some("age")));
         let p = one("had burned 48,000 acres");

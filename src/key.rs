@@ -56,56 +56,175 @@ pub fn assign_keys(text: &str, claims: &mut [Claim], rules: &RuleSet, published:
         claim.noun = keyed.noun;
         claim.key = keyed.key.map(|generic| match narrow(&generic, tokens, rules) {
             Some(fact) => fact,
-            None => match anchor(&anchors, claim, tokens) {
-                Some(year) => format!("{generic}@{year}"),
+            None => match anchor(&anchors, claim, keying_tokens) {
+                Some(label) => format!("{generic}@{label}"),
                 None => generic,
             },
         });
     }
 }
 
-/// The past year a figure belongs to: one stated in the same clause of its sentence (no `;`,
-/// `:` or dash between them). Time points and ordinals name things and are never anchored.
-fn anchor(anchors: &[(Range<usize>, Range<usize>, i64)], claim: &Claim, tokens: &[Token]) -> Option<i64> {
+/// A past time stated in a sentence, to which figures in the same clause belong.
+struct Anchor {
+    sentence: Range<usize>,
+    span: Range<usize>,
+    /// `2004`, or an ISO date for an as-of date (`by Tuesday`).
+    label: String,
+    /// Stated as `since 2015`: it names a past event but dates the figure only inside a
+    /// relative clause about that event ("since the 2021 fire, which burned 62,000 acres").
+    since: bool,
+}
+
+/// The past year or as-of date a figure belongs to: one stated in the same clause of its
+/// sentence (no `;`, `:`, dash or bracket between them, and no `up from` or `than` that makes
+/// one of them a comparison). Time points and ordinals name things and are never anchored.
+fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String> {
     if claim.kind.is_time_point() || claim.kind == Kind::Ordinal {
         return None;
     }
-    anchors.iter().find_map(|(sentence, span, year)| {
-        if *sentence != claim.sentence {
+    anchors.iter().find_map(|a| {
+        if a.sentence != claim.sentence {
             return None;
         }
-        let (a, b) = if span.end <= claim.span.start {
-            (span.end, claim.span.start)
+        let year_first = a.span.end <= claim.span.start;
+        let (from, to) = if year_first {
+            (a.span.end, claim.span.start)
         } else {
-            (claim.span.end, span.start)
+            (claim.span.end, a.span.start)
         };
-        let separated = tokens
+        let between: Vec<&Token> = tokens
             .iter()
-            .filter(|t| t.span.start >= a && t.span.end <= b)
-            .any(|t| matches!(t.text, ";" | ":" | "—" | "–" | "(" | ")"));
-        (!separated).then_some(*year)
+            .filter(|t| t.span.start >= from && t.span.end <= to)
+            .collect();
+        let separated = between.iter().any(|t| {
+            matches!(t.text, ";" | ":" | "—" | "–" | "(" | ")")
+                || ["from", "than", "compared", "versus", "vs", "against"]
+                    .iter()
+                    .any(|w| t.is(w))
+        });
+        let relative_clause = year_first
+            && between
+                .iter()
+                .any(|t| ["which", "that", "when", "where", "who"].iter().any(|w| t.is(w)));
+        (!separated && (!a.since || relative_clause)).then(|| a.label.clone())
     })
 }
 
-/// Years before the publication year stated in each sentence (not as `since 2004`), with
-/// their spans.
-fn past_years(
-    claims: &[Claim],
-    published: Option<chrono::NaiveDate>,
-) -> Vec<(Range<usize>, Range<usize>, i64)> {
+/// Past years (before the publication year) and as-of dates (`by Tuesday`, `as of March 3`,
+/// at least a day before publication) stated in each sentence.
+fn past_years(claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<Anchor> {
     let Some(published) = published else {
         return Vec::new();
     };
     let this_year = f64::from(chrono::Datelike::year(&published));
+    let today = crate::when::day_number(published);
     claims
         .iter()
-        .filter(|c| c.kind == Kind::Year && c.relation.is_none())
         .filter_map(|c| {
             let v = c.value?;
-            let year = v.lo_value()?;
-            (v.is_point() && year < this_year).then(|| (c.sentence.clone(), c.span.clone(), year as i64))
+            let (lo, hi) = (v.lo_value()?, v.hi_value()?);
+            let label = match c.kind {
+                Kind::Year if v.is_point() && lo < this_year => format!("{}", lo as i64),
+                Kind::Date if c.relation.as_deref() == Some("as_of") && hi < today => {
+                    crate::when::date_of(lo)?.to_string()
+                }
+                _ => return None,
+            };
+            Some(Anchor {
+                sentence: c.sentence.clone(),
+                span: c.span.clone(),
+                label,
+                since: c.relation.as_deref() == Some("since"),
+            })
         })
         .collect()
+}
+
+/// A figure that is not the current level of a quantity: a change (`grew by 12,000`,
+/// `an increase of 5%`), an earlier value (`up from 81`, `compared with 60,000`), or a part
+/// named by a group noun (`a strike team of 180`).
+fn is_side_figure(tokens: &[Token], range: &Range<usize>) -> bool {
+    let word = |back: usize| {
+        range
+            .start
+            .checked_sub(back)
+            .and_then(|i| tokens.get(i))
+            .map(|t| t.lower())
+    };
+    let (w1, w2, w3) = (word(1), word(2), word(3));
+    const CHANGE: &[&str] = &[
+        "grew",
+        "grown",
+        "rose",
+        "risen",
+        "increased",
+        "fell",
+        "fallen",
+        "dropped",
+        "jumped",
+        "climbed",
+        "expanded",
+        "declined",
+        "up",
+        "down",
+        "rising",
+        "falling",
+        "growing",
+        "increasing",
+        "cut",
+        "reduced",
+    ];
+    const CHANGE_NOUNS: &[&str] = &[
+        "increase",
+        "rise",
+        "drop",
+        "fall",
+        "decline",
+        "jump",
+        "growth",
+        "cut",
+        "reduction",
+        "gain",
+        "loss",
+        "swing",
+    ];
+    const GROUPS: &[&str] = &[
+        "team",
+        "group",
+        "unit",
+        "contingent",
+        "batch",
+        "convoy",
+        "squad",
+        "crew",
+        "delegation",
+        "detachment",
+        "wave",
+        "sample",
+    ];
+    let is = |w: &Option<String>, list: &[&str]| w.as_deref().is_some_and(|w| list.contains(&w));
+    match w1.as_deref() {
+        Some("by") => is(&w2, CHANGE) || is(&w3, CHANGE),
+        Some("from") => {
+            is(
+                &w2,
+                &[
+                    "up",
+                    "down",
+                    "rose",
+                    "fell",
+                    "increased",
+                    "decreased",
+                    "dropped",
+                    "climbed",
+                ],
+            ) || is(&w2, CHANGE)
+        }
+        Some("with" | "to") => w2.as_deref() == Some("compared"),
+        Some("versus" | "vs") => true,
+        Some("of") => is(&w2, CHANGE_NOUNS) || is(&w2, GROUPS),
+        _ => false,
+    }
 }
 
 struct Keyed {
@@ -204,6 +323,102 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     };
     if claim.value.is_none() {
         return none;
+    }
+    if !claim.kind.is_time_point() && is_side_figure(tokens, &range) {
+        return none;
+    }
+    let keyed = kind_key(tokens, range.clone(), claim, rules);
+    scope_to_entity(keyed, tokens, range, rules)
+}
+
+/// Keys of classes whose figures belong to a named entity get the entity's name; without one
+/// the figure cannot be attributed and stays unkeyed.
+fn scope_to_entity(keyed: Keyed, tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
+    let Some(key) = &keyed.key else { return keyed };
+    let base = key.split('.').next().unwrap_or_default();
+    if !rules.class(base).is_some_and(|c| c.by_entity) {
+        return keyed;
+    }
+    match entity_before(tokens, range.start) {
+        Some(entity) => Keyed {
+            key: Some(format!("{key}.{entity}")),
+            noun: keyed.noun,
+        },
+        None => Keyed {
+            key: None,
+            noun: keyed.noun,
+        },
+    }
+}
+
+/// The nearest proper name before a figure in its clause: `the SDU won 104 seats` -> `sdu`,
+/// `the People's Party took 81` -> `people's_party`.
+fn entity_before(tokens: &[Token], start: usize) -> Option<String> {
+    const NOT_NAMES: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "it",
+        "this",
+        "that",
+        "but",
+        "and",
+        "with",
+        "after",
+        "according",
+        "its",
+        "their",
+        "they",
+        "he",
+        "she",
+        "we",
+        "some",
+        "more",
+        "about",
+        "of",
+    ];
+    let capitalised = |t: &Token| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase);
+    let mut run: Vec<&Token> = Vec::new();
+    for t in tokens[..start].iter().rev().take(10) {
+        if is_boundary(t, true) {
+            break;
+        }
+        let name_word = capitalised(t)
+            && !NOT_NAMES.contains(&t.lower().as_str())
+            && crate::when::month_number(t.text).is_none();
+        if name_word {
+            run.push(t);
+        } else if !run.is_empty() {
+            break;
+        }
+    }
+    if run.is_empty() {
+        return None;
+    }
+    run.reverse();
+    let name: Vec<String> = run
+        .iter()
+        .map(|t| {
+            t.lower()
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string()
+        })
+        .collect();
+    Some(name.join("_"))
+}
+
+fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSet) -> Keyed {
+    let none = Keyed {
+        key: None,
+        noun: None,
+    };
+    if claim.kind == Kind::Duration && claim.relation.as_deref() == Some("age") {
+        return age_key(tokens, range, rules);
     }
     match claim.kind {
         Kind::Year | Kind::Date => time_key(tokens, range, claim, rules),
@@ -377,6 +592,20 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         (None, None) => None,
     };
     Keyed { key, noun }
+}
+
+/// `a 14-year-old jet`: the age of the thing named after it.
+fn age_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
+    let after = window(tokens, range, false, 3, true);
+    let subject = nearest(&after, false, rules, |c: &Class| !c.role);
+    let id = match subject {
+        Some((class, _, _)) => Some(class.id.clone()),
+        None => after.first().filter(|w| w.len() > 2).cloned(),
+    };
+    Keyed {
+        key: id.as_ref().map(|i| format!("{i}.age")),
+        noun: id,
+    }
 }
 
 /// Role of a count: the nearest role term; `killed or wounded` joins two roles.
@@ -712,6 +941,44 @@ mod tests {
             &RuleSet::generic(),
         );
         assert_eq!(got[0].1.as_deref(), Some("anniversary.ordinal"));
+    }
+
+    #[test]
+    fn changes_earlier_values_and_groups_are_not_levels() {
+        assert_eq!(key("The fire grew by about 12,000 acres overnight"), None);
+        assert_eq!(key("an increase of 5% in arrests"), None);
+        assert_eq!(key("A strike team of 180 firefighters"), None);
+        let got = keys_with(
+            "The People's Party won 112 seats, up from 81 in 2022.",
+            &RuleSet::generic(),
+        );
+        assert_eq!(got[0].1.as_deref(), Some("seats.people_party"));
+        assert_eq!(got[1].1, None);
+    }
+
+    #[test]
+    fn since_years_anchor_only_their_relative_clause() {
+        let got = keys_with(
+            "The largest since the 2021 Juniper Fire, which burned 62,000 acres and killed four people.",
+            &RuleSet::generic(),
+        );
+        assert_eq!(got.last().unwrap().1.as_deref(), Some("dead@2021"));
+        let got = keys_with(
+            "The event, the most ambitious since the 2015 parade, will feature 12,000 troops.",
+            &RuleSet::generic(),
+        );
+        assert_eq!(got.last().unwrap().1.as_deref(), Some("troops"));
+    }
+
+    #[test]
+    fn entity_classes_and_ages() {
+        assert_eq!(key("the SDU won 104 seats").as_deref(), Some("seats.sdu"));
+        assert_eq!(
+            key("while the People's Party took 81 seats").as_deref(),
+            Some("seats.people_party")
+        );
+        assert_eq!(key("won 104 seats"), None);
+        assert_eq!(key("the 14-year-old jet").as_deref(), Some("aircraft.age"));
     }
 
     #[test]

@@ -62,6 +62,9 @@ pub struct Class {
     /// When several classes stand near a figure, the highest priority wins before distance:
     /// an `aftershock of magnitude 6.1` is about the aftershock.
     pub priority: i32,
+    /// Figures of this class belong to a named entity (a party's seats, a country's votes):
+    /// the nearest name before the figure joins the key, `seats.sdu`.
+    pub by_entity: bool,
 }
 
 /// An event-pack fact: claims of a generic key, in a given context, are this specific fact.
@@ -193,6 +196,7 @@ impl RuleSet {
                 standalone: c.standalone.unwrap_or(true),
                 takes_roles: c.roles.unwrap_or(true),
                 priority: c.priority.unwrap_or(0),
+                by_entity: c.by_entity.unwrap_or(false),
                 id: c.id,
             });
         }
@@ -305,6 +309,7 @@ struct RawClass {
     standalone: Option<bool>,
     roles: Option<bool>,
     priority: Option<i32>,
+    by_entity: Option<bool>,
     tolerance: Option<toml::Value>,
     severity: Option<RawSeverity>,
 }
@@ -456,7 +461,9 @@ mod tests {
     #[test]
     fn errors_point_at_the_offending_value() {
         let mut set = RuleSet::default();
-        let e = set.add("x.toml", "[[class]]\nid = \"a\"\nterms = []\n").unwrap_err();
+        let e = set
+            .add("x.toml", "[[class]]\nid = \"a\"\nterms = []\n")
+            .unwrap_err();
         assert_eq!((e.line, e.column), (2, 6));
     }
 

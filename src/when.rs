@@ -33,10 +33,18 @@ pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         .or_else(|| relative(tokens, i, published))
         .map(|mut p| {
             if p.relation.is_none() {
-                p.relation = relation_before(tokens, p.start);
+                p.relation = relation_before(tokens, p.start).or_else(|| as_of_before(tokens, p.start));
             }
             p
         })
+}
+
+/// `by Tuesday`, `as of March 3`: the date a figure is current at.
+fn as_of_before(tokens: &[Token], i: usize) -> Option<String> {
+    let word = |back: usize| i.checked_sub(back).and_then(|j| tokens.get(j));
+    let by = word(1).is_some_and(|t| t.is("by") || t.is("until") || t.is("through"));
+    let as_of = word(1).is_some_and(|t| t.is("of")) && word(2).is_some_and(|t| t.is("as"));
+    (by || as_of).then(|| "as_of".to_string())
 }
 
 /// The month number of a month name or abbreviation (`Sept.`, `Sep`), capitalised as in prose.
