@@ -668,6 +668,15 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     if n.words() == 0 {
         return None;
     }
+    // `a two-party government`, `a three-day visit` (durations are units, handled after):
+    // a spelled number joined to a word is an adjective, not a count.
+    let joined_word = tokens.get(end).is_some_and(|t| t.is_hyphen() && !t.space_before)
+        && tokens
+            .get(end + 1)
+            .is_some_and(|w| w.is_word() && number_word(&w.lower()).is_none());
+    if joined_word && unit_at(tokens, end).is_none() {
+        return None;
+    }
     let mut value = n.value();
     if tokens.get(end).is_some_and(|t| t.is("dozen")) {
         value *= 12.0;
@@ -1197,6 +1206,8 @@ mod tests {
         assert_eq!(value("6.2m registered voters"), Interval::point(6_200_000.0));
         assert_eq!(one("1.5m tall").kind, Kind::Distance);
         assert!(all("call 541-555-0142 now").is_empty());
+        assert!(all("a two-party government").is_empty());
+        assert_eq!(one("a two-day summit").kind, Kind::Duration);
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
             .collect();
         let separated = between.iter().any(|t| {
             matches!(t.text, ";" | ":" | "—" | "–" | "(" | ")")
-                || ["from", "than", "compared", "versus", "vs", "against"]
+                || ["from", "than", "compared", "versus", "vs"]
                     .iter()
                     .any(|w| t.is(w))
         });
@@ -124,7 +124,8 @@ fn past_years(claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<Anc
             let v = c.value?;
             let (lo, hi) = (v.lo_value()?, v.hi_value()?);
             let label = match c.kind {
-                Kind::Year if v.is_point() && lo < this_year => format!("{}", lo as i64),
+                // Past and future years alike: `96% of GDP in 2027-28` is a forecast.
+                Kind::Year if v.is_point() && lo != this_year => format!("{}", lo as i64),
                 Kind::Date if c.relation.as_deref() == Some("as_of") && hi < today => {
                     crate::when::date_of(lo)?.to_string()
                 }
@@ -143,7 +144,64 @@ fn past_years(claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<Anc
 /// A figure that is not the current level of a quantity: a change (`grew by 12,000`,
 /// `an increase of 5%`), an earlier value (`up from 81`, `compared with 60,000`), or a part
 /// named by a group noun (`a strike team of 180`).
-fn is_side_figure(tokens: &[Token], range: &Range<usize>) -> bool {
+fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
+    // `in Gaza City alone`, `in the capital alone`: part of a total, not the total.
+    if tokens.iter().any(|t| t.is("alone")) {
+        return true;
+    }
+    // `Of the 24 seats elected in the region, the SDU won 13`: a subset.
+    if tokens.first().is_some_and(|t| t.is("of")) && tokens.get(1).is_some_and(|t| t.is("the")) {
+        return true;
+    }
+    // `would have a majority of five`, `could rise to 2,000`: hypothetical.
+    let before = range.start.saturating_sub(8);
+    if tokens[before..range.start]
+        .iter()
+        .any(|t| ["would", "could", "might"].iter().any(|w| t.is(w)))
+    {
+        return true;
+    }
+    // `the three leaders`, `all 26`, `its 80,000 troops`: a set named elsewhere (but `the
+    // 70-minute event` is a measure of the event).
+    let counted = matches!(kind, Kind::Count | Kind::Money | Kind::Percent);
+    if let Some(prev) = range
+        .start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .filter(|_| counted)
+    {
+        let p = prev.lower();
+        let determiner = [
+            "the", "these", "those", "all", "both", "its", "their", "his", "her", "our", "whose", "each",
+        ];
+        if determiner.contains(&p.as_str()) || p.ends_with("'s") || p.ends_with("’s") {
+            return true;
+        }
+    }
+    // `three of the world's leaders`: part of a set.
+    let next = |k: usize| tokens.get(range.end + k).map(|t| t.lower()).unwrap_or_default();
+    let sets = [
+        "the", "these", "those", "them", "us", "their", "its", "whom", "which", "his", "her",
+    ];
+    if next(0) == "of" && sets.contains(&next(1).as_str()) {
+        return true;
+    }
+    // `a £4.3bn increase`: a change.
+    if [
+        "increase",
+        "rise",
+        "cut",
+        "drop",
+        "hike",
+        "jump",
+        "fall",
+        "reduction",
+        "boost",
+    ]
+    .contains(&next(0).as_str())
+    {
+        return true;
+    }
     let word = |back: usize| {
         range
             .start
@@ -270,6 +328,19 @@ fn window(
     words
 }
 
+/// Words before the figure in its own clause: up to a comma or a coordinating conjunction
+/// ("40 people were arrested and 12 officers were injured").
+fn clause_before(tokens: &[Token], range: Range<usize>, limit: usize) -> Vec<String> {
+    let words = window(tokens, range, true, limit, true);
+    match words
+        .iter()
+        .rposition(|w| ["and", "but", "while", "whereas", "as", "with"].contains(&w.as_str()))
+    {
+        Some(i) => words[i + 1..].to_vec(),
+        None => words,
+    }
+}
+
 /// The nearest class (of the wanted sort) whose term occurs in the window; returns the class,
 /// the term as found and its distance from the claim.
 fn nearest<'r>(
@@ -324,7 +395,10 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     if claim.value.is_none() {
         return none;
     }
-    if !claim.kind.is_time_point() && is_side_figure(tokens, &range) {
+    if !claim.kind.is_time_point()
+        && claim.kind != Kind::Ordinal
+        && is_side_figure(tokens, &range, claim.kind)
+    {
         return none;
     }
     let keyed = kind_key(tokens, range.clone(), claim, rules);
@@ -453,7 +527,8 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
                 }
             }
         }
-        Kind::Money | Kind::Duration | Kind::Distance | Kind::Area | Kind::Speed => {
+        Kind::Money => money_key(tokens, range, rules),
+        Kind::Duration | Kind::Distance | Kind::Area | Kind::Speed => {
             match subject(tokens, range.clone(), claim.kind, rules, true) {
                 Some((class, term)) => {
                     let key = match claim.kind {
@@ -513,28 +588,6 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         key: None,
         noun: None,
     };
-    // `the three leaders`, `all 26`, `its 80,000 troops`: a set named elsewhere, not a count.
-    if let Some(prev) = range.start.checked_sub(1).and_then(|i| tokens.get(i)) {
-        let p = prev.lower();
-        let determiner = [
-            "the", "these", "those", "all", "both", "its", "their", "his", "her", "our", "whose", "each",
-        ];
-        if determiner.contains(&p.as_str()) || p.ends_with("'s") || p.ends_with("’s") {
-            return none;
-        }
-    }
-    // `three of the world's leaders`: part of a set.
-    let after_all = window(tokens, range.clone(), false, 2, false);
-    if after_all.first().is_some_and(|w| w == "of")
-        && after_all.get(1).is_some_and(|w| {
-            [
-                "the", "these", "those", "them", "us", "their", "its", "whom", "which", "his", "her",
-            ]
-            .contains(&w.as_str())
-        })
-    {
-        return none;
-    }
     let after = window(tokens, range.clone(), false, 6, false);
     let before = window(tokens, range.clone(), true, 10, false);
     let table = tokens.iter().any(|t| t.text == "|");
@@ -549,19 +602,15 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     // vehicles"); a noun before it counts only when none follows ("the toll rose to 1,870").
     let subject = nearest(&after, false, rules, is_subject)
         .filter(|m| m.2 <= 4)
-        .or_else(|| nearest(&before, true, rules, is_subject))
+        .or_else(|| nearest(&clause_before(tokens, range.clone(), 10), true, rules, is_subject))
         .or_else(|| nearest(&label, true, rules, is_subject));
     let takes_roles = subject.as_ref().is_none_or(|(c, _, _)| c.takes_roles);
     // A role in the figure's own clause beats a nearer one across a comma: in "5,000 died,
     // 10,000 were injured" the 10,000 were injured.
-    let before_clause = window(tokens, range.clone(), true, 10, true);
+    let before_clause = clause_before(tokens, range.clone(), 10);
     let role = role_of(&after, &before_clause, rules)
         .or_else(|| role_of(&after, &before, rules))
         .filter(|_| takes_roles);
-    // `in Gaza City alone`, `on the first day alone`: part of a total, not the total.
-    if tokens.iter().any(|t| t.is("alone")) {
-        return none;
-    }
 
     let spelled = !tokens[range.clone()].iter().any(|t| t.is_number());
     if role.is_none()
@@ -592,6 +641,77 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         (None, None) => None,
     };
     Keyed { key, noun }
+}
+
+/// Money takes the class of what it pays for, narrowed by the word before that class's term:
+/// `Defence spending will hit £64bn` is `budget.defence`, apart from `Health spending`.
+fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
+    let after = window(tokens, range.clone(), false, 6, true);
+    let before = clause_before(tokens, range, 10);
+    let accept = |c: &Class| !c.role && c.kinds.contains(&Kind::Money);
+    let found = match nearest(&after, false, rules, accept).filter(|m| m.2 <= 4) {
+        Some(m) => Some((m, &after, false)),
+        None => nearest(&before, true, rules, accept).map(|m| (m, &before, true)),
+    };
+    let Some(((class, term, distance), words, is_before)) = found else {
+        return Keyed {
+            key: None,
+            noun: None,
+        };
+    };
+    let n = term.split(' ').count();
+    let term_start = if is_before {
+        words.len() - distance - n
+    } else {
+        distance
+    };
+    const NEUTRAL: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "in",
+        "of",
+        "for",
+        "on",
+        "to",
+        "and",
+        "its",
+        "their",
+        "his",
+        "her",
+        "new",
+        "extra",
+        "additional",
+        "emergency",
+        "humanitarian",
+        "annual",
+        "total",
+        "overall",
+        "public",
+        "government",
+        "federal",
+        "national",
+        "state",
+        "will",
+        "would",
+        "has",
+        "had",
+        "was",
+        "is",
+    ];
+    let modifier = term_start
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .filter(|w| !NEUTRAL.contains(&w.as_str()) && w.chars().all(char::is_alphabetic))
+        .map(|w| rules.canonical(w));
+    let key = match modifier {
+        Some(m) => format!("{}.{m}", class.id),
+        None => class.id.clone(),
+    };
+    Keyed {
+        key: Some(key),
+        noun: Some(term),
+    }
 }
 
 /// `a 14-year-old jet`: the age of the thing named after it.
@@ -805,7 +925,21 @@ fn of_noun(after: &[String]) -> Option<String> {
         }
         head = Some(w.clone());
     }
-    head
+    // `3% of GDP`, `40% of the population`: a denominator says nothing of what is measured.
+    const DENOMINATORS: &[&str] = &[
+        "gdp",
+        "output",
+        "economy",
+        "population",
+        "total",
+        "income",
+        "budget",
+        "people",
+        "residents",
+        "adults",
+        "revenue",
+    ];
+    head.filter(|h| !DENOMINATORS.contains(&h.as_str()))
 }
 
 /// Event-pack facts narrow a generic key by the words of the sentence.
@@ -1048,8 +1182,28 @@ mod tests {
     }
 
     #[test]
+    fn money_is_narrowed_by_its_sector() {
+        assert_eq!(
+            key("Defence spending will hit £64bn").as_deref(),
+            Some("budget.defence")
+        );
+        assert_eq!(
+            key("The military budget rises to £58.4bn").as_deref(),
+            Some("budget.defence")
+        );
+        assert_eq!(
+            key("Health spending will rise to 212 billion pounds").as_deref(),
+            Some("budget.health")
+        );
+        assert_eq!(key("$50 million in emergency funds").as_deref(), Some("aid"));
+    }
+
+    #[test]
     fn money_and_percent() {
-        assert_eq!(key("$600 billion in U.S.-China trade").as_deref(), Some("trade"));
+        assert_eq!(
+            key("$600 billion in U.S.-China trade").as_deref(),
+            Some("trade.china")
+        );
         assert_eq!(
             key("China provides 90-98% of North Korea's trade").as_deref(),
             Some("percent.trade")
