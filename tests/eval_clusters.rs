@@ -1,0 +1,48 @@
+//! Keeps the generic rules from getting worse on the evaluation clusters in `fixtures/eval/`:
+//! the number of expected findings reported may only go up, the number of unexpected findings
+//! only down. Run `cargo run --example eval_clusters -- -v` for the details, and raise the
+//! floors here when the scores improve.
+
+#[path = "eval/judge.rs"]
+mod judge;
+
+use std::path::Path;
+
+/// Measured totals over all clusters, as floors and ceilings.
+const MIN_FOUND: usize = 14;
+const MAX_FALSE_ALARMS: usize = 3;
+const MAX_TRAPS_HIT: usize = 20;
+
+#[test]
+fn generic_rules_hold_their_scores_on_the_eval_clusters() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/eval");
+    let mut clusters: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    clusters.sort();
+    let (mut found, mut alarms, mut traps) = (0, Vec::new(), 0);
+    for dir in &clusters {
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        let s = judge::score_cluster(dir, &root.join(format!("{name}.expected.toml")));
+        found += s.found;
+        traps += s.traps_hit.len();
+        alarms.extend(s.false_alarms.into_iter().map(|a| format!("{name}: {a}")));
+    }
+    assert!(clusters.len() >= 6, "the evaluation clusters are missing");
+    assert!(
+        found >= MIN_FOUND,
+        "only {found} expected findings reported, floor {MIN_FOUND}"
+    );
+    assert!(
+        alarms.len() <= MAX_FALSE_ALARMS,
+        "{} false alarms:\n{}",
+        alarms.len(),
+        alarms.join("\n")
+    );
+    assert!(
+        traps <= MAX_TRAPS_HIT,
+        "{traps} traps hit, ceiling {MAX_TRAPS_HIT}"
+    );
+}
