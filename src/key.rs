@@ -19,25 +19,40 @@ use crate::token::{tokenize, Token, TokenKind};
 /// `published` anchors figures to past years: in a sentence about "the 2004 earthquake", a
 /// death toll is keyed `dead@2004` and never meets this year's toll.
 pub fn assign_keys(text: &str, claims: &mut [Claim], rules: &RuleSet, published: Option<chrono::NaiveDate>) {
-    let mut cached: Option<(Range<usize>, Vec<Token>)> = None;
+    // Claims come in sentence order; each sentence is tokenized once and keyed on its own, so
+    // the cost stays linear in the size of the document.
+    let mut start = 0;
+    while start < claims.len() {
+        let sentence = claims[start].sentence.clone();
+        let end = start
+            + claims[start..]
+                .iter()
+                .take_while(|c| c.sentence == sentence)
+                .count();
+        key_sentence(text, &sentence, &mut claims[start..end], rules, published);
+        start = end;
+    }
+}
+
+/// Keys the claims of one sentence.
+fn key_sentence(
+    text: &str,
+    sentence: &Range<usize>,
+    claims: &mut [Claim],
+    rules: &RuleSet,
+    published: Option<chrono::NaiveDate>,
+) {
+    let tokens = tokenize(text, sentence.clone());
     let anchors = past_years(claims, published);
-    let time_spans: Vec<(Range<usize>, Range<usize>)> = claims
+    let time_spans: Vec<Range<usize>> = claims
         .iter()
         .filter(|c| c.kind.is_time_point())
-        .map(|c| (c.sentence.clone(), c.span.clone()))
+        .map(|c| c.span.clone())
         .collect();
     for claim in claims.iter_mut() {
-        if cached.as_ref().is_none_or(|(r, _)| *r != claim.sentence) {
-            cached = Some((claim.sentence.clone(), tokenize(text, claim.sentence.clone())));
-        }
-        let Some((_, tokens)) = &cached else { continue };
         // Dates between a figure and its noun ("the toll from the quake on March 12 rose to
         // 1,870") do not cut the figure off from it: their tokens are left out of its windows.
-        let others: Vec<&Range<usize>> = time_spans
-            .iter()
-            .filter(|(s, span)| *s == claim.sentence && *span != claim.span)
-            .map(|(_, span)| span)
-            .collect();
+        let others: Vec<&Range<usize>> = time_spans.iter().filter(|span| **span != claim.span).collect();
         let visible: Vec<Token> = if others.is_empty() {
             Vec::new()
         } else {
@@ -51,10 +66,10 @@ pub fn assign_keys(text: &str, claims: &mut [Claim], rules: &RuleSet, published:
                 .cloned()
                 .collect()
         };
-        let keying_tokens: &[Token] = if others.is_empty() { tokens } else { &visible };
+        let keying_tokens: &[Token] = if others.is_empty() { &tokens } else { &visible };
         let keyed = generic_key(keying_tokens, claim, rules);
         claim.noun = keyed.noun;
-        claim.key = keyed.key.map(|generic| match narrow(&generic, tokens, rules) {
+        claim.key = keyed.key.map(|generic| match narrow(&generic, &tokens, rules) {
             Some(fact) => fact,
             None => match anchor(&anchors, claim, keying_tokens) {
                 Some(label) => format!("{generic}@{label}"),

@@ -42,7 +42,42 @@ pub fn segment(text: &str, start: usize) -> Vec<Range<usize>> {
         split_line(line, line_start, &mut sentences);
         line_start += line.len() + 1;
     }
-    sentences
+    bound_lengths(text, sentences)
+}
+
+/// The longest sentence, in bytes, handed to the later stages. Real sentences are far
+/// shorter; a run of text with no full stop (a minified page, a 50 MB line) is cut at spaces
+/// so that the cost of keying, which looks around each figure in its sentence, stays linear.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+fn bound_lengths(text: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if sentences.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.start;
+        while s.end - start > MAX_SENTENCE_BYTES {
+            let mut cut = start + MAX_SENTENCE_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // Prefer the last space before the limit, so that no word or number is split.
+            let piece = &text[start..cut];
+            if let Some(space) = piece.rfind(char::is_whitespace).filter(|&i| i > 0) {
+                cut = start + space;
+            }
+            out.push(start..cut);
+            start = cut;
+            while start < s.end && text[start..].starts_with(char::is_whitespace) {
+                start += text[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        if start < s.end {
+            out.push(start..s.end);
+        }
+    }
+    out
 }
 
 /// Abbreviations after which a period does not end the sentence. Matched
@@ -210,6 +245,30 @@ fn push_trimmed(line: &str, offset: usize, range: Range<usize>, out: &mut Vec<Ra
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn overlong_runs_are_cut_at_spaces() {
+        let text = "12 troops ".repeat(2_000);
+        let sentences = super::segment(&text, 0);
+        assert!(sentences.len() > 1);
+        for s in &sentences {
+            assert!(s.len() <= super::MAX_SENTENCE_BYTES);
+            let before = text[..s.start].chars().last();
+            let after = text[s.end..].chars().next();
+            assert!(
+                before.is_none_or(char::is_whitespace),
+                "cut inside a word at {}",
+                s.start
+            );
+            assert!(
+                after.is_none_or(char::is_whitespace),
+                "cut inside a word at {}",
+                s.end
+            );
+        }
+        let joined: usize = sentences.iter().map(|s| s.len()).sum();
+        assert!(joined >= text.trim_end().len() - 2 * sentences.len());
+    }
+
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
