@@ -70,6 +70,10 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !may_start(&tokens[i]) {
+            i += 1;
+            continue;
+        }
         if let Some(end) = clock_time(tokens, i) {
             i = end;
             continue;
@@ -91,6 +95,56 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
         }
     }
     found
+}
+
+/// Whether a phrase can start at this token: most words cannot, and skipping them early is
+/// what keeps the normalizer fast.
+fn may_start(t: &Token) -> bool {
+    match t.kind {
+        crate::token::TokenKind::Number => true,
+        crate::token::TokenKind::Punct => matches!(t.text, "$" | "€" | "£" | "¥" | "₹" | "₩"),
+        crate::token::TokenKind::Word => {
+            let w: &str = &t.folded;
+            number_word(w).is_some()
+                || plural_magnitude(w).is_some()
+                || when::month_number(t.text).is_some()
+                || matches!(
+                    w,
+                    "tens"
+                        | "a"
+                        | "half"
+                        | "several"
+                        | "next"
+                        | "last"
+                        | "this"
+                        | "yesterday"
+                        | "today"
+                        | "tomorrow"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "us"
+                        | "au"
+                        | "c"
+                        | "ca"
+                        | "hk"
+                        | "nz"
+                        | "s"
+                        | "rs"
+                        | "inr"
+                        | "usd"
+                        | "eur"
+                        | "gbp"
+                        | "cny"
+                        | "rmb"
+                        | "jpy"
+                )
+        }
+    }
 }
 
 /// Three or more numbers joined without spaces by `-`, `.` or `/` (`541-555-0142`,
@@ -398,10 +452,13 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         (&["close", "to"], Qualifier::Nearly),
         (&["between"], Qualifier::Range),
     ];
-    let mut by_length: Vec<&(&[&str], Qualifier)> = PHRASES.iter().collect();
-    // `no more than` before `more than`.
-    by_length.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    for (words, q) in by_length {
+    // Longest first: `no more than` before `more than`.
+    for (words, q) in PHRASES
+        .iter()
+        .filter(|(w, _)| w.len() == 3)
+        .chain(PHRASES.iter().filter(|(w, _)| w.len() == 2))
+        .chain(PHRASES.iter().filter(|(w, _)| w.len() == 1))
+    {
         let n = words.len();
         if i < n {
             continue;
@@ -491,9 +548,9 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                             "tall", "high", "long", "deep", "wide", "away", "above", "below", "from", "of",
                             "in", "across", "metres", "meters",
                         ]
-                        .contains(&w.lower().as_str())
+                        .contains(&w.folded.as_ref())
                 });
-            if let Some(s) = scale_word(&next.lower(), after_currency || million_m) {
+            if let Some(s) = scale_word(&next.folded, after_currency || million_m) {
                 // `10k` and `$1.2bn` are written solid; `1.3 million` with a space.
                 let solid_ok = next.space_before || next.text.len() <= 3;
                 if solid_ok {
@@ -541,7 +598,7 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
     let word = tokens[i].lower();
     let of_magnitude = |j: usize| -> Option<f64> {
         if tokens.get(j).is_some_and(|t| t.is("of")) {
-            tokens.get(j + 1).and_then(|t| plural_magnitude(&t.lower()))
+            tokens.get(j + 1).and_then(|t| plural_magnitude(&t.folded))
         } else {
             None
         }
@@ -582,7 +639,7 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         // `several hundred thousand`: scales multiply.
         let mut scale = 1.0;
         let mut end = j;
-        while let Some(w) = tokens.get(end).and_then(|t| number_word(&t.lower())) {
+        while let Some(w) = tokens.get(end).and_then(|t| number_word(&t.folded)) {
             match w {
                 NumberWord::Hundred if scale < 100.0 => scale *= 100.0,
                 NumberWord::Scale(s) if s > scale => scale *= s,
@@ -658,7 +715,7 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
             && n.words() > 0
             && tokens
                 .get(j + 1)
-                .is_some_and(|x| number_word(&x.lower()).is_some())
+                .is_some_and(|x| number_word(&x.folded).is_some())
         {
             j += 1;
         } else {
@@ -673,7 +730,7 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     let joined_word = tokens.get(end).is_some_and(|t| t.is_hyphen() && !t.space_before)
         && tokens
             .get(end + 1)
-            .is_some_and(|w| w.is_word() && number_word(&w.lower()).is_none());
+            .is_some_and(|w| w.is_word() && number_word(&w.folded).is_none());
     if joined_word && unit_at(tokens, end).is_none() {
         return None;
     }
@@ -969,7 +1026,7 @@ fn relative_years(
     let tenure = compound
         && tokens
             .get(end)
-            .is_some_and(|t| TENURE.contains(&t.lower().as_str()));
+            .is_some_and(|t| TENURE.contains(&t.folded.as_ref()));
     let first_in = !compound
         && matches!(before(1).as_deref(), Some("in" | "for"))
         && (2..=7).any(|k| before(k).as_deref() == Some("first"));

@@ -477,7 +477,7 @@ fn entity_before(tokens: &[Token], start: usize) -> Option<String> {
             break;
         }
         let name_word = capitalised(t)
-            && !NOT_NAMES.contains(&t.lower().as_str())
+            && !NOT_NAMES.contains(&t.folded.as_ref())
             && crate::when::month_number(t.text).is_none();
         if name_word {
             run.push(t);

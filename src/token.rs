@@ -4,6 +4,7 @@
 //! ("tens of thousands", "more than") are matched word by word whatever the spacing, while
 //! every token keeps the exact byte range it came from.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,12 +25,14 @@ pub struct Token<'a> {
     pub span: Range<usize>,
     /// True when whitespace separates this token from the previous one.
     pub space_before: bool,
+    /// The text in lower case, computed once: borrowed when it already is.
+    pub folded: Cow<'a, str>,
 }
 
 impl Token<'_> {
     /// Case-insensitive comparison with an ASCII lower-case word.
     pub fn is(&self, lower: &str) -> bool {
-        self.text.eq_ignore_ascii_case(lower)
+        self.folded == lower
     }
 
     pub fn is_word(&self) -> bool {
@@ -45,8 +48,9 @@ impl Token<'_> {
         self.kind == TokenKind::Punct && matches!(self.text, "-" | "–" | "‐" | "‑")
     }
 
+    /// The token in lower case (an owned copy; [`Token::folded`] borrows).
     pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+        self.folded.to_string()
     }
 
     /// The numeric value of a [`TokenKind::Number`] token, separators removed.
@@ -91,11 +95,18 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             (TokenKind::Punct, i + 1)
         };
         let end = chars.get(next).map_or(slice.len(), |&(o, _)| o);
+        let text = &slice[start..end];
+        let folded = if text.chars().any(char::is_uppercase) {
+            Cow::Owned(text.to_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
         tokens.push(Token {
             kind,
-            text: &slice[start..end],
+            text,
             span: base + start..base + end,
             space_before,
+            folded,
         });
         space_before = false;
         i = next;

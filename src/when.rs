@@ -240,7 +240,7 @@ fn iso_date(tokens: &[Token], i: usize) -> Option<Phrase> {
 
 /// `Wednesday`, `next Wednesday`, `last Monday`: the nearest such day around publication.
 fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let (shift, w_index) = match tokens.get(i)?.lower().as_str() {
+    let (shift, w_index) = match tokens.get(i)?.folded.as_ref() {
         "next" => (1, i + 1),
         "last" => (-1, i + 1),
         "this" => (2, i + 1),
@@ -362,7 +362,7 @@ fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
 fn ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let n = match tokens.get(i)? {
         t if t.is_number() => t.number_value()?,
-        t => match crate::number::number_word(&t.lower())? {
+        t => match crate::number::number_word(&t.folded)? {
             crate::number::NumberWord::Small(v) if v >= 1.0 => v,
             _ => return None,
         },
