@@ -1,0 +1,902 @@
+//! Judges crosscheck's normalizer against the external peer suites in `../shared/peer-suites`
+//! (quantulum3 and Microsoft Recognizers-Text test data converted to JSON Lines).
+//!
+//! Shared by `examples/peer_suites.rs` (the report) and `tests/peer_floors.rs` (the floor
+//! check); both include this file with `#[path]`. The judging rules are documented in
+//! `docs/accuracy.md`; in short:
+//!
+//! * every in-scope expected item must be matched by its own claim whose byte span overlaps the
+//!   expected surface, whose kind is one the item accepts, whose unit matches (money) and whose
+//!   value matches (figures within 1e-9 relative, 1e-6 after a unit conversion; ranges with
+//!   their open and closed ends; dates as day ranges);
+//! * `expected: []` means the text must yield no claim of the kinds the suite is about;
+//! * items crosscheck has no kind for (weights, temperatures, times of day, ...) are out of
+//!   scope; a case with no in-scope item left is skipped and counted by reason.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use crosscheck::claim::{Claim, Kind};
+use crosscheck::interval::{Bound, Interval};
+use serde_json::Value;
+
+/// Relative tolerance for figures: the Recognizers specs print 15 significant digits.
+pub const TOLERANCE: f64 = 1e-9;
+/// Relative tolerance for figures converted to a canonical unit (`3 miles` to km, `50 cents`
+/// to USD): conversion constants are written to different precision in the two programs
+/// (crosscheck's acre is 0.004046856 km², the exact one 0.0040468564224).
+pub const CONVERTED_TOLERANCE: f64 = 1e-6;
+
+/// The suite files, in report order.
+pub const FILES: [&str; 7] = [
+    "quantulum3-en.jsonl",
+    "recognizers-number-en.jsonl",
+    "recognizers-numberrange-en.jsonl",
+    "recognizers-percent-en.jsonl",
+    "recognizers-currency-en.jsonl",
+    "recognizers-dimension-en.jsonl",
+    "recognizers-datetime-en.jsonl",
+];
+
+/// Where the suites are: `$CROSSCHECK_PEER_SUITES`, else `../shared/peer-suites` beside the crate.
+pub fn suites_dir() -> PathBuf {
+    match std::env::var_os("CROSSCHECK_PEER_SUITES") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peer-suites"),
+    }
+}
+
+/// Failure class of a case that would pass if the spec's half-open ranges `[a, b)` were read
+/// as closed `[a, b]`.
+pub const CONVENTION: &str = "closed where spec is half-open [a,b)";
+
+/// Which suite a file holds; decides how its expected items are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suite {
+    Quantulum,
+    Number,
+    NumberRange,
+    Percent,
+    Currency,
+    Dimension,
+    DateTime,
+}
+
+impl Suite {
+    pub fn of_file(name: &str) -> Option<Suite> {
+        let name = Path::new(name).file_name()?.to_str()?;
+        Some(match name {
+            n if n.starts_with("quantulum3") => Suite::Quantulum,
+            n if n.starts_with("recognizers-numberrange") => Suite::NumberRange,
+            n if n.starts_with("recognizers-number") => Suite::Number,
+            n if n.starts_with("recognizers-percent") => Suite::Percent,
+            n if n.starts_with("recognizers-currency") => Suite::Currency,
+            n if n.starts_with("recognizers-dimension") => Suite::Dimension,
+            n if n.starts_with("recognizers-datetime") => Suite::DateTime,
+            _ => return None,
+        })
+    }
+
+    /// The claim kinds that an `expected: []` case forbids.
+    pub fn relevant_kinds(self) -> &'static [Kind] {
+        match self {
+            Suite::Quantulum => &Kind::ALL,
+            Suite::Number => NUMBER_KINDS,
+            Suite::NumberRange => &[Kind::Count],
+            Suite::Percent => &[Kind::Percent],
+            Suite::Currency => &[Kind::Money],
+            Suite::Dimension => &[Kind::Distance, Kind::Area, Kind::Speed],
+            Suite::DateTime => DATE_KINDS,
+        }
+    }
+}
+
+/// A plain number may be read as a count, a year, or the figure of a money or percent claim
+/// (`$20` states the number 20).
+const NUMBER_KINDS: &[Kind] = &[Kind::Count, Kind::Year, Kind::Money, Kind::Percent];
+/// A dimensionless quantulum3 figure: a count or a year (`1979`).
+const COUNT_KINDS: &[Kind] = &[Kind::Count, Kind::Year];
+const DATE_KINDS: &[Kind] = &[Kind::Date, Kind::Year];
+
+/// One failed case, ready to print.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub text: String,
+    pub expected: String,
+    pub got: String,
+    /// Coarse failure class of the first unmatched item, e.g. `missed`, `wrong value`.
+    pub class: String,
+}
+
+/// The outcome of one case.
+#[derive(Debug, Clone)]
+pub enum Verdict {
+    Pass,
+    Fail(Failure),
+    /// Out of scope, with the reason.
+    Skip(String),
+}
+
+/// The outcome of one file.
+#[derive(Debug, Clone, Default)]
+pub struct FileResult {
+    pub file: String,
+    pub passed: usize,
+    /// In-scope cases (passed + failed).
+    pub total: usize,
+    pub skipped: BTreeMap<String, usize>,
+    pub failures: Vec<Failure>,
+    /// Passed and in-scope cases per source file of the suite (`origin`, last path part):
+    /// quantulum3's main and ambiguity files are reported apart.
+    pub by_origin: BTreeMap<String, (usize, usize)>,
+}
+
+impl FileResult {
+    pub fn rate(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.passed as f64 / self.total as f64
+        }
+    }
+
+    pub fn skipped_total(&self) -> usize {
+        self.skipped.values().sum()
+    }
+
+    /// Failure counts by coarse class, most frequent first.
+    pub fn classes(&self) -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for f in &self.failures {
+            *counts.entry(f.class.as_str()).or_default() += 1;
+        }
+        let mut v: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v
+    }
+}
+
+/// Runs every case of one suite file.
+pub fn run_file(path: &Path) -> Result<FileResult, String> {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let suite = Suite::of_file(&name).ok_or_else(|| format!("{}: not a known peer suite", path.display()))?;
+    let data = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut result = FileResult {
+        file: name,
+        ..FileResult::default()
+    };
+    for (n, line) in data.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let case: Value =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        let origin = case["origin"]
+            .as_str()
+            .and_then(|o| o.rsplit('/').next())
+            .unwrap_or_default()
+            .to_string();
+        match judge_case(suite, &case) {
+            Verdict::Pass => {
+                result.passed += 1;
+                result.total += 1;
+                let o = result.by_origin.entry(origin).or_default();
+                o.0 += 1;
+                o.1 += 1;
+            }
+            Verdict::Fail(f) => {
+                result.total += 1;
+                result.failures.push(f);
+                result.by_origin.entry(origin).or_default().1 += 1;
+            }
+            Verdict::Skip(reason) => *result.skipped.entry(reason).or_default() += 1,
+        }
+    }
+    Ok(result)
+}
+
+/// What an expected item wants the claim's value to be.
+#[derive(Debug, Clone)]
+enum Want {
+    /// The figure as stated (`Claim::stated`), before qualifiers widen it: `[lo, hi]` in the
+    /// kind's canonical unit (a point when equal).
+    Figure(f64, f64),
+    /// The claim's value interval, ends and their openness included.
+    Interval(Interval),
+    /// Day ranges (inclusive day numbers, `None` unbounded), any of which may match: the specs
+    /// give every reading of an ambiguous date (`Friday`: last or next one).
+    Days(Vec<DayRange>),
+}
+
+type DayRange = (Option<i64>, Option<i64>);
+
+/// One in-scope expected item: where it is and what it wants.
+#[derive(Debug, Clone)]
+struct Target {
+    bytes: Range<usize>,
+    surface: String,
+    spec: Spec,
+}
+
+/// What an expected item accepts: claim kinds, the unit (money and percent), the value and the
+/// relative tolerance for figures.
+#[derive(Debug, Clone)]
+struct Spec {
+    kinds: &'static [Kind],
+    unit: Option<String>,
+    want: Want,
+    tolerance: f64,
+    /// What the item would want if the spec's half-open range `[a, b)` were read as `[a, b]`
+    /// (`between 20 and 30`, `2014-2018`): never accepted, only used to class the failure.
+    closed_reading: Option<Want>,
+}
+
+impl Spec {
+    fn new(kinds: &'static [Kind], want: Want) -> Spec {
+        Spec {
+            kinds,
+            unit: None,
+            want,
+            tolerance: TOLERANCE,
+            closed_reading: None,
+        }
+    }
+
+    fn unit(mut self, unit: &str) -> Spec {
+        self.unit = Some(unit.to_string());
+        self
+    }
+
+    /// Marks a figure converted by `factor`: compared with the looser tolerance.
+    fn converted(mut self, factor: f64) -> Spec {
+        if factor != 1.0 {
+            self.tolerance = CONVERTED_TOLERANCE;
+        }
+        self
+    }
+}
+
+/// Judges one case of a suite.
+pub fn judge_case(suite: Suite, case: &Value) -> Verdict {
+    let text = case["text"].as_str().unwrap_or_default();
+    let empty = Vec::new();
+    let expected = case["expected"].as_array().unwrap_or(&empty);
+
+    if suite == Suite::DateTime {
+        let mut other: Vec<&str> = expected
+            .iter()
+            .filter_map(|e| e["type"].as_str())
+            .map(|t| t.trim_start_matches("datetimeV2."))
+            .filter(|t| !matches!(*t, "date" | "daterange"))
+            .collect();
+        other.sort_unstable();
+        other.dedup();
+        if !other.is_empty() {
+            return Verdict::Skip(format!("expects {}", other.join("+")));
+        }
+    }
+
+    let mut targets = Vec::new();
+    let mut reasons = Vec::new();
+    let mut cursor = 0;
+    for item in expected {
+        let Some(bytes) = locate(text, item, &mut cursor) else {
+            reasons.push("surface not found in text".to_string());
+            continue;
+        };
+        match target(suite, item) {
+            Ok(spec) => targets.push(Target {
+                surface: text[bytes.clone()].to_string(),
+                bytes,
+                spec,
+            }),
+            Err(reason) => reasons.push(reason),
+        }
+    }
+    if !expected.is_empty() && targets.is_empty() {
+        return Verdict::Skip(reasons.into_iter().next().unwrap_or_default());
+    }
+
+    let published = case["reference_datetime"]
+        .as_str()
+        .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok());
+    // One sentence covering the whole text: the suites' cases are single sentences or
+    // fragments, and the segmenter is not what is being measured.
+    let whole = 0..text.len();
+    let claims = crosscheck::extract::extract(text, std::slice::from_ref(&whole), 0, published);
+
+    if targets.is_empty() {
+        let relevant: Vec<&Claim> = claims
+            .iter()
+            .filter(|c| suite.relevant_kinds().contains(&c.kind))
+            .collect();
+        return match relevant.first() {
+            None => Verdict::Pass,
+            Some(first) => Verdict::Fail(Failure {
+                text: text.to_string(),
+                expected: "nothing".to_string(),
+                got: describe_claims(&claims),
+                class: format!("spurious {}", first.kind.as_str()),
+            }),
+        };
+    }
+
+    // Each expected item takes the first free claim that satisfies it, left to right.
+    let mut used = vec![false; claims.len()];
+    let mut unmatched = Vec::new();
+    for t in &targets {
+        let found = claims
+            .iter()
+            .enumerate()
+            .find(|(i, c)| !used[*i] && overlaps(&c.span, &t.bytes) && accepts(&t.spec, c));
+        match found {
+            Some((i, _)) => used[i] = true,
+            None => unmatched.push(t),
+        }
+    }
+    let Some(first) = unmatched.first() else {
+        return Verdict::Pass;
+    };
+    // Every miss explained by the half-open range convention: one class of its own.
+    let convention = unmatched.iter().all(|t| {
+        t.spec.closed_reading.as_ref().is_some_and(|want| {
+            claims.iter().zip(&used).any(|(c, u)| {
+                !*u && overlaps(&c.span, &t.bytes)
+                    && t.spec.kinds.contains(&c.kind)
+                    && want_ok(want, t.spec.tolerance, c)
+            })
+        })
+    });
+    Verdict::Fail(Failure {
+        text: text.to_string(),
+        expected: targets.iter().map(describe_target).collect::<Vec<_>>().join("; "),
+        got: describe_claims(&claims),
+        class: if convention {
+            CONVENTION.to_string()
+        } else {
+            classify(first, &claims, &used)
+        },
+    })
+}
+
+/// The byte range of an expected item's surface. Recognizers items give character offsets with
+/// an inclusive end; quantulum3 items give only the surface, found left to right.
+pub fn locate(text: &str, item: &Value, cursor: &mut usize) -> Option<Range<usize>> {
+    let surface = item["surface"].as_str().unwrap_or_default();
+    if let (Some(start), Some(end)) = (item["start"].as_u64(), item["end"].as_u64()) {
+        let byte_of = |chars: usize| text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b);
+        let range = byte_of(start as usize)..byte_of(end as usize + 1);
+        if text
+            .get(range.clone())
+            .is_some_and(|s| s.to_lowercase() == surface.to_lowercase())
+        {
+            return Some(range);
+        }
+    }
+    if surface.is_empty() {
+        return None;
+    }
+    let from = text
+        .get(*cursor..)
+        .and_then(|rest| rest.find(surface))
+        .map(|i| i + *cursor);
+    let at = from.or_else(|| text.find(surface))?;
+    *cursor = at + surface.len();
+    Some(at..at + surface.len())
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Reads one expected item into the kinds it accepts, the unit it needs and the value it
+/// wants; `Err` is the reason it is out of scope.
+fn target(suite: Suite, item: &Value) -> Result<Spec, String> {
+    match suite {
+        Suite::Quantulum => quantulum_target(item),
+        Suite::Number => {
+            let v = number(&item["value"]).ok_or("number without a value")?;
+            Ok(Spec::new(NUMBER_KINDS, Want::Figure(v, v)))
+        }
+        Suite::NumberRange => {
+            let range = item["range"].as_str().ok_or("numberrange without a range")?;
+            let interval = parse_range(range).ok_or_else(|| format!("unreadable range {range}"))?;
+            let mut spec = Spec::new(&[Kind::Count], Want::Interval(interval));
+            if let (Some(lo), Some(hi)) = (interval.lo, interval.hi) {
+                if !hi.inclusive && lo.value < hi.value {
+                    let closed = Interval {
+                        lo: Some(lo),
+                        hi: Some(Bound {
+                            value: hi.value,
+                            inclusive: true,
+                        }),
+                    };
+                    spec.closed_reading = Some(Want::Interval(closed));
+                }
+            }
+            Ok(spec)
+        }
+        Suite::Percent => {
+            let v = number(&item["value"]).ok_or("percent word without a figure (value null)")?;
+            Ok(Spec::new(&[Kind::Percent], Want::Figure(v, v)).unit("%"))
+        }
+        Suite::Currency => {
+            let Some(v) = number(&item["value"]) else {
+                return Err("currency name without a figure (value null)".to_string());
+            };
+            let unit = item["unit"].as_str().unwrap_or_default();
+            let (code, factor) = currency(unit, item["isoCurrency"].as_str());
+            let v = v * factor;
+            Ok(Spec::new(&[Kind::Money], Want::Figure(v, v))
+                .unit(&code)
+                .converted(factor))
+        }
+        Suite::Dimension => {
+            let subtype = item["subtype"].as_str().unwrap_or_default();
+            let unit = item["unit"].as_str().unwrap_or_default();
+            let kinds: &'static [Kind] = match subtype {
+                "Length" => &[Kind::Distance],
+                "Area" => &[Kind::Area],
+                "Speed" => &[Kind::Speed],
+                other => return Err(format!("dimension subtype {other} (no crosscheck kind)")),
+            };
+            let v = number(&item["value"]).ok_or("dimension without a value")?;
+            // A unit the harness cannot convert wants NaN, which nothing matches.
+            let factor = dimension_factor(unit).unwrap_or(f64::NAN);
+            let v = v * factor;
+            Ok(Spec::new(kinds, Want::Figure(v, v)).converted(factor))
+        }
+        Suite::DateTime => date_target(item),
+    }
+}
+
+/// A number as the specs write it: `"10000"`, `"1E-12"`, `"98%"`, or a JSON number.
+fn number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().trim_end_matches('%').trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// Interval notation as the NumberRange spec writes it: `(20,35]`, `[194,)`, `(,12)`.
+fn parse_range(s: &str) -> Option<Interval> {
+    let s = s.trim();
+    let lo_inclusive = match s.chars().next()? {
+        '[' => true,
+        '(' => false,
+        _ => return None,
+    };
+    let hi_inclusive = match s.chars().last()? {
+        ']' => true,
+        ')' => false,
+        _ => return None,
+    };
+    let (lo, hi) = s.get(1..s.len() - 1)?.split_once(',')?;
+    let bound = |t: &str, inclusive: bool| -> Option<Option<Bound>> {
+        let t = t.trim();
+        if t.is_empty() {
+            return Some(None);
+        }
+        Some(Some(Bound {
+            value: t.parse().ok()?,
+            inclusive,
+        }))
+    };
+    Some(Interval {
+        lo: bound(lo, lo_inclusive)?,
+        hi: bound(hi, hi_inclusive)?,
+    })
+}
+
+/// The ISO code and the factor to its main unit of a Recognizers currency; unknown names give
+/// a code crosscheck never produces, so they fail.
+fn currency(unit: &str, iso: Option<&str>) -> (String, f64) {
+    let (code, factor) = match unit {
+        "Dollar" => ("USD", 1.0),
+        "Euro" => ("EUR", 1.0),
+        "Pound" | "British pound" => ("GBP", 1.0),
+        "Cent" => ("USD", 0.01),
+        "Pence" | "Penny" => ("GBP", 0.01),
+        "Rupee" => ("INR", 1.0),
+        "Franc" => ("FRF", 1.0),
+        "Peseta" => ("ESP", 1.0),
+        "Netherlands guilder" => ("NLG", 1.0),
+        "Finnish markka" => ("FIM", 1.0),
+        "Bitcoin" => ("XBT", 1.0),
+        "Satoshi" => ("XBT", 1e-8),
+        _ => match iso {
+            Some(code) if !code.is_empty() => return (code.to_string(), 1.0),
+            _ => return (format!("unknown currency {unit}"), 1.0),
+        },
+    };
+    (code.to_string(), factor)
+}
+
+/// Factor from a Recognizers length, area or speed unit to km, km² or km/h.
+fn dimension_factor(unit: &str) -> Option<f64> {
+    Some(match unit {
+        "Kilometer" => 1.0,
+        "Meter" => 0.001,
+        "Decimeter" => 1e-4,
+        "Centimeter" => 1e-5,
+        "Millimeter" => 1e-6,
+        "Micrometer" => 1e-9,
+        "Nanometer" => 1e-12,
+        "Picometer" => 1e-15,
+        "Mile" => 1.609_344,
+        "Yard" => 0.000_914_4,
+        "Foot" => 0.000_304_8,
+        "Inch" => 0.000_025_4,
+        "Nautical mile" => 1.852,
+        "Square kilometer" => 1.0,
+        "Square meter" => 1e-6,
+        "Square foot" => 9.290_304e-8,
+        "Square mile" => 2.589_988_110_336,
+        "Acre" => 0.004_046_856_422_4,
+        "Hectare" => 0.01,
+        "Kilometer per hour" => 1.0,
+        "Mile per hour" => 1.609_344,
+        "Meter per second" => 3.6,
+        "Knot" => 1.852,
+        "Meter per millisecond" => 3_600.0,
+        "Centimeter per millisecond" => 36.0,
+        "Kilometer per millisecond" => 3_600_000.0,
+        _ => return None,
+    })
+}
+
+/// A quantulum3 item: its unit decides the kind; `value ± uncertainty` is a range.
+fn quantulum_target(item: &Value) -> Result<Spec, String> {
+    let unit = item["unit"].as_str().unwrap_or_default();
+    let v = number(&item["value"]).ok_or("quantity without a value")?;
+    let u = number(&item["uncertainty"]).unwrap_or(0.0);
+    let (kinds, code, factor): (&'static [Kind], Option<&str>, f64) = match unit {
+        "dimensionless" => (COUNT_KINDS, None, 1.0),
+        "square kilometre" => (&[Kind::Area], None, 1.0),
+        "square mile" => (&[Kind::Area], None, 2.589_988_110_336),
+        "dozen" => (COUNT_KINDS, None, 12.0),
+        "baker's dozen" => (COUNT_KINDS, None, 13.0),
+        "gross" => (COUNT_KINDS, None, 144.0),
+        "percentage" => (&[Kind::Percent], Some("%"), 1.0),
+        "kilometre" => (&[Kind::Distance], None, 1.0),
+        "metre" => (&[Kind::Distance], None, 1e-3),
+        "mile" => (&[Kind::Distance], None, 1.609_344),
+        "inch" => (&[Kind::Distance], None, 2.54e-5),
+        "nanometre" => (&[Kind::Distance], None, 1e-12),
+        "picometre" => (&[Kind::Distance], None, 1e-15),
+        "attometre" => (&[Kind::Distance], None, 1e-21),
+        "kilometre per hour" => (&[Kind::Speed], None, 1.0),
+        "second" => (&[Kind::Duration], None, 1.0),
+        "minute" => (&[Kind::Duration], None, 60.0),
+        "hour" => (&[Kind::Duration], None, 3_600.0),
+        "day" => (&[Kind::Duration], None, 86_400.0),
+        "week" => (&[Kind::Duration], None, 604_800.0),
+        "month" => (&[Kind::Duration], None, 2_629_800.0),
+        "year" => (&[Kind::Duration], None, 31_557_600.0),
+        "megayear" => (&[Kind::Duration], None, 31_557_600.0 * 1e6),
+        "gigayear" => (&[Kind::Duration], None, 31_557_600.0 * 1e9),
+        "dollar" => (&[Kind::Money], Some("USD"), 1.0),
+        "cent" | "penny" => (&[Kind::Money], Some("USD"), 0.01),
+        "dime" => (&[Kind::Money], Some("USD"), 0.1),
+        "euro" => (&[Kind::Money], Some("EUR"), 1.0),
+        "pound sterling" => (&[Kind::Money], Some("GBP"), 1.0),
+        other => return Err(format!("unit `{other}` (no crosscheck kind)")),
+    };
+    let (lo, hi) = ((v - u) * factor, (v + u) * factor);
+    let spec = Spec::new(kinds, Want::Figure(lo, hi)).converted(factor);
+    Ok(match code {
+        Some(code) => spec.unit(code),
+        None => spec,
+    })
+}
+
+/// A Recognizers date or date range: every resolution it lists, as day ranges.
+fn date_target(item: &Value) -> Result<Spec, String> {
+    let empty = Vec::new();
+    let values = item["values"].as_array().unwrap_or(&empty);
+    let day = |v: &Value| {
+        v.as_str()
+            .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok())
+            .map(|d| i64::from(d.num_days_from_ce()))
+    };
+    let mut ranges = Vec::new();
+    let mut closed = Vec::new();
+    for v in values {
+        if let Some(d) = day(&v["value"]) {
+            ranges.push((Some(d), Some(d)));
+            continue;
+        }
+        let (start, end) = (day(&v["start"]), day(&v["end"]));
+        if start.is_none() && end.is_none() {
+            continue;
+        }
+        // Recognizers range ends are exclusive.
+        ranges.push((start, end.map(|e| e - 1)));
+        // An explicit two-ended range (`(2014-01-01,2018-01-01,P4Y)` for `2014-2018`) ends
+        // where its last named period starts; the closed reading runs to the end of that day,
+        // month or year.
+        let explicit = v["timex"].as_str().is_some_and(|t| t.starts_with('('));
+        if let (true, Some(start), Some(end)) = (explicit, start, end) {
+            closed.extend(period_ends(end).into_iter().map(|e| (Some(start), Some(e))));
+        }
+    }
+    if ranges.is_empty() {
+        return Err("date left unresolved by the spec".to_string());
+    }
+    let mut spec = Spec::new(DATE_KINDS, Want::Days(ranges));
+    if !closed.is_empty() {
+        spec.closed_reading = Some(Want::Days(closed));
+    }
+    Ok(spec)
+}
+
+/// The last days of the day, month and year that start on day number `first` (only those it
+/// starts).
+fn period_ends(first: i64) -> Vec<i64> {
+    let mut ends = vec![first];
+    let Some(date) = i32::try_from(first)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+    else {
+        return ends;
+    };
+    let day = |d: NaiveDate| i64::from(d.num_days_from_ce());
+    if date.day() == 1 {
+        let next = if date.month() == 12 {
+            NaiveDate::from_ymd_opt(date.year() + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(date.year(), date.month() + 1, 1)
+        };
+        if let Some(next) = next {
+            ends.push(day(next) - 1);
+        }
+        if date.month() == 1 {
+            if let Some(next) = NaiveDate::from_ymd_opt(date.year() + 1, 1, 1) {
+                ends.push(day(next) - 1);
+            }
+        }
+    }
+    ends
+}
+
+/// Whether claim `c` satisfies `spec` (kind, unit and value; the span is checked apart).
+fn accepts(spec: &Spec, c: &Claim) -> bool {
+    spec.kinds.contains(&c.kind) && unit_ok(spec, c) && value_ok(spec, c)
+}
+
+fn unit_ok(spec: &Spec, c: &Claim) -> bool {
+    spec.unit
+        .as_ref()
+        .is_none_or(|u| c.unit.as_deref() == Some(u.as_str()))
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    a == b || (a - b).abs() <= tolerance * a.abs().max(b.abs())
+}
+
+fn value_ok(spec: &Spec, c: &Claim) -> bool {
+    want_ok(&spec.want, spec.tolerance, c)
+}
+
+fn want_ok(want: &Want, tol: f64, c: &Claim) -> bool {
+    match want {
+        Want::Figure(lo, hi) => {
+            let stated = c
+                .stated
+                .or_else(|| c.value.and_then(|v| Some((v.lo_value()?, v.hi_value()?))));
+            stated.is_some_and(|(a, b)| close(a, *lo, tol) && close(b, *hi, tol))
+        }
+        Want::Interval(want) => c.value.is_some_and(|v| {
+            let end = |a: Option<Bound>, b: Option<Bound>| match (a, b) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a.inclusive == b.inclusive && close(a.value, b.value, tol),
+                _ => false,
+            };
+            end(v.lo, want.lo) && end(v.hi, want.hi)
+        }),
+        Want::Days(ranges) => claim_days(c).is_some_and(|days| ranges.contains(&days)),
+    }
+}
+
+/// A date or year claim as an inclusive range of day numbers.
+fn claim_days(c: &Claim) -> Option<DayRange> {
+    let v = c.value?;
+    match c.kind {
+        Kind::Date => {
+            let lo = v.lo.map(|b| {
+                let d = b.value.floor() as i64;
+                if b.inclusive || b.value.fract() != 0.0 {
+                    d
+                } else {
+                    d + 1
+                }
+            });
+            let hi = v.hi.map(|b| {
+                let d = b.value.floor() as i64;
+                if b.inclusive || b.value.fract() != 0.0 {
+                    d
+                } else {
+                    d - 1
+                }
+            });
+            Some((lo, hi))
+        }
+        Kind::Year => {
+            let first = |y: i64| NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, 1, 1);
+            let lo = match v.lo {
+                None => None,
+                Some(b) => {
+                    let y = b.value.floor() as i64 + i64::from(!b.inclusive);
+                    Some(i64::from(first(y)?.num_days_from_ce()))
+                }
+            };
+            let hi = match v.hi {
+                None => None,
+                Some(b) => {
+                    let y = b.value.floor() as i64 - i64::from(!b.inclusive);
+                    Some(i64::from(first(y + 1)?.num_days_from_ce()) - 1)
+                }
+            };
+            Some((lo, hi))
+        }
+        _ => None,
+    }
+}
+
+/// Why target `t` found no claim, given the claims left free after matching: the coarse class
+/// printed with each failure.
+///
+/// * `missed`: no free claim overlaps the surface;
+/// * `right value, span elsewhere`: a free claim elsewhere would satisfy it;
+/// * `wrong kind (k)`: the overlapping claims are all of other kinds;
+/// * `wrong unit`: the right kind but another unit (currency code);
+/// * `cut short`: the right kind and unit, but the claim covers less than the surface (the
+///   phrase was split or its end not recognised) and its value is wrong;
+/// * `wrong value`: the claim covers the surface but its value differs.
+fn classify(t: &Target, claims: &[Claim], used: &[bool]) -> String {
+    let spec = &t.spec;
+    let free: Vec<&Claim> = claims
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| !**u)
+        .map(|(c, _)| c)
+        .collect();
+    let over: Vec<&Claim> = free
+        .iter()
+        .copied()
+        .filter(|c| overlaps(&c.span, &t.bytes))
+        .collect();
+    if over.is_empty() {
+        if free.iter().any(|c| accepts(spec, c)) {
+            return "right value, span elsewhere".to_string();
+        }
+        return "missed".to_string();
+    }
+    let right_kind: Vec<&Claim> = over
+        .iter()
+        .copied()
+        .filter(|c| spec.kinds.contains(&c.kind))
+        .collect();
+    if right_kind.is_empty() {
+        let mut kinds: Vec<&str> = over.iter().map(|c| c.kind.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        return format!("wrong kind ({})", kinds.join(","));
+    }
+    let Some(c) = right_kind.iter().find(|c| unit_ok(spec, c)) else {
+        return "wrong unit".to_string();
+    };
+    if c.span.start > t.bytes.start || c.span.end < t.bytes.end {
+        "cut short".to_string()
+    } else {
+        "wrong value".to_string()
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.is_nan() {
+        return "?".to_string();
+    }
+    let s = format!("{v}");
+    if s.len() > 18 {
+        format!("{v:e}")
+    } else {
+        s
+    }
+}
+
+fn fmt_day(d: f64) -> String {
+    crosscheck::when::date_of(d).map_or_else(|| fmt_num(d), |date| date.to_string())
+}
+
+fn fmt_days((lo, hi): DayRange) -> String {
+    let day = |d: Option<i64>| d.map_or_else(|| "inf".to_string(), |d| fmt_day(d as f64));
+    if lo == hi {
+        return day(lo);
+    }
+    let lo = lo.map_or_else(|| "-inf".to_string(), |d| fmt_day(d as f64));
+    format!("[{lo}, {}]", day(hi))
+}
+
+fn describe_target(t: &Target) -> String {
+    let mut s = format!("`{}` ", t.surface);
+    let kinds: Vec<&str> = t.spec.kinds.iter().map(|k| k.as_str()).collect();
+    match &t.spec.want {
+        Want::Figure(lo, hi) if lo == hi => s.push_str(&fmt_num(*lo)),
+        Want::Figure(lo, hi) => {
+            let _ = write!(s, "[{}, {}]", fmt_num(*lo), fmt_num(*hi));
+        }
+        Want::Interval(i) => s.push_str(&i.notation(fmt_num)),
+        Want::Days(ranges) => {
+            let all: Vec<String> = ranges.iter().map(|r| fmt_days(*r)).collect();
+            s.push_str(&all.join(" or "));
+        }
+    }
+    if let Some(u) = &t.spec.unit {
+        let _ = write!(s, " {u}");
+    }
+    let _ = write!(s, " ({})", kinds.join("|"));
+    s
+}
+
+fn describe_claims(claims: &[Claim]) -> String {
+    if claims.is_empty() {
+        return "nothing".to_string();
+    }
+    let all: Vec<String> = claims.iter().map(describe_claim).collect();
+    all.join("; ")
+}
+
+/// `"more than 20" count (20, inf)`, dates printed as dates.
+pub fn describe_claim(c: &Claim) -> String {
+    let value = match (c.value, c.kind) {
+        (None, _) => "unresolved".to_string(),
+        (Some(v), Kind::Date) => v.notation(fmt_day),
+        (Some(v), _) => v.notation(fmt_num),
+    };
+    let mut s = format!("`{}` {} {value}", c.text, c.kind.as_str());
+    if let Some(u) = &c.unit {
+        let _ = write!(s, " {u}");
+    }
+    if let Some((lo, hi)) = c.stated {
+        let shown = c
+            .value
+            .is_some_and(|v| v.lo_value() == Some(lo) && v.hi_value() == Some(hi));
+        if !shown && c.kind != Kind::Date {
+            let _ = write!(s, " stated {}", fmt_num(lo));
+            if hi != lo {
+                let _ = write!(s, "..{}", fmt_num(hi));
+            }
+        }
+    }
+    s
+}
+
+/// The `[floors]` table of `peer-floors.toml`: file name to the lowest acceptable pass rate.
+pub fn read_floors(path: &Path) -> Result<BTreeMap<String, f64>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let doc: toml::Table = text.parse().map_err(|e| format!("{}: {e}", path.display()))?;
+    let floors = doc
+        .get("floors")
+        .and_then(|f| f.as_table())
+        .ok_or_else(|| format!("{}: no [floors] table", path.display()))?;
+    floors
+        .iter()
+        .map(|(file, v)| {
+            let rate = v
+                .as_float()
+                .or_else(|| v.as_integer().map(|i| i as f64))
+                .ok_or_else(|| format!("{}: floor of {file} is not a number", path.display()))?;
+            Ok((file.clone(), rate))
+        })
+        .collect()
+}
