@@ -264,7 +264,13 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     // A range: `10-15`, `10 to 15`, `between 10 and 12`.
     let between = start < core_start && tokens[start].is("between");
     if let Some((hi_core, range_end)) = range_tail(tokens, end, between, currency.is_some()) {
-        if core.year_like && hi_core.hi < 100.0 && !core.vague {
+        let fiscal = core.year_like
+            && tokens
+                .get(end)
+                .is_some_and(|j| (j.is_hyphen() || j.text == "/") && !j.space_before)
+            && tokens.get(end + 1).is_some_and(|n| n.text.len() == 2)
+            && hi_core.hi == (core.lo + 1.0) % 100.0;
+        if fiscal {
             // `2012-13`: a fiscal or season year, a period rather than a range of numbers.
             return Some(simple(
                 start,
@@ -274,6 +280,15 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
                 core.lo,
                 Qualifier::Exact,
             ));
+        }
+        if core.year_like && hi_core.year_like && hi_core.hi > core.lo && (1000.0..=2100.0).contains(&core.lo)
+        {
+            // `between 2014 and 2018`, `2019-2023`: a span of years.
+            let mut p = simple(start, range_end, Kind::Year, None, core.lo, Qualifier::Range);
+            p.value = Some(Interval::closed(core.lo, hi_core.hi));
+            p.stated = Some((core.lo, hi_core.hi));
+            p.relation = relation_before(tokens, core_start);
+            return Some(p);
         }
         let scale = range_scale(&core, &hi_core);
         core = Core {
@@ -435,6 +450,8 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         (&["up", "to"], Qualifier::AtMost),
         (&["at", "most"], Qualifier::AtMost),
         (&["as", "many", "as"], Qualifier::AtMost),
+        (&["as", "high", "as"], Qualifier::AtMost),
+        (&["as", "much", "as"], Qualifier::AtMost),
         (&["no", "more", "than"], Qualifier::AtMost),
         (&["a", "maximum", "of"], Qualifier::AtMost),
         (&["about"], Qualifier::About),
@@ -464,6 +481,12 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
             continue;
         }
         let window = &tokens[i - n..i];
+        // `one over three` is a fraction, not "more than three".
+        let after_figure =
+            i > n && (tokens[i - n - 1].is_number() || number_word(&tokens[i - n - 1].folded).is_some());
+        if *words == ["over"] && after_figure {
+            continue;
+        }
         if window.iter().zip(words.iter()).all(|(t, w)| t.is(w)) {
             return (Some(*q), i - n);
         }
@@ -550,7 +573,9 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                         ]
                         .contains(&w.folded.as_ref())
                 });
-            if let Some(s) = scale_word(&next.folded, after_currency || million_m) {
+            // `10M people`: a capital M is millions; metres are written `m`.
+            let capital_m = next.text == "M" && !next.space_before;
+            if let Some(s) = scale_word(&next.folded, after_currency || million_m || capital_m) {
                 // `10k` and `$1.2bn` are written solid; `1.3 million` with a space.
                 let solid_ok = next.space_before || next.text.len() <= 3;
                 if solid_ok {
@@ -670,6 +695,33 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
             end: i + 3,
             year_like: false,
         }),
+        // `a quarter of a million`, `three quarters of a million`, `a third of a billion`.
+        "a" | "one" | "two" | "three" if fraction_of(tokens, i + 1).is_some() => {
+            let (part, end) = fraction_of(tokens, i + 1)?;
+            let times = match word.as_str() {
+                "two" => 2.0,
+                "three" => 3.0,
+                _ => 1.0,
+            };
+            Some(Core {
+                lo: times * part,
+                hi: times * part,
+                precision: 0.0,
+                vague: false,
+                end,
+                year_like: false,
+            })
+        }
+        "half" if !next_is("a") => scale_after(i + 1)
+            .filter(|(s, _)| *s >= 1000.0)
+            .map(|(s, end)| Core {
+                lo: s / 2.0,
+                hi: s / 2.0,
+                precision: 0.0,
+                vague: false,
+                end,
+                year_like: false,
+            }),
         "half" if next_is("a") => scale_after(i + 2).map(|(s, end)| Core {
             lo: s / 2.0,
             hi: s / 2.0,
@@ -689,6 +741,26 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
                 year_like: false,
             }),
         _ => None,
+    }
+}
+
+/// `quarter(s) of a million`, `third(s) of a billion` starting at `i`: the value of one part
+/// and the end index.
+fn fraction_of(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    let part = match tokens.get(i)?.folded.as_ref() {
+        "quarter" | "quarters" => 0.25,
+        "third" | "thirds" => 1.0 / 3.0,
+        "fifth" | "fifths" => 0.2,
+        "tenth" | "tenths" => 0.1,
+        _ => return None,
+    };
+    if !tokens.get(i + 1)?.is("of") || !tokens.get(i + 2)?.is("a") {
+        return None;
+    }
+    match number_word(tokens.get(i + 3)?.folded.as_ref())? {
+        NumberWord::Scale(s) => Some((part * s, i + 4)),
+        NumberWord::Hundred => Some((part * 100.0, i + 4)),
+        NumberWord::Small(_) => None,
     }
 }
 
@@ -866,6 +938,9 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize
         "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => Some(1.0),
         "mile" | "miles" | "mi" => Some(1.609_344),
         "m" | "meter" | "meters" | "metre" | "metres" => Some(0.001),
+        "cm" | "centimeter" | "centimeters" | "centimetre" | "centimetres" => Some(0.000_01),
+        "mm" | "millimeter" | "millimeters" | "millimetre" | "millimetres" => Some(0.000_001),
+        "inch" | "inches" => Some(0.000_025_4),
         "ft" | "foot" | "feet" => Some(0.000_304_8),
         "nautical" if next(1).starts_with("mile") => Some(1.852),
         _ => None,
@@ -1260,6 +1335,24 @@ mod tests {
         assert_eq!(p.kind, Kind::Area);
         assert!((p.value.unwrap().lo_value().unwrap() - 194.25).abs() < 0.01);
         assert_eq!(one("75 square miles").kind, Kind::Area);
+        assert_eq!(
+            value("A quarter of a million households"),
+            Interval::point(250_000.0)
+        );
+        assert_eq!(
+            value("Three quarters of a million people fled"),
+            Interval::point(750_000.0)
+        );
+        assert_eq!(value("half million people"), Interval::point(500_000.0));
+        assert_eq!(value("waves as high as 8 metres"), Interval::below(0.008, true));
+        assert_eq!(one("150 mm of rain").kind, Kind::Distance);
+        assert_eq!(value("10M people"), Interval::point(10_000_000.0));
+        assert!(all("one over three")
+            .iter()
+            .all(|p| p.qualifier != Qualifier::MoreThan));
+        assert_eq!(value("between 2014 and 2018"), Interval::closed(2014.0, 2018.0));
+        assert_eq!(one("between 2014 and 2018").kind, Kind::Year);
+        assert_eq!(one("the 2015-32 plan").kind, Kind::Count);
         assert_eq!(value("6.2m registered voters"), Interval::point(6_200_000.0));
         assert_eq!(one("1.5m tall").kind, Kind::Distance);
         assert!(all("call 541-555-0142 now").is_empty());

@@ -617,7 +617,15 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     // vehicles"); a noun before it counts only when none follows ("the toll rose to 1,870").
     let subject = nearest(&after, false, rules, is_subject)
         .filter(|m| m.2 <= 4)
-        .or_else(|| nearest(&clause_before(tokens, range.clone(), 10), true, rules, is_subject))
+        // A plain noun right after the figure ("23 foreign nationals") is its subject, even
+        // when a known class stands further back.
+        .or_else(|| {
+            if plural_noun(&after).is_some() {
+                None
+            } else {
+                nearest(&clause_before(tokens, range.clone(), 10), true, rules, is_subject)
+            }
+        })
         .or_else(|| nearest(&label, true, rules, is_subject));
     let takes_roles = subject.as_ref().is_none_or(|(c, _, _)| c.takes_roles);
     // A role in the figure's own clause beats a nearer one across a comma: in "5,000 died,
@@ -625,7 +633,12 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     let before_clause = clause_before(tokens, range.clone(), 10);
     let role = role_of(&after, &before_clause, rules)
         .or_else(|| role_of(&after, &before, rules))
-        .filter(|_| takes_roles);
+        .filter(|_| takes_roles)
+        .filter(|r| {
+            subject
+                .as_ref()
+                .is_none_or(|(c, _, _)| !c.neutral_roles.contains(r))
+        });
 
     let spelled = !tokens[range.clone()].iter().any(|t| t.is_number());
     if role.is_none()

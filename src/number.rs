@@ -99,9 +99,12 @@ impl SpelledNumber {
     pub fn push(&mut self, word: NumberWord) -> bool {
         match word {
             NumberWord::Small(v) => {
-                // "twenty six" continues, "six twenty" does not.
-                let last_digit = self.current % 10.0;
-                if self.words > 0 && self.current != 0.0 && (v >= 10.0 || last_digit != 0.0) {
+                // "twenty six" and "hundred and sixteen" continue; "six twenty" does not.
+                let below_hundred = self.current % 100.0;
+                let fits = self.current == 0.0
+                    || (below_hundred == 0.0 && v < 100.0)
+                    || (below_hundred % 10.0 == 0.0 && below_hundred >= 20.0 && v < 10.0);
+                if self.words > 0 && !fits {
                     return false;
                 }
                 self.current += v;
@@ -153,6 +156,9 @@ mod tests {
         assert_eq!(spell("three million four hundred thousand"), 3_400_000.0);
         assert_eq!(spell("hundred"), 100.0);
         assert_eq!(spell("fifteen"), 15.0);
+        assert_eq!(spell("one hundred and sixteen"), 116.0);
+        assert_eq!(spell("two hundred twenty one"), 221.0);
+        assert_eq!(spell("one thousand nine hundred ninety"), 1990.0);
     }
 
     #[test]

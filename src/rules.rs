@@ -65,6 +65,9 @@ pub struct Class {
     /// Figures of this class belong to a named entity (a party's seats, a country's votes):
     /// the nearest name before the figure joins the key, `seats.sdu`.
     pub by_entity: bool,
+    /// Roles that do not change what is counted for this class: firefighters `deployed` to
+    /// a fire are the firefighters at the fire.
+    pub neutral_roles: Vec<String>,
 }
 
 /// An event-pack fact: claims of a generic key, in a given context, are this specific fact.
@@ -197,6 +200,7 @@ impl RuleSet {
                 takes_roles: c.roles.unwrap_or(true),
                 priority: c.priority.unwrap_or(0),
                 by_entity: c.by_entity.unwrap_or(false),
+                neutral_roles: c.neutral_roles.unwrap_or_default(),
                 id: c.id,
             });
         }
@@ -310,6 +314,7 @@ struct RawClass {
     roles: Option<bool>,
     priority: Option<i32>,
     by_entity: Option<bool>,
+    neutral_roles: Option<Vec<String>>,
     tolerance: Option<toml::Value>,
     severity: Option<RawSeverity>,
 }
