@@ -172,24 +172,35 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
         }
     }
     let (verdict, a, b) = worst?;
+    // A discrepancy that rests on reading a vague word loosely says so.
+    let loose_pair = (verdict == Verdict::Discrepancy)
+        .then(|| {
+            (0..sides.len())
+                .flat_map(|x| (x + 1..sides.len()).map(move |y| (x, y)))
+                .find(|&(x, y)| strictly_disjoint(&sides[x].0, &sides[y].0, grading.tolerance))
+        })
+        .flatten();
     let quote = |side: usize| {
         let c = &claims[sides[side].1[0]];
         c.text.clone()
     };
     let message = match verdict {
         Verdict::Conflict => format!("`{}` and `{}` cannot both be true", quote(a), quote(b)),
-        Verdict::Discrepancy if strictly_disjoint(&sides[a].0, &sides[b].0, grading.tolerance) => {
-            format!(
+        Verdict::Discrepancy => match loose_pair {
+            Some((x, y)) if (x, y) == (a, b) => format!(
                 "`{}` and `{}` differ unless the vague figure is read loosely",
                 quote(a),
                 quote(b)
-            )
-        }
-        Verdict::Discrepancy => format!(
-            "`{}` and `{}` are compatible but stated differently",
-            quote(a),
-            quote(b)
-        ),
+            ),
+            Some((x, y)) => format!(
+                "`{}` and `{}` are compatible but stated differently; `{}` and `{}` meet only if the vague figure is read loosely",
+                quote(a),
+                quote(b),
+                quote(x),
+                quote(y)
+            ),
+            None => format!("`{}` and `{}` are compatible but stated differently", quote(a), quote(b)),
+        },
     };
     let severity = match verdict {
         Verdict::Conflict => grading.conflict,

@@ -972,12 +972,30 @@ fn of_noun(after: &[String]) -> Option<String> {
 
 /// Event-pack facts narrow a generic key by the words of the sentence.
 fn narrow(key: &str, tokens: &[Token], rules: &RuleSet) -> Option<String> {
-    let words: Vec<String> = tokens
+    let words: Vec<&str> = tokens
         .iter()
         .filter(|t| t.is_word())
-        .map(|t| rules.canonical(t.text))
+        .map(|t| t.folded.as_ref())
         .collect();
-    let has = |w: &String| words.iter().any(|x| x == w);
+    // Both the words as written and their canonical forms, space-delimited so that context
+    // terms of several words ("storm surge") match as phrases.
+    let plain = format!(" {} ", words.join(" "));
+    let canonical = format!(
+        " {} ",
+        words
+            .iter()
+            .map(|w| rules.canonical(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let has = |term: &String| {
+        let needle = format!(" {term} ");
+        plain.contains(&needle)
+            || canonical.contains(&needle)
+            || rules.aliases.iter().any(|(alias, target)| {
+                target == term && alias.contains(' ') && plain.contains(&format!(" {alias} "))
+            })
+    };
     for fact in &rules.facts {
         if !fact.generic.iter().any(|g| g == key) {
             continue;

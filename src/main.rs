@@ -20,6 +20,11 @@ Exit status:
   1  at least one finding at or above --fail-on
   2  usage error, unreadable input or invalid rule file";
 
+const FACTS_EXIT_HELP: &str = "\
+Exit status:
+  0  the claims were listed
+  2  usage error, unreadable input or invalid rule file";
+
 /// Tells where news articles about the same event disagree on the facts.
 #[derive(Parser)]
 #[command(name = "crosscheck", version, about, after_help = EXIT_HELP)]
@@ -33,8 +38,8 @@ enum Command {
     /// Report where the articles disagree on numbers (the consistency report)
     #[command(after_help = EXIT_HELP)]
     Check(CheckArgs),
-    /// List every claim extracted from the articles, with its key and value
-    #[command(after_help = EXIT_HELP)]
+    /// List every claim extracted from the articles, keyed or not, with its value
+    #[command(after_help = FACTS_EXIT_HELP)]
     Facts(CommonArgs),
 }
 
@@ -126,6 +131,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if loaded.documents.is_empty() {
         anyhow::bail!("no article to check");
     }
+    if loaded.documents.len() == 1 && fail_on.is_some() {
+        eprintln!("note: only one article was read, so there is nothing to compare it with");
+    }
+    let problems: Vec<serde_json::Value> = loaded
+        .problems
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "path": p.path(),
+                "severity": if p.is_error() { "error" } else { "note" },
+                "message": p.to_string(),
+            })
+        })
+        .collect();
     let analysis = crosscheck::analyze(loaded.documents, &rules);
     let options = RenderOptions {
         color: use_color(common.color),
@@ -137,7 +156,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     match (fail_on, common.format) {
         (Some(_), Format::Human) => report::write_human(&mut out, &analysis, options)?,
-        (Some(_), Format::Json) => report::write_json(&mut out, &analysis, options)?,
+        (Some(_), Format::Json) => {
+            // Inputs that could not be read are part of the record CI keeps.
+            let mut value = report::report_json(&analysis, options);
+            value["problems"] = serde_json::Value::Array(problems);
+            serde_json::to_writer_pretty(&mut out, &value)?;
+            writeln!(out)?;
+        }
         (None, Format::Human) => report::write_facts_table(&mut out, &analysis, options)?,
         (None, Format::Json) => {
             serde_json::to_writer_pretty(&mut out, &report::claims_json(&analysis))?;
@@ -172,6 +197,9 @@ fn load_rules(paths: &[String]) -> Result<RuleSet> {
                 .filter(|f| f.extension().is_some_and(|x| x == "toml"))
                 .collect();
             files.sort();
+            if files.is_empty() {
+                anyhow::bail!("rule folder `{path}` holds no .toml rule file");
+            }
             files
         } else {
             vec![p.to_path_buf()]
@@ -197,8 +225,15 @@ fn use_color(choice: ColorChoice) -> bool {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+    let b = s.as_bytes();
+    let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        if shaped {
+            format!("`{s}` is not a day of the calendar")
+        } else {
+            format!("`{s}` is not a date of the form YYYY-MM-DD")
+        }
+    })
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

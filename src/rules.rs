@@ -223,11 +223,36 @@ impl RuleSet {
                     ))
                 }
             };
+            for g in &generic {
+                let base = g.split(['.', '@']).next().unwrap_or_default();
+                let known = self.classes.iter().any(|c| c.id == base)
+                    || Kind::parse(base).is_some()
+                    || base.contains('_');
+                // Keys of unlisted nouns (`echelon`) are legitimate; a near miss of a class id
+                // is a typo that would silently never match.
+                if !known {
+                    let suggestion = self
+                        .classes
+                        .iter()
+                        .map(|c| c.id.as_str())
+                        .min_by_key(|id| edit_distance(id, base))
+                        .filter(|id| edit_distance(id, base) <= 2);
+                    if let Some(id) = suggestion {
+                        return Err(err(
+                            g,
+                            format!("fact `{}` narrows `{g}`, but no class is named `{base}`", f.key),
+                            Some(format!(
+                                "did you mean `{id}`? `crosscheck facts` shows the keys claims get"
+                            )),
+                        ));
+                    }
+                }
+            }
             self.facts.push(Fact {
                 description: f.description.unwrap_or_else(|| f.key.clone()),
                 generic,
-                context: f.context.iter().map(|w| self.canonical(w)).collect(),
-                exclude: f.exclude.iter().map(|w| self.canonical(w)).collect(),
+                context: f.context.iter().map(|w| self.canonical_phrase(w)).collect(),
+                exclude: f.exclude.iter().map(|w| self.canonical_phrase(w)).collect(),
                 grading,
                 key: f.key,
             });
@@ -240,6 +265,19 @@ impl RuleSet {
     pub fn canonical(&self, word: &str) -> String {
         let lower = word.to_lowercase();
         self.aliases.get(&lower).cloned().unwrap_or(lower)
+    }
+
+    /// A phrase with each word in canonical form (a whole-phrase alias wins).
+    pub fn canonical_phrase(&self, phrase: &str) -> String {
+        let lower = phrase.to_lowercase();
+        if let Some(c) = self.aliases.get(&lower) {
+            return c.clone();
+        }
+        lower
+            .split_whitespace()
+            .map(|w| self.canonical(w))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The class with this id.
@@ -381,6 +419,22 @@ fn compile_grading(
     Ok(Some(g))
 }
 
+/// Levenshtein distance, for "did you mean" hints.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 fn parse_tolerance(v: &toml::Value) -> Option<f64> {
     let t = match v {
         toml::Value::Float(f) => *f,
@@ -470,6 +524,23 @@ mod tests {
             .add("x.toml", "[[class]]\nid = \"a\"\nterms = []\n")
             .unwrap_err();
         assert_eq!((e.line, e.column), (2, 6));
+    }
+
+    #[test]
+    fn unknown_generic_keys_are_errors_with_a_suggestion() {
+        let mut set = RuleSet::generic();
+        let e = set
+            .add("x.toml", "[[fact]]\nkey = \"k\"\ngeneric = [\"deadd\"]\n")
+            .unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.help.unwrap().contains("`dead`"));
+        assert!(set
+            .clone()
+            .add(
+                "y.toml",
+                "[[fact]]\nkey = \"k\"\ngeneric = [\"troops.deployed\"]\n"
+            )
+            .is_ok());
     }
 
     #[test]

@@ -358,3 +358,56 @@ fn output_is_deterministic() {
     };
     assert_eq!(count(&a.stdout), count(&b.stdout));
 }
+
+#[test]
+fn json_report_lists_inputs_that_could_not_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out = crosscheck()
+        .args(["check", PARADE, "--format", "json"])
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0]["severity"], "error");
+    assert!(problems[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("holds no article text"));
+    assert_eq!(report["findings"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn a_single_article_gets_a_note() {
+    crosscheck()
+        .args(["check", "fixtures/coastal-quake-2024/harbor-daily.txt"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("only one article was read"));
+}
+
+#[test]
+fn an_empty_rule_folder_is_an_error_and_facts_help_has_its_own_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    crosscheck()
+        .args(["check", PARADE, "--rules"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("holds no .toml rule file"));
+    crosscheck()
+        .args(["facts", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("the claims were listed"))
+        .stdout(predicate::str::contains("--fail-on").not());
+    crosscheck()
+        .args(["check", PARADE, "--date", "2024-02-30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a day of the calendar"));
+}

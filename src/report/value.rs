@@ -6,7 +6,19 @@ use crate::when::date_of;
 
 /// A value as a reader expects it: `26`, `> 10,000`, `20,000–99,999`, `2025-09-03`.
 pub fn format_value(value: &Interval, kind: Kind, unit: Option<&str>) -> String {
-    let f = |v: f64| format_number(v, kind, unit);
+    // Both ends of a duration in the unit of the larger one: `12.6–14 days`, not
+    // `18144 minutes–2 weeks`.
+    let duration_unit = (kind == Kind::Duration && !value.is_point()).then(|| {
+        let largest = value.hi_value().or(value.lo_value()).unwrap_or(0.0).abs();
+        duration_unit_for(largest)
+    });
+    let f = |v: f64| match duration_unit {
+        Some((size, name)) => {
+            let n = trim(v / size);
+            format!("{n} {name}{}", if n == "1" { "" } else { "s" })
+        }
+        None => format_number(v, kind, unit),
+    };
     match (value.lo, value.hi) {
         (Some(lo), Some(hi)) if lo.value == hi.value => f(lo.value),
         (Some(lo), Some(hi)) => {
@@ -46,6 +58,22 @@ fn large(v: f64) -> String {
         }
     }
     group(v)
+}
+
+/// The largest unit in which a duration is at least one: (seconds per unit, name).
+fn duration_unit_for(seconds: f64) -> (f64, &'static str) {
+    const UNITS: [(f64, &str); 6] = [
+        (31_557_600.0, "year"),
+        (604_800.0, "week"),
+        (86_400.0, "day"),
+        (3_600.0, "hour"),
+        (60.0, "minute"),
+        (1.0, "second"),
+    ];
+    UNITS
+        .into_iter()
+        .find(|(size, _)| seconds >= *size)
+        .unwrap_or((1.0, "second"))
 }
 
 fn duration(seconds: f64) -> String {
