@@ -49,24 +49,40 @@ fn key_sentence(
         .filter(|c| c.kind.is_time_point())
         .map(|c| c.span.clone())
         .collect();
+    // Dates between a figure and its noun ("the toll from the quake on March 12 rose to 1,870")
+    // do not cut the figure off from it: their tokens are left out of its windows.
+    let without = |skip: &[&Range<usize>]| -> Vec<Token> {
+        tokens
+            .iter()
+            .filter(|t| {
+                !skip
+                    .iter()
+                    .any(|o| t.span.start >= o.start && t.span.end <= o.end)
+            })
+            .cloned()
+            .collect()
+    };
+    let all_spans: Vec<&Range<usize>> = time_spans.iter().collect();
+    let without_dates = if all_spans.is_empty() {
+        Vec::new()
+    } else {
+        without(&all_spans)
+    };
     for claim in claims.iter_mut() {
-        // Dates between a figure and its noun ("the toll from the quake on March 12 rose to
-        // 1,870") do not cut the figure off from it: their tokens are left out of its windows.
-        let others: Vec<&Range<usize>> = time_spans.iter().filter(|span| **span != claim.span).collect();
-        let visible: Vec<Token> = if others.is_empty() {
-            Vec::new()
+        let own_time = claim.kind.is_time_point() && time_spans.len() > 1;
+        let visible_for_time = if own_time {
+            let others: Vec<&Range<usize>> = time_spans.iter().filter(|span| **span != claim.span).collect();
+            without(&others)
         } else {
-            tokens
-                .iter()
-                .filter(|t| {
-                    !others
-                        .iter()
-                        .any(|o| t.span.start >= o.start && t.span.end <= o.end)
-                })
-                .cloned()
-                .collect()
+            Vec::new()
         };
-        let keying_tokens: &[Token] = if others.is_empty() { &tokens } else { &visible };
+        let keying_tokens: &[Token] = if own_time {
+            &visible_for_time
+        } else if claim.kind.is_time_point() || all_spans.is_empty() {
+            &tokens
+        } else {
+            &without_dates
+        };
         let keyed = generic_key(keying_tokens, claim, rules);
         claim.noun = keyed.noun;
         claim.key = keyed.key.map(|generic| match narrow(&generic, &tokens, rules) {
@@ -364,29 +380,40 @@ fn nearest<'r>(
     rules: &'r RuleSet,
     accept: impl Fn(&Class) -> bool,
 ) -> Option<(&'r Class, String, usize)> {
-    let mut best: Option<(&Class, String, usize)> = None;
-    for class in rules.classes.iter().filter(|c| accept(c)) {
-        for term in &class.terms {
+    // Ranked by priority, then nearness, then the longer term, then the earlier class.
+    let mut best: Option<(usize, usize, usize)> = None; // (class, term, distance)
+    let rank = |ci: usize, n: usize, d: usize| {
+        (
+            rules.classes[ci].priority,
+            std::cmp::Reverse(d),
+            n,
+            std::cmp::Reverse(ci),
+        )
+    };
+    for start in 0..words.len() {
+        let Some(candidates) = rules.term_index.get(&words[start]) else {
+            continue;
+        };
+        for &(ci, ti) in candidates {
+            let class = &rules.classes[ci];
+            let term = &class.terms[ti];
             let n = term.len();
-            if n == 0 || n > words.len() {
+            if start + n > words.len() || words[start..start + n] != term[..] || !accept(class) {
                 continue;
             }
-            for start in 0..=words.len() - n {
-                if words[start..start + n] != term[..] {
-                    continue;
-                }
-                let distance = if before { words.len() - (start + n) } else { start };
-                let better = best.as_ref().is_none_or(|(c, t, d)| {
-                    (class.priority, std::cmp::Reverse(distance), n)
-                        > (c.priority, std::cmp::Reverse(*d), t.split(' ').count())
-                });
-                if better {
-                    best = Some((class, term.join(" "), distance));
-                }
+            let distance = if before { words.len() - (start + n) } else { start };
+            let better = best.is_none_or(|(bc, bt, bd)| {
+                rank(ci, n, distance) > rank(bc, rules.classes[bc].terms[bt].len(), bd)
+            });
+            if better {
+                best = Some((ci, ti, distance));
             }
         }
     }
-    best
+    best.map(|(ci, ti, d)| {
+        let class = &rules.classes[ci];
+        (class, class.terms[ti].join(" "), d)
+    })
 }
 
 fn claim_tokens(tokens: &[Token], span: &Range<usize>) -> Range<usize> {

@@ -115,6 +115,9 @@ pub struct RuleSet {
     pub default_grading: Grading,
     /// Names of the files loaded, in order.
     pub sources: Vec<String>,
+    /// First word of every class term -> (class index, term index), so that keying looks up
+    /// the words near a figure instead of scanning every term of every class.
+    pub term_index: BTreeMap<String, Vec<(usize, usize)>>,
 }
 
 /// A rule file that could not be loaded.
@@ -258,6 +261,14 @@ impl RuleSet {
             });
         }
         self.sources.push(file.to_string());
+        self.term_index.clear();
+        for (ci, class) in self.classes.iter().enumerate() {
+            for (ti, term) in class.terms.iter().enumerate() {
+                if let Some(first) = term.first() {
+                    self.term_index.entry(first.clone()).or_default().push((ci, ti));
+                }
+            }
+        }
         Ok(())
     }
 

@@ -8,7 +8,16 @@ mod judge;
 
 use std::path::Path;
 
-/// Measured totals over all clusters, as floors and ceilings.
+const CLUSTERS: &[&str] = &[
+    "budget-2026",
+    "election-2026",
+    "plane-crash-2026",
+    "protest-2026",
+    "summit-2026",
+    "wildfire-2025",
+];
+
+/// Measured totals over these clusters, as floors and ceilings.
 const MIN_FOUND: usize = 14;
 const MAX_FALSE_ALARMS: usize = 3;
 const MAX_TRAPS_HIT: usize = 21;
@@ -16,12 +25,8 @@ const MAX_TRAPS_HIT: usize = 21;
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/eval");
-    let mut clusters: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
-    clusters.sort();
+    // The clusters the floors were measured on; a new cluster joins with new floors.
+    let clusters: Vec<_> = CLUSTERS.iter().map(|c| root.join(c)).collect();
     let (mut found, mut alarms, mut traps) = (0, Vec::new(), 0);
     for dir in &clusters {
         let name = dir.file_name().unwrap().to_string_lossy().to_string();
