@@ -332,15 +332,15 @@ fn is_boundary(t: &Token, stop_at_comma: bool) -> bool {
 }
 
 /// Lower-case words near the claim, nearest first, with their distance in words.
-fn window(
-    tokens: &[Token],
+fn window<'t>(
+    tokens: &'t [Token],
     claim: Range<usize>,
     before: bool,
     limit: usize,
     stop_at_comma: bool,
-) -> Vec<String> {
+) -> Vec<&'t str> {
     let mut words = Vec::new();
-    let iter: Box<dyn Iterator<Item = &Token>> = if before {
+    let iter: Box<dyn Iterator<Item = &'t Token>> = if before {
         Box::new(tokens[..claim.start].iter().rev())
     } else {
         Box::new(tokens[claim.end..].iter())
@@ -350,7 +350,7 @@ fn window(
             break;
         }
         if t.is_word() {
-            words.push(t.lower());
+            words.push(t.folded.as_ref());
         }
     }
     if before {
@@ -361,11 +361,11 @@ fn window(
 
 /// Words before the figure in its own clause: up to a comma or a coordinating conjunction
 /// ("40 people were arrested and 12 officers were injured").
-fn clause_before(tokens: &[Token], range: Range<usize>, limit: usize) -> Vec<String> {
+fn clause_before<'t>(tokens: &'t [Token], range: Range<usize>, limit: usize) -> Vec<&'t str> {
     let words = window(tokens, range, true, limit, true);
     match words
         .iter()
-        .rposition(|w| ["and", "but", "while", "whereas", "as", "with"].contains(&w.as_str()))
+        .rposition(|w| ["and", "but", "while", "whereas", "as", "with"].contains(w))
     {
         Some(i) => words[i + 1..].to_vec(),
         None => words,
@@ -375,7 +375,7 @@ fn clause_before(tokens: &[Token], range: Range<usize>, limit: usize) -> Vec<Str
 /// The nearest class (of the wanted sort) whose term occurs in the window; returns the class,
 /// the term as found and its distance from the claim.
 fn nearest<'r>(
-    words: &[String],
+    words: &[&str],
     before: bool,
     rules: &'r RuleSet,
     accept: impl Fn(&Class) -> bool,
@@ -391,14 +391,16 @@ fn nearest<'r>(
         )
     };
     for start in 0..words.len() {
-        let Some(candidates) = rules.term_index.get(&words[start]) else {
+        let Some(candidates) = rules.term_index.get(words[start]) else {
             continue;
         };
         for &(ci, ti) in candidates {
             let class = &rules.classes[ci];
             let term = &class.terms[ti];
             let n = term.len();
-            if start + n > words.len() || words[start..start + n] != term[..] || !accept(class) {
+            let matches =
+                start + n <= words.len() && words[start..start + n].iter().zip(term).all(|(w, t)| *w == t);
+            if !matches || !accept(class) {
                 continue;
             }
             let distance = if before { words.len() - (start + n) } else { start };
@@ -757,7 +759,7 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     let modifier = term_start
         .checked_sub(1)
         .and_then(|i| words.get(i))
-        .filter(|w| !NEUTRAL.contains(&w.as_str()) && w.chars().all(char::is_alphabetic))
+        .filter(|w| !NEUTRAL.contains(*w) && w.chars().all(char::is_alphabetic))
         .map(|w| rules.canonical(w));
     let key = match modifier {
         Some(m) => format!("{}.{m}", class.id),
@@ -775,7 +777,7 @@ fn age_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     let subject = nearest(&after, false, rules, |c: &Class| !c.role);
     let id = match subject {
         Some((class, _, _)) => Some(class.id.clone()),
-        None => after.first().filter(|w| w.len() > 2).cloned(),
+        None => after.first().filter(|w| w.len() > 2).map(|w| w.to_string()),
     };
     Keyed {
         key: id.as_ref().map(|i| format!("{i}.age")),
@@ -784,7 +786,7 @@ fn age_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
 }
 
 /// Role of a count: the nearest role term; `killed or wounded` joins two roles.
-fn role_of(after: &[String], before: &[String], rules: &RuleSet) -> Option<String> {
+fn role_of(after: &[&str], before: &[&str], rules: &RuleSet) -> Option<String> {
     let is_role = |c: &Class| c.role;
     let a = nearest(after, false, rules, is_role);
     let b = nearest(before, true, rules, is_role);
@@ -800,7 +802,7 @@ fn role_of(after: &[String], before: &[String], rules: &RuleSet) -> Option<Strin
         words.len() - distance - term.split(' ').count()
     };
     let next = pos + term.split(' ').count();
-    if words.get(next).is_some_and(|w| w == "or" || w == "and") {
+    if words.get(next).is_some_and(|w| *w == "or" || *w == "and") {
         if let Some((other, _, 0)) = nearest(&words[next + 1..], false, rules, is_role) {
             if other.id != class.id {
                 let mut ids = [class.id.clone(), other.id.clone()];
@@ -838,10 +840,10 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         return none;
     }
     let accept = |c: &Class| !c.role && c.kinds.contains(&claim.kind);
-    let inside: Vec<String> = tokens[range.clone()]
+    let inside: Vec<&str> = tokens[range.clone()]
         .iter()
         .filter(|t| t.is_word())
-        .map(|t| t.lower())
+        .map(|t| t.folded.as_ref())
         .collect();
     let before = window(tokens, range.clone(), true, 8, true);
     let after = window(tokens, range, false, 2, true);
@@ -896,7 +898,7 @@ fn place_after(tokens: &[Token], range: Range<usize>) -> Option<String> {
 }
 
 /// First cell of a table row, as context for the figures in the row.
-fn table_label(tokens: &[Token], upto: usize) -> Vec<String> {
+fn table_label<'t>(tokens: &'t [Token], upto: usize) -> Vec<&'t str> {
     let first_bar = tokens.iter().position(|t| t.text == "|").unwrap_or(0);
     if first_bar >= upto {
         return Vec::new();
@@ -904,12 +906,12 @@ fn table_label(tokens: &[Token], upto: usize) -> Vec<String> {
     tokens[..first_bar]
         .iter()
         .filter(|t| t.is_word())
-        .map(|t| t.lower())
+        .map(|t| t.folded.as_ref())
         .collect()
 }
 
 /// A plural noun among the first words after a figure: `10 foreign trips`, `45 echelons`.
-fn plural_noun(after: &[String]) -> Option<String> {
+fn plural_noun(after: &[&str]) -> Option<String> {
     const STOP: &[&str] = &[
         "in", "to", "for", "on", "at", "with", "by", "from", "and", "or", "into", "than", "as",
     ];
@@ -948,19 +950,19 @@ fn plural_noun(after: &[String]) -> Option<String> {
     ];
     after
         .iter()
-        .skip_while(|w| *w == "of")
-        .take_while(|w| !STOP.contains(&w.as_str()))
+        .skip_while(|w| **w == "of")
+        .take_while(|w| !STOP.contains(*w))
         .take(3)
         .find(|w| {
             w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'') && !w.contains('’')
         })
-        .filter(|w| !NOT_NOUNS.contains(&w.as_str()))
-        .cloned()
+        .filter(|w| !NOT_NOUNS.contains(*w))
+        .map(|w| w.to_string())
 }
 
 /// The head of an `of` phrase after a percentage: `90% of North Korea's trade` -> `trade`.
-fn of_noun(after: &[String]) -> Option<String> {
-    if after.first().map(String::as_str) != Some("of") {
+fn of_noun(after: &[&str]) -> Option<String> {
+    if after.first() != Some(&"of") {
         return None;
     }
     const STOP: &[&str] = &[
@@ -969,7 +971,7 @@ fn of_noun(after: &[String]) -> Option<String> {
     ];
     let mut head = None;
     for w in &after[1..] {
-        if STOP.contains(&w.as_str()) {
+        if STOP.contains(w) {
             if head.is_some() {
                 break;
             }
@@ -978,7 +980,7 @@ fn of_noun(after: &[String]) -> Option<String> {
         if w.ends_with("'s") || w.ends_with("’s") {
             continue;
         }
-        head = Some(w.clone());
+        head = Some(w.to_string());
     }
     // `3% of GDP`, `40% of the population`: a denominator says nothing of what is measured.
     const DENOMINATORS: &[&str] = &[
