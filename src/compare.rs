@@ -177,7 +177,15 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
         .then(|| {
             (0..sides.len())
                 .flat_map(|x| (x + 1..sides.len()).map(move |y| (x, y)))
-                .find(|&(x, y)| strictly_disjoint(&sides[x].0, &sides[y].0, grading.tolerance))
+                .find(|&(x, y)| {
+                    let vague =
+                        sides[x].0.qualifier == Qualifier::Vague || sides[y].0.qualifier == Qualifier::Vague;
+                    let cross = sides[x]
+                        .1
+                        .iter()
+                        .any(|&p| sides[y].1.iter().any(|&q| claims[p].source != claims[q].source));
+                    vague && cross && strictly_disjoint(&sides[x].0, &sides[y].0, grading.tolerance)
+                })
         })
         .flatten();
     let quote = |side: usize| {
@@ -245,7 +253,18 @@ fn strictly_disjoint(a: &Reading, b: &Reading, tolerance: f64) -> bool {
     // last written digit; tolerances are fractions of a quantity, meaningless for dates.
     let converted = a.written_factor != b.written_factor;
     let widen = |r: &Reading| {
-        let slack = if converted { 0.5 * r.written_factor } else { 0.0 };
+        // Half of the last written digit: whole units, or tenths for a decimal figure.
+        let written = r.stated.1 / r.written_factor;
+        let step = if (written - written.round()).abs() < 1e-9 {
+            1.0
+        } else {
+            0.1
+        };
+        let slack = if converted {
+            0.5 * step * r.written_factor
+        } else {
+            0.0
+        };
         let tolerance = if r.kind.is_time_point() { 0.0 } else { tolerance };
         r.value
             .widened(r.precision + slack + tolerance * r.stated.1.abs())
@@ -387,7 +406,14 @@ mod tests {
     #[test]
     fn figures_in_different_units_agree_when_they_overlap() {
         let mut km = claim(0, "depth", Qualifier::Exact, 28.0, 28.0, "28 km");
-        let mut miles = claim(1, "depth", Qualifier::Exact, 27.36, 27.36, "17 miles");
+        let mut miles = claim(
+            1,
+            "depth",
+            Qualifier::Exact,
+            17.0 * 1.609_344,
+            17.0 * 1.609_344,
+            "17 miles",
+        );
         miles.written_factor = 1.609_344;
         km.kind = Kind::Distance;
         miles.kind = Kind::Distance;

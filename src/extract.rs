@@ -74,6 +74,11 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
             i += 1;
             continue;
         }
+        if let Some(race) = race_time(tokens, i) {
+            i = race.end;
+            found.push(race);
+            continue;
+        }
         if let Some(end) = clock_time(tokens, i) {
             i = end;
             continue;
@@ -113,6 +118,8 @@ fn may_start(t: &Token) -> bool {
                     "tens"
                         | "a"
                         | "half"
+                        | "quarter"
+                        | "third"
                         | "several"
                         | "next"
                         | "last"
@@ -156,7 +163,8 @@ fn number_chain(tokens: &[Token], i: usize) -> Option<usize> {
         .get(j)
         .is_some_and(|t| t.is_number() && (j == i || !t.space_before))
     {
-        numbers += 1;
+        // `192.168` is one token of two parts.
+        numbers += 1 + tokens[j].text.matches('.').count();
         let joined = tokens
             .get(j + 1)
             .is_some_and(|s| !s.space_before && matches!(s.text, "-" | "." | "/"))
@@ -168,7 +176,25 @@ fn number_chain(tokens: &[Token], i: usize) -> Option<usize> {
         }
         j += 2;
     }
-    (numbers >= 3).then_some(j + 1)
+    (numbers >= 3 && j > i).then_some(j + 1)
+}
+
+/// A race or elapsed time written `2:05:14` (hours, minutes, seconds): a duration.
+fn race_time(tokens: &[Token], i: usize) -> Option<Phrase> {
+    let part = |j: usize, max_len: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.is_number() && t.text.len() <= max_len && (j == i || !t.space_before))
+    };
+    let colon = |j: usize| tokens.get(j).is_some_and(|t| t.text == ":" && !t.space_before);
+    let (h, m, sec) = (part(i, 2)?, part(i + 2, 2)?, part(i + 4, 2)?);
+    if !(colon(i + 1) && colon(i + 3)) || m.text.len() != 2 || sec.text.len() != 2 {
+        return None;
+    }
+    let seconds = h.number_value()? * 3600.0 + m.number_value()? * 60.0 + sec.number_value()?;
+    let mut p = simple(i, i + 5, Kind::Duration, Some("s"), seconds, Qualifier::Exact);
+    p.written_factor = 1.0;
+    Some(p)
 }
 
 /// A time of day (`4:17`, `4 a.m.`, `10:30 pm`): not a figure to compare, so it is passed
@@ -281,8 +307,27 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
                 Qualifier::Exact,
             ));
         }
-        if core.year_like && hi_core.year_like && hi_core.hi > core.lo && (1000.0..=2100.0).contains(&core.lo)
-        {
+        // `2019-23`: a short span of years.
+        let short_span = core.year_like
+            && tokens.get(range_end - 1).is_some_and(|t| t.text.len() == 2)
+            && hi_core.hi < 100.0
+            && (core.lo - core.lo % 100.0 + hi_core.hi) > core.lo;
+        let hi_core = if short_span {
+            let full = core.lo - core.lo % 100.0 + hi_core.hi;
+            Core {
+                hi: full,
+                lo: full,
+                year_like: true,
+                ..hi_core
+            }
+        } else {
+            hi_core
+        };
+        let years = core.year_like
+            && hi_core.year_like
+            && hi_core.hi > core.lo
+            && (1000.0..=2100.0).contains(&core.lo);
+        if years && is_year_use(tokens, core_start, range_end) {
             // `between 2014 and 2018`, `2019-2023`: a span of years.
             let mut p = simple(start, range_end, Kind::Year, None, core.lo, Qualifier::Range);
             p.value = Some(Interval::closed(core.lo, hi_core.hi));
@@ -696,11 +741,24 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
             year_like: false,
         }),
         // `a quarter of a million`, `three quarters of a million`, `a third of a billion`.
-        "a" | "one" | "two" | "three" if fraction_of(tokens, i + 1).is_some() => {
+        "quarter" | "third" if fraction_of(tokens, i).is_some() => {
+            let (part, end) = fraction_of(tokens, i)?;
+            Some(Core {
+                lo: part,
+                hi: part,
+                precision: 0.0,
+                vague: false,
+                end,
+                year_like: false,
+            })
+        }
+        "a" | "one" | "two" | "three" | "four" | "nine" if fraction_of(tokens, i + 1).is_some() => {
             let (part, end) = fraction_of(tokens, i + 1)?;
             let times = match word.as_str() {
                 "two" => 2.0,
                 "three" => 3.0,
+                "four" => 4.0,
+                "nine" => 9.0,
                 _ => 1.0,
             };
             Some(Core {
@@ -754,12 +812,17 @@ fn fraction_of(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
         "tenth" | "tenths" => 0.1,
         _ => return None,
     };
-    if !tokens.get(i + 1)?.is("of") || !tokens.get(i + 2)?.is("a") {
-        return None;
+    // `a quarter of a million`, `quarter of a million`, `a quarter million`.
+    let mut j = i + 1;
+    if tokens.get(j).is_some_and(|t| t.is("of")) {
+        j += 1;
+        if tokens.get(j).is_some_and(|t| t.is("a")) {
+            j += 1;
+        }
     }
-    match number_word(tokens.get(i + 3)?.folded.as_ref())? {
-        NumberWord::Scale(s) => Some((part * s, i + 4)),
-        NumberWord::Hundred => Some((part * 100.0, i + 4)),
+    match number_word(tokens.get(j)?.folded.as_ref())? {
+        NumberWord::Scale(s) => Some((part * s, j + 1)),
+        NumberWord::Hundred => Some((part * 100.0, j + 1)),
         NumberWord::Small(_) => None,
     }
 }
@@ -807,6 +870,23 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     let mut value = n.value();
+    // `one and a half million`.
+    let and_a_half = ["and", "a", "half"]
+        .iter()
+        .enumerate()
+        .all(|(k, w)| tokens.get(end + k).is_some_and(|t| t.is(w)));
+    if and_a_half && n.value() < 1000.0 {
+        if let Some(NumberWord::Scale(scale)) = tokens.get(end + 3).and_then(|t| number_word(&t.folded)) {
+            return Some(Core {
+                lo: (value + 0.5) * scale,
+                hi: (value + 0.5) * scale,
+                precision: 0.0,
+                vague: false,
+                end: end + 4,
+                year_like: false,
+            });
+        }
+    }
     if tokens.get(end).is_some_and(|t| t.is("dozen")) {
         value *= 12.0;
         end += 1;
@@ -1109,7 +1189,7 @@ fn relative_years(
         return None;
     }
     let end = if tenure { end + 1 } else { end };
-    let phrase_text: Vec<&str> = tokens[start..end].iter().map(|t| t.text).collect();
+    let phrase_text = joined(&tokens[start..end]);
     let mut p = simple(start, end, Kind::Year, None, 0.0, Qualifier::Relative);
     p.relation = Some("since".to_string());
     match published {
@@ -1117,7 +1197,7 @@ fn relative_years(
             let year = f64::from(chrono::Datelike::year(&date)) - n;
             p.value = Some(Interval::point(year));
             p.stated = Some((year, year));
-            p.resolution = Some(format!("`{}` counted back from {date}", phrase_text.join(" ")));
+            p.resolution = Some(format!("`{phrase_text}` counted back from {date}"));
         }
         None => {
             p.value = None;
@@ -1126,6 +1206,18 @@ fn relative_years(
         }
     }
     Some(p)
+}
+
+/// Tokens written back with their original spacing: `14-year rule`.
+pub(crate) fn joined(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 && t.space_before {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+    }
+    out
 }
 
 /// Nouns for a time in office: a `14-year rule` started 14 years before publication.
@@ -1352,12 +1444,33 @@ mod tests {
             .all(|p| p.qualifier != Qualifier::MoreThan));
         assert_eq!(value("between 2014 and 2018"), Interval::closed(2014.0, 2018.0));
         assert_eq!(one("between 2014 and 2018").kind, Kind::Year);
-        assert_eq!(one("the 2015-32 plan").kind, Kind::Count);
+        assert_eq!(value("the 2019-23 plan"), Interval::closed(2019.0, 2023.0));
+        assert_eq!(one("between 1500 and 2000 troops were killed").kind, Kind::Count);
+        assert_eq!(value("a quarter million troops"), Interval::point(250_000.0));
+        assert_eq!(value("quarter of a million troops"), Interval::point(250_000.0));
+        assert_eq!(
+            value("four fifths of a million troops"),
+            Interval::point(800_000.0)
+        );
+        assert_eq!(
+            value("one and a half million troops"),
+            Interval::point(1_500_000.0)
+        );
+        assert!(all("the server at 192.168.1.2 failed").is_empty());
         assert_eq!(value("6.2m registered voters"), Interval::point(6_200_000.0));
         assert_eq!(one("1.5m tall").kind, Kind::Distance);
         assert!(all("call 541-555-0142 now").is_empty());
         assert!(all("a two-party government").is_empty());
         assert_eq!(one("a two-day summit").kind, Kind::Duration);
+    }
+
+    #[test]
+    fn race_times_are_durations() {
+        let p = one("won in 2:05:14, a course record");
+        assert_eq!(
+            (p.kind, p.value.unwrap()),
+            (Kind::Duration, Interval::point(7_514.0))
+        );
     }
 
     #[test]

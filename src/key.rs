@@ -214,7 +214,7 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
     let sets = [
         "the", "these", "those", "them", "us", "their", "its", "whom", "which", "his", "her",
     ];
-    if next(0) == "of" && sets.contains(&next(1).as_str()) {
+    if kind == Kind::Count && next(0) == "of" && sets.contains(&next(1).as_str()) {
         return true;
     }
     // `a £4.3bn increase`: a change.
@@ -346,6 +346,10 @@ fn window<'t>(
         Box::new(tokens[claim.end..].iter())
     };
     for t in iter {
+        // `Net profit: $615m`, `- Job cuts: 3,200`: a short label before a colon names the figure.
+        if before && t.text == ":" && is_label_colon(tokens, t) {
+            continue;
+        }
         if is_boundary(t, stop_at_comma) || words.len() >= limit {
             break;
         }
@@ -357,6 +361,16 @@ fn window<'t>(
         words.reverse();
     }
     words
+}
+
+/// True when the colon ends a short label that starts its sentence (at most five words).
+fn is_label_colon(tokens: &[Token], colon: &Token) -> bool {
+    let words_before = tokens
+        .iter()
+        .take_while(|t| t.span.start < colon.span.start)
+        .filter(|t| t.is_word())
+        .count();
+    (1..=5).contains(&words_before)
 }
 
 /// Words before the figure in its own clause: up to a comma or a coordinating conjunction
@@ -899,11 +913,16 @@ fn place_after(tokens: &[Token], range: Range<usize>) -> Option<String> {
 
 /// First cell of a table row, as context for the figures in the row.
 fn table_label<'t>(tokens: &'t [Token], upto: usize) -> Vec<&'t str> {
-    let first_bar = tokens.iter().position(|t| t.text == "|").unwrap_or(0);
+    // `| Leaders | 26 |`: a leading bar opens the row; the label is the first cell.
+    let skip = usize::from(tokens.first().is_some_and(|t| t.text == "|"));
+    let first_bar = tokens[skip..]
+        .iter()
+        .position(|t| t.text == "|")
+        .map_or(skip, |p| p + skip);
     if first_bar >= upto {
         return Vec::new();
     }
-    tokens[..first_bar]
+    tokens[skip..first_bar]
         .iter()
         .filter(|t| t.is_word())
         .map(|t| t.folded.as_ref())
@@ -1191,11 +1210,21 @@ mod tests {
     }
 
     #[test]
+    fn short_labels_before_a_colon_name_the_figure() {
+        assert_eq!(
+            key("- Net profit: $615m").as_deref(),
+            Some("profit")
+        );
+        assert_eq!(key("Job cuts: 3,200").as_deref(), Some("jobs.cut"));
+    }
+
+    #[test]
     fn table_rows_take_their_label() {
         assert_eq!(
             key("Total Foreign Leaders | 26 | N/A |").as_deref(),
             Some("leaders")
         );
+        assert_eq!(key("| Leaders | 26 |").as_deref(), Some("leaders"));
     }
 
     #[test]

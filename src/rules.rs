@@ -322,8 +322,13 @@ impl RuleSet {
                     .map_or_else(|| p.replace('_', " "), |c| c.description.clone())
             })
             .collect();
-        if let Some(year) = key.split('@').nth(1) {
-            parts.push(format!("(in {year})"));
+        if let Some(anchor) = key.split('@').nth(1) {
+            // `@2004` is a year, `@2025-09-01` an as-of date.
+            parts.push(if anchor.contains('-') {
+                format!("(as of {anchor})")
+            } else {
+                format!("(in {anchor})")
+            });
         }
         parts.join(", ")
     }

@@ -327,11 +327,8 @@ fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
         p.resolution = Some("relative date with no publication date".to_string());
         return Some(p);
     };
-    let phrase: Vec<&str> = tokens[i..end].iter().map(|t| t.text).collect();
-    p.resolution = Some(format!(
-        "`{}` from the publication date {published}",
-        phrase.join(" ")
-    ));
+    let phrase = crate::extract::joined(&tokens[i..end]);
+    p.resolution = Some(format!("`{phrase}` from the publication date {published}"));
     match rel {
         Rel::Year(d) => {
             let y = f64::from(published.year() + d);
