@@ -184,6 +184,15 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
     if tokens.first().is_some_and(|t| t.is("of")) && tokens.get(1).is_some_and(|t| t.is("the")) {
         return true;
     }
+    // `450 employees ... as part of a reduction of 3,200`: a part named before its whole.
+    let later: Vec<&str> = tokens[range.end..]
+        .iter()
+        .take(16)
+        .map(|t| t.folded.as_ref())
+        .collect();
+    if later.windows(3).any(|w| w == ["as", "part", "of"]) {
+        return true;
+    }
     // `would have a majority of five`, `could rise to 2,000`: hypothetical.
     let before = range.start.saturating_sub(8);
     if tokens[before..range.start]
@@ -460,7 +469,49 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
         return none;
     }
     let keyed = kind_key(tokens, range.clone(), claim, rules);
+    let keyed = per_unit(keyed, tokens, &range, claim.kind);
     scope_to_entity(keyed, tokens, range, rules)
+}
+
+/// Rates are their own quantity: `6,000 people a day` is not a total, `$1.38 a share` not a
+/// profit. The key gets the unit of the rate: `arrived.per_day`.
+fn per_unit(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) -> Keyed {
+    if kind.is_time_point() || kind == Kind::Speed {
+        return keyed;
+    }
+    let Some(key) = &keyed.key else { return keyed };
+    const UNITS: &[&str] = &[
+        "day",
+        "week",
+        "month",
+        "year",
+        "hour",
+        "minute",
+        "share",
+        "person",
+        "capita",
+        "head",
+        "night",
+        "student",
+        "household",
+    ];
+    let after: Vec<&Token> = tokens[range.end..]
+        .iter()
+        .take(6)
+        .take_while(|t| !is_boundary(t, true))
+        .collect();
+    let rate = after.windows(2).find_map(|w| {
+        let per = ["a", "an", "per", "each", "every"].iter().any(|p| w[0].is(p));
+        let unit = w[1].folded.trim_end_matches('s');
+        (per && UNITS.contains(&unit)).then(|| unit.to_string())
+    });
+    match rate {
+        Some(unit) => Keyed {
+            key: Some(format!("{key}.per_{unit}")),
+            noun: keyed.noun,
+        },
+        None => keyed,
+    }
 }
 
 /// Keys of classes whose figures belong to a named entity get the entity's name; without one
@@ -717,6 +768,43 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
 /// Money takes the class of what it pays for, narrowed by the word before that class's term:
 /// `Defence spending will hit £64bn` is `budget.defence`, apart from `Health spending`.
 fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
+    const OUTLOOK: &[&str] = &[
+        "expects",
+        "expected",
+        "forecast",
+        "forecasts",
+        "guidance",
+        "outlook",
+        "projected",
+        "projects",
+        "predicts",
+        "target",
+        "targets",
+    ];
+    const VERBS: &[&str] = &[
+        "reported",
+        "reports",
+        "posted",
+        "posts",
+        "said",
+        "says",
+        "announced",
+        "pledged",
+        "rose",
+        "fell",
+        "hit",
+        "reached",
+        "raised",
+        "set",
+        "allocated",
+        "spent",
+        "spends",
+        "spend",
+        "cut",
+        "boosted",
+        "totalled",
+        "totaled",
+    ];
     let after = window(tokens, range.clone(), false, 6, true);
     let before = clause_before(tokens, range, 10);
     let accept = |c: &Class| !c.role && c.kinds.contains(&Kind::Money);
@@ -773,12 +861,17 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     let modifier = term_start
         .checked_sub(1)
         .and_then(|i| words.get(i))
-        .filter(|w| !NEUTRAL.contains(*w) && w.chars().all(char::is_alphabetic))
+        .filter(|w| !NEUTRAL.contains(*w) && !OUTLOOK.contains(*w) && !VERBS.contains(*w))
+        .filter(|w| w.chars().all(char::is_alphabetic))
         .map(|w| rules.canonical(w));
-    let key = match modifier {
+    let mut key = match modifier {
         Some(m) => format!("{}.{m}", class.id),
         None => class.id.clone(),
     };
+    // `expects revenue of $4.6bn`: guidance and forecasts are not results.
+    if before.iter().any(|w| OUTLOOK.contains(w)) {
+        key.push_str(".projected");
+    }
     Keyed {
         key: Some(key),
         noun: Some(term),
@@ -1211,11 +1304,28 @@ mod tests {
 
     #[test]
     fn short_labels_before_a_colon_name_the_figure() {
-        assert_eq!(
-            key("- Net profit: $615m").as_deref(),
-            Some("profit")
-        );
+        assert_eq!(key("- Net profit: $615m").as_deref(), Some("profit"));
         assert_eq!(key("Job cuts: 3,200").as_deref(), Some("jobs.cut"));
+    }
+
+    #[test]
+    fn rates_parts_and_outlooks_are_their_own_quantities() {
+        assert_eq!(
+            key("About 6,000 people a day are crossing into the country").as_deref(),
+            Some("arrived.per_day")
+        );
+        assert_eq!(
+            key("earnings were $1.38 a share").as_deref(),
+            Some("profit.per_share")
+        );
+        assert_eq!(
+            key("About 450 employees will lose their jobs as part of a reduction"),
+            None
+        );
+        assert_eq!(
+            key("Tessaly expects revenue of $4.6bn").as_deref(),
+            Some("revenue.projected")
+        );
     }
 
     #[test]

@@ -10,17 +10,20 @@ use std::path::Path;
 
 const CLUSTERS: &[&str] = &[
     "budget-2026",
+    "earnings-2026",
     "election-2026",
+    "marathon-2026",
     "plane-crash-2026",
     "protest-2026",
+    "refugees-2025",
     "summit-2026",
     "wildfire-2025",
 ];
 
 /// Measured totals over these clusters, as floors and ceilings.
-const MIN_FOUND: usize = 14;
-const MAX_FALSE_ALARMS: usize = 3;
-const MAX_TRAPS_HIT: usize = 21;
+const MIN_FOUND: usize = 20;
+const MAX_FALSE_ALARMS: usize = 6;
+const MAX_TRAPS_HIT: usize = 32;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters() {
@@ -35,7 +38,7 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
         traps += s.traps_hit.len();
         alarms.extend(s.false_alarms.into_iter().map(|a| format!("{name}: {a}")));
     }
-    assert!(clusters.len() >= 6, "the evaluation clusters are missing");
+    assert!(clusters.iter().all(|c| c.is_dir()), "an evaluation cluster is missing");
     assert!(
         found >= MIN_FOUND,
         "only {found} expected findings reported, floor {MIN_FOUND}"
