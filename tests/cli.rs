@@ -411,3 +411,14 @@ fn an_empty_rule_folder_is_an_error_and_facts_help_has_its_own_exit_codes() {
         .code(2)
         .stderr(predicate::str::contains("not a day of the calendar"));
 }
+
+#[test]
+fn readme_shows_the_real_report() {
+    let out = crosscheck()
+        .args(["check", "fixtures/beijing-parade-2025/", "--rules", PARADE_PACK, "--color", "never"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    assert!(readme.contains(&report), "README.md's excerpt differs from the report:\n{report}");
+}

@@ -38,7 +38,10 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
         traps += s.traps_hit.len();
         alarms.extend(s.false_alarms.into_iter().map(|a| format!("{name}: {a}")));
     }
-    assert!(clusters.iter().all(|c| c.is_dir()), "an evaluation cluster is missing");
+    assert!(
+        clusters.iter().all(|c| c.is_dir()),
+        "an evaluation cluster is missing"
+    );
     assert!(
         found >= MIN_FOUND,
         "only {found} expected findings reported, floor {MIN_FOUND}"

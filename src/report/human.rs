@@ -86,26 +86,34 @@ fn write_finding(
         };
         let emphasized = emphasize(phrases[i], other.copied().unwrap_or(""), i == 0, color);
         let pad = " ".repeat(phrase_width - phrases[i].chars().count());
-        let places: Vec<String> = side
-            .claims
+        // One line per source: `path:line:col, line:col (Outlet)`; the first stands on the
+        // side's line, the others below it, aligned.
+        let mut per_source: Vec<(usize, Vec<String>)> = Vec::new();
+        for &c in &side.claims {
+            let claim = &analysis.claims[c];
+            let (line, col) = locator.line_col(analysis, claim.source, claim.span.start);
+            match per_source.iter_mut().find(|(s, _)| *s == claim.source) {
+                Some((_, at)) => at.push(format!("{line}:{col}")),
+                None => per_source.push((claim.source, vec![format!("{line}:{col}")])),
+            }
+        }
+        let place_lines: Vec<String> = per_source
             .iter()
-            .map(|&c| {
-                let claim = &analysis.claims[c];
-                let (line, col) = locator.line_col(analysis, claim.source, claim.span.start);
-                format!("{}:{line}:{col}", analysis.documents[claim.source].path)
+            .map(|(source, at)| {
+                let doc = &analysis.documents[*source];
+                let outlet = doc
+                    .outlet
+                    .as_deref()
+                    .map(|o| format!(" ({o})"))
+                    .unwrap_or_default();
+                format!(
+                    "{}:{}{}",
+                    doc.path,
+                    at.join(", "),
+                    paint(outlet, color, |s| s.dimmed())
+                )
             })
             .collect();
-        let mut outlets: Vec<&str> = side
-            .claims
-            .iter()
-            .filter_map(|&c| analysis.documents[analysis.claims[c].source].outlet.as_deref())
-            .collect();
-        outlets.dedup();
-        let outlets = if outlets.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", outlets.join(", "))
-        };
         let value = format!("{:<value_width$}", values[i]);
         let sign = match sign {
             '-' => paint(sign.to_string(), color, |s| s.red()),
@@ -113,11 +121,14 @@ fn write_finding(
         };
         writeln!(
             out,
-            "  {sign} {emphasized}{pad}   {}   {}{}",
+            "  {sign} {emphasized}{pad}   {}   {}",
             paint(value, color, |s| s.cyan()),
-            places.join(", "),
-            paint(outlets, color, |s| s.dimmed())
+            place_lines.first().map(String::as_str).unwrap_or_default()
         )?;
+        let indent = " ".repeat(4 + phrase_width + 3 + value_width + 3);
+        for more in place_lines.iter().skip(1) {
+            writeln!(out, "{indent}{more}")?;
+        }
     }
     Ok(())
 }
