@@ -415,10 +415,20 @@ fn an_empty_rule_folder_is_an_error_and_facts_help_has_its_own_exit_codes() {
 #[test]
 fn readme_shows_the_real_report() {
     let out = crosscheck()
-        .args(["check", "fixtures/beijing-parade-2025/", "--rules", PARADE_PACK, "--color", "never"])
+        .args([
+            "check",
+            "fixtures/beijing-parade-2025/",
+            "--rules",
+            PARADE_PACK,
+            "--color",
+            "never",
+        ])
         .output()
         .unwrap();
     let report = String::from_utf8(out.stdout).unwrap();
     let readme = std::fs::read_to_string("README.md").unwrap();
-    assert!(readme.contains(&report), "README.md's excerpt differs from the report:\n{report}");
+    assert!(
+        readme.contains(&report),
+        "README.md's excerpt differs from the report:\n{report}"
+    );
 }
