@@ -119,6 +119,13 @@ fn may_start(t: &Token) -> bool {
                         | "a"
                         | "half"
                         | "quarter"
+                        | "early"
+                        | "mid"
+                        | "middle"
+                        | "late"
+                        | "end"
+                        | "beginning"
+                        | "start"
                         | "third"
                         | "several"
                         | "next"
@@ -351,9 +358,23 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     }
     // `20+`, `20,000-plus`.
     if let Some(t) = tokens.get(end) {
+        let next_is = |k: usize, w: &str| tokens.get(end + k).is_some_and(|x| x.is(w));
         if t.text == "+" && !t.space_before {
             qualifier = Qualifier::AtLeast;
             end += 1;
+        } else if (t.is("or") || t.is("and"))
+            && (next_is(1, "more") || next_is(1, "above") || next_is(1, "over") || next_is(1, "greater"))
+            && !core.vague
+        {
+            // `20 or more`, `65 and over`.
+            qualifier = Qualifier::AtLeast;
+            end += 2;
+        } else if (t.is("or") || t.is("and"))
+            && (next_is(1, "less") || next_is(1, "fewer") || next_is(1, "below") || next_is(1, "under"))
+            && !core.vague
+        {
+            qualifier = Qualifier::AtMost;
+            end += 2;
         } else if t.is_hyphen() && tokens.get(end + 1).is_some_and(|p| p.is("plus")) {
             qualifier = Qualifier::AtLeast;
             end += 2;
@@ -481,6 +502,18 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         (&["just", "over"], Qualifier::MoreThan),
         (&["over"], Qualifier::MoreThan),
         (&["above"], Qualifier::MoreThan),
+        (&["greater", "than"], Qualifier::MoreThan),
+        (&["larger", "than"], Qualifier::MoreThan),
+        (&["higher", "than"], Qualifier::MoreThan),
+        (&["exceeding"], Qualifier::MoreThan),
+        (&["lower", "than"], Qualifier::LessThan),
+        (&["smaller", "than"], Qualifier::LessThan),
+        (&[">"], Qualifier::MoreThan),
+        (&["<"], Qualifier::LessThan),
+        (&[">", "="], Qualifier::AtLeast),
+        (&["<", "="], Qualifier::AtMost),
+        (&["≥"], Qualifier::AtLeast),
+        (&["≤"], Qualifier::AtMost),
         (&["in", "excess", "of"], Qualifier::MoreThan),
         (&["upwards", "of"], Qualifier::MoreThan),
         (&["at", "least"], Qualifier::AtLeast),
@@ -1050,7 +1083,42 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize
         "year" | "years" | "yr" | "yrs" => 31_557_600.0,
         "decade" | "decades" => 315_576_000.0,
         "century" | "centuries" => 3_155_760_000.0,
-        _ => return money_word(&w).map(|code| (Kind::Money, code, 1.0, j + 1)),
+        _ => {
+            // `470 pence`, `50 cents`: a hundredth of the currency.
+            let sub = match w.as_str() {
+                "cent" | "cents" => Some("USD"),
+                "pence" | "penny" | "p" if t.text != "p" || !t.space_before => Some("GBP"),
+                _ => None,
+            };
+            if let Some(code) = sub {
+                return Some((Kind::Money, code, 0.01, j + 1));
+            }
+            // `125 million Australian dollars`, `10,000 Swiss francs`, `50 €`.
+            let qualified = match (w.as_str(), next(1).as_str()) {
+                ("us" | "american", "dollar" | "dollars") => Some(("USD", 2)),
+                ("australian", "dollar" | "dollars") => Some(("AUD", 2)),
+                ("canadian", "dollar" | "dollars") => Some(("CAD", 2)),
+                ("hong", "kong") => Some(("HKD", 4)),
+                ("swiss", "franc" | "francs") => Some(("CHF", 2)),
+                ("chinese", "yuan") => Some(("CNY", 2)),
+                ("turkish", "lira" | "liras") => Some(("TRY", 2)),
+                _ => None,
+            };
+            if let Some((code, n)) = qualified {
+                return Some((Kind::Money, code, 1.0, j + n));
+            }
+            let symbol = match t.text {
+                "€" => Some("EUR"),
+                "£" => Some("GBP"),
+                "$" => Some("USD"),
+                "¥" | "元" => Some("CNY"),
+                "₹" => Some("INR"),
+                _ => None,
+            };
+            return symbol
+                .or_else(|| money_word(&w))
+                .map(|code| (Kind::Money, code, 1.0, j + 1));
+        }
     };
     Some((Kind::Duration, "s", seconds, j + 1))
 }
@@ -1074,6 +1142,10 @@ fn money_word(w: &str) -> Option<&'static str> {
         "yuan" | "renminbi" | "cny" => Some("CNY"),
         "rupee" | "rupees" | "inr" => Some("INR"),
         "yen" | "jpy" => Some("JPY"),
+        "franc" | "francs" | "chf" => Some("CHF"),
+        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
+        "lira" | "liras" | "try" => Some("TRY"),
+        "rmb" => Some("CNY"),
         _ => None,
     }
 }
@@ -1396,7 +1468,7 @@ mod tests {
         assert!(all("users like @Nazran71 noting").is_empty());
         assert!(all("the COVID-19 pandemic and an A320").is_empty());
         assert_eq!(one("Two people died").value.unwrap(), Interval::point(2.0));
-        assert_eq!(one("mid-2024").kind, Kind::Year);
+        assert_eq!(one("mid-2024").kind, Kind::Date);
     }
 
     #[test]
@@ -1462,6 +1534,21 @@ mod tests {
         assert!(all("call 541-555-0142 now").is_empty());
         assert!(all("a two-party government").is_empty());
         assert_eq!(one("a two-day summit").kind, Kind::Duration);
+    }
+
+    #[test]
+    fn comparatives_subunits_and_currency_names() {
+        assert_eq!(value("greater than 4,565"), Interval::above(4_565.0, false));
+        assert_eq!(value(">30 people"), Interval::above(30.0, false));
+        assert_eq!(value("20 or more people"), Interval::above(20.0, true));
+        assert_eq!(value("65 and over"), Interval::above(65.0, true));
+        let p = one("470 pence a share");
+        assert_eq!((p.kind, p.unit), (Kind::Money, Some("GBP")));
+        assert!((p.value.unwrap().lo_value().unwrap() - 4.7).abs() < 1e-9);
+        assert_eq!(one("125 million Australian dollars").unit, Some("AUD"));
+        assert_eq!(one("10,000 Swiss francs").unit, Some("CHF"));
+        assert_eq!(one("50 € in aid").unit, Some("EUR"));
+        assert_eq!(value("10 bln roubles"), Interval::point(1e10));
     }
 
     #[test]

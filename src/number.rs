@@ -62,10 +62,10 @@ pub fn number_word(word: &str) -> Option<NumberWord> {
 pub fn scale_word(word: &str, after_currency: bool) -> Option<f64> {
     match word {
         "thousand" | "k" => Some(1e3),
-        "million" | "mn" | "mln" => Some(1e6),
+        "million" | "mn" | "mln" | "mil" | "mio" => Some(1e6),
         "m" if after_currency => Some(1e6),
-        "billion" | "bn" | "b" => Some(1e9),
-        "trillion" | "tn" | "trn" => Some(1e12),
+        "billion" | "bn" | "b" | "bln" | "bil" => Some(1e9),
+        "trillion" | "tn" | "trn" | "tln" => Some(1e12),
         "lakh" | "lakhs" | "lac" => Some(1e5),
         "crore" | "crores" | "cr" => Some(1e7),
         _ => None,

@@ -31,6 +31,7 @@ pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         .or_else(|| iso_date(tokens, i))
         .or_else(|| weekday(tokens, i, published))
         .or_else(|| relative(tokens, i, published))
+        .or_else(|| part_of_period(tokens, i, published))
         .map(|mut p| {
             if p.relation.is_none() {
                 p.relation = relation_before(tokens, p.start).or_else(|| as_of_before(tokens, p.start));
@@ -295,6 +296,7 @@ fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
     enum Rel {
         Year(i32),
         Month(i32),
+        Week(i64),
         Day(i64),
         Season(u32),
     }
@@ -305,6 +307,9 @@ fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
         ("last", "month") => (Rel::Month(-1), i + 2),
         ("this", "month") => (Rel::Month(0), i + 2),
         ("next", "month") => (Rel::Month(1), i + 2),
+        ("last", "week") => (Rel::Week(-1), i + 2),
+        ("this", "week") => (Rel::Week(0), i + 2),
+        ("next", "week") => (Rel::Week(1), i + 2),
         ("yesterday", _) => (Rel::Day(-1), i + 1),
         ("today", _) => (Rel::Day(0), i + 1),
         ("tomorrow", _) => (Rel::Day(1), i + 1),
@@ -339,6 +344,12 @@ fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
             let first = add_months(published.with_day(1)?, d)?;
             set_days(&mut p, first, last_of_month(first)?);
         }
+        Rel::Week(d) => {
+            // Weeks run Monday to Sunday.
+            let monday = published - Duration::days(i64::from(published.weekday().num_days_from_monday()))
+                + Duration::days(7 * d);
+            set_days(&mut p, monday, monday + Duration::days(6));
+        }
         Rel::Day(d) => set_day(&mut p, published + Duration::days(d)),
         Rel::Season(start_month) => {
             // The most recent such season that began before publication.
@@ -352,6 +363,61 @@ fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
             set_days(&mut p, first, last);
         }
     }
+    Some(p)
+}
+
+/// `early September`, `mid-November 2024`, `late 2023`, `the end of 2000`: a third of a
+/// month or of a year (early = first third, mid = middle, late/end = last third).
+fn part_of_period(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let third = match tokens.get(i)?.folded.as_ref() {
+        "early" | "beginning" | "start" => 0,
+        "mid" | "middle" => 1,
+        "late" | "end" => 2,
+        _ => return None,
+    };
+    let mut j = i + 1;
+    while tokens
+        .get(j)
+        .is_some_and(|t| t.is_hyphen() || t.is("of") || t.is("the"))
+    {
+        j += 1;
+    }
+    let t = tokens.get(j)?;
+    let year_token = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|y| y.is_number() && y.text.len() == 4)
+            .and_then(|y| y.number_value())
+    };
+    let (first, last, end, resolved) = if let Some(m) = month_number(t.text) {
+        let (year, end, resolved) = match year_token(j + 1) {
+            Some(y) => (y as i32, j + 2, None),
+            None => {
+                let p = published?;
+                let date = nearest_year(p, m, 15)?;
+                (
+                    date.year(),
+                    j + 1,
+                    Some(format!("year taken from the publication date {p}")),
+                )
+            }
+        };
+        let first = NaiveDate::from_ymd_opt(year, m, 1)?;
+        let days = last_of_month(first)?.day();
+        let (a, b) = [(1, 10), (11, 20), (21, days)][third];
+        (first.with_day(a)?, first.with_day(b)?, end, resolved)
+    } else if let Some(y) = year_token(j) {
+        let y = y as i32;
+        let (a, b) = [(1, 4), (5, 8), (9, 12)][third];
+        let first = NaiveDate::from_ymd_opt(y, a, 1)?;
+        let last = last_of_month(NaiveDate::from_ymd_opt(y, b, 1)?)?;
+        (first, last, j + 1, None)
+    } else {
+        return None;
+    };
+    let mut p = date_phrase(i, end, Qualifier::Range);
+    set_days(&mut p, first, last);
+    p.resolution = resolved;
     Some(p)
 }
 
@@ -518,6 +584,37 @@ mod tests {
         assert_eq!(
             date_of(p.value.unwrap().lo_value().unwrap()),
             Some(date("2025-02-01"))
+        );
+    }
+
+    #[test]
+    fn weeks_and_parts_of_periods() {
+        let range = |text: &str, published: &str| {
+            let v = first(text, published).value.unwrap();
+            (
+                date_of(v.lo_value().unwrap()).unwrap(),
+                date_of(v.hi_value().unwrap()).unwrap(),
+            )
+        };
+        assert_eq!(
+            range("last week", "2025-09-03"),
+            (date("2025-08-25"), date("2025-08-31"))
+        );
+        assert_eq!(
+            range("in early September", "2025-08-28"),
+            (date("2025-09-01"), date("2025-09-10"))
+        );
+        assert_eq!(
+            range("by mid-November 2024", "2025-08-28"),
+            (date("2024-11-11"), date("2024-11-20"))
+        );
+        assert_eq!(
+            range("in late 2023", "2025-08-28"),
+            (date("2023-09-01"), date("2023-12-31"))
+        );
+        assert_eq!(
+            range("at the end of 2000", "2025-08-28"),
+            (date("2000-09-01"), date("2000-12-31"))
         );
     }
 
