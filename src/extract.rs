@@ -112,7 +112,7 @@ fn may_start(t: &Token) -> bool {
             let w: &str = &t.folded;
             number_word(w).is_some()
                 || plural_magnitude(w).is_some()
-                || when::month_number(t.text).is_some()
+                || when::month_of(w).is_some()
                 || matches!(
                     w,
                     "tens"

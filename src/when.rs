@@ -53,6 +53,11 @@ pub fn month_number(word: &str) -> Option<u32> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
+    month_of(word)
+}
+
+/// The month number of a month name or abbreviation in any case, without allocating.
+pub fn month_of(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",
@@ -67,25 +72,27 @@ pub fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    let lower = word.to_lowercase();
-    if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
+    const ABBREVIATIONS: [(&str, u32); 12] = [
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ];
+    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
         return Some(i as u32 + 1);
     }
-    let abbrev = match lower.as_str() {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" | "sept" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(abbrev)
+    ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(word))
+        .map(|(_, m)| *m)
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
@@ -171,7 +178,19 @@ fn calendar_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Op
 /// Returns month, day (if any) and the end index.
 fn month_day(tokens: &[Token], i: usize) -> Option<(u32, Option<u32>, usize)> {
     let t = tokens.get(i)?;
-    if let Some(m) = month_number(t.text) {
+    // Lower-case months count when a number follows (`14 nov`, `september 3`), except the
+    // ones that are also common words.
+    let lower_case_month = || {
+        let followed_by_number = tokens.get(i + 1).is_some_and(|n| n.is_number());
+        let common_word = matches!(
+            t.folded.as_ref(),
+            "may" | "march" | "august" | "jan" | "mar" | "sat" | "sun"
+        );
+        (followed_by_number && !common_word)
+            .then(|| month_of(t.text))
+            .flatten()
+    };
+    if let Some(m) = month_number(t.text).or_else(lower_case_month) {
         let mut j = i + 1;
         if tokens.get(j).is_some_and(|d| d.text == "." && !d.space_before) {
             j += 1;
@@ -625,6 +644,14 @@ mod tests {
         let p = &phrases(&tokens, None)[0];
         assert_eq!(p.value, None);
         assert!(p.resolution.is_some());
+    }
+
+    #[test]
+    fn lower_case_months_before_a_number() {
+        assert_eq!(day("on september 3, 2025", "2025-01-01"), date("2025-09-03"));
+        let text = "they may 3 times";
+        let tokens = tokenize(text, 0..text.len());
+        assert!(phrases(&tokens, None).iter().all(|p| p.kind != Kind::Date));
     }
 
     #[test]
