@@ -1,5 +1,6 @@
-//! Scores the generic rules on the evaluation clusters under `fixtures/eval/`:
-//! `cargo run --example eval_clusters [-- -v]`.
+//! Scores the generic rules on the evaluation clusters under `fixtures/eval/` (or another
+//! folder of clusters given as an argument, such as `fixtures/holdout`):
+//! `cargo run --example eval_clusters [-- -v] [FOLDER]`.
 
 #[path = "../tests/eval/judge.rs"]
 mod judge;
@@ -8,9 +9,13 @@ use std::path::Path;
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "-v");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/eval");
+    let folder = std::env::args()
+        .skip(1)
+        .find(|a| a != "-v")
+        .unwrap_or_else(|| "fixtures/eval".to_string());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut clusters: Vec<_> = std::fs::read_dir(&root)
-        .expect("fixtures/eval exists")
+        .expect("the cluster folder exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_dir())
         .collect();

@@ -19,6 +19,8 @@ pub enum Kind {
     Distance,
     /// Areas, in square kilometres: acres, hectares, square miles.
     Area,
+    /// Temperatures, in degrees Celsius.
+    Temperature,
     Speed,
     Ordinal,
 }
@@ -34,6 +36,7 @@ impl Kind {
             Kind::Duration => "duration",
             Kind::Distance => "distance",
             Kind::Area => "area",
+            Kind::Temperature => "temperature",
             Kind::Speed => "speed",
             Kind::Ordinal => "ordinal",
         }
@@ -44,7 +47,7 @@ impl Kind {
         Kind::ALL.iter().copied().find(|k| k.as_str() == name)
     }
 
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Count,
         Kind::Year,
         Kind::Date,
@@ -53,6 +56,7 @@ impl Kind {
         Kind::Duration,
         Kind::Distance,
         Kind::Area,
+        Kind::Temperature,
         Kind::Speed,
         Kind::Ordinal,
     ];

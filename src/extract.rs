@@ -208,6 +208,19 @@ fn race_time(tokens: &[Token], i: usize) -> Option<Phrase> {
 /// over whole rather than read as two counts. Returns the index after it.
 fn clock_time(tokens: &[Token], i: usize) -> Option<usize> {
     let t = tokens.get(i)?;
+    // `03.40`, `11.45pm`: the British way of writing a time.
+    let dotted = t.text.len() == 5
+        && t.text.as_bytes()[2] == b'.'
+        && t.text.bytes().filter(u8::is_ascii_digit).count() == 4;
+    if dotted {
+        let after = tokens.get(i + 1).map(|n| n.folded.as_ref()).unwrap_or_default();
+        if t.text.starts_with('0')
+            || matches!(after, "am" | "pm" | "a" | "p" | "gmt" | "bst" | "hrs" | "local")
+        {
+            let meridiem = matches!(after, "am" | "pm" | "gmt" | "bst" | "hrs");
+            return Some(i + 1 + usize::from(meridiem));
+        }
+    }
     if !t.is_number() || t.text.len() > 2 {
         return None;
     }
@@ -434,7 +447,13 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         }
     }
 
-    let (lo, hi) = (core.lo * factor + extra, core.hi * factor + extra);
+    let (mut lo, mut hi) = (core.lo * factor + extra, core.hi * factor + extra);
+    let mut unit = unit;
+    if unit == Some("°F") {
+        lo = (lo - 32.0) * 5.0 / 9.0;
+        hi = (hi - 32.0) * 5.0 / 9.0;
+        unit = Some("°C");
+    }
     let value = interval_for(qualifier, lo, hi);
     Some(Phrase {
         start,
@@ -1022,6 +1041,40 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize
         }
         _ => {}
     }
+    // Temperatures: `46C`, `46.2 °C`, `8 degrees Celsius`, `104F` (converted after, as
+    // Fahrenheit is not a multiple of Celsius).
+    let degree_sign = t.text == "°";
+    let (temp_word, temp_end) = if degree_sign {
+        (next(1), j + 2)
+    } else {
+        (w.clone(), j + 1)
+    };
+    match temp_word.as_str() {
+        "c" | "celsius" | "centigrade" if degree_sign || !t.space_before || w != "c" => {
+            return Some((Kind::Temperature, "°C", 1.0, temp_end));
+        }
+        "f" | "fahrenheit" if degree_sign || !t.space_before || w != "f" => {
+            return Some((Kind::Temperature, "°F", 1.0, temp_end));
+        }
+        "degrees" | "degree" => {
+            let scale = next(1);
+            let end = j + if matches!(
+                scale.as_str(),
+                "celsius" | "centigrade" | "c" | "fahrenheit" | "f"
+            ) {
+                2
+            } else {
+                1
+            };
+            let unit = if matches!(scale.as_str(), "fahrenheit" | "f") {
+                "°F"
+            } else {
+                "°C"
+            };
+            return Some((Kind::Temperature, unit, 1.0, end));
+        }
+        _ => {}
+    }
     // Areas: `48,000 acres`, `19,400 hectares`, `75 square miles`, `12 sq km`, `5 km²`.
     let square = matches!(w.as_str(), "square" | "sq");
     let area_word = if square { next(1) } else { w.clone() };
@@ -1549,6 +1602,22 @@ mod tests {
         assert_eq!(one("10,000 Swiss francs").unit, Some("CHF"));
         assert_eq!(one("50 € in aid").unit, Some("EUR"));
         assert_eq!(value("10 bln roubles"), Interval::point(1e10));
+    }
+
+    #[test]
+    fn temperatures_and_dotted_times() {
+        let p = one("temperatures hit 46.2C in the south");
+        assert_eq!(
+            (p.kind, p.value.unwrap()),
+            (Kind::Temperature, Interval::point(46.2))
+        );
+        assert_eq!(one("below 10 degrees Celsius").kind, Kind::Temperature);
+        let p = one("a high of 104F");
+        assert!((p.value.unwrap().lo_value().unwrap() - 40.0).abs() < 1e-9);
+        assert_eq!(one("the sea was 8°C").unit, Some("°C"));
+        assert!(all("at 03.40 local time").is_empty());
+        assert!(all("it left at 11.45pm").is_empty());
+        assert_eq!(value("grew 10.45 percent"), Interval::point(10.45));
     }
 
     #[test]

@@ -187,7 +187,7 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
     // `450 employees ... as part of a reduction of 3,200`: a part named before its whole.
     let later: Vec<&str> = tokens[range.end..]
         .iter()
-        .take(16)
+        .take(24)
         .map(|t| t.folded.as_ref())
         .collect();
     if later.windows(3).any(|w| w == ["as", "part", "of"]) {
@@ -380,6 +380,19 @@ fn is_label_colon(tokens: &[Token], colon: &Token) -> bool {
         .filter(|t| t.is_word())
         .count();
     (1..=5).contains(&words_before)
+}
+
+/// The first figure of a list the figure at `start` closes: `450 passengers and 60 vehicles`.
+fn coordinated_start(tokens: &[Token], start: usize) -> Option<usize> {
+    let joiner = tokens.get(start.checked_sub(1)?)?;
+    if !(joiner.is("and") || joiner.is("or") || joiner.text == ",") {
+        return None;
+    }
+    // Up to three words of the first item's noun: `450 passengers`, `450 foot passengers`.
+    (2..=4)
+        .filter_map(|back| start.checked_sub(back))
+        .find(|&i| tokens[i].is_number())
+        .filter(|&i| tokens[i + 1..start - 1].iter().all(|t| t.is_word()))
 }
 
 /// Words before the figure in its own clause: up to a comma or a coordinating conjunction
@@ -637,7 +650,7 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
             }
         }
         Kind::Money => money_key(tokens, range, rules),
-        Kind::Duration | Kind::Distance | Kind::Area | Kind::Speed => {
+        Kind::Duration | Kind::Distance | Kind::Area | Kind::Speed | Kind::Temperature => {
             match subject(tokens, range.clone(), claim.kind, rules, true) {
                 Some((class, term)) => {
                     let key = match claim.kind {
@@ -725,7 +738,13 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     // A role in the figure's own clause beats a nearer one across a comma: in "5,000 died,
     // 10,000 were injured" the 10,000 were injured.
     let before_clause = clause_before(tokens, range.clone(), 10);
+    // `licensed to carry 450 passengers and 60 vehicles`: the second figure of a list shares
+    // the role stated before the first.
+    let list_before = coordinated_start(tokens, range.start)
+        .map(|first| clause_before(tokens, first..first + 1, 10))
+        .unwrap_or_default();
     let role = role_of(&after, &before_clause, rules)
+        .or_else(|| role_of(&[], &list_before, rules))
         .or_else(|| role_of(&after, &before, rules))
         .filter(|_| takes_roles)
         .filter(|r| {
@@ -748,14 +767,23 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         .as_ref()
         .map(|(_, t, _)| t.clone())
         .or_else(|| plural_noun(&after));
+    // A fallback noun that is itself a role word (`860 deaths`) is no subject.
+    let is_role_word = |n: &String| {
+        rules
+            .term_index
+            .get(n.as_str())
+            .is_some_and(|c| c.iter().any(|&(ci, _)| rules.classes[ci].role))
+    };
     let subject_id = match &subject {
         Some((c, _, _)) => Some(c.id.clone()),
-        None => plural_noun(&after).map(|n| n.trim_end_matches('s').to_string()),
+        None => plural_noun(&after)
+            .filter(|n| !is_role_word(n))
+            .map(|n| n.trim_end_matches('s').to_string()),
     };
     let key = match (subject_id, role) {
         (Some(s), Some(r)) if s == "people" => Some(r),
         (Some(s), Some(r)) => Some(format!("{s}.{r}")),
-        (None, Some(r)) => Some(r),
+        (None, Some(r)) => rules.class(&r).is_none_or(|c| !c.needs_subject).then_some(r),
         (Some(s), None) => {
             let standalone = rules.class(&s).is_none_or(|c| c.standalone);
             standalone.then_some(s)

@@ -43,6 +43,9 @@ pub enum LoadProblem {
     #[error("`{path}` is not valid UTF-8 (invalid byte at offset {offset}); save it as UTF-8 text")]
     NotUtf8 { path: String, offset: usize },
     /// No text at all, only whitespace, or only front matter.
+    /// NUL bytes: an image, a PDF, or UTF-16 text saved without a byte-order mark.
+    #[error("`{path}` is a binary file (it holds NUL bytes); save articles as UTF-8 text")]
+    Binary { path: String },
     #[error("`{path}` holds no article text")]
     Empty { path: String },
     #[error("`{path}`: {error}")]
@@ -69,6 +72,7 @@ impl LoadProblem {
             LoadProblem::Missing { path }
             | LoadProblem::Unreadable { path, .. }
             | LoadProblem::NotUtf8 { path, .. }
+            | LoadProblem::Binary { path }
             | LoadProblem::Empty { path }
             | LoadProblem::FrontMatter { path, .. }
             | LoadProblem::EmptyFolder { path }
@@ -206,6 +210,9 @@ impl Loader<'_> {
 
     /// Turns the bytes read from `path` into a document, or a problem.
     fn add(&mut self, path: String, bytes: Vec<u8>) {
+        if bytes.contains(&0) {
+            return self.problem(LoadProblem::Binary { path });
+        }
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(error) => {

@@ -65,6 +65,8 @@ pub struct Class {
     /// Figures of this class belong to a named entity (a party's seats, a country's votes):
     /// the nearest name before the figure joins the key, `seats.sdu`.
     pub by_entity: bool,
+    /// For a role: whether it needs a subject to be compared (a `capacity` of what?).
+    pub needs_subject: bool,
     /// Roles that do not change what is counted for this class: firefighters `deployed` to
     /// a fire are the firefighters at the fire.
     pub neutral_roles: Vec<String>,
@@ -204,6 +206,7 @@ impl RuleSet {
                 priority: c.priority.unwrap_or(0),
                 by_entity: c.by_entity.unwrap_or(false),
                 neutral_roles: c.neutral_roles.unwrap_or_default(),
+                needs_subject: c.needs_subject.unwrap_or(false),
                 id: c.id,
             });
         }
@@ -369,6 +372,7 @@ struct RawClass {
     priority: Option<i32>,
     by_entity: Option<bool>,
     neutral_roles: Option<Vec<String>>,
+    needs_subject: Option<bool>,
     tolerance: Option<toml::Value>,
     severity: Option<RawSeverity>,
 }
@@ -406,15 +410,39 @@ fn compile_grading(
     }
     let mut g = Grading::default();
     if let Some(t) = tolerance {
-        g.tolerance = parse_tolerance(t).ok_or_else(|| {
-            err(
-                "tolerance",
-                format!("malformed tolerance `{t}` in `{id}`"),
-                Some(
-                    "write a fraction such as `0.05` or a percentage such as `\"5%\"`, from 0 to 100%".into(),
-                ),
-            )
-        })?;
+        // Locate the value itself, not the first place the word `tolerance` appears.
+        let written = t.to_string();
+        let needle = written.trim_matches('"');
+        let in_range = |v: f64| (0.0..=1.0).contains(&v);
+        let number = match t {
+            toml::Value::Float(f) => Some(*f),
+            toml::Value::Integer(i) => Some(*i as f64),
+            toml::Value::String(s) => s
+                .trim()
+                .strip_suffix('%')
+                .and_then(|p| p.trim().parse::<f64>().ok())
+                .map(|p| p / 100.0),
+            _ => None,
+        };
+        g.tolerance =
+            match number {
+                Some(v) if in_range(v) => v,
+                Some(_) => {
+                    return Err(err(
+                        needle,
+                        format!("tolerance `{needle}` in `{id}` is out of range"),
+                        Some("a tolerance is a fraction from 0 to 1, or a percentage from 0% to 100%".into()),
+                    ))
+                }
+                None => return Err(err(
+                    needle,
+                    format!("malformed tolerance `{written}` in `{id}`"),
+                    Some(
+                        "write a fraction such as `0.05` or a percentage such as `\"5%\"`, from 0 to 100%"
+                            .into(),
+                    ),
+                )),
+            };
     }
     if let Some(s) = severity {
         for (value, slot) in [
@@ -449,16 +477,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
-}
-
-fn parse_tolerance(v: &toml::Value) -> Option<f64> {
-    let t = match v {
-        toml::Value::Float(f) => *f,
-        toml::Value::Integer(i) => *i as f64,
-        toml::Value::String(s) => s.trim().strip_suffix('%')?.trim().parse::<f64>().ok()? / 100.0,
-        _ => return None,
-    };
-    (0.0..=1.0).contains(&t).then_some(t)
 }
 
 fn words(term: &str) -> Vec<String> {
@@ -560,10 +578,34 @@ mod tests {
     }
 
     #[test]
-    fn tolerances_parse_as_fractions() {
-        assert_eq!(parse_tolerance(&toml::Value::String("5%".into())), Some(0.05));
-        assert_eq!(parse_tolerance(&toml::Value::Float(0.1)), Some(0.1));
-        assert_eq!(parse_tolerance(&toml::Value::Float(3.0)), None);
+    fn tolerances_are_fractions_or_percentages() {
+        let mut set = RuleSet::default();
+        set.add(
+            "a.toml",
+            "[[class]]\nid = \"a\"\nterms = [\"a\"]\ntolerance = \"5%\"\n",
+        )
+        .unwrap();
+        assert_eq!(set.gradings["a"].tolerance, 0.05);
+        set.add(
+            "b.toml",
+            "[[class]]\nid = \"b\"\nterms = [\"b\"]\ntolerance = 0.1\n",
+        )
+        .unwrap();
+        assert_eq!(set.gradings["b"].tolerance, 0.1);
+        let e = set
+            .add(
+                "c.toml",
+                "[[class]]\nid = \"c\"\nterms = [\"c\"]\ntolerance = 3.0\n",
+            )
+            .unwrap_err();
+        assert!(e.message.contains("out of range"));
+        let e = set
+            .add(
+                "d.toml",
+                "[[class]]\nid = \"d\"\nterms = [\"d\"]\ntolerance = \"lots\"\n",
+            )
+            .unwrap_err();
+        assert!(e.message.contains("malformed"));
     }
 
     #[test]

@@ -311,7 +311,9 @@ fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<P
 /// `last fall`.
 fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let w0 = tokens.get(i)?.lower();
+    // `last year's race`: the possessive belongs to the period.
     let w1 = tokens.get(i + 1).map(|t| t.lower()).unwrap_or_default();
+    let w1 = w1.trim_end_matches("'s").trim_end_matches("’s").to_string();
     enum Rel {
         Year(i32),
         Month(i32),

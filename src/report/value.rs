@@ -45,6 +45,7 @@ pub(crate) fn format_number(v: f64, kind: Kind, unit: Option<&str>) -> String {
         Kind::Distance if v.abs() < 1.0 => format!("{} m", group(v * 1000.0)),
         Kind::Distance => format!("{} km", group(v)),
         Kind::Area => format!("{} km²", group(v)),
+        Kind::Temperature => format!("{}°C", trim(v)),
         Kind::Speed => format!("{} km/h", group(v)),
         Kind::Count => group(v),
     }
@@ -62,8 +63,9 @@ fn large(v: f64) -> String {
 
 /// The largest unit in which a duration is at least one: (seconds per unit, name).
 fn duration_unit_for(seconds: f64) -> (f64, &'static str) {
-    const UNITS: [(f64, &str); 6] = [
+    const UNITS: [(f64, &str); 7] = [
         (31_557_600.0, "year"),
+        (2_629_800.0, "month"),
         (604_800.0, "week"),
         (86_400.0, "day"),
         (3_600.0, "hour"),
@@ -77,8 +79,9 @@ fn duration_unit_for(seconds: f64) -> (f64, &'static str) {
 }
 
 fn duration(seconds: f64) -> String {
-    const UNITS: [(f64, &str); 6] = [
+    const UNITS: [(f64, &str); 7] = [
         (31_557_600.0, "year"),
+        (2_629_800.0, "month"),
         (604_800.0, "week"),
         (86_400.0, "day"),
         (3_600.0, "hour"),
