@@ -142,31 +142,55 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
     let grading = rules.grading(key);
     // Sides: claims whose readings are equal.
     let mut sides: Vec<(Reading, Vec<usize>)> = Vec::new();
+    // Side of each distinct reading, found by the exact bits of its numbers.
+    let mut index: std::collections::HashMap<[u64; 6], usize> = std::collections::HashMap::new();
     for &i in group {
         let Some(r) = reading(&claims[i], as_years) else {
             continue;
         };
-        match sides
-            .iter_mut()
-            .find(|(s, _)| s.value == r.value && s.stated == r.stated)
-        {
-            Some((_, members)) => members.push(i),
-            None => sides.push((r, vec![i])),
+        let bits = |b: Option<crate::interval::Bound>| {
+            b.map_or(u64::MAX, |b| b.value.to_bits() ^ u64::from(b.inclusive))
+        };
+        let id = [
+            bits(r.value.lo),
+            bits(r.value.hi),
+            r.stated.0.to_bits(),
+            r.stated.1.to_bits(),
+            0,
+            0,
+        ];
+        match index.get(&id) {
+            Some(&side) => sides[side].1.push(i),
+            None => {
+                index.insert(id, sides.len());
+                sides.push((r, vec![i]));
+            }
         }
     }
+    // Whether two sides hold claims from different sources, from each side's first two
+    // distinct sources (a side with two sources differs from any other side).
+    let sources: Vec<(usize, Option<usize>)> = sides
+        .iter()
+        .map(|(_, members)| {
+            let first = claims[members[0]].source;
+            (
+                first,
+                members.iter().map(|&m| claims[m].source).find(|&s| s != first),
+            )
+        })
+        .collect();
+    let cross =
+        |a: usize, b: usize| sources[a].1.is_some() || sources[b].1.is_some() || sources[a].0 != sources[b].0;
+    let candidates = extreme_sides(&sides);
     let mut worst: Option<(Verdict, usize, usize)> = None;
-    for a in 0..sides.len() {
-        for b in a + 1..sides.len() {
-            let cross = sides[a]
-                .1
-                .iter()
-                .any(|&x| sides[b].1.iter().any(|&y| claims[x].source != claims[y].source));
-            if !cross {
+    for (i, &a) in candidates.iter().enumerate() {
+        for &b in &candidates[i + 1..] {
+            if !cross(a, b) {
                 continue;
             }
             if let Some(v) = grade(&sides[a].0, &sides[b].0, grading.tolerance) {
                 if worst.is_none_or(|(w, _, _)| v > w) {
-                    worst = Some((v, a, b));
+                    worst = Some((v, a.min(b), a.max(b)));
                 }
             }
         }
@@ -175,16 +199,14 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
     // A discrepancy that rests on reading a vague word loosely says so.
     let loose_pair = (verdict == Verdict::Discrepancy)
         .then(|| {
-            (0..sides.len())
-                .flat_map(|x| (x + 1..sides.len()).map(move |y| (x, y)))
+            candidates
+                .iter()
+                .enumerate()
+                .flat_map(|(i, &x)| candidates[i + 1..].iter().map(move |&y| (x.min(y), x.max(y))))
                 .find(|&(x, y)| {
                     let vague =
                         sides[x].0.qualifier == Qualifier::Vague || sides[y].0.qualifier == Qualifier::Vague;
-                    let cross = sides[x]
-                        .1
-                        .iter()
-                        .any(|&p| sides[y].1.iter().any(|&q| claims[p].source != claims[q].source));
-                    vague && cross && strictly_disjoint(&sides[x].0, &sides[y].0, grading.tolerance)
+                    vague && cross(x, y) && strictly_disjoint(&sides[x].0, &sides[y].0, grading.tolerance)
                 })
         })
         .flatten();
@@ -229,6 +251,36 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
             })
             .collect(),
     })
+}
+
+/// The sides worth grading against each other. A few dozen sides are all compared; past
+/// that only those with the lowest upper and the highest lower ends, which is where the
+/// widest disagreement lies, so that an archive with thousands of readings of one key stays
+/// linear rather than quadratic.
+fn extreme_sides(sides: &[(Reading, Vec<usize>)]) -> Vec<usize> {
+    const ALL_BELOW: usize = 48;
+    const EACH_END: usize = 16;
+    if sides.len() <= ALL_BELOW {
+        return (0..sides.len()).collect();
+    }
+    let mut by_hi: Vec<usize> = (0..sides.len()).collect();
+    by_hi.sort_by(|&a, &b| {
+        let hi = |i: usize| sides[i].0.value.hi_value().unwrap_or(f64::INFINITY);
+        hi(a).total_cmp(&hi(b)).then(a.cmp(&b))
+    });
+    let mut by_lo: Vec<usize> = (0..sides.len()).collect();
+    by_lo.sort_by(|&a, &b| {
+        let lo = |i: usize| sides[i].0.value.lo_value().unwrap_or(f64::NEG_INFINITY);
+        lo(b).total_cmp(&lo(a)).then(a.cmp(&b))
+    });
+    let mut picked: Vec<usize> = by_hi
+        .into_iter()
+        .take(EACH_END)
+        .chain(by_lo.into_iter().take(EACH_END))
+        .collect();
+    picked.sort_unstable();
+    picked.dedup();
+    picked
 }
 
 /// Grades two readings: `None` when they agree.
