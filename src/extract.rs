@@ -25,7 +25,21 @@ pub fn extract(
     for sentence in sentences {
         let tokens = tokenize(text, sentence.clone());
         for phrase in phrases(&tokens, published) {
-            let span = tokens[phrase.start].span.start..tokens[phrase.end - 1].span.end;
+            // A phrase always lies inside its sentence; one that does not is a bug, never a panic.
+            let (Some(first), Some(last)) = (
+                tokens.get(phrase.start),
+                phrase.end.checked_sub(1).and_then(|e| tokens.get(e)),
+            ) else {
+                debug_assert!(
+                    false,
+                    "phrase {}..{} outside {} tokens",
+                    phrase.start,
+                    phrase.end,
+                    tokens.len()
+                );
+                continue;
+            };
+            let span = first.span.start..last.span.end;
             claims.push(Claim {
                 source,
                 text: text.get(span.clone()).unwrap_or_default().to_string(),
@@ -186,6 +200,13 @@ fn number_chain(tokens: &[Token], i: usize) -> Option<usize> {
     (numbers >= 3 && j > i).then_some(j + 1)
 }
 
+fn colon_then_two_digits(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|c| c.text == ":" && !c.space_before)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|d| d.is_number() && d.text.len() == 2 && !d.space_before)
+}
+
 /// A race or elapsed time written `2:05:14` (hours, minutes, seconds): a duration.
 fn race_time(tokens: &[Token], i: usize) -> Option<Phrase> {
     let part = |j: usize, max_len: usize| {
@@ -196,6 +217,14 @@ fn race_time(tokens: &[Token], i: usize) -> Option<Phrase> {
     let colon = |j: usize| tokens.get(j).is_some_and(|t| t.text == ":" && !t.space_before);
     let (h, m, sec) = (part(i, 2)?, part(i + 2, 2)?, part(i + 4, 2)?);
     if !(colon(i + 1) && colon(i + 3)) || m.text.len() != 2 || sec.text.len() != 2 {
+        return None;
+    }
+    // `10:30:00 local time` is a time of day.
+    let after = tokens.get(i + 5).map(|t| t.folded.as_ref()).unwrap_or_default();
+    if matches!(
+        after,
+        "local" | "am" | "pm" | "gmt" | "utc" | "time" | "hrs" | "a" | "p"
+    ) {
         return None;
     }
     let seconds = h.number_value()? * 3600.0 + m.number_value()? * 60.0 + sec.number_value()?;
@@ -234,6 +263,10 @@ fn clock_time(tokens: &[Token], i: usize) -> Option<usize> {
             .is_some_and(|m| m.is_number() && m.text.len() == 2);
     if minutes {
         end = i + 3;
+        // `10:30:00`: seconds too.
+        if colon_then_two_digits(tokens, end) {
+            end += 2;
+        }
     }
     let meridiem = match tokens.get(end) {
         Some(w) if w.is("am") || w.is("pm") => Some(end + 1),
@@ -449,6 +482,17 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
 
     let (mut lo, mut hi) = (core.lo * factor + extra, core.hi * factor + extra);
     let mut unit = unit;
+    // `-5C`, `minus 5C`: temperatures go below zero.
+    if kind == Kind::Temperature {
+        let minus_word = core_start > 0 && tokens[core_start - 1].is("minus");
+        let minus_sign = core_start > 0
+            && matches!(tokens[core_start - 1].text, "-" | "−")
+            && !tokens[core_start].space_before
+            && (core_start == 1 || tokens[core_start - 1].space_before);
+        if minus_word || minus_sign {
+            (lo, hi) = (-hi, -lo);
+        }
+    }
     if unit == Some("°F") {
         lo = (lo - 32.0) * 5.0 / 9.0;
         hi = (hi - 32.0) * 5.0 / 9.0;
@@ -578,6 +622,10 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
             continue;
         }
         let window = &tokens[i - n..i];
+        // `> 30 people were killed` at the start of a line is a Markdown quote.
+        if i == n && matches!(words[0], ">" | "<") && tokens.get(i).is_some_and(|t| t.space_before) {
+            continue;
+        }
         // `one over three` is a fraction, not "more than three".
         let after_figure =
             i > n && (tokens[i - n - 1].is_number() || number_word(&tokens[i - n - 1].folded).is_some());
@@ -1056,7 +1104,7 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize
         "f" | "fahrenheit" if degree_sign || !t.space_before || w != "f" => {
             return Some((Kind::Temperature, "°F", 1.0, temp_end));
         }
-        "degrees" | "degree" => {
+        "degrees" | "degree" if is_temperature_degree(&w, &next(1), j > i) => {
             let scale = next(1);
             let end = j + if matches!(
                 scale.as_str(),
@@ -1151,7 +1199,7 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize
                 ("us" | "american", "dollar" | "dollars") => Some(("USD", 2)),
                 ("australian", "dollar" | "dollars") => Some(("AUD", 2)),
                 ("canadian", "dollar" | "dollars") => Some(("CAD", 2)),
-                ("hong", "kong") => Some(("HKD", 4)),
+                ("hong", "kong") if matches!(next(2).as_str(), "dollar" | "dollars") => Some(("HKD", 3)),
                 ("swiss", "franc" | "francs") => Some(("CHF", 2)),
                 ("chinese", "yuan") => Some(("CNY", 2)),
                 ("turkish", "lira" | "liras") => Some(("TRY", 2)),
@@ -1184,6 +1232,23 @@ fn duration_tail(tokens: &[Token], i: usize, factor: f64) -> Option<(f64, usize)
     let core = core_at(tokens, i + 1, false)?;
     let (kind, _, small, end) = unit_at(tokens, core.end)?;
     (kind == Kind::Duration && small < factor && core.lo == core.hi).then_some((core.lo * small, end))
+}
+
+/// `30 degrees` is a temperature; `a 90-degree turn` or `180 degrees of latitude` is an angle.
+fn is_temperature_degree(word: &str, next: &str, compound: bool) -> bool {
+    const ANGLES: &[&str] = &[
+        "of",
+        "turn",
+        "angle",
+        "east",
+        "west",
+        "north",
+        "south",
+        "latitude",
+        "longitude",
+        "incline",
+    ];
+    !ANGLES.contains(&next) && !(word == "degree" && compound)
 }
 
 /// Currency names written after the figure: `50 million dollars`.
@@ -1232,7 +1297,20 @@ fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
     match tokens.get(end) {
         Some(next) if next.is_word() => {
             let w = next.lower();
-            let plural = w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'') && !w.contains('’');
+            let plural = w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'') && !w.contains('’')
+                || [
+                    "people",
+                    "children",
+                    "men",
+                    "women",
+                    "police",
+                    "staff",
+                    "personnel",
+                    "cattle",
+                    "persons",
+                    "feet",
+                ]
+                .contains(&w.as_str());
             !plural || ["was", "is", "has", "as", "its", "this", "his", "us", "thus"].contains(&w.as_str())
         }
         _ => true,
@@ -1618,6 +1696,20 @@ mod tests {
         assert!(all("at 03.40 local time").is_empty());
         assert!(all("it left at 11.45pm").is_empty());
         assert_eq!(value("grew 10.45 percent"), Interval::point(10.45));
+    }
+
+    #[test]
+    fn review_corner_cases_of_units() {
+        assert!(all("Police detain 2 Hong Kong")
+            .iter()
+            .all(|p| p.kind == Kind::Count));
+        assert_eq!(one("5 Hong Kong dollars").unit, Some("HKD"));
+        assert_eq!(value("it fell to -5C overnight"), Interval::point(-5.0));
+        assert_eq!(value("minus 5 degrees Celsius"), Interval::point(-5.0));
+        assert_ne!(one("turned 180 degrees of the way").kind, Kind::Temperature);
+        assert_eq!(one("2000 people were killed").kind, Kind::Count);
+        assert!(all("at 10:30:00 local time").is_empty());
+        assert_eq!(value("> 30 people were killed"), Interval::point(30.0));
     }
 
     #[test]

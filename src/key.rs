@@ -220,7 +220,19 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
         .take(24)
         .map(|t| t.folded.as_ref())
         .collect();
-    if later.windows(3).any(|w| w == ["as", "part", "of"]) {
+    let whole_follows = |at: usize| {
+        tokens[range.end..]
+            .iter()
+            .skip(at)
+            .take(10)
+            .any(|t| t.is_number())
+    };
+    if let Some(at) = later
+        .windows(3)
+        .position(|w| w == ["as", "part", "of"])
+        .filter(|&at| whole_follows(at))
+    {
+        let _ = at;
         return true;
     }
     // `would have a majority of five`, `could rise to 2,000`: hypothetical.
@@ -545,6 +557,13 @@ fn per_unit(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
         .collect();
     let rate = after.windows(2).find_map(|w| {
         let per = ["a", "an", "per", "each", "every"].iter().any(|p| w[0].is(p));
+        // `a year ago`, `a day after the storm`: a time, not a rate.
+        let timed = after.iter().any(|t| {
+            ["ago", "after", "before", "earlier", "later"]
+                .iter()
+                .any(|x| t.is(x))
+        });
+        let per = per && !timed;
         let unit = w[1].folded.trim_end_matches('s');
         (per && UNITS.contains(&unit)).then(|| unit.to_string())
     });
@@ -919,6 +938,15 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
         "had",
         "was",
         "is",
+        "it",
+        "they",
+        "we",
+        "he",
+        "she",
+        "this",
+        "that",
+        "which",
+        "who",
         // Words that qualify an estimate or a period rather than name a sector.
         "quarter",
         "quarterly",
@@ -1409,10 +1437,11 @@ mod tests {
             key("earnings were $1.38 a share").as_deref(),
             Some("profit.per_share")
         );
-        assert_eq!(
-            key("About 450 employees will lose their jobs as part of a reduction"),
-            None
+        let got = keys_with(
+            "About 450 employees will lose their jobs as part of a reduction of 3,200",
+            &RuleSet::generic(),
         );
+        assert_eq!(got[0].1, None);
         assert_eq!(
             key("Tessaly expects revenue of $4.6bn").as_deref(),
             Some("revenue.projected")
@@ -1435,6 +1464,19 @@ mod tests {
             key("Preliminary estimates put property damage at $120 million").as_deref(),
             Some("damage")
         );
+    }
+
+    #[test]
+    fn review_corner_cases_of_keys() {
+        assert_eq!(
+            key("The company will cut 3,200 jobs as part of a restructuring plan").as_deref(),
+            Some("jobs.cut")
+        );
+        assert_eq!(
+            key("5,000 people were killed a year ago").as_deref(),
+            Some("dead")
+        );
+        assert_eq!(key("It cost $5").as_deref(), Some("cost"));
     }
 
     #[test]

@@ -134,15 +134,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if loaded.documents.len() == 1 && fail_on.is_some() {
         eprintln!("note: only one article was read, so there is nothing to compare it with");
     }
-    let problems: Vec<serde_json::Value> = loaded
+    let problems: Vec<report::Problem> = loaded
         .problems
         .iter()
-        .map(|p| {
-            serde_json::json!({
-                "path": p.path(),
-                "severity": if p.is_error() { "error" } else { "note" },
-                "message": p.to_string(),
-            })
+        .map(|p| report::Problem {
+            path: p.path().to_string(),
+            severity: if p.is_error() { "error" } else { "note" },
+            message: p.to_string(),
         })
         .collect();
     let analysis = crosscheck::analyze(loaded.documents, &rules);
@@ -156,13 +154,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     match (fail_on, common.format) {
         (Some(_), Format::Human) => report::write_human(&mut out, &analysis, options)?,
-        (Some(_), Format::Json) => {
-            // Inputs that could not be read are part of the record CI keeps.
-            let mut value = report::report_json(&analysis, options);
-            value["problems"] = serde_json::Value::Array(problems);
-            serde_json::to_writer_pretty(&mut out, &value)?;
-            writeln!(out)?;
-        }
+        (Some(_), Format::Json) => report::write_json(&mut out, &analysis, options, Some(&problems))?,
         (None, Format::Human) => report::write_facts_table(&mut out, &analysis, options)?,
         (None, Format::Json) => {
             serde_json::to_writer_pretty(&mut out, &report::claims_json(&analysis))?;

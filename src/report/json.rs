@@ -4,6 +4,7 @@
 
 use std::io;
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{Locator, RenderOptions};
@@ -15,51 +16,112 @@ use crate::Analysis;
 /// The version of the JSON contract.
 pub const JSON_VERSION: u32 = 1;
 
-/// Writes the whole report as one pretty-printed JSON document.
-pub fn write_json(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOptions) -> io::Result<()> {
-    let value = report_json(analysis, options);
-    serde_json::to_writer_pretty(&mut *out, &value)?;
+/// An input that could not be read, as listed in the report's `problems` array.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub path: String,
+    /// `error` or `note`.
+    pub severity: &'static str,
+    pub message: String,
+}
+
+/// Writes the whole report as one pretty-printed JSON document, streaming claims and findings
+/// one at a time so that memory stays proportional to the analysis, not to the output.
+pub fn write_json(
+    out: &mut dyn io::Write,
+    analysis: &Analysis,
+    options: RenderOptions,
+    problems: Option<&[Problem]>,
+) -> io::Result<()> {
+    let locator = Locator::new(analysis);
+    let report = Report::new(analysis, &locator, options, problems);
+    serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
 }
 
 /// The report as a JSON value: `version`, `sources`, `claims`, `findings`, `summary`.
 pub fn report_json(analysis: &Analysis, options: RenderOptions) -> Value {
     let locator = Locator::new(analysis);
-    let claim = |i: usize| claim_json(analysis, &locator, &analysis.claims[i]);
-    let findings: Vec<Value> = analysis
-        .comparison
-        .findings
-        .iter()
-        .map(|f| {
-            json!({
-                "key": f.key,
-                "description": f.description,
-                "verdict": f.verdict.as_str(),
-                "severity": f.severity.as_str(),
-                "message": f.message,
-                "sides": f.sides.iter().map(|s| json!({
-                    "value": value_json(&s.value, s.kind),
-                    "claims": s.claims.iter().map(|&i| claim(i)).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let mut report = json!({
-        "version": JSON_VERSION,
-        "sources": sources_json(analysis),
-        "claims": claims_json(analysis),
-        "findings": findings,
-        "summary": summary_json(analysis),
-    });
-    if options.show_agreements {
-        report["agreements"] = analysis
-            .comparison
-            .agreements
-            .iter()
-            .map(|a| json!({"key": a.key, "claims": a.claims.iter().map(|&i| claim(i)).collect::<Vec<_>>()}))
-            .collect();
+    serde_json::to_value(Report::new(analysis, &locator, options, None)).unwrap_or(Value::Null)
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    sources: Value,
+    claims: Streamed<'a>,
+    findings: Streamed<'a>,
+    summary: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agreements: Option<Streamed<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problems: Option<&'a [Problem]>,
+}
+
+impl<'a> Report<'a> {
+    fn new(
+        analysis: &'a Analysis,
+        locator: &'a Locator,
+        options: RenderOptions,
+        problems: Option<&'a [Problem]>,
+    ) -> Self {
+        let part = |what| Streamed {
+            analysis,
+            locator,
+            what,
+        };
+        Report {
+            version: JSON_VERSION,
+            sources: sources_json(analysis),
+            claims: part(Part::Claims),
+            findings: part(Part::Findings),
+            summary: summary_json(analysis),
+            agreements: options.show_agreements.then(|| part(Part::Agreements)),
+            problems,
+        }
     }
-    report
+}
+
+#[derive(Clone, Copy)]
+enum Part {
+    Claims,
+    Findings,
+    Agreements,
+}
+
+/// An array serialized element by element.
+struct Streamed<'a> {
+    analysis: &'a Analysis,
+    locator: &'a Locator,
+    what: Part,
+}
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (analysis, locator) = (self.analysis, self.locator);
+        let claim = |i: usize| claim_json(analysis, locator, &analysis.claims[i]);
+        match self.what {
+            Part::Claims => {
+                serializer.collect_seq(analysis.claims.iter().map(|c| claim_json(analysis, locator, c)))
+            }
+            Part::Findings => serializer.collect_seq(analysis.comparison.findings.iter().map(|f| {
+                json!({
+                    "key": f.key,
+                    "description": f.description,
+                    "verdict": f.verdict.as_str(),
+                    "severity": f.severity.as_str(),
+                    "message": f.message,
+                    "sides": f.sides.iter().map(|s| json!({
+                        "value": value_json(&s.value, s.kind),
+                        "claims": s.claims.iter().map(|&i| claim(i)).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                })
+            })),
+            Part::Agreements => serializer.collect_seq(analysis.comparison.agreements.iter().map(
+                |a| json!({"key": a.key, "claims": a.claims.iter().map(|&i| claim(i)).collect::<Vec<_>>()}),
+            )),
+        }
+    }
 }
 
 /// Every claim, as in the `claims` array of the report.

@@ -7,7 +7,7 @@ mod value;
 
 pub use facts::write_facts_table;
 pub use human::write_human;
-pub use json::{claims_json, report_json, write_json};
+pub use json::{claims_json, report_json, write_json, Problem};
 pub use value::format_value;
 
 use crate::location::LineIndex;
