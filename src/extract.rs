@@ -1248,7 +1248,7 @@ fn is_temperature_degree(word: &str, next: &str, compound: bool) -> bool {
         "longitude",
         "incline",
     ];
-    !ANGLES.contains(&next) && !(word == "degree" && compound)
+    !(ANGLES.contains(&next) || word == "degree" && compound)
 }
 
 /// Currency names written after the figure: `50 million dollars`.
