@@ -32,6 +32,8 @@ pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         .or_else(|| weekday(tokens, i, published))
         .or_else(|| relative(tokens, i, published))
         .or_else(|| part_of_period(tokens, i, published))
+        .or_else(|| span_from_now(tokens, i, published))
+        .or_else(|| quarter(tokens, i, published))
         .map(|mut p| {
             if p.relation.is_none() {
                 p.relation = relation_before(tokens, p.start).or_else(|| as_of_before(tokens, p.start));
@@ -442,6 +444,99 @@ fn part_of_period(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> O
     Some(p)
 }
 
+/// `the past 10 days`, `the next three weeks`, `in two weeks`: a span counted from publication.
+fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let direction = match tokens.get(i)?.folded.as_ref() {
+        "past" | "last" | "previous" => -1,
+        "next" | "coming" => 1,
+        "in" | "within" => 2,
+        _ => return None,
+    };
+    let n = match tokens.get(i + 1)? {
+        t if t.is_number() => t.number_value()?,
+        t => match crate::number::number_word(&t.folded)? {
+            crate::number::NumberWord::Small(v) if v >= 1.0 => v,
+            _ => return None,
+        },
+    };
+    let days_per = match tokens.get(i + 2)?.folded.trim_end_matches('s') {
+        "day" => 1,
+        "week" => 7,
+        "month" => 30,
+        _ => return None,
+    };
+    // `in two weeks` is a point in time only before a verb phrase; `within` is a span.
+    let mut p = date_phrase(i, i + 3, Qualifier::Relative);
+    let Some(published) = published else {
+        p.resolution = Some("relative date with no publication date".to_string());
+        return Some(p);
+    };
+    let days = (n as i64).checked_mul(days_per)?;
+    if days > 36_500 {
+        return None;
+    }
+    let (first, last) = match direction {
+        -1 => (published - Duration::days(days), published),
+        1 => (published, published + Duration::days(days)),
+        _ if tokens[i].is("in") => (published + Duration::days(days), published + Duration::days(days)),
+        _ => (published, published + Duration::days(days)),
+    };
+    set_days(&mut p, first, last);
+    p.resolution = Some(format!("counted from the publication date {published}"));
+    Some(p)
+}
+
+/// `Q3 2025`, `the third quarter`, `the first quarter of 2024`: three months.
+fn quarter(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let t = tokens.get(i)?;
+    let glued_digit = tokens
+        .get(i + 1)
+        .filter(|d| d.is_number() && !d.space_before && d.text.len() == 1)
+        .and_then(|d| d.number_value());
+    let (q, mut end) = match t.folded.as_ref() {
+        "q" if glued_digit.is_some_and(|d| (1.0..=4.0).contains(&d)) => (glued_digit? as u32, i + 2),
+        "first" | "second" | "third" | "fourth" if tokens.get(i + 1).is_some_and(|w| w.is("quarter")) => {
+            let q = match t.folded.as_ref() {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                _ => 4,
+            };
+            (q, i + 2)
+        }
+        _ => return None,
+    };
+    if tokens.get(end).is_some_and(|w| w.is("of")) && tokens.get(end + 1).is_some_and(|y| y.text.len() == 4) {
+        end += 1;
+    }
+    let year = match tokens.get(end).filter(|y| y.is_number() && y.text.len() == 4) {
+        Some(y) => {
+            end += 1;
+            Some(y.number_value()? as i32)
+        }
+        None => None,
+    };
+    let mut p = date_phrase(i, end, Qualifier::Range);
+    let year = match (year, published) {
+        (Some(y), _) => y,
+        (None, Some(pub_date)) => {
+            p.resolution = Some(format!("year taken from the publication date {pub_date}"));
+            pub_date.year()
+        }
+        (None, None) => {
+            // A bare `first quarter` without a year or a date is left out rather than guessed.
+            return (t.folded == "q").then(|| {
+                p.resolution = Some("no year and no publication date".to_string());
+                p
+            });
+        }
+    };
+    let first = NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)?;
+    let last = last_of_month(NaiveDate::from_ymd_opt(year, q * 3, 1)?)?;
+    set_days(&mut p, first, last);
+    Some(p)
+}
+
 /// `two days ago`, `3 years ago`.
 fn ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let n = match tokens.get(i)? {
@@ -636,6 +731,37 @@ mod tests {
         assert_eq!(
             range("at the end of 2000", "2025-08-28"),
             (date("2000-09-01"), date("2000-12-31"))
+        );
+    }
+
+    #[test]
+    fn spans_from_now_and_quarters() {
+        let range = |text: &str, published: &str| {
+            let v = first(text, published).value.unwrap();
+            (
+                date_of(v.lo_value().unwrap()).unwrap(),
+                date_of(v.hi_value().unwrap()).unwrap(),
+            )
+        };
+        assert_eq!(
+            range("over the past 10 days", "2025-09-12"),
+            (date("2025-09-02"), date("2025-09-12"))
+        );
+        assert_eq!(
+            range("in the next three weeks", "2025-09-01"),
+            (date("2025-09-01"), date("2025-09-22"))
+        );
+        assert_eq!(
+            range("in Q3 2025", "2020-01-01"),
+            (date("2025-07-01"), date("2025-09-30"))
+        );
+        assert_eq!(
+            range("in the third quarter", "2025-11-02"),
+            (date("2025-07-01"), date("2025-09-30"))
+        );
+        assert_eq!(
+            range("the first quarter of 2024", "2025-11-02"),
+            (date("2024-01-01"), date("2024-03-31"))
         );
     }
 
