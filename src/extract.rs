@@ -121,7 +121,9 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
 fn may_start(t: &Token) -> bool {
     match t.kind {
         crate::token::TokenKind::Number => true,
-        crate::token::TokenKind::Punct => matches!(t.text, "$" | "€" | "£" | "¥" | "₹" | "₩"),
+        crate::token::TokenKind::Punct => {
+            matches!(t.text, "$" | "€" | "£" | "¥" | "₹" | "₩") || vulgar_fraction(t.text).is_some()
+        }
         crate::token::TokenKind::Word => {
             let w: &str = &t.folded;
             number_word(w).is_some()
@@ -739,6 +741,14 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
             }
         }
         let digits_only = t.text.chars().all(|c| c.is_ascii_digit());
+        // `2½`, `2 1/2 miles`: a whole number and a fraction.
+        let mut value = value;
+        if scale == 1.0 && digits_only {
+            if let Some((part, after)) = fraction_after(tokens, end) {
+                value += part;
+                end = after;
+            }
+        }
         return Some(Core {
             lo: value * scale,
             hi: value * scale,
@@ -746,6 +756,17 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
             vague: false,
             end,
             year_like: digits_only && t.text.len() == 4 && scale == 1.0,
+        });
+    }
+    // `½ mile`: a fraction alone.
+    if let Some(part) = vulgar_fraction(t.text) {
+        return Some(Core {
+            lo: part,
+            hi: part,
+            precision: 0.0,
+            vague: false,
+            end: i + 1,
+            year_like: false,
         });
     }
     if !t.is_word() {
@@ -909,6 +930,37 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
             }),
         _ => None,
     }
+}
+
+/// The value of a single-character fraction: `½`, `¾`.
+fn vulgar_fraction(text: &str) -> Option<f64> {
+    Some(match text {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅛" => 0.125,
+        _ => return None,
+    })
+}
+
+/// A fraction right after a whole number: `½` (solid or spaced) or ` 1/2`. Returns its value
+/// and the index after it.
+fn fraction_after(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    let t = tokens.get(i)?;
+    if let Some(part) = vulgar_fraction(t.text) {
+        return Some((part, i + 1));
+    }
+    let (num, slash, den) = (t, tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let solid = !slash.space_before && !den.space_before && num.space_before;
+    if !(solid && slash.text == "/" && num.is_number() && den.is_number()) {
+        return None;
+    }
+    let (n, d) = (num.number_value()?, den.number_value()?);
+    (d > n && d <= 16.0 && n >= 1.0 && tokens.get(i + 3).is_none_or(|x| x.text != "/"))
+        .then_some((n / d, i + 3))
 }
 
 /// `quarter(s) of a million`, `third(s) of a billion` starting at `i`: the value of one part
@@ -1719,6 +1771,16 @@ mod tests {
         assert_eq!(one("2000 people were killed").kind, Kind::Count);
         assert!(all("at 10:30:00 local time").is_empty());
         assert_eq!(value("> 30 people were killed"), Interval::point(30.0));
+    }
+
+    #[test]
+    fn fractions_after_numbers() {
+        assert_eq!(value("2½ miles of road"), Interval::point(2.5 * 1.609_344));
+        assert_eq!(value("2 1/2 miles"), Interval::point(2.5 * 1.609_344));
+        assert_eq!(value("½ mile"), Interval::point(0.5 * 1.609_344));
+        assert!(all("on 9/11 the towers fell")
+            .iter()
+            .all(|p| p.value != Some(Interval::point(9.0 + 1.0 / 11.0))));
     }
 
     #[test]
