@@ -104,7 +104,9 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
                 continue;
             }
         }
-        let phrase = date.or_else(|| quantity_at(tokens, i, published));
+        let phrase = date
+            .or_else(|| proportion_at(tokens, i))
+            .or_else(|| quantity_at(tokens, i, published));
         match phrase {
             Some(p) if p.end > i => {
                 i = p.end;
@@ -325,6 +327,17 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         None => qualifier_before(tokens, core_start),
     };
     let start = if currency.is_some() { start.min(i) } else { start };
+    // `-1`, `-9.2`, `minus 5`: a sign before the figure, written solid after a space.
+    let sign_token = (start == core_start && core_start > 0).then(|| &tokens[core_start - 1]);
+    let minus_sign = sign_token.is_some_and(|s| {
+        matches!(s.text, "-" | "−")
+            && !tokens[core_start].space_before
+            && tokens[core_start].is_number()
+            && (core_start == 1 || s.space_before)
+    });
+    let minus_word = sign_token.is_some_and(|s| s.is("minus"));
+    let negative = minus_sign || minus_word;
+    let start = if negative { start - 1 } else { start };
     let mut qualifier = if core.vague {
         Qualifier::Vague
     } else {
@@ -422,6 +435,7 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         } else if (t.is("or") || t.is("and"))
             && (next_is(1, "more") || next_is(1, "above") || next_is(1, "over") || next_is(1, "greater"))
             && !core.vague
+            && closes_phrase(tokens, end + 2)
         {
             // `20 or more`, `65 and over`.
             qualifier = Qualifier::AtLeast;
@@ -429,6 +443,7 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         } else if (t.is("or") || t.is("and"))
             && (next_is(1, "less") || next_is(1, "fewer") || next_is(1, "below") || next_is(1, "under"))
             && !core.vague
+            && closes_phrase(tokens, end + 2)
         {
             qualifier = Qualifier::AtMost;
             end += 2;
@@ -493,16 +508,8 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
 
     let (mut lo, mut hi) = (core.lo * factor + extra, core.hi * factor + extra);
     let mut unit = unit;
-    // `-5C`, `minus 5C`: temperatures go below zero.
-    if kind == Kind::Temperature {
-        let minus_word = core_start > 0 && tokens[core_start - 1].is("minus");
-        let minus_sign = core_start > 0
-            && matches!(tokens[core_start - 1].text, "-" | "−")
-            && !tokens[core_start].space_before
-            && (core_start == 1 || tokens[core_start - 1].space_before);
-        if minus_word || minus_sign {
-            (lo, hi) = (-hi, -lo);
-        }
+    if negative {
+        (lo, hi) = (-hi, -lo);
     }
     if unit == Some("°F") {
         lo = (lo - 32.0) * 5.0 / 9.0;
@@ -743,6 +750,11 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
         let digits_only = t.text.chars().all(|c| c.is_ascii_digit());
         // `2½`, `2 1/2 miles`: a whole number and a fraction.
         let mut value = value;
+        // `3 dozen`, `3 dozens`.
+        if scale == 1.0 && tokens.get(end).is_some_and(|d| d.is("dozen") || d.is("dozens")) {
+            value *= 12.0;
+            end += 1;
+        }
         if scale == 1.0 && digits_only {
             if let Some((part, after)) = fraction_after(tokens, end) {
                 value += part;
@@ -932,6 +944,74 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
     }
 }
 
+/// Proportions written in words, as percentages: `a third of voters` (33.3%), `two thirds
+/// of`, `half of`, `one in five` (20%), `three out of four` (75%).
+fn proportion_at(tokens: &[Token], i: usize) -> Option<Phrase> {
+    let count = |t: &Token| -> Option<f64> {
+        match t.folded.as_ref() {
+            "a" | "an" => Some(1.0),
+            _ if t.is_number() => t.number_value(),
+            w => match number_word(w)? {
+                NumberWord::Small(v) => Some(v),
+                _ => None,
+            },
+        }
+    };
+    let part = |w: &str| -> Option<f64> {
+        Some(match w {
+            "half" => 0.5,
+            "third" | "thirds" => 1.0 / 3.0,
+            "quarter" | "quarters" => 0.25,
+            "fifth" | "fifths" => 0.2,
+            "tenth" | "tenths" => 0.1,
+            _ => return None,
+        })
+    };
+    let t = tokens.get(i)?;
+    let share = if t.is("half") && tokens.get(i + 1).is_some_and(|o| o.is("of")) {
+        Some((50.0, i + 1))
+    } else if let (Some(n), Some(p)) = (count(t), tokens.get(i + 1).and_then(|w| part(&w.folded))) {
+        tokens
+            .get(i + 2)
+            .is_some_and(|o| o.is("of"))
+            .then_some((n * p * 100.0, i + 2))
+    } else {
+        // `one in five`, `three out of four`.
+        let n = count(t).filter(|_| !t.is("a") && !t.is("an"))?;
+        let (m_at, _) = match (tokens.get(i + 1), tokens.get(i + 2)) {
+            (Some(a), _) if a.is("in") => (i + 2, ()),
+            (Some(a), Some(b)) if a.is("out") && b.is("of") => (i + 3, ()),
+            _ => return None,
+        };
+        let m = count(tokens.get(m_at)?).filter(|m| *m >= 2.0 && *m <= 1000.0 && n < *m)?;
+        Some((n / m * 100.0, m_at + 1))
+    };
+    let (percent, end) = share?;
+    // `a third of a million` is a number, read elsewhere.
+    if tokens.get(end + 1).is_some_and(|a| a.is("a"))
+        && tokens
+            .get(end + 2)
+            .is_some_and(|s| matches!(number_word(&s.folded), Some(NumberWord::Scale(_))))
+    {
+        return None;
+    }
+    let (q, start) = qualifier_before(tokens, i);
+    let qualifier = q.unwrap_or(Qualifier::Exact);
+    let mut p = simple(start, end, Kind::Percent, Some("%"), percent, qualifier);
+    p.value = Some(interval_for(qualifier, percent, percent));
+    Some(p)
+}
+
+/// True when nothing at `i` continues a comparison: `20 or more people`, but not `20 and
+/// below 30` or `more than 20 and less than 35`, where the words start a second bound.
+fn closes_phrase(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_none_or(|t| {
+        !(t.is_number()
+            || ["than", "or", "equal", "the"].iter().any(|w| t.is(w))
+            || number_word(&t.folded).is_some())
+    })
+}
+
 /// The value of a single-character fraction: `½`, `¾`.
 fn vulgar_fraction(text: &str) -> Option<f64> {
     Some(match text {
@@ -1048,7 +1128,7 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
             });
         }
     }
-    if tokens.get(end).is_some_and(|t| t.is("dozen")) {
+    if tokens.get(end).is_some_and(|t| t.is("dozen") || t.is("dozens")) {
         value *= 12.0;
         end += 1;
     }
@@ -1781,6 +1861,32 @@ mod tests {
         assert!(all("on 9/11 the towers fell")
             .iter()
             .all(|p| p.value != Some(Interval::point(9.0 + 1.0 / 11.0))));
+    }
+
+    #[test]
+    fn signs_dozens_and_hundreds() {
+        assert_eq!(value("it was -1 at dawn"), Interval::point(-1.0));
+        assert_eq!(value("minus 5 points"), Interval::point(-5.0));
+        assert_eq!(value("3 dozens eggs"), Interval::point(36.0));
+        assert_eq!(value("three dozens eggs"), Interval::point(36.0));
+        assert_eq!(value("322 hundred people"), Interval::point(32_200.0));
+        assert_eq!(value("rose .08 points"), Interval::point(0.08));
+        assert_eq!(all("10 - 15 people").len(), 1);
+    }
+
+    #[test]
+    fn proportions_in_words_are_percentages() {
+        let p = one("a third of voters stayed home");
+        assert_eq!(p.kind, Kind::Percent);
+        assert!((p.value.unwrap().lo_value().unwrap() - 33.333).abs() < 0.01);
+        assert_eq!(value("one in five adults"), Interval::point(20.0));
+        assert_eq!(value("three out of four doctors"), Interval::point(75.0));
+        assert_eq!(
+            value("more than half of the children"),
+            Interval::above(50.0, false)
+        );
+        assert!((value("two thirds of the budget").lo_value().unwrap() - 200.0 / 3.0).abs() < 1e-9);
+        assert_eq!(value("a third of a million people"), Interval::point(1e6 / 3.0));
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub fn number_word(word: &str) -> Option<NumberWord> {
 /// `m` is only a multiplier after a currency (`£40m`); elsewhere it is metres.
 pub fn scale_word(word: &str, after_currency: bool) -> Option<f64> {
     match word {
+        "hundred" => Some(1e2),
         "thousand" | "k" => Some(1e3),
         "million" | "mn" | "mln" | "mil" | "mio" => Some(1e6),
         "m" if after_currency => Some(1e6),

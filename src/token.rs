@@ -91,6 +91,12 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             (TokenKind::Word, scan_word(&chars, i))
         } else if digit_value(c).is_some() {
             (TokenKind::Number, scan_number(&chars, i))
+        } else if c == '.'
+            && chars.get(i + 1).is_some_and(|&(_, d)| digit_value(d).is_some())
+            && (i == 0 || chars[i - 1].1.is_whitespace())
+        {
+            // `.08`: a decimal written without its leading zero.
+            (TokenKind::Number, scan_number(&chars, i))
         } else {
             (TokenKind::Punct, i + 1)
         };
@@ -212,6 +218,15 @@ mod tests {
         assert_eq!(toks[0].number_value(), Some(1300.0));
         assert!(!toks[0].space_before);
         assert!(toks[1].space_before);
+    }
+
+    #[test]
+    fn leading_decimal_points_belong_to_the_number() {
+        let s = "rose .08 points, then 3.5";
+        let toks = tokenize(s, 0..s.len());
+        assert_eq!(toks[1].text, ".08");
+        assert_eq!(toks[1].number_value(), Some(0.08));
+        assert_eq!(texts("end. 5 more"), ["end", ".", "5", "more"]);
     }
 
     #[test]
