@@ -366,7 +366,8 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     }
     // A range: `10-15`, `10 to 15`, `between 10 and 12`.
     let between = start < core_start && tokens[start].is("between");
-    if let Some((hi_core, range_end)) = range_tail(tokens, end, between, currency.is_some()) {
+    let by_before = core_start > 0 && tokens[core_start - 1].is("by");
+    if let Some((hi_core, range_end)) = range_tail(tokens, end, between, by_before, currency.is_some()) {
         let fiscal = core.year_like
             && tokens
                 .get(end)
@@ -970,11 +971,20 @@ fn proportion_at(tokens: &[Token], i: usize) -> Option<Phrase> {
     let t = tokens.get(i)?;
     let share = if t.is("half") && tokens.get(i + 1).is_some_and(|o| o.is("of")) {
         Some((50.0, i + 1))
-    } else if let (Some(n), Some(p)) = (count(t), tokens.get(i + 1).and_then(|w| part(&w.folded))) {
+    } else if let Some((n, p, at)) = {
+        // `two thirds of`, `two-thirds of`.
+        let hyphen = tokens
+            .get(i + 1)
+            .is_some_and(|h| h.is_hyphen() && !h.space_before);
+        let at = if hyphen { i + 2 } else { i + 1 };
+        count(t)
+            .zip(tokens.get(at).and_then(|w| part(&w.folded)))
+            .map(|(n, p)| (n, p, at))
+    } {
         tokens
-            .get(i + 2)
+            .get(at + 1)
             .is_some_and(|o| o.is("of"))
-            .then_some((n * p * 100.0, i + 2))
+            .then_some((n * p * 100.0, at + 1))
     } else {
         // `one in five`, `three out of four`.
         let n = count(t).filter(|_| !t.is("a") && !t.is("an"))?;
@@ -1151,8 +1161,18 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
 
 /// `-15`, ` to 15`, ` and 15` (after `between`), `–15`; scale words on the second figure
 /// (`1.2 to 1.5 million`) apply to the first too.
-fn range_tail(tokens: &[Token], i: usize, between: bool, currency: bool) -> Option<(Core, usize)> {
+fn range_tail(
+    tokens: &[Token],
+    i: usize,
+    between: bool,
+    by_before: bool,
+    currency: bool,
+) -> Option<(Core, usize)> {
     let joiner = tokens.get(i)?;
+    // `fell by 110,000 to 7.9 million`: a change, then the new level, not a range.
+    if joiner.is("to") && by_before {
+        return None;
+    }
     let ok = (joiner.is_hyphen() || joiner.is("to") || (between && joiner.is("and")))
         && !(joiner.is_hyphen() && joiner.space_before && !tokens.get(i + 1)?.space_before);
     if !ok {
@@ -1438,7 +1458,9 @@ fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
     match tokens.get(end) {
         Some(next) if next.is_word() => {
             let w = next.lower();
-            let plural = w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'') && !w.contains('’')
+            // `census`, `crisis`, `bus` end in s but are singular.
+            let singular_s = w.ends_with("ss") || w.ends_with("us") || w.ends_with("is");
+            let plural = w.ends_with('s') && !singular_s && !w.contains('\'') && !w.contains('’')
                 || [
                     "people",
                     "children",
@@ -1880,6 +1902,9 @@ mod tests {
         assert_eq!(p.kind, Kind::Percent);
         assert!((p.value.unwrap().lo_value().unwrap() - 33.333).abs() < 0.01);
         assert_eq!(value("one in five adults"), Interval::point(20.0));
+        assert!((value("Roughly two-thirds of its deposits").lo_value().unwrap() - 60.0).abs() < 1e-9);
+        assert_eq!(one("from the 2016 census").kind, Kind::Year);
+        assert_eq!(all("fell by 110,000 to 7.9 million").len(), 2);
         assert_eq!(value("three out of four doctors"), Interval::point(75.0));
         assert_eq!(
             value("more than half of the children"),

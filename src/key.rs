@@ -68,6 +68,11 @@ fn key_sentence(
     } else {
         without(&all_spans)
     };
+    // `In the previous eruption, about 800 earthquakes...`, `a similar storm killed 18`: another
+    // instance of the event.
+    let other_instance = tokens
+        .iter()
+        .any(|t| ["previous", "prior", "similar", "former"].iter().any(|w| t.is(w)));
     for claim in claims.iter_mut() {
         let own_time = claim.kind.is_time_point() && time_spans.len() > 1;
         let visible_for_time = if own_time {
@@ -89,6 +94,9 @@ fn key_sentence(
             Some(fact) => fact,
             None => match anchor(&anchors, claim, keying_tokens) {
                 Some(label) => format!("{generic}@{label}"),
+                None if other_instance && !claim.kind.is_time_point() && claim.kind != Kind::Ordinal => {
+                    format!("{generic}@other")
+                }
                 None => generic,
             },
         });
@@ -525,7 +533,35 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     }
     let keyed = kind_key(tokens, range.clone(), claim, rules);
     let keyed = per_unit(keyed, tokens, &range, claim.kind);
+    let keyed = over_period(keyed, tokens, &range, claim.kind);
     scope_to_entity(keyed, tokens, range, rules)
+}
+
+/// A percentage change over a stated period (`rallied 18% since January`, `up 12% year on
+/// year`, `gained 18% this year`) is not the change of the day.
+fn over_period(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) -> Keyed {
+    let Some(key) = &keyed.key else { return keyed };
+    if kind != Kind::Percent {
+        return keyed;
+    }
+    let after: Vec<&str> = tokens[range.end..]
+        .iter()
+        .take(5)
+        .filter(|t| t.is_word())
+        .map(|t| t.folded.as_ref())
+        .collect();
+    let period = after.contains(&"since")
+        || after
+            .windows(2)
+            .any(|w| w == ["this", "year"] || w == ["year", "on"] || w == ["a", "year"])
+        || after.iter().any(|w| ["annually", "yearly"].contains(w));
+    if period {
+        return Keyed {
+            key: Some(format!("{key}.over_period")),
+            noun: keyed.noun,
+        };
+    }
+    keyed
 }
 
 /// Rates are their own quantity: `6,000 people a day` is not a total, `$1.38 a share` not a
@@ -684,13 +720,17 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         }
         Kind::Percent => {
             let after = window(tokens, range.clone(), false, 6, true);
-            match subject(tokens, range, claim.kind, rules, true) {
+            match subject(tokens, range.clone(), claim.kind, rules, true) {
                 Some((class, term)) => Keyed {
                     key: Some(format!("{}.percent", class.id)),
                     noun: Some(term),
                 },
                 None => {
-                    let noun = of_noun(&after);
+                    // `90% of trade`; else `Shares fell 62 per cent`: the plural noun that
+                    // does something to the figure in its clause.
+                    let before = clause_before(tokens, range.clone(), 6);
+                    let noun = of_noun(&after)
+                        .or_else(|| before.iter().rev().take(4).find_map(|w| plural_noun(&[*w])));
                     Keyed {
                         key: noun.as_ref().map(|n| format!("percent.{n}")),
                         noun,
@@ -894,9 +934,11 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
         None => nearest(&before, true, rules, accept).map(|m| (m, &before, true)),
     };
     let Some(((class, term, distance), words, is_before)) = found else {
+        // No known class: `$38 billion in assets`, `assets of $38 billion` still name it.
+        let noun = money_noun(&after, &before);
         return Keyed {
-            key: None,
-            noun: None,
+            key: noun.as_ref().map(|n| format!("money.{n}")),
+            noun,
         };
     };
     let n = term.split(' ').count();
@@ -995,6 +1037,46 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
         key: Some(key),
         noun: Some(term),
     }
+}
+
+/// The noun money is `in` (`$38 billion in assets`) or `of` (`deposits of $31 billion`).
+fn money_noun(after: &[&str], before: &[&str]) -> Option<String> {
+    const NOT: &[&str] = &[
+        "the", "a", "an", "its", "their", "total", "cash", "all", "new", "order", "addition", "response",
+        "return", "exchange", "fact", "part",
+    ];
+    const SINGULAR: &[&str] = &[
+        "capital",
+        "equity",
+        "debt",
+        "cash",
+        "revenue",
+        "income",
+        "investment",
+        "spending",
+        "savings",
+        "funding",
+    ];
+    // A plural (`assets`, `deposits`) or a money noun; never a place (`in New York`).
+    let plural = |w: &str| w.ends_with('s') && !(w.ends_with("ss") || w.ends_with("us") || w.ends_with("is"));
+    let usable = |w: &str| {
+        w.len() > 3
+            && w.chars().all(char::is_alphabetic)
+            && !NOT.contains(&w)
+            && (plural(w) || SINGULAR.contains(&w))
+    };
+    if after.first() == Some(&"in") {
+        if let Some(n) = after[1..].iter().take(2).find(|w| usable(w)) {
+            return Some(n.to_string());
+        }
+    }
+    if before.last() == Some(&"of") && before.len() >= 2 {
+        let n = before[before.len() - 2];
+        if usable(n) {
+            return Some(n.to_string());
+        }
+    }
+    None
 }
 
 /// `a 14-year-old jet`: the age of the thing named after it.
@@ -1477,6 +1559,26 @@ mod tests {
             Some("dead")
         );
         assert_eq!(key("It cost $5").as_deref(), Some("cost"));
+    }
+
+    #[test]
+    fn unlisted_money_percent_and_other_instances() {
+        assert_eq!(
+            key("The bank had $38 billion in assets").as_deref(),
+            Some("money.assets")
+        );
+        assert_eq!(
+            key("It held deposits of $31 billion").as_deref(),
+            Some("money.deposits")
+        );
+        assert_eq!(
+            key("Shares in Northgate fell 62 per cent").as_deref(),
+            Some("percent.shares")
+        );
+        assert_eq!(
+            key("In the previous eruption about 800 earthquakes were recorded").as_deref(),
+            Some("earthquake@other")
+        );
     }
 
     #[test]

@@ -144,6 +144,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         })
         .collect();
     let analysis = crosscheck::analyze(loaded.documents, &rules);
+    if fail_on.is_some() && analysis.documents.len() > 1 && analysis.comparison.keys_compared == 0 {
+        // "0 conflicts" must not read as "verified" when nothing could be compared.
+        let keyed = analysis.claims.iter().filter(|c| c.key.is_some()).count();
+        eprintln!(
+            "note: no quantity was keyed in two sources ({keyed} of {} claims have a key), so nothing was compared\n  \
+             help: `crosscheck facts` lists the claims; an event rule pack can key them (docs/rules.md)",
+            analysis.claims.len()
+        );
+    }
     let options = RenderOptions {
         color: use_color(common.color),
         show_agreements,

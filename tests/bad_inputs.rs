@@ -33,7 +33,7 @@ discrepancy[dead]: people killed (death toll)
   - At least 12   ≥ 12   good.txt:1:1
   + 40            40     other.txt:1:18
 
-2 sources, 2 claims, 1 key compared: 0 conflicts, 1 discrepancy, 0 agreements
+2 sources, 2 claims (2 keyed), 1 key compared: 0 conflicts, 1 discrepancy, 0 agreements
 ";
 
 /// The rows `facts` lists for the two good articles.
@@ -655,7 +655,7 @@ discrepancy[troops.deployed]: troops, sent or deployed
   - Some 300    270–330   cluster/a.txt:5:46 (Harbor Daily)
   + About 320   288–352   cluster/c.md:5:29 (Coast Post)
 
-2 sources, 4 claims, 2 keys compared: 0 conflicts, 2 discrepancies, 0 agreements
+2 sources, 4 claims (4 keyed), 2 keys compared: 0 conflicts, 2 discrepancies, 0 agreements
 ",
         );
     // The JSON report keeps the problems, the good sources and their findings.

@@ -178,9 +178,10 @@ fn write_summary(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOp
     } else {
         discrepancies_text
     };
+    let keyed = analysis.claims.iter().filter(|c| c.key.is_some()).count();
     writeln!(
         out,
-        "{}, {}, {}: {conflicts_text}, {discrepancies_text}, {}",
+        "{}, {} ({keyed} keyed), {}: {conflicts_text}, {discrepancies_text}, {}",
         plural(analysis.documents.len(), "source", "sources"),
         plural(analysis.claims.len(), "claim", "claims"),
         plural(c.keys_compared, "key compared", "keys compared"),
