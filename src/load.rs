@@ -95,6 +95,13 @@ impl LoadProblem {
 /// place. A document whose front matter gives no date gets
 /// `options.fallback_date`.
 pub fn load(paths: &[String], stdin: &mut dyn Read, options: &LoadOptions) -> Loaded {
+    let paths: Vec<std::path::PathBuf> = paths.iter().map(std::path::PathBuf::from).collect();
+    load_paths(&paths, stdin, options)
+}
+
+/// Like [`load`], for paths as the operating system gives them: a file name that is not
+/// valid UTF-8 is still read, and shown with replacement characters.
+pub fn load_paths(paths: &[std::path::PathBuf], stdin: &mut dyn Read, options: &LoadOptions) -> Loaded {
     let mut loader = Loader {
         options,
         seen_files: HashSet::new(),
@@ -103,10 +110,10 @@ pub fn load(paths: &[String], stdin: &mut dyn Read, options: &LoadOptions) -> Lo
         loaded: Loaded::default(),
     };
     for path in paths {
-        if path == "-" {
+        if path.as_os_str() == "-" {
             loader.stdin(stdin);
         } else {
-            loader.path(path);
+            loader.path(&path.to_string_lossy(), path);
         }
     }
     loader.loaded
@@ -146,8 +153,7 @@ impl Loader<'_> {
     }
 
     /// A path named on the command line.
-    fn path(&mut self, arg: &str) {
-        let path = Path::new(arg);
+    fn path(&mut self, arg: &str, path: &Path) {
         match fs::metadata(path) {
             Ok(metadata) if metadata.is_dir() => self.folder(arg, path),
             Ok(_) => self.file(arg.to_string(), path),

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crosscheck::compare::Verdict;
-use crosscheck::load::{load, LoadOptions};
+use crosscheck::load::{load_paths, LoadOptions};
 use crosscheck::report::{self, RenderOptions};
 use crosscheck::rules::RuleSet;
 
@@ -47,7 +47,7 @@ enum Command {
 struct CommonArgs {
     /// Articles: files, folders (read recursively for .txt and .md) or `-` for stdin
     #[arg(required = true, value_name = "PATH")]
-    paths: Vec<String>,
+    paths: Vec<std::path::PathBuf>,
     /// Extra rule file or folder of rule files (event packs); may be repeated
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<String>,
@@ -112,7 +112,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Facts(c) => (c, None, false),
     };
     let rules = load_rules(&common.rules)?;
-    let loaded = load(
+    let loaded = load_paths(
         &common.paths,
         &mut io::stdin().lock(),
         &LoadOptions {

@@ -420,9 +420,6 @@ fn fifo_named_explicitly_is_read_and_in_a_folder_is_passed_over() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "a path that is not valid UTF-8 is refused by argument parsing: `error: invalid \
-            UTF-8 was detected in one or more arguments`, exit 2, and none of the other inputs \
-            is checked; the same file inside a folder is read fine"]
 fn non_utf8_file_name_named_explicitly() {
     use std::os::unix::ffi::OsStrExt;
     let s = Scratch::new();
