@@ -432,3 +432,41 @@ fn readme_shows_the_real_report() {
         "README.md's excerpt differs from the report:\n{report}"
     );
 }
+
+#[test]
+fn figures_from_different_days_are_flagged_as_possible_updates() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "---\npublished: 2025-03-01\n---\nThe flood killed 12 people.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "---\npublished: 2025-03-03\n---\nThe death toll rose to 19.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c.txt"),
+        "---\npublished: 2025-03-03\n---\nThe flood killed 12 people.\n",
+    )
+    .unwrap();
+    let two = crosscheck()
+        .args(["check", "--color", "never"])
+        .arg(dir.path().join("a.txt"))
+        .arg(dir.path().join("b.txt"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&two.stdout).contains("may be an update"));
+    // When the same day carries both figures, the days do not explain it.
+    let three = crosscheck()
+        .args(["check", "--color", "never"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&three.stdout);
+    assert!(
+        report.contains("conflict[dead]") && !report.contains("may be an update"),
+        "{report}"
+    );
+}
