@@ -76,8 +76,16 @@ struct CheckArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// Diff-style report for people
     Human,
+    /// `path:line:col: severity[key] verdict: message`, one line per finding
+    Concise,
+    /// The JSON report (docs/output.md)
     Json,
+    /// One JSON finding (or claim, for `facts`) per line
+    Jsonl,
+    /// GitHub Actions workflow commands that annotate a pull request
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -165,9 +173,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
         (Some(_), Format::Human) => report::write_human(&mut out, &analysis, options)?,
         (Some(_), Format::Json) => report::write_json(&mut out, &analysis, options, Some(&problems))?,
         (None, Format::Human) => report::write_facts_table(&mut out, &analysis, options)?,
+        (Some(_), Format::Concise) => report::write_concise(&mut out, &analysis, options)?,
+        (Some(_), Format::Jsonl) => report::write_jsonl(&mut out, &analysis, options)?,
+        (Some(_), Format::Github) => report::write_github(&mut out, &analysis, options)?,
         (None, Format::Json) => {
             serde_json::to_writer_pretty(&mut out, &report::claims_json(&analysis))?;
             writeln!(out)?;
+        }
+        (None, Format::Jsonl) => {
+            for claim in report::claims_json(&analysis).as_array().into_iter().flatten() {
+                serde_json::to_writer(&mut out, claim)?;
+                writeln!(out)?;
+            }
+        }
+        (None, Format::Concise | Format::Github) => {
+            anyhow::bail!("`--format concise` and `--format github` report findings; use them with `check`")
         }
     }
     out.flush()?;

@@ -470,3 +470,34 @@ fn figures_from_different_days_are_flagged_as_possible_updates() {
         "{report}"
     );
 }
+
+#[test]
+fn line_formats_for_ci() {
+    crosscheck()
+        .args(["check", QUAKE, "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_match(r"(?m)^fixtures/coastal-quake-2024/\S+\.txt:\d+:\d+: error\[dead\] conflict: `1,240` and `1,870` cannot both be true$").unwrap());
+    crosscheck()
+        .args(["check", QUAKE, "--format", "github"])
+        .assert()
+        .stdout(predicate::str::is_match(r"(?m)^::error file=fixtures/coastal-quake-2024/\S+\.txt,line=\d+,col=\d+,endColumn=\d+,title=conflict \[dead\]::").unwrap());
+    let out = crosscheck()
+        .args(["check", QUAKE, "--format", "jsonl"])
+        .output()
+        .unwrap();
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines
+        .iter()
+        .all(|f| f["sides"].as_array().is_some_and(|s| s.len() >= 2)));
+    crosscheck()
+        .args(["facts", QUAKE, "--format", "github"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("use them with `check`"));
+}

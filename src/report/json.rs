@@ -104,24 +104,34 @@ impl Serialize for Streamed<'_> {
             Part::Claims => {
                 serializer.collect_seq(analysis.claims.iter().map(|c| claim_json(analysis, locator, c)))
             }
-            Part::Findings => serializer.collect_seq(analysis.comparison.findings.iter().map(|f| {
-                json!({
-                    "key": f.key,
-                    "description": f.description,
-                    "verdict": f.verdict.as_str(),
-                    "severity": f.severity.as_str(),
-                    "message": f.message,
-                    "sides": f.sides.iter().map(|s| json!({
-                        "value": value_json(&s.value, s.kind),
-                        "claims": s.claims.iter().map(|&i| claim(i)).collect::<Vec<_>>(),
-                    })).collect::<Vec<_>>(),
-                })
-            })),
+            Part::Findings => serializer.collect_seq(
+                analysis
+                    .comparison
+                    .findings
+                    .iter()
+                    .map(|f| finding_json(analysis, locator, f)),
+            ),
             Part::Agreements => serializer.collect_seq(analysis.comparison.agreements.iter().map(
                 |a| json!({"key": a.key, "claims": a.claims.iter().map(|&i| claim(i)).collect::<Vec<_>>()}),
             )),
         }
     }
+}
+
+/// One finding, as in the `findings` array of the report.
+pub(crate) fn finding_json(analysis: &Analysis, locator: &Locator, f: &crate::compare::Finding) -> Value {
+    let claim = |i: usize| claim_json(analysis, locator, &analysis.claims[i]);
+    json!({
+        "key": f.key,
+        "description": f.description,
+        "verdict": f.verdict.as_str(),
+        "severity": f.severity.as_str(),
+        "message": f.message,
+        "sides": f.sides.iter().map(|s| json!({
+            "value": value_json(&s.value, s.kind),
+            "claims": s.claims.iter().map(|&i| claim(i)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
 }
 
 /// Every claim, as in the `claims` array of the report.
