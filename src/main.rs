@@ -15,6 +15,12 @@ use crosscheck::report::{self, RenderOptions};
 use crosscheck::rules::RuleSet;
 
 const EXIT_HELP: &str = "\
+Examples:
+  crosscheck check coverage/                       # a folder of .txt/.md articles
+  crosscheck check a.txt b.md --rules pack.toml    # with an event rule pack
+  crosscheck check coverage/ --format github       # annotations in a CI job
+  crosscheck facts coverage/                       # every figure found, keyed or not
+
 Exit status:
   0  no finding at or above --fail-on
   1  at least one finding at or above --fail-on
