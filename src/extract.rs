@@ -93,7 +93,7 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
             found.push(race);
             continue;
         }
-        if let Some(end) = clock_time(tokens, i) {
+        if let Some(end) = clock_time(tokens, i).or_else(|| score(tokens, i)) {
             i = end;
             continue;
         }
@@ -244,6 +244,15 @@ fn race_time(tokens: &[Token], i: usize) -> Option<Phrase> {
     let mut p = simple(i, i + 5, Kind::Duration, Some("s"), seconds, Qualifier::Exact);
     p.written_factor = 1.0;
     Some(p)
+}
+
+/// A score such as `3-1` or `1-1`: two small whole numbers joined by a dash, the second not
+/// larger than the first (ranges are written low to high). Passed over whole.
+fn score(tokens: &[Token], i: usize) -> Option<usize> {
+    let small = |t: &Token| t.is_number() && t.text.len() <= 2 && t.text.chars().all(|c| c.is_ascii_digit());
+    let (a, dash, b) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let joined = matches!(dash.text, "-" | "–") && !dash.space_before && !b.space_before;
+    (small(a) && small(b) && joined && b.number_value()? <= a.number_value()?).then_some(i + 3)
 }
 
 /// A time of day (`4:17`, `4 a.m.`, `10:30 pm`): not a figure to compare, so it is passed
@@ -1912,6 +1921,13 @@ mod tests {
         );
         assert!((value("two thirds of the budget").lo_value().unwrap() - 200.0 / 3.0).abs() < 1e-9);
         assert_eq!(value("a third of a million people"), Interval::point(1e6 / 3.0));
+    }
+
+    #[test]
+    fn scores_are_not_ranges() {
+        assert!(all("Villa won 3-1 at Wembley").is_empty());
+        assert!(all("a 1-1 draw").is_empty());
+        assert_eq!(value("10-15 carriages"), Interval::closed(10.0, 15.0));
     }
 
     #[test]

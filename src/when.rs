@@ -42,6 +42,48 @@ pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         })
 }
 
+/// The direction a bare weekday points in, from the words before it: `will resume on
+/// Monday` and `is due on Monday` look ahead (2: the coming one, or today), `was signed on
+/// Monday` and `said on Monday` look back (-2: the last one, or today), anything else takes
+/// the nearest day (0).
+fn tense_before(tokens: &[Token], i: usize) -> i32 {
+    const FUTURE: &[&str] = &[
+        "will",
+        "due",
+        "scheduled",
+        "expected",
+        "set",
+        "planned",
+        "plans",
+        "shall",
+        "going",
+        "resume",
+        "resumes",
+    ];
+    const PAST: &[&str] = &[
+        "was",
+        "were",
+        "had",
+        "did",
+        "said",
+        "says",
+        "told",
+        "announced",
+        "began",
+        "ended",
+        "happened",
+    ];
+    for t in tokens[..i].iter().rev().take(6) {
+        if FUTURE.iter().any(|w| t.is(w)) {
+            return 2;
+        }
+        if PAST.iter().any(|w| t.is(w)) {
+            return -2;
+        }
+    }
+    0
+}
+
 /// `by Tuesday`, `as of March 3`: the date a figure is current at.
 fn as_of_before(tokens: &[Token], i: usize) -> Option<String> {
     let word = |back: usize| i.checked_sub(back).and_then(|j| tokens.get(j));
@@ -266,7 +308,7 @@ fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<P
         "next" => (1, i + 1),
         "last" => (-1, i + 1),
         "this" => (2, i + 1),
-        _ => (0, i),
+        _ => (tense_before(tokens, i), i),
     };
     let w = weekday_of(tokens.get(w_index)?.text)?;
     let mut p = date_phrase(i, w_index + 1, Qualifier::Relative);
@@ -294,6 +336,13 @@ fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<P
         }
         // `this Saturday`: the coming one, or today.
         2 => ahead,
+        -2 => {
+            if ahead == 0 {
+                0
+            } else {
+                ahead - 7
+            }
+        }
         // The nearest occurrence; news uses a bare weekday for the days just around publication.
         _ => {
             if ahead <= 3 {
@@ -674,6 +723,15 @@ mod tests {
         assert_eq!(day("next Tuesday", "2025-09-02"), date("2025-09-09"));
         assert_eq!(day("last Wednesday", "2025-09-02"), date("2025-08-27"));
         assert_eq!(day("this Saturday", "2025-09-02"), date("2025-09-06"));
+        // 2026-01-15 was a Thursday.
+        assert_eq!(
+            day("talks are due to resume on Monday", "2026-01-15"),
+            date("2026-01-19")
+        );
+        assert_eq!(
+            day("the deal was signed on Monday", "2026-01-15"),
+            date("2026-01-12")
+        );
         assert_eq!(first("on Wednesday", "2025-09-02").qualifier, Qualifier::Relative);
     }
 

@@ -88,17 +88,15 @@ fn duration(seconds: f64) -> String {
         (60.0, "minute"),
         (1.0, "second"),
     ];
-    // The largest unit in which the duration is whole (`70 minutes`), else the largest in which
-    // it has one decimal (`41.7 years`), else the largest it reaches at all.
+    // The largest unit in which the duration has at most one decimal (`70 minutes`, `15.2
+    // hours`, `41.7 years`), else the largest it reaches at all.
     let exact = |decimals: i32| {
         UNITS.into_iter().find(|(size, _)| {
             let n = seconds / size * 10f64.powi(decimals);
             seconds / size >= 1.0 && (n - n.round()).abs() < 1e-6
         })
     };
-    let unit = exact(0)
-        .or_else(|| exact(1))
-        .or_else(|| UNITS.into_iter().find(|(size, _)| seconds >= *size));
+    let unit = exact(1).or_else(|| UNITS.into_iter().find(|(size, _)| seconds >= *size));
     if let Some((size, name)) = unit {
         let n = trim(seconds / size);
         return format!("{n} {name}{}", if n == "1" { "" } else { "s" });
