@@ -137,9 +137,11 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
             .collect();
         let separated = between.iter().any(|t| {
             matches!(t.text, ";" | ":" | "—" | "–" | "(" | ")")
-                || ["from", "than", "compared", "versus", "vs"]
-                    .iter()
-                    .any(|w| t.is(w))
+                || [
+                    "from", "than", "compared", "versus", "vs", "while", "whereas", "but",
+                ]
+                .iter()
+                .any(|w| t.is(w))
         });
         let relative_clause = year_first
             && between
