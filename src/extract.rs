@@ -438,24 +438,12 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     }
     // `20+`, `20,000-plus`.
     if let Some(t) = tokens.get(end) {
-        let next_is = |k: usize, w: &str| tokens.get(end + k).is_some_and(|x| x.is(w));
         if t.text == "+" && !t.space_before {
             qualifier = Qualifier::AtLeast;
             end += 1;
-        } else if (t.is("or") || t.is("and"))
-            && (next_is(1, "more") || next_is(1, "above") || next_is(1, "over") || next_is(1, "greater"))
-            && !core.vague
-            && closes_phrase(tokens, end + 2)
-        {
-            // `20 or more`, `65 and over`.
-            qualifier = Qualifier::AtLeast;
-            end += 2;
-        } else if (t.is("or") || t.is("and"))
-            && (next_is(1, "less") || next_is(1, "fewer") || next_is(1, "below") || next_is(1, "under"))
-            && !core.vague
-            && closes_phrase(tokens, end + 2)
-        {
-            qualifier = Qualifier::AtMost;
+        } else if let Some(q) = open_bound_after(tokens, end).filter(|_| !core.vague) {
+            // `20 or more`, `65 and over`, `10 or fewer`.
+            qualifier = q;
             end += 2;
         } else if t.is_hyphen() && tokens.get(end + 1).is_some_and(|p| p.is("plus")) {
             qualifier = Qualifier::AtLeast;
@@ -1019,6 +1007,20 @@ fn proportion_at(tokens: &[Token], i: usize) -> Option<Phrase> {
     let mut p = simple(start, end, Kind::Percent, Some("%"), percent, qualifier);
     p.value = Some(interval_for(qualifier, percent, percent));
     Some(p)
+}
+
+/// `or more` / `and over` (at least) or `or less` / `and under` (at most) right after a
+/// figure, when nothing after them starts a second bound.
+fn open_bound_after(tokens: &[Token], i: usize) -> Option<Qualifier> {
+    let joiner = tokens.get(i)?;
+    if !(joiner.is("or") || joiner.is("and")) || !closes_phrase(tokens, i + 2) {
+        return None;
+    }
+    match tokens.get(i + 1)?.folded.as_ref() {
+        "more" | "above" | "over" | "greater" => Some(Qualifier::AtLeast),
+        "less" | "fewer" | "below" | "under" => Some(Qualifier::AtMost),
+        _ => None,
+    }
 }
 
 /// True when nothing at `i` continues a comparison: `20 or more people`, but not `20 and

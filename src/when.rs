@@ -689,6 +689,15 @@ mod tests {
             .expect(text)
     }
 
+    /// The first and last day of the first phrase's interval.
+    fn range(text: &str, published: &str) -> (NaiveDate, NaiveDate) {
+        let v = first(text, published).value.unwrap();
+        (
+            date_of(v.lo_value().unwrap()).unwrap(),
+            date_of(v.hi_value().unwrap()).unwrap(),
+        )
+    }
+
     fn day(text: &str, published: &str) -> NaiveDate {
         let p = first(text, published);
         assert_eq!(p.kind, Kind::Date, "{text}");
@@ -763,13 +772,6 @@ mod tests {
 
     #[test]
     fn weeks_and_parts_of_periods() {
-        let range = |text: &str, published: &str| {
-            let v = first(text, published).value.unwrap();
-            (
-                date_of(v.lo_value().unwrap()).unwrap(),
-                date_of(v.hi_value().unwrap()).unwrap(),
-            )
-        };
         assert_eq!(
             range("last week", "2025-09-03"),
             (date("2025-08-25"), date("2025-08-31"))
@@ -794,13 +796,6 @@ mod tests {
 
     #[test]
     fn spans_from_now_and_quarters() {
-        let range = |text: &str, published: &str| {
-            let v = first(text, published).value.unwrap();
-            (
-                date_of(v.lo_value().unwrap()).unwrap(),
-                date_of(v.hi_value().unwrap()).unwrap(),
-            )
-        };
         assert_eq!(
             range("over the past 10 days", "2025-09-12"),
             (date("2025-09-02"), date("2025-09-12"))
