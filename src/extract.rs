@@ -176,6 +176,13 @@ fn may_start(t: &Token) -> bool {
                         | "nz"
                         | "s"
                         | "rs"
+                        | "sh"
+                        | "ksh"
+                        | "tsh"
+                        | "r"
+                        | "kes"
+                        | "tzs"
+                        | "zar"
                         | "inr"
                         | "usd"
                         | "eur"
@@ -695,6 +702,9 @@ fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static str>, usize) 
     }
     let code = match t.text {
         "Rs" | "INR" => Some("INR"),
+        "Sh" | "KSh" | "KES" => Some("KES"),
+        "TSh" | "TZS" => Some("TZS"),
+        "R" | "ZAR" => Some("ZAR"),
         "USD" => Some("USD"),
         "EUR" => Some("EUR"),
         "GBP" => Some("GBP"),
@@ -1153,6 +1163,15 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
         value *= 12.0;
         end += 1;
     }
+    // A scale word alone (`billion`, `hundred`) is no figure; `a million` is read elsewhere.
+    if n.words() == 1
+        && matches!(
+            number_word(&tokens[i].folded),
+            Some(NumberWord::Scale(_) | NumberWord::Hundred)
+        )
+    {
+        return None;
+    }
     // A lone `one` or `zero` is rarely a stated figure ("one of the", "no one").
     if n.words() == 1 && value < 2.0 {
         let followed_by_unit = unit_at(tokens, end).is_some();
@@ -1501,6 +1520,9 @@ pub(crate) fn relation_before(tokens: &[Token], i: usize) -> Option<String> {
 }
 
 /// Digits that are part of a name or handle: `@Nazran71`, `A320`, `COVID-19`, `Su-57`.
+/// Currency prefixes that may be written solid before the figure: `Rs500`, `Sh2 billion`.
+const SOLID_CURRENCY: &[&str] = &["Rs", "Sh", "KSh", "TSh", "R", "USD", "EUR", "GBP", "INR"];
+
 fn is_identifier(tokens: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) else {
         return false;
@@ -1509,7 +1531,7 @@ fn is_identifier(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     if prev.is_word() {
-        return true;
+        return !SOLID_CURRENCY.contains(&prev.text);
     }
     let has_upper = |t: &Token| t.is_word() && t.text.chars().any(char::is_uppercase);
     prev.is_hyphen() && !prev.space_before && i >= 2 && has_upper(&tokens[i - 2])
@@ -1923,6 +1945,15 @@ mod tests {
         );
         assert!((value("two thirds of the budget").lo_value().unwrap() - 200.0 / 3.0).abs() < 1e-9);
         assert_eq!(value("a third of a million people"), Interval::point(1e6 / 3.0));
+    }
+
+    #[test]
+    fn solid_currency_prefixes() {
+        let p = one("a budget of Sh2 billion");
+        assert_eq!((p.unit, p.value.unwrap()), (Some("KES"), Interval::point(2e9)));
+        assert_eq!(one("Rs500 crore").unit, Some("INR"));
+        assert!(all("billion-dollar question").is_empty());
+        assert!(all("the F35 jet").is_empty());
     }
 
     #[test]
