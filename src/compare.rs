@@ -297,7 +297,16 @@ fn grade(a: &Reading, b: &Reading, tolerance: f64) -> Option<Verdict> {
     let same_figure = family(a.qualifier) == family(b.qualifier)
         && (converted
             || close(a.stated.0, b.stated.0, tolerance) && close(a.stated.1, b.stated.1, tolerance));
-    (!same_figure).then_some(Verdict::Discrepancy)
+    // `12.4 million` is `12,384,000` rounded: the same figure, not a different one.
+    let rounds_to = |coarse: &Reading, fine: &Reading| {
+        coarse.qualifier == Qualifier::Exact
+            && fine.qualifier == Qualifier::Exact
+            && coarse.precision > fine.precision
+            && (fine.stated.0 - coarse.stated.0).abs() <= coarse.precision
+            && (fine.stated.1 - coarse.stated.1).abs() <= coarse.precision
+    };
+    let rounded = rounds_to(a, b) || rounds_to(b, a);
+    (!(same_figure || rounded)).then_some(Verdict::Discrepancy)
 }
 
 fn strictly_disjoint(a: &Reading, b: &Reading, tolerance: f64) -> bool {
@@ -479,6 +488,30 @@ mod tests {
         three.written_factor = 86_400.0;
         four.written_factor = 86_400.0;
         assert_eq!(verdicts(&[three, four]), [Verdict::Conflict]);
+    }
+
+    #[test]
+    fn a_rounded_figure_agrees_with_the_precise_one() {
+        let mut rounded = claim(0, "people", Qualifier::Exact, 12.4e6, 12.4e6, "12.4 million");
+        rounded.precision = 50_000.0;
+        let precise = claim(
+            1,
+            "people",
+            Qualifier::Exact,
+            12_384_000.0,
+            12_384_000.0,
+            "12,384,000",
+        );
+        assert!(verdicts(&[rounded.clone(), precise]).is_empty());
+        let other = claim(
+            1,
+            "people",
+            Qualifier::Exact,
+            12_470_000.0,
+            12_470_000.0,
+            "12,470,000",
+        );
+        assert_eq!(verdicts(&[rounded, other]), [Verdict::Discrepancy]);
     }
 
     #[test]

@@ -354,7 +354,8 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
     ];
     let is = |w: &Option<String>, list: &[&str]| w.as_deref().is_some_and(|w| list.contains(&w));
     match w1.as_deref() {
-        Some("by") => is(&w2, CHANGE) || is(&w3, CHANGE),
+        // `grew by 12,000` is a change of a level; `grew by 2.3%` is itself the figure reported.
+        Some("by") => kind != Kind::Percent && (is(&w2, CHANGE) || is(&w3, CHANGE)),
         Some("from") => {
             is(
                 &w2,
