@@ -511,7 +511,8 @@ mod tests {
             12_470_000.0,
             "12,470,000",
         );
-        assert_eq!(verdicts(&[rounded, other]), [Verdict::Discrepancy]);
+        // 12,470,000 would round to 12.5 million: the two cannot both be right.
+        assert_eq!(verdicts(&[rounded, other]), [Verdict::Conflict]);
     }
 
     #[test]
