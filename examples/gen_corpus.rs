@@ -130,13 +130,10 @@ pub fn article(rng: &mut fastrand::Rng, event_seed: u64) -> String {
 }
 
 fn grouped(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    // The report's own formatting: `1234567` as `1,234,567`.
+    crosscheck::report::format_value(
+        &crosscheck::interval::Interval::point(n as f64),
+        crosscheck::claim::Kind::Count,
+        None,
+    )
 }

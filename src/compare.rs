@@ -105,6 +105,44 @@ pub fn compare(claims: &[Claim], rules: &RuleSet) -> Comparison {
     out
 }
 
+/// Figures that change over time (tolls, evacuations, acreage) differ between articles
+/// published on different days without any of them being wrong: the finding says so, so that
+/// an editor reads an update as an update.
+pub fn note_publication_days(
+    comparison: &mut Comparison,
+    claims: &[Claim],
+    published: &[Option<chrono::NaiveDate>],
+) {
+    for finding in &mut comparison.findings {
+        // Only when the days explain the whole disagreement: each side published on one day,
+        // and no two sides on the same day.
+        let side_days: Vec<Option<chrono::NaiveDate>> = finding
+            .sides
+            .iter()
+            .map(|side| {
+                let mut days = side
+                    .claims
+                    .iter()
+                    .map(|&c| published.get(claims[c].source).copied().flatten());
+                let first = days.next().flatten()?;
+                days.all(|d| d == Some(first)).then_some(first)
+            })
+            .collect();
+        let Some(mut days) = side_days.into_iter().collect::<Option<Vec<_>>>() else {
+            continue;
+        };
+        let sides = days.len();
+        days.sort();
+        days.dedup();
+        if days.len() == sides && sides > 1 {
+            let (first, last) = (days[0], days[days.len() - 1]);
+            finding.message.push_str(&format!(
+                "; each figure comes from a different day ({first} to {last}), so a later one may be an update"
+            ));
+        }
+    }
+}
+
 /// A claim's value as compared: `(interval, stated figure)`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Reading {

@@ -41,40 +41,6 @@ pub struct Analysis {
     pub comparison: Comparison,
 }
 
-/// Figures that change over time (tolls, evacuations, acreage) differ between articles
-/// published on different days without any of them being wrong: the finding says so, so that
-/// an editor reads an update as an update.
-fn note_publication_days(comparison: &mut Comparison, claims: &[Claim], documents: &[Document]) {
-    for finding in &mut comparison.findings {
-        // Only when the days explain the whole disagreement: each side published on one day,
-        // and no two sides on the same day.
-        let side_days: Vec<Option<chrono::NaiveDate>> = finding
-            .sides
-            .iter()
-            .map(|side| {
-                let mut days = side
-                    .claims
-                    .iter()
-                    .map(|&c| documents.get(claims[c].source).and_then(|d| d.published));
-                let first = days.next().flatten()?;
-                days.all(|d| d == Some(first)).then_some(first)
-            })
-            .collect();
-        let Some(mut days) = side_days.into_iter().collect::<Option<Vec<_>>>() else {
-            continue;
-        };
-        let sides = days.len();
-        days.sort();
-        days.dedup();
-        if days.len() == sides && sides > 1 {
-            let (first, last) = (days[0], days[days.len() - 1]);
-            finding.message.push_str(&format!(
-                "; each figure comes from a different day ({first} to {last}), so a later one may be an update"
-            ));
-        }
-    }
-}
-
 /// Runs segment -> extract -> key -> compare over loaded documents.
 pub fn analyze(documents: Vec<Document>, rules: &RuleSet) -> Analysis {
     let mut claims = Vec::new();
@@ -85,7 +51,8 @@ pub fn analyze(documents: Vec<Document>, rules: &RuleSet) -> Analysis {
         claims.extend(found);
     }
     let mut comparison = compare::compare(&claims, rules);
-    note_publication_days(&mut comparison, &claims, &documents);
+    let published: Vec<_> = documents.iter().map(|d| d.published).collect();
+    compare::note_publication_days(&mut comparison, &claims, &published);
     Analysis {
         documents,
         claims,

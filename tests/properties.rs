@@ -15,15 +15,12 @@ fn claims_of(text: &str) -> Vec<crosscheck::claim::Claim> {
 
 /// `1234567` written `1,234,567`.
 fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    // The report's own formatting: `1234567` as `1,234,567`.
+    crosscheck::report::format_value(
+        &crosscheck::interval::Interval::point(n as f64),
+        crosscheck::claim::Kind::Count,
+        None,
+    )
 }
 
 fn contains(outer: &Interval, inner: &Interval) -> bool {

@@ -144,39 +144,55 @@ mod tests {
 
     #[test]
     fn values_read_naturally() {
-        assert_eq!(
-            format_value(&Interval::point(10_000.0), Kind::Count, None),
-            "10,000"
-        );
-        assert_eq!(
-            format_value(&Interval::above(20.0, false), Kind::Count, None),
-            "> 20"
-        );
-        assert_eq!(
-            format_value(&Interval::closed(20_000.0, 99_999.0), Kind::Count, None),
-            "20,000–99,999"
-        );
-        assert_eq!(
-            format_value(&Interval::point(886e9), Kind::Money, Some("USD")),
-            "886 billion USD"
-        );
-        assert_eq!(
-            format_value(&Interval::point(4_200.0), Kind::Duration, Some("s")),
-            "70 minutes"
-        );
-        assert_eq!(
-            format_value(&Interval::closed(90.0, 98.0), Kind::Percent, Some("%")),
-            "90%–98%"
-        );
-        assert_eq!(
-            format_value(&Interval::point(1287.4752), Kind::Distance, Some("km")),
-            "1,287.48 km"
-        );
-        assert_eq!(
-            format_value(&Interval::point(0.008), Kind::Distance, Some("km")),
-            "8 m"
-        );
-        let d = crate::when::day_number(chrono::NaiveDate::from_ymd_opt(2025, 9, 3).unwrap());
-        assert_eq!(format_value(&Interval::point(d), Kind::Date, None), "2025-09-03");
+        let day = crate::when::day_number(chrono::NaiveDate::from_ymd_opt(2025, 9, 3).unwrap());
+        let nearly_two_weeks =
+            crate::extract::interval_for(crate::claim::Qualifier::Nearly, 1_209_600.0, 1_209_600.0);
+        let cases = [
+            (Interval::point(10_000.0), Kind::Count, None, "10,000"),
+            (Interval::above(20.0, false), Kind::Count, None, "> 20"),
+            (
+                Interval::closed(20_000.0, 99_999.0),
+                Kind::Count,
+                None,
+                "20,000–99,999",
+            ),
+            (
+                Interval::point(886e9),
+                Kind::Money,
+                Some("USD"),
+                "886 billion USD",
+            ),
+            (Interval::point(4_200.0), Kind::Duration, Some("s"), "70 minutes"),
+            (Interval::closed(90.0, 98.0), Kind::Percent, Some("%"), "90%–98%"),
+            (
+                Interval::point(1287.4752),
+                Kind::Distance,
+                Some("km"),
+                "1,287.48 km",
+            ),
+            (Interval::point(0.008), Kind::Distance, Some("km"), "8 m"),
+            (
+                Interval::point(41.7 * 31_557_600.0),
+                Kind::Duration,
+                Some("s"),
+                "41.7 years",
+            ),
+            (
+                Interval::point(912.0 * 60.0),
+                Kind::Duration,
+                Some("s"),
+                "15.2 hours",
+            ),
+            (
+                nearly_two_weeks,
+                Kind::Duration,
+                Some("s"),
+                "1.8 weeks–2 weeks (excl.)",
+            ),
+            (Interval::point(day), Kind::Date, None, "2025-09-03"),
+        ];
+        for (value, kind, unit, expected) in cases {
+            assert_eq!(format_value(&value, kind, unit), expected, "{value:?}");
+        }
     }
 }
