@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 
 use crate::claim::{Claim, Kind, Qualifier};
 use crate::interval::Interval;
-use crate::number::{number_word, plural_magnitude, scale_word, NumberWord, SpelledNumber};
+use crate::number::{
+    fraction_word, number_word, ordinal_unit, plural_magnitude, scale_word, NumberWord, SpelledNumber,
+};
 use crate::token::{tokenize, Token};
 use crate::when;
 
@@ -135,6 +137,7 @@ fn may_start(t: &Token) -> bool {
                     w,
                     "tens"
                         | "a"
+                        | "an"
                         | "half"
                         | "quarter"
                         | "past"
@@ -351,7 +354,7 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             && tokens[core_start].is_number()
             && (core_start == 1 || s.space_before)
     });
-    let minus_word = sign_token.is_some_and(|s| s.is("minus"));
+    let minus_word = sign_token.is_some_and(|s| s.is("minus") || s.is("negative"));
     let negative = minus_sign || minus_word;
     let start = if negative { start - 1 } else { start };
     let mut qualifier = if core.vague {
@@ -471,7 +474,7 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
 
     let (kind, unit, factor, unit_end) = match currency {
         Some(code) => (Kind::Money, Some(code), 1.0, end),
-        None => match unit_at(tokens, end) {
+        None => match unit_at(tokens, end).or_else(|| part_of_a_unit(tokens, end, &core)) {
             Some((kind, unit, factor, unit_end)) => (kind, Some(unit), factor, unit_end),
             None => (Kind::Count, None, 1.0, end),
         },
@@ -759,9 +762,27 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
         // `2½`, `2 1/2 miles`: a whole number and a fraction.
         let mut value = value;
         // `3 dozen`, `3 dozens`.
-        if scale == 1.0 && tokens.get(end).is_some_and(|d| d.is("dozen") || d.is("dozens")) {
+        if scale == 1.0
+            && tokens.get(end).is_some_and(|d| {
+                matches!(
+                    d.folded.as_ref(),
+                    "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs"
+                )
+            })
+        {
             value *= 12.0;
             end += 1;
+        }
+        // `3 million and a half`, `5 and a quarter`, `2 and a half million`.
+        if digits_only || scale > 1.0 {
+            if let Some((part, after)) = and_fraction(tokens, end) {
+                value += part;
+                end = after;
+                if let Some(s) = scale_word_at(tokens, end).filter(|_| scale == 1.0) {
+                    scale = s;
+                    end += 1;
+                }
+            }
         }
         if scale == 1.0 && digits_only {
             if let Some((part, after)) = fraction_after(tokens, end) {
@@ -792,7 +813,36 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
     if !t.is_word() {
         return None;
     }
-    vague_at(tokens, i).or_else(|| spelled_at(tokens, i))
+    // `a half`, `an eighth`, `a hundredth` (after `a quarter million`, read as a magnitude).
+    if let Some(core) = vague_at(tokens, i) {
+        return Some(with_denominator(tokens, core));
+    }
+    if t.is("a") || t.is("an") {
+        if let Some((part, end)) = fraction_after_numerator(tokens, 1.0, i + 1) {
+            return Some(Core {
+                lo: part,
+                hi: part,
+                precision: 0.0,
+                vague: false,
+                end,
+                year_like: false,
+            });
+        }
+    }
+    spelled_at(tokens, i)
+}
+
+/// `a hundred trillionths`: an exact magnitude over a denominator.
+fn with_denominator(tokens: &[Token], core: Core) -> Core {
+    match fraction_after_numerator(tokens, core.lo, core.end) {
+        Some((part, end)) if !core.vague && core.lo == core.hi => Core {
+            lo: part,
+            hi: part,
+            end,
+            ..core
+        },
+        _ => core,
+    }
 }
 
 /// Half the rounding step of a figure, capped at 5 % of it: `10,000` may stand for anything
@@ -965,16 +1015,7 @@ fn proportion_at(tokens: &[Token], i: usize) -> Option<Phrase> {
             },
         }
     };
-    let part = |w: &str| -> Option<f64> {
-        Some(match w {
-            "half" => 0.5,
-            "third" | "thirds" => 1.0 / 3.0,
-            "quarter" | "quarters" => 0.25,
-            "fifth" | "fifths" => 0.2,
-            "tenth" | "tenths" => 0.1,
-            _ => return None,
-        })
-    };
+    let part = |w: &str| fraction_word(w).map(|(d, _)| 1.0 / d);
     let t = tokens.get(i)?;
     let share = if t.is("half") && tokens.get(i + 1).is_some_and(|o| o.is("of")) {
         Some((50.0, i + 1))
@@ -1004,11 +1045,12 @@ fn proportion_at(tokens: &[Token], i: usize) -> Option<Phrase> {
         Some((n / m * 100.0, m_at + 1))
     };
     let (percent, end) = share?;
-    // `a third of a million` is a number, read elsewhere.
-    if tokens.get(end + 1).is_some_and(|a| a.is("a"))
-        && tokens
+    // `a third of a million` is a number and `an eighth of a mile` a distance, read elsewhere.
+    if tokens.get(end + 1).is_some_and(|a| a.is("a") || a.is("an"))
+        && (tokens
             .get(end + 2)
             .is_some_and(|s| matches!(number_word(&s.folded), Some(NumberWord::Scale(_))))
+            || unit_at(tokens, end + 2).is_some())
     {
         return None;
     }
@@ -1077,13 +1119,7 @@ fn fraction_after(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
 /// `quarter(s) of a million`, `third(s) of a billion` starting at `i`: the value of one part
 /// and the end index.
 fn fraction_of(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
-    let part = match tokens.get(i)?.folded.as_ref() {
-        "quarter" | "quarters" => 0.25,
-        "third" | "thirds" => 1.0 / 3.0,
-        "fifth" | "fifths" => 0.2,
-        "tenth" | "tenths" => 0.1,
-        _ => return None,
-    };
+    let part = 1.0 / fraction_word(&tokens.get(i)?.folded)?.0;
     // `a quarter of a million`, `quarter of a million`, `a quarter million`.
     let mut j = i + 1;
     if tokens.get(j).is_some_and(|t| t.is("of")) {
@@ -1099,7 +1135,8 @@ fn fraction_of(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
     }
 }
 
-/// `twenty-six`, `one hundred and five`, `two dozen`.
+/// `twenty-six`, `one hundred and five`, `two dozen`, and spelled fractions and decimals:
+/// `two thirds`, `one and a half`, `twenty and three fifths`, `five point five`.
 fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     // `World War Two`, `Apollo Eleven`: a capitalised number word after a capitalised word is
     // part of a name.
@@ -1110,20 +1147,30 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     let mut n = SpelledNumber::default();
     let mut j = i;
     let mut end = i;
+    // The whole part before the last `and` (`one hundred and three quarters`), and the scale
+    // word it ends on (`two million and three fifths`).
+    let mut before_and: Option<(f64, f64)> = None;
+    let mut last_scale = 1.0;
     while let Some(t) = tokens.get(j) {
-        let lower = t.lower();
-        if let Some(w) = number_word(&lower) {
+        if let Some(w) = number_word(&t.folded) {
             if !n.push(w) {
                 break;
             }
+            last_scale = match w {
+                NumberWord::Scale(s) => s,
+                _ => 1.0,
+            };
             j += 1;
             end = j;
-        } else if (t.is_hyphen() && !t.space_before || lower == "and")
+        } else if (t.is_hyphen() && !t.space_before || t.is("and"))
             && n.words() > 0
             && tokens
                 .get(j + 1)
                 .is_some_and(|x| number_word(&x.folded).is_some())
         {
+            if t.is("and") {
+                before_and = Some((n.value(), last_scale));
+            }
             j += 1;
         } else {
             break;
@@ -1131,6 +1178,37 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     }
     if n.words() == 0 {
         return None;
+    }
+    let exact = |value: f64, end: usize| Core {
+        lo: value,
+        hi: value,
+        precision: 0.0,
+        vague: false,
+        end,
+        year_like: false,
+    };
+    // `five point five`, `two hundred point zero three`.
+    if let Some((decimals, after)) = spelled_decimals(tokens, end) {
+        return Some(exact(n.value() + decimals, after));
+    }
+    // `two thirds`, `one-eighth`, `twenty-three fifths`; `one hundred and three quarters` is
+    // 100¾ because a mixed number's fraction is proper, while `one hundred and thirty-two
+    // fifths` is 132/5.
+    let over = if tokens.get(end).is_some_and(Token::is_hyphen) {
+        end + 1
+    } else {
+        end
+    };
+    if let Some((whole, scale)) = before_and {
+        let numerator = n.value() - whole;
+        if let Some((part, after)) = fraction_after_numerator(tokens, numerator, over) {
+            if part < 1.0 {
+                return Some(exact(whole + part * scale, after));
+            }
+        }
+    }
+    if let Some((part, after)) = fraction_after_numerator(tokens, n.value(), over) {
+        return Some(exact(part, after));
     }
     // `a two-party government`, `a three-day visit` (durations are units, handled after):
     // a spelled number joined to a word is an adjective, not a count.
@@ -1142,24 +1220,23 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     let mut value = n.value();
-    // `one and a half million`.
-    let and_a_half = ["and", "a", "half"]
-        .iter()
-        .enumerate()
-        .all(|(k, w)| tokens.get(end + k).is_some_and(|t| t.is(w)));
-    if and_a_half && n.value() < 1000.0 {
-        if let Some(NumberWord::Scale(scale)) = tokens.get(end + 3).and_then(|t| number_word(&t.folded)) {
-            return Some(Core {
-                lo: (value + 0.5) * scale,
-                hi: (value + 0.5) * scale,
-                precision: 0.0,
-                vague: false,
-                end: end + 4,
-                year_like: false,
-            });
-        }
+    // `one and a half`, `forty two and a third`, `one million and a half`; `one and a half
+    // million`.
+    if let Some((part, after)) = and_fraction(tokens, end) {
+        let whole = value + part * last_scale;
+        return Some(
+            match scale_word_at(tokens, after).filter(|_| last_scale == 1.0 && value < 1000.0) {
+                Some(scale) => exact(whole * scale, after + 1),
+                None => exact(whole, after),
+            },
+        );
     }
-    if tokens.get(end).is_some_and(|t| t.is("dozen") || t.is("dozens")) {
+    if tokens.get(end).is_some_and(|t| {
+        matches!(
+            t.folded.as_ref(),
+            "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs"
+        )
+    }) {
         value *= 12.0;
         end += 1;
     }
@@ -1179,14 +1256,124 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
             return None;
         }
     }
-    Some(Core {
-        lo: value,
-        hi: value,
-        precision: 0.0,
-        vague: false,
-        end,
-        year_like: false,
-    })
+    Some(exact(value, end))
+}
+
+/// `of a mile` after a fraction (`an eighth of a mile`): the unit, as [`unit_at`] gives it.
+fn part_of_a_unit(tokens: &[Token], j: usize, core: &Core) -> Option<(Kind, &'static str, f64, usize)> {
+    let of_a = tokens.get(j).is_some_and(|t| t.is("of"))
+        && tokens.get(j + 1).is_some_and(|t| t.is("a") || t.is("an"));
+    (of_a && core.hi < 1.0).then(|| unit_at(tokens, j + 2)).flatten()
+}
+
+/// A spelled scale word (`million`, `billion`) at `j`.
+fn scale_word_at(tokens: &[Token], j: usize) -> Option<f64> {
+    match number_word(&tokens.get(j)?.folded)? {
+        NumberWord::Scale(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// `point zero three`, `point five`, `point seventy-one`: the decimals of a spelled number,
+/// and the index after them.
+fn spelled_decimals(tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+    if !tokens.get(j)?.is("point") {
+        return None;
+    }
+    let small = |k: usize| match tokens.get(k).and_then(|t| number_word(&t.folded)) {
+        Some(NumberWord::Small(v)) => Some(v),
+        _ => None,
+    };
+    let mut digits = String::new();
+    let mut k = j + 1;
+    match small(k) {
+        // `point seventy-one`, `point eleven`: one two-digit group.
+        Some(v) if v >= 10.0 => {
+            let mut group = v;
+            k += 1;
+            let hyphen = tokens.get(k).is_some_and(|h| h.is_hyphen() && !h.space_before);
+            let unit_at = if hyphen { k + 1 } else { k };
+            if v >= 20.0 && v % 10.0 == 0.0 {
+                if let Some(u) = small(unit_at).filter(|u| *u < 10.0 && *u > 0.0) {
+                    group += u;
+                    k = unit_at + 1;
+                }
+            }
+            digits = format!("{group}");
+        }
+        // `point zero three`: one digit a word.
+        _ => {
+            while let Some(v) = small(k).filter(|v| *v < 10.0) {
+                digits.push(char::from_digit(v as u32, 10)?);
+                k += 1;
+            }
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    Some((format!("0.{digits}").parse().ok()?, k))
+}
+
+/// A fraction's denominator at `j`: `fifths`, `hundredth`, or a compound `thirty-fifths`.
+/// Returns the denominator, whether it is plural, and the index after it.
+fn denominator_at(tokens: &[Token], j: usize) -> Option<(f64, bool, usize)> {
+    let t = tokens.get(j)?;
+    if let Some(NumberWord::Small(tens)) = number_word(&t.folded) {
+        if tens < 20.0 || tens % 10.0 != 0.0 {
+            return None;
+        }
+        let hyphen = tokens
+            .get(j + 1)
+            .is_some_and(|h| h.is_hyphen() && !h.space_before);
+        let k = if hyphen { j + 2 } else { j + 1 };
+        let (unit, plural) = ordinal_unit(&tokens.get(k)?.folded)?;
+        return Some((tens + unit, plural, k + 1));
+    }
+    let (d, plural) = fraction_word(&t.folded)?;
+    Some((d, plural, j + 1))
+}
+
+/// The value of `numerator` over the denominator at `j` (`two thirds`, `one eighth`) and the
+/// index after it. The denominator agrees in number with the numerator; a singular one (`a
+/// third term`) or an ambiguous plural (`three quarters` of a fiscal year, `two halves`) only
+/// counts when nothing but punctuation, `of`, a scale word or a unit follows.
+fn fraction_after_numerator(tokens: &[Token], numerator: f64, j: usize) -> Option<(f64, usize)> {
+    let (d, plural, end) = denominator_at(tokens, j)?;
+    if plural != (numerator != 1.0) {
+        return None;
+    }
+    let ambiguous = !plural || d == 2.0 || d == 4.0;
+    if ambiguous && !fraction_may_end(tokens, end) {
+        return None;
+    }
+    Some((numerator / d, end))
+}
+
+/// Whether a fraction may end before `k`: see [`fraction_after_numerator`].
+fn fraction_may_end(tokens: &[Token], k: usize) -> bool {
+    match tokens.get(k) {
+        None => true,
+        Some(t) if t.kind == crate::token::TokenKind::Punct => !t.is_hyphen(),
+        Some(t) => t.is("of") || scale_word_at(tokens, k).is_some() || unit_at(tokens, k).is_some(),
+    }
+}
+
+/// `and a half`, `and a quarter`, `and three fifths` after a whole number: the fraction (always
+/// proper) and the index after it.
+fn and_fraction(tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+    if !tokens.get(j)?.is("and") {
+        return None;
+    }
+    let numerator = match tokens.get(j + 1)?.folded.as_ref() {
+        "a" | "an" | "one" => 1.0,
+        w => match number_word(w)? {
+            NumberWord::Small(v) if v >= 1.0 => v,
+            _ => return None,
+        },
+    };
+    let (d, plural, end) = denominator_at(tokens, j + 2)?;
+    (plural == (numerator != 1.0) && numerator < d).then_some((numerator / d, end))
 }
 
 /// `-15`, ` to 15`, ` and 15` (after `between`), `–15`; scale words on the second figure
@@ -1916,6 +2103,63 @@ mod tests {
         assert!(all("on 9/11 the towers fell")
             .iter()
             .all(|p| p.value != Some(Interval::point(9.0 + 1.0 / 11.0))));
+    }
+
+    #[test]
+    fn spelled_fractions() {
+        let close = |text: &str, want: f64| {
+            let got = one(text).stated.map(|(lo, _)| lo);
+            assert!(
+                got.is_some_and(|v| (v - want).abs() < 1e-9),
+                "{text}: {got:?}, want {want}"
+            );
+        };
+        close("two thirds", 2.0 / 3.0);
+        close("five eighths.", 0.625);
+        close("one-eighth", 0.125);
+        close("twenty-three fifths", 4.6);
+        close("a half", 0.5);
+        close("an eighth of a mile", 0.125 * 1.609_344);
+        close("a hundredth", 0.01);
+        close("a hundred trillionths", 1e-10);
+        close("one twenty-fifth", 0.04);
+        // A mixed number's fraction is proper: `and three quarters` is a fraction of one.
+        close("one hundred and three quarters", 100.75);
+        close("one hundred and thirty-two fifths", 26.4);
+        close("twenty and three fifths", 20.6);
+        close("two hundred and fifty-four hundredths", 200.54);
+        // After a scale word the fraction is of that scale.
+        close("two million and three fifths", 2_600_000.0);
+        close("3 million and a half", 3_500_000.0);
+        close("one million and a half", 1_500_000.0);
+        close("five and a half million fish", 5_500_000.0);
+        close("2 and a half million people", 2_500_000.0);
+        close("forty two and a third", 42.0 + 1.0 / 3.0);
+        close("it took 5 and a quarter hours", 5.25 * 3600.0);
+        close("a quarter million dollars", 250_000.0);
+    }
+
+    #[test]
+    fn fraction_words_that_are_ordinals_stay_ordinals() {
+        // `third term`, `fifth straight day`: ordinals, not fractions.
+        assert!(all("won a third term").is_empty());
+        assert!(all("for a fifth straight day").is_empty());
+        assert!(all("a second later").is_empty());
+        // `three quarters` of a fiscal year are not three fourths.
+        assert!(all("in three quarters revenue fell")
+            .iter()
+            .all(|p| p.stated != Some((0.75, 0.75))));
+    }
+
+    #[test]
+    fn spelled_decimals_and_negative_words() {
+        assert_eq!(value("five point five"), Interval::point(5.5));
+        assert_eq!(value("two hundred point zero three"), Interval::point(200.03));
+        assert_eq!(value("two hundred point seventy-one"), Interval::point(200.71));
+        assert_eq!(value("nine point nought four"), Interval::point(9.04));
+        assert_eq!(value("minus five point five"), Interval::point(-5.5));
+        assert_eq!(value("negative 12 degrees"), Interval::point(-12.0));
+        assert_eq!(value("3 dzs eggs"), Interval::point(36.0));
     }
 
     #[test]

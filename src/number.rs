@@ -44,6 +44,9 @@ pub fn number_word(word: &str) -> Option<NumberWord> {
     if let Some(i) = SMALL.iter().position(|w| *w == word) {
         return Some(NumberWord::Small(i as f64));
     }
+    if matches!(word, "nought" | "naught") {
+        return Some(NumberWord::Small(0.0));
+    }
     if let Some(i) = TENS.iter().position(|w| *w == word) {
         return Some(NumberWord::Small((i as f64 + 2.0) * 10.0));
     }
@@ -69,6 +72,86 @@ pub fn scale_word(word: &str, after_currency: bool) -> Option<f64> {
         "trillion" | "tn" | "trn" | "tln" => Some(1e12),
         "lakh" | "lakhs" | "lac" => Some(1e5),
         "crore" | "crores" | "cr" => Some(1e7),
+        _ => None,
+    }
+}
+
+/// The denominator a fraction word names, and whether the word is plural: `half` (2),
+/// `thirds` (3, plural), `quarter` (4), `eighth` (8), `hundredths` (100), `trillionth` (1e12).
+///
+/// `first` and `second` are ordinals (and a unit of time), never fraction words on their own;
+/// they only end a compound denominator (`twenty-first`), see [`ordinal_unit`].
+pub fn fraction_word(word: &str) -> Option<(f64, bool)> {
+    match word {
+        "half" => return Some((2.0, false)),
+        "halves" => return Some((2.0, true)),
+        "quarter" => return Some((4.0, false)),
+        "quarters" => return Some((4.0, true)),
+        "first" | "firsts" | "second" | "seconds" => return None,
+        _ => {}
+    }
+    let (singular, plural) = match word.strip_suffix('s') {
+        Some(stem) => (stem, true),
+        None => (word, false),
+    };
+    ordinal_value(singular).map(|v| (v, plural))
+}
+
+/// The value of a unit ordinal that can end a compound denominator: `first` .. `ninth`
+/// (`twenty-first`, `thirty-fifths`), with its plurality.
+pub fn ordinal_unit(word: &str) -> Option<(f64, bool)> {
+    let (singular, plural) = match word.strip_suffix('s') {
+        Some(stem) => (stem, true),
+        None => (word, false),
+    };
+    ordinal_value(singular).filter(|v| *v < 10.0).map(|v| (v, plural))
+}
+
+/// `first` 1 .. `nineteenth` 19, `twentieth` .. `ninetieth`, `hundredth` .. `trillionth`.
+fn ordinal_value(word: &str) -> Option<f64> {
+    const UNITS: [&str; 19] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS: [&str; 8] = [
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+    ];
+    if let Some(i) = UNITS.iter().position(|w| *w == word) {
+        return Some(i as f64 + 1.0);
+    }
+    if let Some(i) = TENS.iter().position(|w| *w == word) {
+        return Some((i as f64 + 2.0) * 10.0);
+    }
+    match word {
+        "hundredth" => Some(1e2),
+        "thousandth" => Some(1e3),
+        "millionth" => Some(1e6),
+        "billionth" => Some(1e9),
+        "trillionth" => Some(1e12),
         _ => None,
     }
 }
@@ -180,5 +263,22 @@ mod tests {
         assert_eq!(scale_word("m", true), Some(1e6));
         assert_eq!(scale_word("crore", false), Some(1e7));
         assert_eq!(plural_magnitude("thousands"), Some(1e3));
+    }
+
+    #[test]
+    fn fraction_words() {
+        assert_eq!(fraction_word("half"), Some((2.0, false)));
+        assert_eq!(fraction_word("thirds"), Some((3.0, true)));
+        assert_eq!(fraction_word("eighth"), Some((8.0, false)));
+        assert_eq!(fraction_word("twelfths"), Some((12.0, true)));
+        assert_eq!(fraction_word("hundredths"), Some((100.0, true)));
+        assert_eq!(fraction_word("trillionth"), Some((1e12, false)));
+        assert_eq!(fraction_word("second"), None);
+        assert_eq!(fraction_word("firsts"), None);
+        assert_eq!(fraction_word("thirty"), None);
+        assert_eq!(ordinal_unit("fifths"), Some((5.0, true)));
+        assert_eq!(ordinal_unit("first"), Some((1.0, false)));
+        assert_eq!(ordinal_unit("tenth"), None);
+        assert_eq!(number_word("nought"), Some(NumberWord::Small(0.0)));
     }
 }
