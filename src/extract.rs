@@ -117,7 +117,53 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
             _ => i += 1,
         }
     }
-    found
+    join_bounds(tokens, found)
+}
+
+/// `more than 10 and less than 20`, `at most 100 and at least 20`: a lower and an upper bound
+/// of the same quantity, joined by `and`, `but` or a comma, are one interval.
+fn join_bounds(tokens: &[Token], found: Vec<Phrase>) -> Vec<Phrase> {
+    let lower = |q: Qualifier| matches!(q, Qualifier::MoreThan | Qualifier::AtLeast);
+    let upper = |q: Qualifier| matches!(q, Qualifier::LessThan | Qualifier::AtMost);
+    let mut joined: Vec<Phrase> = Vec::with_capacity(found.len());
+    for p in found {
+        if let Some(prev) = joined.last_mut() {
+            let between: Vec<&str> = tokens[prev.end..p.start]
+                .iter()
+                .map(|t| t.folded.as_ref())
+                .collect();
+            let joiner = matches!(
+                between.as_slice(),
+                ["and"] | ["but"] | [","] | [",", "and"] | [",", "but"]
+            );
+            let same = prev.kind == p.kind && prev.unit == p.unit && prev.resolution.is_none();
+            let (lo, hi) = match (prev.qualifier, p.qualifier) {
+                (a, b) if lower(a) && upper(b) => (&*prev, &p),
+                (a, b) if upper(a) && lower(b) => (&p, &*prev),
+                _ => (&p, &p),
+            };
+            if joiner && same && !std::ptr::eq(lo, hi) {
+                let lo_bound = lo.value.and_then(|v| v.lo);
+                let hi_bound = hi.value.and_then(|v| v.hi);
+                if let (Some(a), Some(b)) = (lo_bound, hi_bound) {
+                    if a.value < b.value {
+                        let stated = (a.value, b.value);
+                        prev.end = p.end;
+                        prev.value = Some(Interval {
+                            lo: Some(a),
+                            hi: Some(b),
+                        });
+                        prev.stated = Some(stated);
+                        prev.qualifier = Qualifier::Range;
+                        prev.precision = 0.0;
+                        continue;
+                    }
+                }
+            }
+        }
+        joined.push(p);
+    }
+    joined
 }
 
 /// Whether a phrase can start at this token: most words cannot, and skipping them early is
@@ -355,8 +401,23 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             && (core_start == 1 || s.space_before)
     });
     let minus_word = sign_token.is_some_and(|s| s.is("minus") || s.is("negative"));
-    let negative = minus_sign || minus_word;
-    let start = if negative { start - 1 } else { start };
+    let mut negative = minus_sign || minus_word;
+    let mut start = if negative { start - 1 } else { start };
+    let mut prefix_q = prefix_q;
+    // `< -30`, `<= -30`, `below -5`: a comparison, then a signed figure.
+    if !minus_word && prefix_q.is_none() && currency.is_none() && core_start > 1 {
+        let sign = &tokens[core_start - 1];
+        if matches!(sign.text, "-" | "−")
+            && !tokens[core_start].space_before
+            && tokens[core_start].is_number()
+        {
+            if let (Some(q), q_start) = qualifier_before(tokens, core_start - 1) {
+                prefix_q = Some(q);
+                start = q_start;
+                negative = true;
+            }
+        }
+    }
     let mut qualifier = if core.vague {
         Qualifier::Vague
     } else {
@@ -423,7 +484,8 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         let years = core.year_like
             && hi_core.year_like
             && hi_core.hi > core.lo
-            && (1000.0..=2100.0).contains(&core.lo);
+            && (1000.0..=2100.0).contains(&core.lo)
+            && hi_core.hi <= 2100.0;
         if years && is_year_use(tokens, core_start, range_end) {
             // `between 2014 and 2018`, `2019-2023`: a span of years.
             let mut p = simple(start, range_end, Kind::Year, None, core.lo, Qualifier::Range);
@@ -587,7 +649,32 @@ fn simple(start: usize, end: usize, kind: Kind, unit: Option<&'static str>, v: f
 /// the phrase starts (`i` when there is none).
 fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
     const PHRASES: &[(&[&str], Qualifier)] = &[
+        (&["less", "than", "or", "equal", "to"], Qualifier::AtMost),
+        (&["fewer", "than", "or", "equal", "to"], Qualifier::AtMost),
+        (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),
+        (&["greater", "than", "or", "equal", "to"], Qualifier::AtLeast),
+        (&["equal", "to", "or", "less", "than"], Qualifier::AtMost),
+        (&["equal", "to", "or", "fewer", "than"], Qualifier::AtMost),
+        (&["equal", "to", "or", "more", "than"], Qualifier::AtLeast),
+        (&["equal", "to", "or", "greater", "than"], Qualifier::AtLeast),
+        (&["equal", "to", "or", "higher", "than"], Qualifier::AtLeast),
+        (&["equal", "to", "or", "lower", "than"], Qualifier::AtMost),
+        (&["higher", "or", "equal", "than"], Qualifier::AtLeast),
+        (&["bigger", "or", "equal", "than"], Qualifier::AtLeast),
+        (&["larger", "or", "equal", "than"], Qualifier::AtLeast),
+        (&["greater", "or", "equal", "than"], Qualifier::AtLeast),
+        (&["lower", "or", "equal", "than"], Qualifier::AtMost),
+        (&["smaller", "or", "equal", "than"], Qualifier::AtMost),
+        (&["less", "or", "equal", "than"], Qualifier::AtMost),
         (&["more", "than"], Qualifier::MoreThan),
+        (&["bigger", "than"], Qualifier::MoreThan),
+        (&["exceed"], Qualifier::MoreThan),
+        (&["exceeds"], Qualifier::MoreThan),
+        (&["exceeded"], Qualifier::MoreThan),
+        (&["surpass"], Qualifier::MoreThan),
+        (&["surpasses"], Qualifier::MoreThan),
+        (&["surpassed"], Qualifier::MoreThan),
+        (&["surpassing"], Qualifier::MoreThan),
         (&["just", "over"], Qualifier::MoreThan),
         (&["over"], Qualifier::MoreThan),
         (&["above"], Qualifier::MoreThan),
@@ -637,17 +724,23 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         (&["between"], Qualifier::Range),
     ];
     // Longest first: `no more than` before `more than`.
-    for (words, q) in PHRASES
-        .iter()
-        .filter(|(w, _)| w.len() == 3)
-        .chain(PHRASES.iter().filter(|(w, _)| w.len() == 2))
-        .chain(PHRASES.iter().filter(|(w, _)| w.len() == 1))
-    {
+    let longest_first = (1..=5)
+        .rev()
+        .flat_map(|n| PHRASES.iter().filter(move |(w, _)| w.len() == n));
+    for (words, q) in longest_first {
         let n = words.len();
         if i < n {
             continue;
         }
         let window = &tokens[i - n..i];
+        // `<>30`, `=>30`: not comparisons crosscheck knows.
+        if matches!(words[0], ">" | "<")
+            && i > n
+            && matches!(tokens[i - n - 1].text, "<" | "=" | ">")
+            && !tokens[i - n].space_before
+        {
+            continue;
+        }
         // `> 30 people were killed` at the start of a line is a Markdown quote.
         if i == n && matches!(words[0], ">" | "<") && tokens.get(i).is_some_and(|t| t.space_before) {
             continue;
@@ -1069,8 +1162,8 @@ fn open_bound_after(tokens: &[Token], i: usize) -> Option<Qualifier> {
         return None;
     }
     match tokens.get(i + 1)?.folded.as_ref() {
-        "more" | "above" | "over" | "greater" => Some(Qualifier::AtLeast),
-        "less" | "fewer" | "below" | "under" => Some(Qualifier::AtMost),
+        "more" | "above" | "over" | "greater" | "higher" | "larger" => Some(Qualifier::AtLeast),
+        "less" | "fewer" | "below" | "under" | "lower" | "smaller" => Some(Qualifier::AtMost),
         _ => None,
     }
 }
@@ -1390,7 +1483,11 @@ fn range_tail(
     if joiner.is("to") && by_before {
         return None;
     }
-    let ok = (joiner.is_hyphen() || joiner.is("to") || (between && joiner.is("and")))
+    let ok = (joiner.is_hyphen()
+        || joiner.is("to")
+        || joiner.is("through")
+        || joiner.text == "~"
+        || (between && joiner.is("and")))
         && !(joiner.is_hyphen() && joiner.space_before && !tokens.get(i + 1)?.space_before);
     if !ok {
         return None;
@@ -1409,6 +1506,10 @@ fn range_tail(
     }
     let core = core_at(tokens, j, currency)?;
     if core.vague {
+        return None;
+    }
+    // `1995-01`: a month, not a range running backwards.
+    if joiner.is_hyphen() && next.text.starts_with('0') && next.text.len() > 1 {
         return None;
     }
     Some((core, core.end))
@@ -1729,6 +1830,12 @@ fn is_identifier(tokens: &[Token], i: usize) -> bool {
 fn core_is_claim_worthy(tokens: &[Token], i: usize, core: &Core) -> bool {
     let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
     if prev.is_some_and(|p| matches!(p.text, "#" | "@" | "/")) {
+        return false;
+    }
+    // `01`, `007`: a code, not a count.
+    let digits = tokens[i].text;
+    let padded = digits.starts_with('0') && digits.chars().any(|c| c.is_ascii_digit() && c != '0');
+    if tokens[i].is_number() && padded && !digits.contains('.') {
         return false;
     }
     // `No. 10`: a rank or a number in a list, not a count.
@@ -2160,6 +2267,65 @@ mod tests {
         assert_eq!(value("minus five point five"), Interval::point(-5.5));
         assert_eq!(value("negative 12 degrees"), Interval::point(-12.0));
         assert_eq!(value("3 dzs eggs"), Interval::point(36.0));
+    }
+
+    #[test]
+    fn lower_and_upper_bounds_join_into_one_interval() {
+        let both = |lo: f64, lo_in: bool, hi: f64, hi_in: bool| Interval {
+            lo: Some(crate::interval::Bound {
+                value: lo,
+                inclusive: lo_in,
+            }),
+            hi: Some(crate::interval::Bound {
+                value: hi,
+                inclusive: hi_in,
+            }),
+        };
+        assert_eq!(
+            value("more than 10 and fewer than 20 people"),
+            both(10.0, false, 20.0, false)
+        );
+        assert_eq!(
+            value("at most 100 and at least 20 apples"),
+            both(20.0, true, 100.0, true)
+        );
+        assert_eq!(
+            value("over 1,000 but under 1,500"),
+            both(1000.0, false, 1500.0, false)
+        );
+        assert_eq!(one("more than 10 and less than 20").qualifier, Qualifier::Range);
+        // Two bounds of different things, or bounds that cannot hold together, stay apart.
+        assert_eq!(all("more than 100 dead and fewer than 50 hurt").len(), 2);
+        assert_eq!(all("more than 40 and less than 10").len(), 2);
+        assert_eq!(all("more than 5 km and less than 20 people").len(), 2);
+    }
+
+    #[test]
+    fn longer_comparisons_and_verbs_of_exceeding() {
+        assert_eq!(value("less than or equal to 30"), Interval::below(30.0, true));
+        assert_eq!(value("equal to or more than 30"), Interval::above(30.0, true));
+        assert_eq!(value("greater than or equal to 50"), Interval::above(50.0, true));
+        assert_eq!(value("the toll exceeded 3,000"), Interval::above(3000.0, false));
+        assert_eq!(value("sales surpassed 1 million"), Interval::above(1e6, false));
+        assert_eq!(value("20 or higher"), Interval::above(20.0, true));
+        assert_eq!(value("when <-30"), Interval::below(-30.0, false));
+        assert_eq!(value("when <= -30"), Interval::below(-30.0, true));
+        assert_eq!(value("below -5 degrees"), Interval::below(-5.0, false));
+        assert!(all("<>30").iter().all(|p| p.qualifier == Qualifier::Exact));
+    }
+
+    #[test]
+    fn more_range_joiners_and_implausible_years() {
+        assert_eq!(value("20 through 100"), Interval::closed(20.0, 100.0));
+        assert_eq!(value("20~100 apples"), Interval::closed(20.0, 100.0));
+        let p = one("The range is 1000-5000");
+        assert_eq!(p.kind, Kind::Count);
+        assert_eq!(p.value, Some(Interval::closed(1000.0, 5000.0)));
+        // `1995-01` is a month written as a code: no range running backwards, no count 1.
+        assert!(all("1995-01")
+            .iter()
+            .all(|p| p.value != Some(Interval::closed(1.0, 1995.0))));
+        assert!(all("code 007").is_empty());
     }
 
     #[test]
