@@ -14,6 +14,10 @@ use crosscheck::load::{load_paths, LoadOptions};
 use crosscheck::report::{self, RenderOptions};
 use crosscheck::rules::RuleSet;
 
+mod cmd {
+    pub mod lint;
+}
+
 const EXIT_HELP: &str = "\
 Examples:
   crosscheck check coverage/                       # a folder of .txt/.md articles
@@ -47,6 +51,9 @@ enum Command {
     /// List every claim extracted from the articles, keyed or not, with its value
     #[command(after_help = FACTS_EXIT_HELP)]
     Facts(CommonArgs),
+    /// Check every figure of a draft against trusted sources before publication
+    #[command(after_help = cmd::lint::LINT_HELP)]
+    Lint(cmd::lint::LintArgs),
 }
 
 #[derive(Args)]
@@ -124,6 +131,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let (common, fail_on, show_agreements) = match cli.command {
         Command::Check(a) => (a.common, Some(a.fail_on), a.show_agreements),
         Command::Facts(c) => (c, None, false),
+        Command::Lint(args) => return cmd::lint::run(args),
     };
     let rules = load_rules(&common.rules)?;
     let loaded = load_paths(
