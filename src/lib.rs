@@ -10,6 +10,8 @@
 //! them into sentences, [`extract`] normalizes number phrases into [`claim::Claim`]s,
 //! [`key`] gives each claim the key of the quantity it states, [`compare`] grades
 //! disagreements between sources, and [`report`] renders the result.
+//!
+//! [`lint`] grades the figures of a draft against trusted sources with the same stages.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod claim;

@@ -24,6 +24,7 @@ Examples:
   crosscheck check a.txt b.md --rules pack.toml    # with an event rule pack
   crosscheck check coverage/ --format github       # annotations in a CI job
   crosscheck facts coverage/                       # every figure found, keyed or not
+  crosscheck lint draft.md --against coverage/     # a draft's figures against its sources
 
 Exit status:
   0  no finding at or above --fail-on
