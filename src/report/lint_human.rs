@@ -195,9 +195,8 @@ fn write_summary(out: &mut dyn io::Write, report: &LintReport, options: LintOpti
         n => paint(format!("{n} contradicted"), color, |s| s.red().bold()),
     };
     let differs = match differs {
-        0 => "0 differ".to_string(),
-        1 => paint("1 differs".to_string(), color, |s| s.yellow().bold()),
-        n => paint(format!("{n} differ"), color, |s| s.yellow().bold()),
+        0 => "0 differs".to_string(),
+        n => paint(format!("{n} differs"), color, |s| s.yellow().bold()),
     };
     let hidden = if unsupported > 0 && !options.show_unsupported {
         " (shown with --show-unsupported)"
