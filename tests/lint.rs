@@ -344,3 +344,63 @@ fn help_lists_the_grades_and_exit_statuses() {
             "unsupported   no source states the quantity",
         ));
 }
+
+mod properties {
+    use crosscheck::document::Document;
+    use crosscheck::lint::{lint, Grade, Stance};
+    use crosscheck::report::{self, LintOptions};
+    use crosscheck::rules::RuleSet;
+    use proptest::prelude::*;
+
+    /// A sentence about a toll, with noise (tabs, CRLF, any characters) around it.
+    fn article() -> impl Strategy<Value = String> {
+        let sentence = (
+            "(About |More than |At least |Nearly |Some |)",
+            1u32..5_000,
+            "(people were killed|people were injured|troops marched|homes were destroyed)",
+        )
+            .prop_map(|(q, n, rest)| format!("{q}{n} {rest}."));
+        (
+            prop::collection::vec(sentence, 0..4),
+            "\\PC{0,40}",
+            "(\n|\r\n|\t| )",
+        )
+            .prop_map(|(sentences, noise, sep)| format!("{noise}{sep}{}", sentences.join(sep.as_str())))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        /// Any draft against any sources: no panic in any format, lints point at the draft,
+        /// related claims at the sources, and each grade follows from the stances.
+        #[test]
+        fn any_draft_against_any_sources(draft in article(), sources in prop::collection::vec(article(), 0..3)) {
+            let sources = sources
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, s)| Document::parse(format!("s{i}.txt"), s).ok())
+                .collect();
+            let Ok(draft) = Document::parse("draft.txt", draft) else { return Ok(()) };
+            let report = lint(vec![draft], sources, &RuleSet::generic());
+            for l in &report.lints {
+                prop_assert!(report.is_draft(report.analysis.claims[l.claim].source));
+                for r in &l.related {
+                    prop_assert!(r.claims.iter().all(|&c| !report.is_draft(report.analysis.claims[c].source)));
+                }
+                let all_contradict = l.related.iter().all(|r| r.stance == Stance::Contradicts);
+                prop_assert_eq!(l.grade == Grade::Unsupported, l.related.is_empty());
+                prop_assert_eq!(l.grade == Grade::Contradicted, !l.related.is_empty() && all_contradict);
+            }
+            for color in [false, true] {
+                let options = LintOptions { color, show_unsupported: true };
+                let mut out = Vec::new();
+                report::write_lint_human(&mut out, &report, options).unwrap();
+                report::write_lint_concise(&mut out, &report, options).unwrap();
+                report::write_lint_github(&mut out, &report, options).unwrap();
+                report::write_lint_jsonl(&mut out, &report, options).unwrap();
+                report::write_lint_json(&mut out, &report, options, &[]).unwrap();
+                prop_assert!(String::from_utf8(out).is_ok());
+            }
+        }
+    }
+}
