@@ -171,6 +171,7 @@ pub fn lint(drafts: Vec<Document>, sources: Vec<Document>, rules: &RuleSet) -> L
         let related: Vec<Related> = found
             .iter()
             .map(|side| relate(claim, side, &claims, rules))
+            .map(|r| note_later_days(r, claim, &claims, &documents))
             .collect();
         let Some((grade, message)) = grade(claim, &related) else {
             supported += 1;
@@ -289,6 +290,26 @@ fn relate(draft: &Claim, side: &SourceSide, claims: &[Claim], rules: &RuleSet) -
         message: finding.map(|f| f.message),
         claims: side.claims.clone(),
     }
+}
+
+/// A draft written from early reports is contradicted by later ones when a figure changed
+/// (a toll that rose): when every source that states a differing value was published after
+/// the draft, the message says so, as `check` does for sources of different days.
+fn note_later_days(mut related: Related, draft: &Claim, claims: &[Claim], documents: &[Document]) -> Related {
+    let published = |c: &Claim| documents.get(c.source).and_then(|d| d.published);
+    let (Some(message), Some(drafted)) = (&mut related.message, published(draft)) else {
+        return related;
+    };
+    let days: Option<Vec<_>> = related.claims.iter().map(|&c| published(&claims[c])).collect();
+    if let Some(first) = days
+        .filter(|days| days.iter().all(|&d| d > drafted))
+        .and_then(|days| days.into_iter().min())
+    {
+        message.push_str(&format!(
+            "; the sources that say so were published after the draft (from {first}), so it may be an update"
+        ));
+    }
+    related
 }
 
 /// The grade of a draft figure and its message; `None` when the sources support it.
@@ -426,6 +447,21 @@ mod tests {
             .as_deref()
             .unwrap()
             .contains("`1,240` and `1,870`"));
+    }
+
+    #[test]
+    fn later_sources_are_flagged_as_possible_updates() {
+        let dated =
+            |path: &str, day: &str, body: &str| doc(path, &format!("---\npublished: {day}\n---\n{body}"));
+        let draft = || dated("draft.txt", "2024-03-13", "The earthquake killed 1,240 people.");
+        let message = |source: Document| {
+            let report = lint(vec![draft()], vec![source], &RuleSet::generic());
+            report.lints[0].related[0].message.clone().unwrap()
+        };
+        let later = message(dated("a.txt", "2024-03-14", "The quake killed 1,870 people."));
+        assert!(later.ends_with("published after the draft (from 2024-03-14), so it may be an update"));
+        let same_day = message(dated("a.txt", "2024-03-13", "The quake killed 1,870 people."));
+        assert!(!same_day.contains("update"), "{same_day}");
     }
 
     #[test]
