@@ -10,6 +10,8 @@
 //! them into sentences, [`extract`] normalizes number phrases into [`claim::Claim`]s,
 //! [`key`] gives each claim the key of the quantity it states, [`compare`] grades
 //! disagreements between sources, and [`report`] renders the result.
+//!
+//! [`lint`] grades the figures of a draft against trusted sources with the same stages.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod claim;
@@ -18,6 +20,7 @@ pub mod document;
 pub mod extract;
 pub mod interval;
 pub mod key;
+pub mod lint;
 pub mod load;
 pub mod location;
 pub mod number;
@@ -43,13 +46,7 @@ pub struct Analysis {
 
 /// Runs segment -> extract -> key -> compare over loaded documents.
 pub fn analyze(documents: Vec<Document>, rules: &RuleSet) -> Analysis {
-    let mut claims = Vec::new();
-    for (index, doc) in documents.iter().enumerate() {
-        let sentences = segment::segment(&doc.text, doc.body_start);
-        let mut found = extract::extract(&doc.text, &sentences, index, doc.published);
-        key::assign_keys(&doc.text, &mut found, rules, doc.published);
-        claims.extend(found);
-    }
+    let claims = keyed_claims(&documents, rules);
     let mut comparison = compare::compare(&claims, rules);
     let published: Vec<_> = documents.iter().map(|d| d.published).collect();
     compare::note_publication_days(&mut comparison, &claims, &published);
@@ -58,4 +55,17 @@ pub fn analyze(documents: Vec<Document>, rules: &RuleSet) -> Analysis {
         claims,
         comparison,
     }
+}
+
+/// Runs segment -> extract -> key: the claims of every document, in document order, each
+/// with the index of its document as `source`.
+pub fn keyed_claims(documents: &[Document], rules: &RuleSet) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for (index, doc) in documents.iter().enumerate() {
+        let sentences = segment::segment(&doc.text, doc.body_start);
+        let mut found = extract::extract(&doc.text, &sentences, index, doc.published);
+        key::assign_keys(&doc.text, &mut found, rules, doc.published);
+        claims.extend(found);
+    }
+    claims
 }

@@ -14,12 +14,17 @@ use crosscheck::load::{load_paths, LoadOptions};
 use crosscheck::report::{self, RenderOptions};
 use crosscheck::rules::RuleSet;
 
+mod cmd {
+    pub mod lint;
+}
+
 const EXIT_HELP: &str = "\
 Examples:
   crosscheck check coverage/                       # a folder of .txt/.md articles
   crosscheck check a.txt b.md --rules pack.toml    # with an event rule pack
   crosscheck check coverage/ --format github       # annotations in a CI job
   crosscheck facts coverage/                       # every figure found, keyed or not
+  crosscheck lint draft.md --against coverage/     # a draft's figures against its sources
 
 Exit status:
   0  no finding at or above --fail-on
@@ -47,6 +52,9 @@ enum Command {
     /// List every claim extracted from the articles, keyed or not, with its value
     #[command(after_help = FACTS_EXIT_HELP)]
     Facts(CommonArgs),
+    /// Check every figure of a draft against trusted sources before publication
+    #[command(after_help = cmd::lint::LINT_HELP)]
+    Lint(cmd::lint::LintArgs),
 }
 
 #[derive(Args)]
@@ -124,6 +132,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let (common, fail_on, show_agreements) = match cli.command {
         Command::Check(a) => (a.common, Some(a.fail_on), a.show_agreements),
         Command::Facts(c) => (c, None, false),
+        Command::Lint(args) => return cmd::lint::run(args),
     };
     let rules = load_rules(&common.rules)?;
     let loaded = load_paths(

@@ -172,7 +172,7 @@ fn summary_json(analysis: &Analysis) -> Value {
     })
 }
 
-fn claim_json(analysis: &Analysis, locator: &Locator, c: &Claim) -> Value {
+pub(crate) fn claim_json(analysis: &Analysis, locator: &Locator, c: &Claim) -> Value {
     let doc = &analysis.documents[c.source];
     let (line, column) = locator.line_col(analysis, c.source, c.span.start);
     json!({
@@ -197,7 +197,7 @@ fn claim_json(analysis: &Analysis, locator: &Locator, c: &Claim) -> Value {
 }
 
 /// `{"lo", "hi", "lo_inclusive", "hi_inclusive"}`; dates as ISO strings, open ends `null`.
-fn value_json(v: &Interval, kind: Kind) -> Value {
+pub(crate) fn value_json(v: &Interval, kind: Kind) -> Value {
     let end = |b: Option<Bound>| match b {
         None => Value::Null,
         Some(b) if kind == Kind::Date => date_of(b.value).map_or(Value::Null, |d| json!(d.to_string())),

@@ -73,12 +73,12 @@ fn place(analysis: &Analysis, locator: &Locator, f: &Finding) -> (String, usize,
 }
 
 /// Message data: `%`, CR and LF escaped as GitHub requires.
-fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Property values: as data, plus `:` and `,`.
-fn escape_property(s: &str) -> String {
+pub(crate) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

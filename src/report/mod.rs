@@ -4,12 +4,18 @@ mod facts;
 mod human;
 mod json;
 mod lines;
+mod lint_human;
+mod lint_lines;
 mod value;
 
 pub use facts::write_facts_table;
 pub use human::write_human;
 pub use json::{claims_json, report_json, write_json, Problem};
 pub use lines::{write_concise, write_github, write_jsonl};
+pub use lint_human::{write_lint_human, LintOptions};
+pub use lint_lines::{
+    write_lint_concise, write_lint_github, write_lint_json, write_lint_jsonl, LINT_JSON_VERSION,
+};
 pub use value::format_value;
 
 use crate::location::LineIndex;

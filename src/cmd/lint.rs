@@ -1,0 +1,170 @@
+//! `crosscheck lint DRAFT... --against SOURCE...`: checks every figure of a draft against
+//! trusted sources before publication.
+
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+
+use crosscheck::document::Document;
+use crosscheck::lint::Grade;
+use crosscheck::load::{load_paths, LoadOptions};
+use crosscheck::report::{self, LintOptions};
+
+use crate::{load_rules, parse_date, use_color, ColorChoice, Format};
+
+pub const LINT_HELP: &str = "\
+Examples:
+  crosscheck lint draft.md --against coverage/             # a draft against a folder of sources
+  crosscheck lint draft.md --against a.txt b.md --rules pack.toml
+  crosscheck lint draft.md --against coverage/ --show-unsupported
+  crosscheck lint draft.md --against coverage/ --format github --fail-on differs
+
+Grades:
+  contradicted  every source gives a value that cannot be true with the draft's (error)
+  differs       the sources state it differently, or disagree among themselves (warning)
+  unsupported   no source states the quantity (info, shown with --show-unsupported)
+
+Exit status:
+  0  no figure graded at or above --fail-on (or --exit-zero)
+  1  at least one figure graded at or above --fail-on
+  2  usage error, unreadable input or invalid rule file";
+
+/// The arguments of `lint`.
+#[derive(Args)]
+pub struct LintArgs {
+    /// Drafts to check: files, folders (read recursively for .txt and .md) or `-` for stdin
+    #[arg(required = true, value_name = "DRAFT")]
+    drafts: Vec<PathBuf>,
+    /// Trusted sources to check the drafts against: files, folders or `-`
+    #[arg(long, required = true, num_args = 1.., value_name = "SOURCE")]
+    against: Vec<PathBuf>,
+    /// Extra rule file or folder of rule files (event packs); may be repeated
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<String>,
+    /// Publication date for articles whose front matter gives none (YYYY-MM-DD)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to use colour (NO_COLOR is honoured with `auto`)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+    /// Lowest grade that makes the exit status 1
+    #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
+    fail_on: FailOn,
+    /// Exit with status 0 whatever the grades, for advisory runs (input errors still give 2)
+    #[arg(long)]
+    exit_zero: bool,
+    /// Also report the figures that no source states
+    #[arg(long)]
+    show_unsupported: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    /// Only contradicted figures (`conflict` is accepted, as for `check`)
+    #[value(alias = "conflict")]
+    Contradicted,
+    /// Contradicted and differing figures (`discrepancy` is accepted, as for `check`)
+    #[value(alias = "discrepancy")]
+    Differs,
+    /// Never exit with 1
+    Never,
+}
+
+/// Loads, lints, prints, and maps the outcome to an exit status.
+pub fn run(args: LintArgs) -> Result<ExitCode> {
+    let rules = load_rules(&args.rules)?;
+    let stdin_twice =
+        args.drafts.iter().any(|p| p.as_os_str() == "-") && args.against.iter().any(|p| p.as_os_str() == "-");
+    if stdin_twice {
+        anyhow::bail!("`-` (standard input) can be read as a draft or as a source, not as both");
+    }
+    let options = LoadOptions {
+        fallback_date: args.date,
+    };
+    let mut stdin = io::stdin().lock();
+    let drafts = load_paths(&args.drafts, &mut stdin, &options);
+    let sources = load_paths(&args.against, &mut stdin, &options);
+    let mut input_errors = false;
+    let mut problems = Vec::new();
+    for problem in drafts.problems.iter().chain(&sources.problems) {
+        let severity = if problem.is_error() { "error" } else { "note" };
+        input_errors |= problem.is_error();
+        eprintln!("{severity}: {problem}");
+        problems.push(report::Problem {
+            path: problem.path().to_string(),
+            severity,
+            message: problem.to_string(),
+        });
+    }
+    if drafts.documents.is_empty() {
+        anyhow::bail!("no draft to lint");
+    }
+    let sources = without_drafts(sources.documents, &drafts.documents);
+    if sources.is_empty() {
+        anyhow::bail!("no source to check the drafts against");
+    }
+    let report = crosscheck::lint::lint(drafts.documents, sources, &rules);
+    if report.draft_claims().iter().all(|c| c.key.is_none()) {
+        eprintln!(
+            "note: no figure of the draft has a key, so nothing was checked\n  \
+             help: `crosscheck facts` lists the claims; an event rule pack can key them (docs/rules.md)"
+        );
+    }
+    let options = LintOptions {
+        color: use_color(args.color),
+        show_unsupported: args.show_unsupported,
+    };
+    colored::control::set_override(options.color);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        Format::Human => report::write_lint_human(&mut out, &report, options)?,
+        Format::Concise => report::write_lint_concise(&mut out, &report, options)?,
+        Format::Json => report::write_lint_json(&mut out, &report, options, &problems)?,
+        Format::Jsonl => report::write_lint_jsonl(&mut out, &report, options)?,
+        Format::Github => report::write_lint_github(&mut out, &report, options)?,
+    }
+    out.flush()?;
+    if input_errors {
+        return Ok(ExitCode::from(2));
+    }
+    let threshold = match args.fail_on {
+        FailOn::Contradicted => Grade::Contradicted,
+        FailOn::Differs => Grade::Differs,
+        FailOn::Never => return Ok(ExitCode::SUCCESS),
+    };
+    let failing = !args.exit_zero && report.lints.iter().any(|l| l.grade >= threshold);
+    Ok(if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The sources less any file that is also a draft (a draft in the folder of its sources
+/// would otherwise support itself), each left out with a note.
+fn without_drafts(sources: Vec<Document>, drafts: &[Document]) -> Vec<Document> {
+    let canonical = |d: &Document| {
+        (d.path != "-")
+            .then(|| std::fs::canonicalize(&d.path).ok())
+            .flatten()
+    };
+    let drafts: HashSet<PathBuf> = drafts.iter().filter_map(canonical).collect();
+    sources
+        .into_iter()
+        .filter(|s| {
+            let is_draft = canonical(s).is_some_and(|p| drafts.contains(&p));
+            if is_draft {
+                eprintln!("note: `{}` is a draft, so it is not used as a source", s.path);
+            }
+            !is_draft
+        })
+        .collect()
+}
