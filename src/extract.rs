@@ -86,6 +86,10 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if let Some(end) = link_end(tokens, i) {
+            i = end;
+            continue;
+        }
         if !may_start(&tokens[i]) {
             i += 1;
             continue;
@@ -164,6 +168,26 @@ fn join_bounds(tokens: &[Token], found: Vec<Phrase>) -> Vec<Phrase> {
         joined.push(p);
     }
     joined
+}
+
+/// A web address starting at `i` (`https://…`, `www.…`): the index after it. Its digits and
+/// percent-encodings (`%20`) are no figures.
+fn link_end(tokens: &[Token], i: usize) -> Option<usize> {
+    let t = &tokens[i];
+    let solid = |j: usize, text: &str| tokens.get(j).is_some_and(|n| n.text == text && !n.space_before);
+    let starts = match t.folded.as_ref() {
+        "http" | "https" | "ftp" => solid(i + 1, ":") && solid(i + 2, "/"),
+        "www" => solid(i + 1, "."),
+        _ => false,
+    };
+    if !starts {
+        return None;
+    }
+    let mut end = i + 1;
+    while tokens.get(end).is_some_and(|n| !n.space_before) {
+        end += 1;
+    }
+    Some(end)
 }
 
 /// Whether a phrase can start at this token: most words cannot, and skipping them early is
@@ -544,12 +568,14 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     let mut end = unit_end.max(end);
     let mut extra = 0.0;
     let mut relation = None;
-    if kind == Kind::Duration {
-        // `2 hours and 20 minutes`: one duration.
-        if let Some((more, more_end)) = duration_tail(tokens, end, factor) {
+    if matches!(kind, Kind::Duration | Kind::Distance) && qualifier != Qualifier::Range {
+        // `2 hours and 20 minutes`, `5 feet 2 inches`: one duration or length.
+        if let Some((more, more_end)) = smaller_unit_tail(tokens, end, kind, factor) {
             extra = more;
             end = more_end;
         }
+    }
+    if kind == Kind::Duration {
         // `a 14-year-old jet`: an age.
         let hyphen = tokens.get(end).is_some_and(|t| t.is_hyphen() && !t.space_before);
         if hyphen && tokens.get(end + 1).is_some_and(|t| t.is("old")) {
@@ -1561,11 +1587,11 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize
         return Some((Kind::Percent, "%", 1.0, j + 1));
     }
     match w.as_str() {
-        "percent" | "pct" => return Some((Kind::Percent, "%", 1.0, j + 1)),
-        "per" if next(1) == "cent" => return Some((Kind::Percent, "%", 1.0, j + 2)),
         "percentage" if next(1) == "points" || next(1) == "point" => {
             return Some((Kind::Percent, "%", 1.0, j + 2))
         }
+        "percent" | "percents" | "percentage" | "pct" => return Some((Kind::Percent, "%", 1.0, j + 1)),
+        "per" if next(1) == "cent" => return Some((Kind::Percent, "%", 1.0, j + 2)),
         _ => {}
     }
     // Temperatures: `46C`, `46.2 °C`, `8 degrees Celsius`, `104F` (converted after, as
@@ -1640,6 +1666,13 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize
     };
     if let Some(factor) = distance {
         let skip = if w == "nautical" { 2 } else { 1 };
+        // `190 km2`, `24703m2`, `5 m²`: a squared length is an area.
+        let squared = tokens
+            .get(j + 1)
+            .is_some_and(|s| !s.space_before && (s.text == "2" || s.text == "²"));
+        if squared && skip == 1 {
+            return Some((Kind::Area, "km2", factor * factor, j + 2));
+        }
         if next(skip) == "square" || w == "m" && next(1) == "/" && next(2) == "s" {
             return None;
         }
@@ -1703,14 +1736,16 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize
     Some((Kind::Duration, "s", seconds, j + 1))
 }
 
-/// `and 20 minutes` after `2 hours`: the smaller part of a compound duration, in seconds.
-fn duration_tail(tokens: &[Token], i: usize, factor: f64) -> Option<(f64, usize)> {
-    if !tokens.get(i)?.is("and") {
+/// `and 20 minutes` after `2 hours`, `2 inches` after `5 feet`: the smaller part of a compound
+/// duration or length, in the canonical unit.
+fn smaller_unit_tail(tokens: &[Token], i: usize, of: Kind, factor: f64) -> Option<(f64, usize)> {
+    let i = if tokens.get(i)?.is("and") { i + 1 } else { i };
+    if !tokens.get(i)?.is_number() && number_word(&tokens.get(i)?.folded).is_none() {
         return None;
     }
-    let core = core_at(tokens, i + 1, false)?;
+    let core = core_at(tokens, i, false)?;
     let (kind, _, small, end) = unit_at(tokens, core.end)?;
-    (kind == Kind::Duration && small < factor && core.lo == core.hi).then_some((core.lo * small, end))
+    (kind == of && small < factor && core.lo == core.hi && !core.vague).then_some((core.lo * small, end))
 }
 
 /// `30 degrees` is a temperature; `a 90-degree turn` or `180 degrees of latitude` is an angle.
@@ -2326,6 +2361,27 @@ mod tests {
             .iter()
             .all(|p| p.value != Some(Interval::closed(1.0, 1995.0))));
         assert!(all("code 007").is_empty());
+    }
+
+    #[test]
+    fn compound_lengths_squared_units_and_links() {
+        let feet = 0.000_304_8;
+        let inch = 0.000_025_4;
+        for text in [
+            "he is 5 feet 2 inches",
+            "he is 5 feet and 2 inches.",
+            "5 ft 2 inches tall",
+        ] {
+            let got = one(text).stated.map(|(lo, _)| lo).unwrap_or_default();
+            assert!((got - (5.0 * feet + 2.0 * inch)).abs() < 1e-12, "{text}: {got}");
+        }
+        assert_eq!(one("2 hours 20 minutes").stated, Some((8400.0, 8400.0)));
+        assert_eq!(one("home ranges of 190 km2").kind, Kind::Area);
+        assert_eq!(one("a 500 m² plot").value, Some(Interval::point(0.0005)));
+        assert_eq!(one("thirty percentage").unit, Some("%"));
+        assert_eq!(one("a 2 percentage point rise").end, 4);
+        assert!(all("see https://example.com/a?q=30%25%2020% now").is_empty());
+        assert!(all("at www.example.org/2024/05/report").is_empty());
     }
 
     #[test]
