@@ -84,7 +84,7 @@ struct CheckArgs {
 enum Format {
     /// Diff-style report for people
     Human,
-    /// `path:line:col: severity[key] verdict: message`, one line per finding
+    /// `path:line:col: severity[key] message`, one line per finding
     Concise,
     /// The JSON report (docs/output.md)
     Json,
