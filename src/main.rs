@@ -92,6 +92,8 @@ enum Format {
     Jsonl,
     /// GitHub Actions workflow commands that annotate a pull request
     Github,
+    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -182,6 +184,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         (Some(_), Format::Concise) => report::write_concise(&mut out, &analysis, options)?,
         (Some(_), Format::Jsonl) => report::write_jsonl(&mut out, &analysis, options)?,
         (Some(_), Format::Github) => report::write_github(&mut out, &analysis, options)?,
+        (Some(_), Format::Sarif) => {
+            let base = std::env::current_dir().ok();
+            report::write_sarif(&mut out, &analysis, &problems, base.as_deref())?
+        }
         (None, Format::Json) => {
             serde_json::to_writer_pretty(&mut out, &report::claims_json(&analysis))?;
             writeln!(out)?;
@@ -192,8 +198,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 writeln!(out)?;
             }
         }
-        (None, Format::Concise | Format::Github) => {
-            anyhow::bail!("`--format concise` and `--format github` report findings; use them with `check`")
+        (None, Format::Concise | Format::Github | Format::Sarif) => {
+            anyhow::bail!("`--format concise`, `github` and `sarif` report findings; use them with `check`")
         }
     }
     out.flush()?;

@@ -4,12 +4,14 @@ mod facts;
 mod human;
 mod json;
 mod lines;
+pub mod sarif;
 mod value;
 
 pub use facts::write_facts_table;
 pub use human::write_human;
 pub use json::{claims_json, report_json, write_json, Problem};
 pub use lines::{write_concise, write_github, write_jsonl};
+pub use sarif::write_sarif;
 pub use value::format_value;
 
 use crate::location::LineIndex;
