@@ -1,5 +1,5 @@
-//! The machine formats of `check` (`concise`, `github`, `sarif`), against reviewed snapshots
-//! (`tests/snapshots/`) and the specs they follow.
+//! The machine formats of `check` (`concise`, `github`, `sarif`), shell completions and man
+//! pages, against reviewed snapshots (`tests/snapshots/`) and the specs they follow.
 //!
 //! The SARIF schema in `tests/sarif/` is the OASIS SARIF 2.1.0 JSON schema (draft-07 edition,
 //! as shipped in the `serde-sarif` 0.8.0 crate's `src/schema.json`).
@@ -436,4 +436,101 @@ fn sarif_is_refused_for_facts() {
     let out = run(&["facts", QUAKE, "--format", "sarif"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("use them with `check`"));
+}
+
+// --- completions and man pages ---------------------------------------------------------------
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = stdout(&out);
+        for word in [
+            "check",
+            "facts",
+            "completions",
+            "format",
+            "fail-on",
+            "show-agreements",
+        ] {
+            assert!(script.contains(word), "{shell} completions lack {word}");
+        }
+        // The shells whose scripts complete option values offer every format.
+        if ["bash", "zsh", "fish"].contains(&shell) {
+            for format in ["concise", "jsonl", "github", "sarif"] {
+                assert!(script.contains(format), "{shell} completions lack {format}");
+            }
+        }
+    }
+    let out = run(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn completion_scripts_parse_in_their_shell() {
+    // Each shell that is installed checks the syntax of its script without running it.
+    for (shell, check) in [("bash", "-n"), ("zsh", "-n"), ("fish", "--no-execute")] {
+        let Ok(status) = std::process::Command::new(shell).arg("-c").arg("true").output() else {
+            continue;
+        };
+        if !status.status.success() {
+            continue;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("completions");
+        fs::write(&path, run(&["completions", shell]).stdout).unwrap();
+        let parsed = std::process::Command::new(shell)
+            .arg(check)
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            parsed.status.success(),
+            "{shell}: {}",
+            String::from_utf8_lossy(&parsed.stderr)
+        );
+    }
+}
+
+#[test]
+fn man_pages() {
+    let out = run(&["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    let page = stdout(&out).replace(env!("CARGO_PKG_VERSION"), "[version]");
+    insta::assert_snapshot!("man_crosscheck", page);
+    let check = stdout(&run(&["man", "check"]));
+    assert!(check.contains(".TH crosscheck-check 1"), "{check}");
+    for option in [r"\-\-format", r"\-\-fail\-on", "sarif", ".SH EXIT STATUS"] {
+        assert!(check.contains(option), "{option}");
+    }
+    let out = run(&["man", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the commands are `check`, `facts`"));
+}
+
+#[test]
+fn man_pages_render_without_warnings() {
+    let Ok(probe) = std::process::Command::new("groff").arg("--version").output() else {
+        return;
+    };
+    if !probe.status.success() {
+        return;
+    }
+    for page in [vec!["man"], vec!["man", "check"], vec!["man", "facts"]] {
+        let roff = run(&page).stdout;
+        let mut groff = std::process::Command::new("groff")
+            .args(["-man", "-Tutf8", "-ww", "-z"])
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(groff.stdin.as_mut().unwrap(), &roff).unwrap();
+        let out = groff.wait_with_output().unwrap();
+        assert!(
+            out.stderr.is_empty(),
+            "{page:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
