@@ -534,3 +534,70 @@ fn man_pages_render_without_warnings() {
         );
     }
 }
+
+// --- pre-commit hooks ------------------------------------------------------------------------
+
+/// The hooks of `.pre-commit-hooks.yaml` as `(key, value)` pairs, one list per hook (the file
+/// is a flat list of mappings, which a line reader is enough for).
+fn hooks() -> Vec<Vec<(String, String)>> {
+    let text = fs::read_to_string(".pre-commit-hooks.yaml").unwrap();
+    let mut hooks: Vec<Vec<(String, String)>> = Vec::new();
+    for line in text.lines() {
+        let line = line.split(" #").next().unwrap();
+        if line.trim_start().starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("- ") {
+            hooks.push(Vec::new());
+            let (k, v) = rest.split_once(':').unwrap();
+            hooks.last_mut().unwrap().push((k.trim().into(), v.trim().into()));
+        } else {
+            assert!(line.starts_with("  "), "unexpected line: {line}");
+            let (k, v) = line.trim().split_once(':').unwrap();
+            hooks.last_mut().unwrap().push((k.trim().into(), v.trim().into()));
+        }
+    }
+    hooks
+}
+
+fn field<'a>(hook: &'a [(String, String)], key: &str) -> &'a str {
+    hook.iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
+
+#[test]
+fn pre_commit_hooks_run_crosscheck_on_changed_articles() {
+    let hooks = hooks();
+    let ids: Vec<&str> = hooks.iter().map(|h| field(h, "id")).collect();
+    assert_eq!(ids, ["crosscheck-lint", "crosscheck-check"]);
+    for hook in &hooks {
+        let id = field(hook, "id");
+        assert_eq!(field(hook, "entry"), id.replace('-', " "));
+        assert_eq!(field(hook, "language"), "rust");
+        // Comparing needs every file in one process.
+        assert_eq!(field(hook, "require_serial"), "true");
+        for key in ["name", "description"] {
+            assert!(!field(hook, key).is_empty(), "{id} has no {key}");
+        }
+        let files = regex::Regex::new(field(hook, "files")).unwrap();
+        for name in ["drafts/a.md", "coverage/b.txt", "c.markdown"] {
+            assert!(files.is_match(name), "{id} skips {name}");
+        }
+        for name in ["rules/pack.toml", "notes.txt.bak", "image.png"] {
+            assert!(!files.is_match(name), "{id} runs on {name}");
+        }
+    }
+    // What pre-commit runs for `crosscheck-check`: the entry, the args, then the changed files.
+    let check = &hooks[1];
+    let mut cmd = crosscheck();
+    cmd.args(field(check, "entry").split_whitespace().skip(1));
+    cmd.args(["--format", "concise", "--color", "never"]);
+    for name in ["harbor-daily.txt", "meridian-times.txt"] {
+        cmd.arg(format!("{QUAKE}/{name}"));
+    }
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "a conflict stops the commit");
+    assert!(stdout(&out).contains("error[dead] `1,240` and `1,870` cannot both be true"));
+}
