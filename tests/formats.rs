@@ -265,6 +265,19 @@ fn sarif_validates_against_the_official_schema() {
     }
     assert_eq!(quake["runs"][0]["results"].as_array().unwrap().len(), 3);
     assert_eq!(parade["runs"][0]["results"].as_array().unwrap().len(), 3);
+    // Three sides, the second one primary: the message links to the first and the third.
+    let troops = parade["runs"][0]["results"][0]["message"]["text"]
+        .as_str()
+        .unwrap();
+    assert!(
+        troops
+            .contains("(parade.troops: troops taking part in the parade). Compare [`tens of thousands` in "),
+        "{troops}"
+    );
+    assert!(
+        troops.contains("](1), [`thousands` in ") && troops.ends_with("](2)."),
+        "{troops}"
+    );
 }
 
 #[test]

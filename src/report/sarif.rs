@@ -24,7 +24,8 @@ use serde_json::{json, Map, Value};
 
 use super::json::Problem;
 use super::value::format_value;
-use crate::compare::{Finding, Verdict};
+use crate::compare::{Finding, Side, Verdict};
+use crate::interval::Bound;
 use crate::location::LineIndex;
 use crate::rules::Severity;
 use crate::Analysis;
@@ -191,31 +192,6 @@ pub fn sarif_log(run: SarifRun) -> Value {
     })
 }
 
-fn run_json(run: SarifRun) -> Value {
-    let uris = Uris::new(run.base);
-    let mut lines = Lines::default();
-    let results: Vec<Value> = run
-        .results
-        .iter()
-        .map(|r| result_json(r, run.rules, &uris, &mut lines))
-        .collect();
-    let mut run_json = json!({
-        "tool": { "driver": driver_json(run.rules) },
-        "columnKind": "utf16CodeUnits",
-        "results": results,
-        "invocations": [invocation_json(run.problems, &uris)],
-    });
-    if let Some(root) = &uris.root_uri {
-        run_json["originalUriBaseIds"] = json!({
-            SRCROOT: {
-                "uri": root,
-                "description": { "text": "The directory crosscheck ran in." },
-            }
-        });
-    }
-    run_json
-}
-
 /// The results of `check`: each finding at the first claim of its second side (the first
 /// figure that differs, where `concise` and `github` also place it), with every other claim
 /// of the finding as a related location.
@@ -241,62 +217,42 @@ pub fn link(text: &str, id: usize) -> String {
     format!("[{escaped}]({id})")
 }
 
+fn run_json(run: SarifRun) -> Value {
+    let uris = Uris::new(run.base);
+    let mut lines = Lines::default();
+    let results: Vec<Value> = run
+        .results
+        .iter()
+        .map(|r| result_json(r, run.rules, &uris, &mut lines))
+        .collect();
+    let mut run_json = json!({
+        "tool": { "driver": driver_json(run.rules) },
+        "columnKind": "utf16CodeUnits",
+        "results": results,
+        "invocations": [invocation_json(run.problems, &uris)],
+    });
+    if let Some(root) = &uris.root_uri {
+        run_json["originalUriBaseIds"] = json!({
+            SRCROOT: {
+                "uri": root,
+                "description": { "text": "The directory crosscheck ran in." },
+            }
+        });
+    }
+    run_json
+}
+
 fn check_result<'a>(analysis: &'a Analysis, f: &'a Finding) -> Option<SarifResult<'a>> {
     let primary_side = usize::from(f.sides.len() > 1);
     let primary = *f.sides.get(primary_side)?.claims.first()?;
-    let span_of = |i: usize, message: Option<String>| {
-        let claim = analysis.claims.get(i)?;
-        let doc = analysis.documents.get(claim.source)?;
-        Some(SarifSpan {
-            path: &doc.path,
-            text: &doc.text,
-            span: claim.span.clone(),
-            message,
-        })
-    };
-    let mut related = Vec::new();
-    let mut links = Vec::new();
-    let mut linked_sides = BTreeSet::new();
-    for (s, side) in f.sides.iter().enumerate() {
-        for &i in &side.claims {
-            if i == primary || related.len() >= MAX_RELATED {
-                continue;
-            }
-            let Some(claim) = analysis.claims.get(i) else {
-                continue;
-            };
-            let value = format_value(&side.value, side.kind, claim.unit.as_deref());
-            let outlet = analysis
-                .documents
-                .get(claim.source)
-                .and_then(|d| d.outlet.as_deref());
-            let message = match outlet {
-                Some(outlet) => format!("`{}` ({value}) in {outlet}", claim.text),
-                None => format!("`{}` ({value})", claim.text),
-            };
-            if let Some(span) = span_of(i, Some(message)) {
-                related.push(span);
-                // The message links to the first place of each other side.
-                if s != primary_side && linked_sides.insert(s) {
-                    let path = related[related.len() - 1].path;
-                    links.push(link(&format!("`{}` in {path}", claim.text), related.len()));
-                }
-            }
-        }
-    }
+    let (related, links) = related_claims(analysis, f, primary, primary_side);
     let mut message = format!("{} ({}: {})", f.message, f.key, f.description);
     if !links.is_empty() {
         message.push_str(&format!(". Compare {}", links.join(", ")));
     }
     message.push('.');
     let mut identity = vec![f.key.clone()];
-    identity.extend(f.sides.iter().map(|s| {
-        let unit = analysis
-            .claims
-            .get(s.claims.first().copied().unwrap_or(usize::MAX))
-            .and_then(|c| c.unit.as_deref());
-        format!("{} {}", format_value(&s.value, s.kind, unit), unit.unwrap_or(""))
-    }));
+    identity.extend(f.sides.iter().map(|side| side_identity(analysis, side)));
     let mut properties = Map::new();
     properties.insert("key".into(), json!(f.key));
     properties.insert("verdict".into(), json!(f.verdict.as_str()));
@@ -307,11 +263,89 @@ fn check_result<'a>(analysis: &'a Analysis, f: &'a Finding) -> Option<SarifResul
         },
         level: f.severity,
         message,
-        location: span_of(primary, None)?,
+        location: claim_span(analysis, primary, None)?,
         related,
         identity,
         properties,
     })
+}
+
+/// Every claim of the finding but the primary one, and the message's links to the first
+/// claim of each other side.
+fn related_claims<'a>(
+    analysis: &'a Analysis,
+    f: &Finding,
+    primary: usize,
+    primary_side: usize,
+) -> (Vec<SarifSpan<'a>>, Vec<String>) {
+    let mut related = Vec::new();
+    let mut links = Vec::new();
+    let mut linked = None;
+    for (s, side) in f.sides.iter().enumerate() {
+        for &i in side.claims.iter().filter(|&&i| i != primary) {
+            let Some(claim) = analysis.claims.get(i) else {
+                continue;
+            };
+            if related.len() >= MAX_RELATED {
+                break;
+            }
+            let value = format_value(&side.value, side.kind, claim.unit.as_deref());
+            let message = match analysis
+                .documents
+                .get(claim.source)
+                .and_then(|d| d.outlet.as_deref())
+            {
+                Some(outlet) => format!("`{}` ({value}) in {outlet}", claim.text),
+                None => format!("`{}` ({value})", claim.text),
+            };
+            let Some(span) = claim_span(analysis, i, Some(message)) else {
+                continue;
+            };
+            if s != primary_side && linked != Some(s) {
+                linked = Some(s);
+                links.push(link(
+                    &format!("`{}` in {}", claim.text, span.path),
+                    related.len() + 1,
+                ));
+            }
+            related.push(span);
+        }
+    }
+    (related, links)
+}
+
+fn claim_span(analysis: &Analysis, claim: usize, message: Option<String>) -> Option<SarifSpan<'_>> {
+    let claim = analysis.claims.get(claim)?;
+    let doc = analysis.documents.get(claim.source)?;
+    Some(SarifSpan {
+        path: &doc.path,
+        text: &doc.text,
+        span: claim.span.clone(),
+        message,
+    })
+}
+
+/// A side's value as compared, exactly (not as displayed, which may round), with its kind and
+/// unit.
+fn side_identity(analysis: &Analysis, side: &Side) -> String {
+    let end = |b: Option<Bound>| {
+        b.map_or_else(
+            || "open".to_string(),
+            |b| format!("{}{}", b.value, if b.inclusive { "=" } else { "" }),
+        )
+    };
+    let unit = side
+        .claims
+        .first()
+        .and_then(|&i| analysis.claims.get(i))
+        .and_then(|c| c.unit.as_deref());
+    format!(
+        "{} {} {} {}",
+        side.kind.as_str(),
+        unit.unwrap_or("-"),
+        end(side.value.lo),
+        end(side.value.hi)
+    )
 }
 
 fn driver_json(rules: &[SarifRule]) -> Value {
