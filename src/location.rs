@@ -48,6 +48,21 @@ impl LineIndex {
         }
         (line, column)
     }
+
+    /// (line, column) as [`LineIndex::line_col`], but the column counts UTF-16 code units, as
+    /// SARIF consumers and editors built on JavaScript strings do: a character outside the
+    /// Basic Multilingual Plane (most emoji) counts two.
+    pub fn line_col_utf16(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let before = text.get(line_start..offset).unwrap_or("");
+        let mut column = before.encode_utf16().count() + 1;
+        if before.ends_with('\r') && text.get(offset..).is_some_and(|rest| rest.starts_with('\n')) {
+            column -= 1;
+        }
+        (line, column)
+    }
 }
 
 /// The largest char boundary at or before `offset` (which must be `<= text.len()`).
@@ -132,6 +147,22 @@ mod tests {
             .map(|&offset| index.line_col(text, offset))
             .collect();
         assert_eq!(found, vec![(1, 1), (2, 1), (3, 1), (3, 5)]);
+    }
+
+    #[test]
+    fn utf16_columns_count_astral_characters_twice() {
+        let text = "🎉 é 12\n中 🎉x";
+        let index = LineIndex::new(text);
+        let twelve = text.find("12").unwrap();
+        assert_eq!(index.line_col(text, twelve), (1, 5));
+        assert_eq!(index.line_col_utf16(text, twelve), (1, 6));
+        let x = text.find('x').unwrap();
+        assert_eq!(index.line_col(text, x), (2, 4));
+        assert_eq!(index.line_col_utf16(text, x), (2, 5));
+        // Inside a four-byte character: back to its start, as `line_col` does.
+        assert_eq!(index.line_col_utf16(text, 1), (1, 1));
+        assert_eq!(index.line_col_utf16("ab\r\n", 3), (1, 3));
+        assert_eq!(index.line_col_utf16(text, usize::MAX), (2, 6));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crosscheck::compare::Verdict;
 use crosscheck::load::{load_paths, LoadOptions};
@@ -55,6 +55,26 @@ enum Command {
     /// Check every figure of a draft against trusted sources before publication
     #[command(after_help = cmd::lint::LINT_HELP)]
     Lint(cmd::lint::LintArgs),
+    /// Print a shell completion script
+    ///
+    /// For example `crosscheck completions bash > ~/.local/share/bash-completion/completions/crosscheck`,
+    /// `crosscheck completions zsh > ~/.zfunc/_crosscheck` or
+    /// `crosscheck completions fish > ~/.config/fish/completions/crosscheck.fish`.
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print a man page (roff)
+    ///
+    /// For example `crosscheck man > crosscheck.1` for the main page and
+    /// `crosscheck man check > crosscheck-check.1` for a command's page; `man ./crosscheck.1`
+    /// reads one without installing it.
+    Man {
+        /// The subcommand whose page to print (`check`, `facts`, ...); the main page without it
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 }
 
 #[derive(Args)]
@@ -92,7 +112,7 @@ struct CheckArgs {
 enum Format {
     /// Diff-style report for people
     Human,
-    /// `path:line:col: severity[key] verdict: message`, one line per finding
+    /// `path:line:col: severity[key] message`, one line per finding
     Concise,
     /// The JSON report (docs/output.md)
     Json,
@@ -100,6 +120,8 @@ enum Format {
     Jsonl,
     /// GitHub Actions workflow commands that annotate a pull request
     Github,
+    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -133,6 +155,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(a) => (a.common, Some(a.fail_on), a.show_agreements),
         Command::Facts(c) => (c, None, false),
         Command::Lint(args) => return cmd::lint::run(args),
+        Command::Completions { shell } => return print_completions(shell),
+        Command::Man { command } => return print_man(command.as_deref()),
     };
     let rules = load_rules(&common.rules)?;
     let loaded = load_paths(
@@ -191,6 +215,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         (Some(_), Format::Concise) => report::write_concise(&mut out, &analysis, options)?,
         (Some(_), Format::Jsonl) => report::write_jsonl(&mut out, &analysis, options)?,
         (Some(_), Format::Github) => report::write_github(&mut out, &analysis, options)?,
+        (Some(_), Format::Sarif) => {
+            let base = std::env::current_dir().ok();
+            report::write_sarif(&mut out, &analysis, &problems, base.as_deref())?
+        }
         (None, Format::Json) => {
             serde_json::to_writer_pretty(&mut out, &report::claims_json(&analysis))?;
             writeln!(out)?;
@@ -201,8 +229,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 writeln!(out)?;
             }
         }
-        (None, Format::Concise | Format::Github) => {
-            anyhow::bail!("`--format concise` and `--format github` report findings; use them with `check`")
+        (None, Format::Concise | Format::Github | Format::Sarif) => {
+            anyhow::bail!("`--format concise`, `github` and `sarif` report findings; use them with `check`")
         }
     }
     out.flush()?;
@@ -219,6 +247,70 @@ fn run(cli: Cli) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Completion scripts and man pages are generated from the argument definitions, so they never
+/// fall behind the options. Both are rendered in memory first: the generators panic on a
+/// write error, and a closed pipe must not do that.
+fn print_completions(shell: clap_complete::Shell) -> Result<ExitCode> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "crosscheck", &mut script);
+    io::stdout().lock().write_all(&script)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_man(command: Option<&str>) -> Result<ExitCode> {
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    // Building gives subcommands their display names (`crosscheck-check`).
+    cli.build();
+    let page = match command {
+        None => cli,
+        Some(name) => cli
+            .find_subcommand(name)
+            .cloned()
+            .with_context(|| format!("no command `{name}`; the commands are {}", command_names()))?,
+    };
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(page)
+        .source(concat!("crosscheck ", env!("CARGO_PKG_VERSION")))
+        .manual("crosscheck manual")
+        .render(&mut roff)?;
+    let roff = man_sections(&String::from_utf8_lossy(&roff));
+    io::stdout().lock().write_all(roff.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// clap_mangen prints `after_help` as one filled paragraph under `EXTRA`; ours is headed blocks
+/// of aligned lines (`Examples:`, `Exit status:`), so each becomes its own unfilled section.
+fn man_sections(roff: &str) -> String {
+    const EXTRA: &str = ".SH EXTRA\n";
+    let Some(start) = roff.find(EXTRA) else {
+        return roff.to_string();
+    };
+    let body = start + EXTRA.len();
+    let end = roff[body..].find("\n.SH ").map_or(roff.len(), |i| body + i + 1);
+    let mut out = roff[..start].to_string();
+    for block in roff[body..end].split("\n\n") {
+        let block = block.trim_matches('\n');
+        match block.split_once('\n') {
+            Some((head, rest)) if head.ends_with(':') => {
+                let title = head.trim_end_matches(':').to_uppercase();
+                out.push_str(&format!(".SH {title}\n.nf\n{rest}\n.fi\n"));
+            }
+            _ if block.is_empty() => {}
+            _ => out.push_str(&format!(".PP\n.nf\n{block}\n.fi\n")),
+        }
+    }
+    out.push_str(&roff[end..]);
+    out
+}
+
+fn command_names() -> String {
+    let names: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|c| format!("`{}`", c.get_name()))
+        .collect();
+    names.join(", ")
 }
 
 /// The built-in generic rules plus every rule file named (folders: their `.toml` files).

@@ -477,7 +477,7 @@ fn line_formats_for_ci() {
         .args(["check", QUAKE, "--format", "concise"])
         .assert()
         .code(1)
-        .stdout(predicate::str::is_match(r"(?m)^fixtures/coastal-quake-2024/\S+\.txt:\d+:\d+: error\[dead\] conflict: `1,240` and `1,870` cannot both be true$").unwrap());
+        .stdout(predicate::str::is_match(r"(?m)^fixtures/coastal-quake-2024/\S+\.txt:\d+:\d+: error\[dead\] `1,240` and `1,870` cannot both be true$").unwrap());
     crosscheck()
         .args(["check", QUAKE, "--format", "github"])
         .assert()

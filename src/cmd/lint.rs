@@ -130,6 +130,16 @@ pub fn run(args: LintArgs) -> Result<ExitCode> {
         Format::Json => report::write_lint_json(&mut out, &report, options, &problems)?,
         Format::Jsonl => report::write_lint_jsonl(&mut out, &report, options)?,
         Format::Github => report::write_lint_github(&mut out, &report, options)?,
+        Format::Sarif => {
+            let base = std::env::current_dir().ok();
+            report::write_lint_sarif(
+                &mut out,
+                &report,
+                options.show_unsupported,
+                &problems,
+                base.as_deref(),
+            )?
+        }
     }
     out.flush()?;
     if input_errors {
