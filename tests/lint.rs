@@ -180,8 +180,8 @@ fn unsupported_figures_never_fail_the_run() {
 #[test]
 fn line_formats_point_at_the_draft() {
     lint(&["--format", "concise"]).assert().code(1).stdout(
-        "fixtures/lint/draft.md:8:21: error[parade.troops] contradicted: `about 5,000` is contradicted by every source\n\
-         fixtures/lint/draft.md:10:22: warning[russia.troops] differs: `some 12,000` is contradicted by some sources and stated differently by the others\n",
+        "fixtures/lint/draft.md:8:21: error[parade.troops] `about 5,000` is contradicted by every source\n\
+         fixtures/lint/draft.md:10:22: warning[russia.troops] `some 12,000` is contradicted by some sources and stated differently by the others\n",
     );
     lint(&["--format", "github", "--show-unsupported"])
         .assert()

@@ -69,10 +69,9 @@ pub fn write_lint_concise(
         let (path, line, col, _) = place(report, &locator, lint);
         writeln!(
             out,
-            "{path}:{line}:{col}: {}[{}] {}: {}",
+            "{path}:{line}:{col}: {}[{}] {}",
             lint.grade.level(),
             lint.key,
-            lint.grade.as_str(),
             lint.message
         )?;
     }
