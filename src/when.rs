@@ -25,21 +25,86 @@ pub fn date_of(day: f64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(day.floor() as i32)
 }
 
-/// A time expression starting at token `i`.
+mod holiday;
+mod numeric;
+mod open;
+mod period;
+mod range;
+mod spelled;
+
+/// A time expression starting at token `i`: a range (`from May to October 2020`), an
+/// open-ended date (`after 2018`, `before March`), an offset from a date (`3 days after
+/// Christmas`) or a single date, month, week, quarter or year.
 pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    calendar_date(tokens, i, published)
-        .or_else(|| iso_date(tokens, i))
-        .or_else(|| weekday(tokens, i, published))
-        .or_else(|| relative(tokens, i, published))
-        .or_else(|| part_of_period(tokens, i, published))
-        .or_else(|| span_from_now(tokens, i, published))
-        .or_else(|| quarter(tokens, i, published))
+    open::open_at(tokens, i, published)
+        .or_else(|| range::range_at(tokens, i, published))
+        .or_else(|| single(tokens, i, published))
         .map(|mut p| {
             if p.relation.is_none() {
                 p.relation = relation_before(tokens, p.start).or_else(|| as_of_before(tokens, p.start));
             }
             p
         })
+}
+
+/// Whether a word may start a time expression that does not start with a number, a month or
+/// a weekday (those the extractor already tries): `after 2018`, `the day after tomorrow`,
+/// `Christmas`, `the nineties`.
+pub fn may_start(word: &str) -> bool {
+    open::TRIGGERS.contains(&word)
+        || range::TRIGGERS.contains(&word)
+        || period::TRIGGERS.contains(&word)
+        || spelled::ordinal_word(word).is_some()
+        || holiday::TRIGGERS.contains(&word)
+        || weekday_of(word).is_some()
+        || weekday_abbreviation(word).is_some()
+}
+
+/// One time point or period starting at `i`: the longest reading any parser finds (`Friday,
+/// September 5` rather than `Friday`).
+fn single(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let candidates = [
+        period::offset_at(tokens, i, published),
+        holiday::holiday_at(tokens, i, published),
+        numeric::numeric_at(tokens, i, published),
+        spelled::spelled_at(tokens, i, published),
+        calendar_date(tokens, i, published),
+        iso_date(tokens, i),
+        period::period_at(tokens, i, published),
+        weekday(tokens, i, published),
+        relative(tokens, i, published),
+        part_of_period(tokens, i, published),
+        span_from_now(tokens, i, published),
+        quarter(tokens, i, published),
+        month_alone(tokens, i, published),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .filter(|p| p.end > i)
+        .fold(None, |best: Option<Phrase>, p| match best {
+            Some(b) if b.end >= p.end => Some(b),
+            _ => Some(p),
+        })
+}
+
+/// The first and last day a resolved date or year phrase covers.
+fn bounds(p: &Phrase) -> Option<(NaiveDate, NaiveDate)> {
+    let v = p.value?;
+    let (lo, hi) = (v.lo_value()?, v.hi_value()?);
+    match p.kind {
+        Kind::Year => Some((year_first(lo)?, year_first(hi)?.with_month(12)?.with_day(31)?)),
+        Kind::Date => Some((date_of(lo)?, date_of(hi)?)),
+        _ => None,
+    }
+}
+
+/// 1 January of a year held as a number.
+fn year_first(y: f64) -> Option<NaiveDate> {
+    if !y.is_finite() || y.abs() > 100_000.0 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, 1, 1)
 }
 
 /// The direction a bare weekday points in, from the words before it: `will resume on
@@ -152,6 +217,157 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     }
 }
 
+/// A weekday abbreviation (`Mon`, `Tues`, `Thu`): read only before a day of the month, where
+/// `Sun` and `Sat` cannot be a newspaper or a verb.
+fn weekday_abbreviation(word: &str) -> Option<Weekday> {
+    match word.to_lowercase().trim_end_matches('.') {
+        "mon" => Some(Weekday::Mon),
+        "tue" | "tues" => Some(Weekday::Tue),
+        "wed" => Some(Weekday::Wed),
+        "thu" | "thur" | "thurs" => Some(Weekday::Thu),
+        "fri" => Some(Weekday::Fri),
+        "sat" => Some(Weekday::Sat),
+        "sun" => Some(Weekday::Sun),
+        _ => None,
+    }
+}
+
+/// A year phrase: the single year `year`.
+fn year_phrase(start: usize, end: usize, year: i32) -> Phrase {
+    let mut p = date_phrase(start, end, Qualifier::Exact);
+    p.kind = Kind::Year;
+    let y = f64::from(year);
+    p.value = Some(Interval::point(y));
+    p.stated = Some((y, y));
+    p
+}
+
+/// A year written in digits where a date may stand (`2018`, `the year 2020`, `year 2012`),
+/// for the ends of ranges and open intervals; not a count (`2000 troops`).
+fn year_at(tokens: &[Token], j: usize) -> Option<Phrase> {
+    let mut k = j;
+    if tokens.get(k).is_some_and(|t| t.is("the")) && tokens.get(k + 1).is_some_and(|t| t.is("year")) {
+        k += 1;
+    }
+    if tokens.get(k).is_some_and(|t| t.is("year")) {
+        k += 1;
+    }
+    let t = tokens
+        .get(k)
+        .filter(|t| t.is_number() && t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()))?;
+    let y: i32 = t.text.parse().ok()?;
+    if !(1000..=2100).contains(&y) {
+        return None;
+    }
+    // `2,000 troops` has a separator; `2000 troops` counts troops.
+    if let Some(next) = tokens.get(k + 1).filter(|n| n.is_word()) {
+        let w = next.folded.as_ref();
+        let singular_s = w.ends_with("ss") || w.ends_with("us") || w.ends_with("is");
+        let counted = (w.ends_with('s') && !singular_s && !w.contains('\'') && w.len() > 3)
+            || [
+                "people",
+                "children",
+                "men",
+                "women",
+                "police",
+                "staff",
+                "personnel",
+            ]
+            .contains(&w);
+        if counted {
+            return None;
+        }
+    }
+    // `2015-32` and `2015-12` are not this year.
+    if tokens
+        .get(k + 1)
+        .is_some_and(|h| (h.is_hyphen() || h.text == "/") && !h.space_before)
+        && tokens
+            .get(k + 2)
+            .is_some_and(|n| n.is_number() && !n.space_before)
+    {
+        return None;
+    }
+    Some(year_phrase(j, k + 1, y))
+}
+
+/// A month named alone: `this September`, `last March`, `next May`, or a month after a word
+/// that introduces dates (`in October`, `since August`, `until March`). The year is the
+/// publication year for `this`, the latest past one for `last` and after `since`, the next one
+/// for `next`, else the one that puts the month nearest publication.
+fn month_alone(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let t = tokens.get(i)?;
+    let (modifier, j) = match t.folded.as_ref() {
+        "this" => (Some(0), i + 1),
+        "last" | "past" | "previous" => (Some(-1), i + 1),
+        "next" | "coming" => (Some(1), i + 1),
+        _ => (None, i),
+    };
+    let w = tokens.get(j).filter(|w| w.is_word())?;
+    let m = match modifier {
+        Some(_) => month_of(w.text)?,
+        None => {
+            let prev = i.checked_sub(1).and_then(|p| tokens.get(p))?;
+            let intro = [
+                "in", "since", "until", "till", "by", "before", "after", "from", "during", "through", "to",
+            ]
+            .iter()
+            .any(|x| prev.is(x));
+            // Lower case only for full names that are not common words.
+            let full_lower = w.text.len() > 3 && !matches!(w.folded.as_ref(), "may" | "march" | "august");
+            let m = month_number(w.text).or_else(|| full_lower.then(|| month_of(w.text)).flatten())?;
+            if !intro {
+                return None;
+            }
+            m
+        }
+    };
+    // `May's`, `May-based`: not a month.
+    if tokens
+        .get(j + 1)
+        .is_some_and(|h| h.is_hyphen() && !h.space_before)
+    {
+        return None;
+    }
+    let mut p = date_phrase(i, j + 1, Qualifier::Relative);
+    let Some(published) = published else {
+        p.resolution = Some("no year and no publication date".to_string());
+        return Some(p);
+    };
+    let y = published.year();
+    let current = published.month();
+    let since = relation_before(tokens, i).is_some() || tense_before(tokens, i) < 0;
+    let year = match modifier {
+        Some(0) => y,
+        Some(-1) => {
+            if m < current {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Some(_) => {
+            if m > current {
+                y
+            } else {
+                y + 1
+            }
+        }
+        None if since => {
+            if m <= current {
+                y
+            } else {
+                y - 1
+            }
+        }
+        None => nearest_year(published, m, 15)?.year(),
+    };
+    let first = NaiveDate::from_ymd_opt(year, m, 1)?;
+    set_days(&mut p, first, last_of_month(first)?);
+    p.resolution = Some(format!("year taken from the publication date {published}"));
+    Some(p)
+}
+
 /// `September 3, 2025`, `Sept. 3`, `3 Sept 2025`, `January 2019`, optionally after a weekday
 /// (`Tuesday, September 2, 2025`).
 fn calendar_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
@@ -168,13 +384,9 @@ fn calendar_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Op
     };
     let (month, day, mut end) = month_day(tokens, i_date)?;
     let mut year = None;
-    let mut j = end;
-    if tokens.get(j).is_some_and(|t| t.text == ",") {
-        j += 1;
-    }
-    if let Some(y) = tokens.get(j).filter(|t| t.is_number() && t.text.len() == 4) {
-        year = y.number_value().map(|v| v as i32);
-        end = j + 1;
+    if let Some((y, e)) = year_after_month(tokens, end, day.is_some()) {
+        year = Some(y);
+        end = e;
     }
     let mut phrase = Phrase {
         start: i,
@@ -218,43 +430,65 @@ fn calendar_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Op
     Some(phrase)
 }
 
-/// `September 3` / `Sept. 3rd` / `3 September` / `the 3rd of September` / `January` + year.
+/// `September 3` / `Sept. 3rd` / `3 September` / `the 3rd of September` / `January` + year,
+/// with days in words too: `May twenty-nine`, `the third of September`, `June the 28th`.
 /// Returns month, day (if any) and the end index.
 fn month_day(tokens: &[Token], i: usize) -> Option<(u32, Option<u32>, usize)> {
     let t = tokens.get(i)?;
-    // Lower-case months count when a number follows (`14 nov`, `september 3`), except the
-    // ones that are also common words.
+    // Lower-case months count when a day or year follows (`14 nov`, `september 3`, `june
+    // the 28th`), except the ones that are also common words.
     let lower_case_month = || {
-        let followed_by_number = tokens.get(i + 1).is_some_and(|n| n.is_number());
+        let followed = tokens.get(i + 1).is_some_and(|n| {
+            n.is_number()
+                || n.is("the")
+                || spelled::ordinal_word(&n.folded).is_some()
+                || n.is("of")
+                || n.text == ","
+        });
         let common_word = matches!(
             t.folded.as_ref(),
             "may" | "march" | "august" | "jan" | "mar" | "sat" | "sun"
         );
-        (followed_by_number && !common_word)
-            .then(|| month_of(t.text))
-            .flatten()
+        (followed && !common_word).then(|| month_of(t.text)).flatten()
     };
     if let Some(m) = month_number(t.text).or_else(lower_case_month) {
         let mut j = i + 1;
         if tokens.get(j).is_some_and(|d| d.text == "." && !d.space_before) {
             j += 1;
         }
-        if let Some((d, end)) = day_at(tokens, j) {
+        let the = tokens.get(j).is_some_and(|t| t.is("the"));
+        if let Some((d, end)) = day_at(tokens, j + usize::from(the)) {
             return Some((m, Some(d), end));
         }
-        // `January 2019`: month and year, no day.
-        if tokens.get(j).is_some_and(|y| y.is_number() && y.text.len() == 4) {
+        if let Some((d, end, ordinal)) = spelled::day_words(tokens, j + usize::from(the)) {
+            // `March two people` is no date; `May twenty-nine` at the end of a clause is.
+            let complete = tokens.get(end).is_none_or(|n| !n.is_word() || n.is("of"))
+                || spelled::year_words(tokens, end).is_some();
+            if ordinal || complete {
+                return Some((m, Some(d), end));
+            }
+        }
+        // `January 2019`, `April of 1987`, `Dec, 2018`: month and year, no day.
+        if year_after_month(tokens, j, false).is_some() {
             return Some((m, None, j));
         }
         return None;
     }
-    // `3 September`, `3rd of September`.
-    let (d, mut j) = day_at(tokens, i)?;
-    if tokens.get(j).is_some_and(|t| t.is("of")) {
+    // `3 September`, `3rd of September`, `fourth of july`, `fifteen August`.
+    let (d, mut j) = day_at(tokens, i).or_else(|| {
+        let (d, end, ordinal) = spelled::day_words(tokens, i)?;
+        let capital_month = tokens.get(end).is_some_and(|m| month_number(m.text).is_some());
+        (ordinal || capital_month).then_some((d, end))
+    })?;
+    let of = tokens.get(j).is_some_and(|t| t.is("of"));
+    if of {
         j += 1;
     }
     let month_word = tokens.get(j)?.text;
-    let m = month_number(month_word)?;
+    let m = month_number(month_word).or_else(|| {
+        let common = matches!(month_word.to_lowercase().as_str(), "may" | "march" | "august");
+        (of && !common).then(|| month_of(month_word)).flatten()
+    })?;
     let mut end = j + 1;
     // The dot of `Sept.`, not the full stop after `September`.
     let abbreviated = month_word.len() <= 4
@@ -265,6 +499,23 @@ fn month_day(tokens: &[Token], i: usize) -> Option<(u32, Option<u32>, usize)> {
         end += 1;
     }
     Some((m, Some(d), end))
+}
+
+/// The year written after a month or a day and month: `2025`, `, 2025`, `of 1987`, `in 2020`
+/// (after a day only), or in words (`nineteen eighty-six`), with the index after it.
+fn year_after_month(tokens: &[Token], j: usize, with_day: bool) -> Option<(i32, usize)> {
+    let skip = tokens
+        .get(j)
+        .is_some_and(|t| t.text == "," || t.is("of") || (with_day && t.is("in")));
+    let k = j + usize::from(skip);
+    if let Some(y) = tokens
+        .get(k)
+        .filter(|t| t.is_number() && t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some((y.number_value()? as i32, k + 1));
+    }
+    let (y, end) = spelled::year_words(tokens, k)?;
+    spelled::free_after(tokens, end).then_some((y, end))
 }
 
 /// A day of the month `1`..`31`, with an optional ordinal suffix.
@@ -383,7 +634,7 @@ fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
         ("this", "week") => (Rel::Week(0), i + 2),
         ("next", "week") => (Rel::Week(1), i + 2),
         ("yesterday", _) => (Rel::Day(-1), i + 1),
-        ("today", _) => (Rel::Day(0), i + 1),
+        ("today" | "tonight", _) => (Rel::Day(0), i + 1),
         ("tomorrow", _) => (Rel::Day(1), i + 1),
         ("last", "spring") => (Rel::Season(3), i + 2),
         ("last", "summer") => (Rel::Season(6), i + 2),
@@ -461,31 +712,47 @@ fn part_of_period(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> O
             .filter(|y| y.is_number() && y.text.len() == 4)
             .and_then(|y| y.number_value())
     };
-    let (first, last, end, resolved) = if let Some(m) = month_number(t.text) {
-        let (year, end, resolved) = match year_token(j + 1) {
-            Some(y) => (y as i32, j + 2, None),
+    // The month (its first day) or the year the part is taken of.
+    let (month, year, end, resolved) = if let Some(m) = month_number(t.text) {
+        match year_token(j + 1) {
+            Some(y) => (Some(NaiveDate::from_ymd_opt(y as i32, m, 1)?), None, j + 2, None),
             None => {
                 let p = published?;
                 let date = nearest_year(p, m, 15)?;
-                (
-                    date.year(),
-                    j + 1,
-                    Some(format!("year taken from the publication date {p}")),
-                )
+                let resolved = Some(format!("year taken from the publication date {p}"));
+                (Some(date.with_day(1)?), None, j + 1, resolved)
             }
-        };
-        let first = NaiveDate::from_ymd_opt(year, m, 1)?;
-        let days = last_of_month(first)?.day();
-        let (a, b) = [(1, 10), (11, 20), (21, days)][third];
-        (first.with_day(a)?, first.with_day(b)?, end, resolved)
+        }
     } else if let Some(y) = year_token(j) {
-        let y = y as i32;
-        let (a, b) = [(1, 4), (5, 8), (9, 12)][third];
-        let first = NaiveDate::from_ymd_opt(y, a, 1)?;
-        let last = last_of_month(NaiveDate::from_ymd_opt(y, b, 1)?)?;
-        (first, last, j + 1, None)
+        (None, Some(y as i32), j + 1, None)
     } else {
-        return None;
+        // `the end of this year`, `early next month`.
+        let shift = match t.folded.as_ref() {
+            "this" => 0,
+            "next" => 1,
+            "last" => -1,
+            _ => return None,
+        };
+        let p = published?;
+        let resolved = Some(format!("counted from the publication date {p}"));
+        match tokens.get(j + 1)?.folded.as_ref() {
+            "year" => (None, Some(p.year() + shift), j + 2, resolved),
+            "month" => (Some(add_months(p.with_day(1)?, shift)?), None, j + 2, resolved),
+            _ => return None,
+        }
+    };
+    let (first, last) = match (month, year) {
+        (Some(first), _) => {
+            let days = last_of_month(first)?.day();
+            let (a, b) = [(1, 10), (11, 20), (21, days)][third];
+            (first.with_day(a)?, first.with_day(b)?)
+        }
+        (None, Some(y)) => {
+            let (a, b) = [(1, 4), (5, 8), (9, 12)][third];
+            let first = NaiveDate::from_ymd_opt(y, a, 1)?;
+            (first, last_of_month(NaiveDate::from_ymd_opt(y, b, 1)?)?)
+        }
+        (None, None) => return None,
     };
     let mut p = date_phrase(i, end, Qualifier::Range);
     set_days(&mut p, first, last);
@@ -493,42 +760,78 @@ fn part_of_period(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> O
     Some(p)
 }
 
-/// `the past 10 days`, `the next three weeks`, `in two weeks`: a span counted from publication.
+/// `the past 10 days`, `the next three weeks`, `the 3 next weeks`, `in two weeks`, `within
+/// 9 months`, `the last 2 quarters`: a span counted from publication. The past N days end the
+/// day before publication and the next N days start the day after it; `within` starts on
+/// publication day; `in two weeks` is the one day two weeks on. Quarters are calendar ones.
 fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let direction = match tokens.get(i)?.folded.as_ref() {
-        "past" | "last" | "previous" => -1,
-        "next" | "coming" => 1,
-        "in" | "within" => 2,
-        _ => return None,
+    #[derive(PartialEq)]
+    enum Dir {
+        Past,
+        Next,
+        In,
+        Within,
+    }
+    let dir_word = |t: &Token| match t.folded.as_ref() {
+        "past" | "last" | "previous" => Some(Dir::Past),
+        "next" | "coming" | "upcoming" => Some(Dir::Next),
+        _ => None,
     };
-    let n = match tokens.get(i + 1)? {
-        t if t.is_number() => t.number_value()?,
-        t => match crate::number::number_word(&t.folded)? {
-            crate::number::NumberWord::Small(v) if v >= 1.0 => v,
-            _ => return None,
-        },
+    let t = tokens.get(i)?;
+    let (dir, n, unit_index) = if let Some(d) = dir_word(t) {
+        let (n, j) = period::count_at(tokens, i + 1)?;
+        (d, n, j)
+    } else if t.is("in") || t.is("within") {
+        let mut j = i + 1;
+        if t.is("within") && tokens.get(j).is_some_and(|n| n.is("next") || n.is("the")) {
+            j += 1;
+        }
+        let (n, j) = period::count_at(tokens, j)?;
+        (if t.is("in") { Dir::In } else { Dir::Within }, n, j)
+    } else if t.is_number() || crate::number::number_word(&t.folded).is_some() {
+        // `the 3 next weeks`, `the 5 past years`.
+        let (n, j) = period::count_at(tokens, i)?;
+        (dir_word(tokens.get(j)?)?, n, j + 1)
+    } else {
+        return None;
     };
-    let days_per = match tokens.get(i + 2)?.folded.trim_end_matches('s') {
-        "day" => 1,
-        "week" => 7,
-        "month" => 30,
-        _ => return None,
-    };
-    // `in two weeks` is a point in time only before a verb phrase; `within` is a span.
-    let mut p = date_phrase(i, i + 3, Qualifier::Relative);
+    let (unit, end) = period::unit_at(tokens, unit_index)?;
+    if !(1..=10_000).contains(&n) {
+        return None;
+    }
+    // `the highest in two years`, `his first visit in six years`: a span back, not a day ahead.
+    if dir == Dir::In {
+        let superlative = tokens[i.saturating_sub(8)..i].iter().any(|w| {
+            let w = w.folded.as_ref();
+            matches!(w, "first" | "last" | "most" | "least" | "ever" | "best" | "worst")
+                || (w.len() > 4 && w.ends_with("est"))
+        });
+        if superlative {
+            return None;
+        }
+    }
+    let mut p = date_phrase(i, end, Qualifier::Relative);
     let Some(published) = published else {
         p.resolution = Some("relative date with no publication date".to_string());
         return Some(p);
     };
-    let days = (n as i64).checked_mul(days_per)?;
-    if days > 36_500 {
-        return None;
-    }
-    let (first, last) = match direction {
-        -1 => (published - Duration::days(days), published),
-        1 => (published, published + Duration::days(days)),
-        _ if tokens[i].is("in") => (published + Duration::days(days), published + Duration::days(days)),
-        _ => (published, published + Duration::days(days)),
+    let day = Duration::days(1);
+    let (first, last) = match (dir, unit) {
+        (Dir::Past, period::Unit::Quarter) => {
+            let this = period::quarter_start(published)?;
+            (period::shift(this, unit, -n)?, this - day)
+        }
+        (Dir::Next, period::Unit::Quarter) => {
+            let next = period::shift(period::quarter_start(published)?, unit, 1)?;
+            (next, period::shift(next, unit, n)? - day)
+        }
+        (Dir::Past, _) => (period::shift(published, unit, -n)?, published - day),
+        (Dir::Next, _) => (published + day, period::shift(published, unit, n)?),
+        (Dir::In, _) => {
+            let d = period::shift(published, unit, n)?;
+            (d, d)
+        }
+        (Dir::Within, _) => (published, period::shift(published, unit, n)? - day),
     };
     set_days(&mut p, first, last);
     p.resolution = Some(format!("counted from the publication date {published}"));
@@ -681,12 +984,52 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    fn first(text: &str, published: &str) -> Phrase {
+    /// The first time phrase of `text` (or its first phrase of any kind when it has none).
+    pub(crate) fn first(text: &str, published: &str) -> Phrase {
+        let tokens = tokenize(text, 0..text.len());
+        let all = phrases(&tokens, Some(date(published)));
+        let time = all.iter().position(|p| p.kind.is_time_point()).unwrap_or(0);
+        all.into_iter().nth(time).expect(text)
+    }
+
+    /// The one day of the first time phrase, as an ISO date.
+    pub(crate) fn iso(text: &str, published: &str) -> String {
+        let p = first(text, published);
+        let v = p.value.unwrap_or_else(|| panic!("{text}: unresolved {p:?}"));
+        assert!(v.is_point() && p.kind == Kind::Date, "{text}: {p:?}");
+        date_of(v.lo_value().unwrap()).unwrap().to_string()
+    }
+
+    /// The first and last day of the first time phrase, as ISO dates.
+    pub(crate) fn span(text: &str, published: &str) -> (String, String) {
+        let p = first(text, published);
+        let (a, b) = bounds(&p).unwrap_or_else(|| panic!("{text}: {p:?}"));
+        (a.to_string(), b.to_string())
+    }
+
+    /// The first and last day of an open-ended phrase, `None` for an open end.
+    pub(crate) fn open_days(text: &str, published: &str) -> (Option<String>, Option<String>) {
+        let p = first(text, published);
+        let v = p.value.unwrap_or_else(|| panic!("{text}: {p:?}"));
+        let lo = v.lo.map(|b| b.value + if b.inclusive { 0.0 } else { 1.0 });
+        let hi = v.hi.map(|b| b.value - if b.inclusive { 0.0 } else { 1.0 });
+        let (lo, hi) = match p.kind {
+            Kind::Year => (
+                lo.and_then(year_first).map(day_number),
+                hi.and_then(|y| year_first(y + 1.0)).map(|d| day_number(d) - 1.0),
+            ),
+            _ => (lo, hi),
+        };
+        let iso = |d: Option<f64>| d.and_then(date_of).map(|d| d.to_string());
+        (iso(lo), iso(hi))
+    }
+
+    /// True when `text` yields no date or year.
+    pub(crate) fn nothing_dated(text: &str, published: &str) -> bool {
         let tokens = tokenize(text, 0..text.len());
         phrases(&tokens, Some(date(published)))
-            .into_iter()
-            .next()
-            .expect(text)
+            .iter()
+            .all(|p| !p.kind.is_time_point())
     }
 
     /// The first and last day of the first phrase's interval.
@@ -798,11 +1141,11 @@ mod tests {
     fn spans_from_now_and_quarters() {
         assert_eq!(
             range("over the past 10 days", "2025-09-12"),
-            (date("2025-09-02"), date("2025-09-12"))
+            (date("2025-09-02"), date("2025-09-11"))
         );
         assert_eq!(
             range("in the next three weeks", "2025-09-01"),
-            (date("2025-09-01"), date("2025-09-22"))
+            (date("2025-09-02"), date("2025-09-22"))
         );
         assert_eq!(
             range("in Q3 2025", "2020-01-01"),
