@@ -77,6 +77,7 @@ fn single(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Ph
         span_from_now(tokens, i, published),
         quarter(tokens, i, published),
         month_alone(tokens, i, published),
+        year_month(tokens, i),
     ];
     candidates
         .into_iter()
@@ -278,17 +279,32 @@ fn year_at(tokens: &[Token], j: usize) -> Option<Phrase> {
             return None;
         }
     }
-    // `2015-32` and `2015-12` are not this year.
+    // `2015-32`, `2019-aug-01`, `2017-q1`: the year is part of something longer.
     if tokens
         .get(k + 1)
         .is_some_and(|h| (h.is_hyphen() || h.text == "/") && !h.space_before)
-        && tokens
-            .get(k + 2)
-            .is_some_and(|n| n.is_number() && !n.space_before)
+        && tokens.get(k + 2).is_some_and(|n| !n.space_before)
     {
         return None;
     }
     Some(year_phrase(j, k + 1, y))
+}
+
+/// `2017 April`, `in 2017 april`: a year then a month.
+fn year_month(tokens: &[Token], i: usize) -> Option<Phrase> {
+    let y = tokens
+        .get(i)
+        .filter(|y| y.is_number() && y.text.len() == 4 && y.text.bytes().all(|b| b.is_ascii_digit()))?;
+    let w = tokens.get(i + 1).filter(|w| w.is_word())?;
+    let full_lower = w.text.len() > 3 && !matches!(w.folded.as_ref(), "may" | "march" | "august");
+    let m = month_number(w.text).or_else(|| full_lower.then(|| month_of(w.text)).flatten())?;
+    if tokens.get(i + 2).is_some_and(|n| n.is_number()) {
+        return None;
+    }
+    let first = NaiveDate::from_ymd_opt(y.text.parse().ok()?, m, 1)?;
+    let mut p = date_phrase(i, i + 2, Qualifier::Exact);
+    set_days(&mut p, first, last_of_month(first)?);
+    Some(p)
 }
 
 /// A month named alone: `this September`, `last March`, `next May`, or a month after a word
@@ -304,24 +320,20 @@ fn month_alone(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         _ => (None, i),
     };
     let w = tokens.get(j).filter(|w| w.is_word())?;
-    let m = match modifier {
-        Some(_) => month_of(w.text)?,
-        None => {
-            let prev = i.checked_sub(1).and_then(|p| tokens.get(p))?;
-            let intro = [
-                "in", "since", "until", "till", "by", "before", "after", "from", "during", "through", "to",
-            ]
-            .iter()
-            .any(|x| prev.is(x));
-            // Lower case only for full names that are not common words.
-            let full_lower = w.text.len() > 3 && !matches!(w.folded.as_ref(), "may" | "march" | "august");
-            let m = month_number(w.text).or_else(|| full_lower.then(|| month_of(w.text)).flatten())?;
-            if !intro {
-                return None;
-            }
-            m
+    // Lower case only for full names that are not common words (`this may`, `may or may not`).
+    let full_lower = w.text.len() > 3 && !matches!(w.folded.as_ref(), "may" | "march" | "august");
+    let m = month_number(w.text).or_else(|| full_lower.then(|| month_of(w.text)).flatten())?;
+    if modifier.is_none() {
+        let prev = i.checked_sub(1).and_then(|p| tokens.get(p))?;
+        let intro = [
+            "in", "since", "until", "till", "by", "before", "after", "from", "during", "through", "to",
+        ]
+        .iter()
+        .any(|x| prev.is(x));
+        if !intro {
+            return None;
         }
-    };
+    }
     // `May's`, `May-based`: not a month.
     if tokens
         .get(j + 1)
@@ -364,7 +376,11 @@ fn month_alone(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     };
     let first = NaiveDate::from_ymd_opt(year, m, 1)?;
     set_days(&mut p, first, last_of_month(first)?);
-    p.resolution = Some(format!("year taken from the publication date {published}"));
+    p.resolution = Some(match modifier {
+        // Only an implicit year may be replaced by one written later in a range.
+        None => format!("year taken from the publication date {published}"),
+        Some(_) => format!("counted from the publication date {published}"),
+    });
     Some(p)
 }
 
@@ -460,6 +476,12 @@ fn month_day(tokens: &[Token], i: usize) -> Option<(u32, Option<u32>, usize)> {
         if let Some((d, end)) = day_at(tokens, j + usize::from(the)) {
             return Some((m, Some(d), end));
         }
+        // `October, 1st`: a comma only before an ordinal day.
+        if tokens.get(j).is_some_and(|c| c.text == ",") {
+            if let Some((d, end)) = day_at(tokens, j + 1).filter(|&(_, e)| e == j + 3) {
+                return Some((m, Some(d), end));
+            }
+        }
         if let Some((d, end, ordinal)) = spelled::day_words(tokens, j + usize::from(the)) {
             // `March two people` is no date; `May twenty-nine` at the end of a clause is.
             let complete = tokens.get(end).is_none_or(|n| !n.is_word() || n.is("of"))
@@ -485,9 +507,13 @@ fn month_day(tokens: &[Token], i: usize) -> Option<(u32, Option<u32>, usize)> {
         j += 1;
     }
     let month_word = tokens.get(j)?.text;
+    // `14 nov`, `28 june`: lower case after a day, except months that are common words.
     let m = month_number(month_word).or_else(|| {
-        let common = matches!(month_word.to_lowercase().as_str(), "may" | "march" | "august");
-        (of && !common).then(|| month_of(month_word)).flatten()
+        let common = matches!(
+            month_word.to_lowercase().as_str(),
+            "may" | "march" | "august" | "mar" | "jan"
+        );
+        (!common).then(|| month_of(month_word)).flatten()
     })?;
     let mut end = j + 1;
     // The dot of `Sept.`, not the full stop after `September`.
@@ -556,8 +582,8 @@ fn iso_date(tokens: &[Token], i: usize) -> Option<Phrase> {
 /// `Wednesday`, `next Wednesday`, `last Monday`: the nearest such day around publication.
 fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let (shift, w_index) = match tokens.get(i)?.folded.as_ref() {
-        "next" => (1, i + 1),
-        "last" => (-1, i + 1),
+        "next" | "coming" | "upcoming" => (1, i + 1),
+        "last" | "previous" => (-1, i + 1),
         "this" => (2, i + 1),
         _ => (tense_before(tokens, i), i),
     };
@@ -779,7 +805,8 @@ fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Op
     };
     let t = tokens.get(i)?;
     let (dir, n, unit_index) = if let Some(d) = dir_word(t) {
-        let (n, j) = period::count_at(tokens, i + 1)?;
+        // `the past year`, `the next fortnight`: one unit.
+        let (n, j) = period::count_at(tokens, i + 1).unwrap_or((1, i + 1));
         (d, n, j)
     } else if t.is("in") || t.is("within") {
         let mut j = i + 1;
@@ -796,7 +823,10 @@ fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Op
         return None;
     };
     let (unit, end) = period::unit_at(tokens, unit_index)?;
-    if !(1..=10_000).contains(&n) {
+    // `3 next week` is not `the 3 next weeks`: more than one needs the plural.
+    let unit_word = tokens[unit_index].folded.as_ref();
+    let plural = unit_word.ends_with('s') && !unit_word.ends_with("'s") && !unit_word.ends_with("’s");
+    if !(1..=10_000).contains(&n) || (n > 1 && !plural) || (n == 1 && plural) {
         return None;
     }
     // `the highest in two years`, `his first visit in six years`: a span back, not a day ahead.
@@ -838,55 +868,106 @@ fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Op
     Some(p)
 }
 
-/// `Q3 2025`, `the third quarter`, `the first quarter of 2024`: three months.
+/// `Q3 2025`, `2019 q3`, `q1-2019`, `the third quarter`, `the 1st quarter of 2013`, `2019-H2`,
+/// `the first half of 2024`: three or six months. A half needs its year (`the second half`
+/// alone is as often a match's).
 fn quarter(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let t = tokens.get(i)?;
-    let glued_digit = tokens
-        .get(i + 1)
-        .filter(|d| d.is_number() && !d.space_before && d.text.len() == 1)
-        .and_then(|d| d.number_value());
-    let (q, mut end) = match t.folded.as_ref() {
-        "q" if glued_digit.is_some_and(|d| (1.0..=4.0).contains(&d)) => (glued_digit? as u32, i + 2),
-        "first" | "second" | "third" | "fourth" if tokens.get(i + 1).is_some_and(|w| w.is("quarter")) => {
-            let q = match t.folded.as_ref() {
-                "first" => 1,
-                "second" => 2,
-                "third" => 3,
-                _ => 4,
-            };
-            (q, i + 2)
-        }
-        _ => return None,
+    let four_digits = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|y| y.is_number() && y.text.len() == 4 && y.text.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|y| y.text.parse::<i32>().ok())
     };
-    if tokens.get(end).is_some_and(|w| w.is("of")) && tokens.get(end + 1).is_some_and(|y| y.text.len() == 4) {
-        end += 1;
+    // `2019 q3`, `2019-H2`.
+    if let Some(y) = four_digits(i) {
+        let hyphen = tokens
+            .get(i + 1)
+            .is_some_and(|h| h.is_hyphen() && !h.space_before);
+        let (months, n, end) = period_code(tokens, i + 1 + usize::from(hyphen))?;
+        return Some(part_of_year(i, end, y, months, n));
     }
-    let year = match tokens.get(end).filter(|y| y.is_number() && y.text.len() == 4) {
-        Some(y) => {
-            end += 1;
-            Some(y.number_value()? as i32)
+    let t = tokens.get(i)?;
+    let (months, n, mut end) = match period_code(tokens, i) {
+        Some(code) => code,
+        None => {
+            let (n, j) = match spelled::ordinal_word(&t.folded) {
+                Some(n) => (n, i + 1),
+                None => match day_at(tokens, i) {
+                    Some((n, j)) if j == i + 2 => (n, j),
+                    _ => return None,
+                },
+            };
+            match tokens.get(j)?.folded.as_ref() {
+                "quarter" if (1..=4).contains(&n) => (3, n, j + 1),
+                "half" if (1..=2).contains(&n) => (6, n, j + 1),
+                _ => return None,
+            }
         }
-        None => None,
     };
-    let mut p = date_phrase(i, end, Qualifier::Range);
-    let year = match (year, published) {
-        (Some(y), _) => y,
-        (None, Some(pub_date)) => {
+    // The year: `of 2024`, `2024`, `-2019`, `of this year`, `of last year`.
+    let of = tokens.get(end).is_some_and(|w| w.is("of"));
+    let hyphen = tokens.get(end).is_some_and(|h| h.is_hyphen() && !h.space_before);
+    let k = end + usize::from(of || hyphen);
+    let mut year = four_digits(k).map(|y| (y, k + 1));
+    if year.is_none() && of {
+        let shift = match tokens.get(k).map(|w| w.folded.as_ref()) {
+            Some("this") => Some(0),
+            Some("next") => Some(1),
+            Some("last") => Some(-1),
+            _ => None,
+        };
+        if let (Some(d), Some(p), true) = (shift, published, tokens.get(k + 1).is_some_and(|w| w.is("year")))
+        {
+            year = Some((p.year() + d, k + 2));
+        }
+    }
+    if let Some((y, e)) = year {
+        end = e;
+        return Some(part_of_year(i, end, y, months, n));
+    }
+    if months == 6 {
+        return None;
+    }
+    match published {
+        Some(pub_date) => {
+            let mut p = part_of_year(i, end, pub_date.year(), months, n);
             p.resolution = Some(format!("year taken from the publication date {pub_date}"));
-            pub_date.year()
+            Some(p)
         }
-        (None, None) => {
-            // A bare `first quarter` without a year or a date is left out rather than guessed.
-            return (t.folded == "q").then(|| {
-                p.resolution = Some("no year and no publication date".to_string());
-                p
-            });
-        }
-    };
-    let first = NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)?;
-    let last = last_of_month(NaiveDate::from_ymd_opt(year, q * 3, 1)?)?;
-    set_days(&mut p, first, last);
-    Some(p)
+        // A bare `first quarter` without a year or a date is left out rather than guessed.
+        None => t.is("q").then(|| {
+            let mut p = date_phrase(i, end, Qualifier::Range);
+            p.resolution = Some("no year and no publication date".to_string());
+            p
+        }),
+    }
+}
+
+/// `q3`, `Q1`, `H2` written solid: months per period (3 or 6), the period number and the end.
+fn period_code(tokens: &[Token], k: usize) -> Option<(u32, u32, usize)> {
+    let t = tokens.get(k)?;
+    let d = tokens
+        .get(k + 1)
+        .filter(|d| d.is_number() && !d.space_before && d.text.len() == 1)?
+        .text
+        .parse::<u32>()
+        .ok()?;
+    match t.folded.as_ref() {
+        "q" if (1..=4).contains(&d) => Some((3, d, k + 2)),
+        "h" if (1..=2).contains(&d) => Some((6, d, k + 2)),
+        _ => None,
+    }
+}
+
+/// Period `n` of `months` months (a quarter or a half) of year `y`.
+fn part_of_year(start: usize, end: usize, y: i32, months: u32, n: u32) -> Phrase {
+    let mut p = date_phrase(start, end, Qualifier::Range);
+    let first = NaiveDate::from_ymd_opt(y, (n - 1) * months + 1, 1);
+    let last = NaiveDate::from_ymd_opt(y, n * months, 1).and_then(last_of_month);
+    if let (Some(first), Some(last)) = (first, last) {
+        set_days(&mut p, first, last);
+    }
+    p
 }
 
 /// `two days ago`, `3 years ago`.
@@ -1176,6 +1257,115 @@ mod tests {
         let text = "they may 3 times";
         let tokens = tokenize(text, 0..text.len());
         assert!(phrases(&tokens, None).iter().all(|p| p.kind != Kind::Date));
+    }
+
+    #[test]
+    fn spelled_days_and_years() {
+        assert_eq!(iso("the third of September 2025", "2020-01-01"), "2025-09-03");
+        assert_eq!(iso("May twenty-nine, 2016", "2020-01-01"), "2016-05-29");
+        assert_eq!(iso("second of Aug", "2016-11-07"), "2016-08-02");
+        assert_eq!(iso("January first 2000", "2020-01-01"), "2000-01-01");
+        assert_eq!(
+            iso("January twenty five nineteen eighty six", "2020-01-01"),
+            "1986-01-25"
+        );
+        assert_eq!(iso("13 Sept nineteen seventy two", "2020-01-01"), "1972-09-13");
+        assert_eq!(
+            span("in October two thousand and five", "2020-01-01"),
+            ("2005-10-01".into(), "2005-10-31".into())
+        );
+        let p = first("They left in nineteen ninety six", "2020-01-01");
+        assert_eq!((p.kind, p.value), (Kind::Year, Some(Interval::point(1996.0))));
+        assert_eq!(iso("on the 15th day of next month", "2020-07-10"), "2020-08-15");
+        // A cardinal after a month that a noun follows counts the noun.
+        let p = first("In March two people died", "2020-01-01");
+        assert_eq!((p.start, p.end), (1, 2), "only `March` is a date: {p:?}");
+    }
+
+    #[test]
+    fn months_named_alone() {
+        assert_eq!(
+            span("I'll be out this September", "2016-11-07"),
+            ("2016-09-01".into(), "2016-09-30".into())
+        );
+        assert_eq!(
+            span("since August", "2016-11-07"),
+            ("2016-08-01".into(), "2016-08-31".into())
+        );
+        assert_eq!(
+            span("next March", "2016-11-07"),
+            ("2017-03-01".into(), "2017-03-31".into())
+        );
+        assert_eq!(
+            span("in 2017 april", "2016-11-07"),
+            ("2017-04-01".into(), "2017-04-30".into())
+        );
+        assert_eq!(
+            span("April of 1987", "2016-11-07"),
+            ("1987-04-01".into(), "1987-04-30".into())
+        );
+        assert_eq!(
+            span("Dec, 2018", "2016-11-07"),
+            ("2018-12-01".into(), "2018-12-31".into())
+        );
+        assert!(nothing_dated("This may or may not be right", "2016-11-07"));
+        assert!(nothing_dated("Theresa May said", "2016-11-07"));
+    }
+
+    #[test]
+    fn quarters_and_halves() {
+        assert_eq!(
+            span("2019 q3", "2020-01-01"),
+            ("2019-07-01".into(), "2019-09-30".into())
+        );
+        assert_eq!(
+            span("q1-2019", "2020-01-01"),
+            ("2019-01-01".into(), "2019-03-31".into())
+        );
+        assert_eq!(
+            span("2019-H2", "2020-01-01"),
+            ("2019-07-01".into(), "2019-12-31".into())
+        );
+        assert_eq!(
+            span("the 1st quarter of 2013", "2020-01-01"),
+            ("2013-01-01".into(), "2013-03-31".into())
+        );
+        assert_eq!(
+            span("in the first half of 2024", "2020-01-01"),
+            ("2024-01-01".into(), "2024-06-30".into())
+        );
+        assert!(nothing_dated("in the second half, the team scored", "2020-01-01"));
+    }
+
+    #[test]
+    fn spans_before_and_after_publication() {
+        // The past N units end the day before publication; the next N start the day after.
+        assert_eq!(
+            span("next 3 days", "2016-11-07"),
+            ("2016-11-08".into(), "2016-11-10".into())
+        );
+        assert_eq!(
+            span("the last 3 months", "2016-11-07"),
+            ("2016-08-07".into(), "2016-11-06".into())
+        );
+        assert_eq!(
+            span("over the past year", "2016-11-07"),
+            ("2015-11-07".into(), "2016-11-06".into())
+        );
+        assert_eq!(
+            span("the last 2 quarters", "2019-08-01"),
+            ("2019-01-01".into(), "2019-06-30".into())
+        );
+        assert_eq!(
+            span("within 9 months", "2018-03-23"),
+            ("2018-03-23".into(), "2018-12-22".into())
+        );
+        assert_eq!(iso("I will leave in two months", "2018-07-05"), "2018-09-05");
+        assert_eq!(iso("in a fortnight's time", "2021-05-20"), "2021-06-03");
+        // After a superlative, `in N years` looks back: no day ahead.
+        assert!(nothing_dated("the highest level in two years", "2018-07-05"));
+        let p = first("We will be only 3 next week", "2016-11-07");
+        assert_eq!((p.start, p.end), (5, 7), "`3 next week` is no span: {p:?}");
     }
 
     #[test]

@@ -215,7 +215,10 @@ fn numeric_two(
         return Some((NoYear, end, None));
     };
     let date = nearest_year(p, m, d)?;
-    let note = order_note(a, b).unwrap_or_else(|| format!("year taken from the publication date {p}"));
+    let mut note = format!("year taken from the publication date {p}");
+    if let Some(order) = order_note(a, b) {
+        note = format!("{note}; {order}");
+    }
     Some((Day(date), end, Some(note)))
 }
 

@@ -107,7 +107,10 @@ fn inner_at(tokens: &[Token], j: usize, published: Option<NaiveDate>) -> Option<
             .get(j + 1)
             .is_some_and(|t| ["end", "beginning", "start", "middle"].iter().any(|w| t.is(w)));
     let j = j + usize::from(skip_the);
-    let p = year_at(tokens, j).or_else(|| single(tokens, j, published))?;
+    let the = tokens.get(j).is_some_and(|t| t.is("the"));
+    let p = year_at(tokens, j)
+        .or_else(|| single(tokens, j, published))
+        .or_else(|| the.then(|| single(tokens, j + 1, published)).flatten())?;
     matches!(p.kind, Kind::Date | Kind::Year).then_some(p)
 }
 

@@ -13,6 +13,7 @@ use super::{
 };
 use crate::claim::{Kind, Qualifier};
 use crate::extract::Phrase;
+use crate::interval::Interval;
 use crate::number::{number_word, NumberWord};
 use crate::token::Token;
 
@@ -47,6 +48,7 @@ pub(super) fn period_at(tokens: &[Token], i: usize, published: Option<NaiveDate>
         century(tokens, i),
         day_only(tokens, i, published),
         day_after_tomorrow(tokens, i, published),
+        week_after_next(tokens, i, published),
     ];
     candidates
         .into_iter()
@@ -58,19 +60,39 @@ pub(super) fn period_at(tokens: &[Token], i: usize, published: Option<NaiveDate>
 }
 
 /// `3 days from today`, `two weeks before Christmas`, `a week from Monday`, `4 months from
-/// now`, `three months after Easter`: a day counted from another.
+/// now`, `three months after Easter`: a day counted from another. `2 weeks starting May 20th`
+/// is the span from that day. A comparative before the count makes it a bound: `more than 2
+/// weeks after today` is open, `less than 3 days after tomorrow` runs from tomorrow; any other
+/// qualifier (`about 3 days after`) leaves the offset unread.
 pub(super) fn offset_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let (n, j) = count_at(tokens, i)?;
     let (unit, k) = unit_at(tokens, j)?;
     let w = tokens.get(k)?;
+    let next_is = |word: &str| tokens.get(k + 1).is_some_and(|t| t.is(word));
     let (sign, base_at) = match w.folded.as_ref() {
         "from" | "after" => (1, k + 1),
         "before" => (-1, k + 1),
-        "later" | "earlier" if tokens.get(k + 1).is_some_and(|t| t.is("than")) => {
-            (if w.is("later") { 1 } else { -1 }, k + 2)
-        }
-        "prior" if tokens.get(k + 1).is_some_and(|t| t.is("to")) => (-1, k + 2),
+        "later" | "earlier" if next_is("than") => (if w.is("later") { 1 } else { -1 }, k + 2),
+        "prior" if next_is("to") => (-1, k + 2),
+        "starting" | "beginning" if next_is("from") || next_is("on") => (0, k + 2),
+        "starting" | "beginning" => (0, k + 1),
         _ => return None,
+    };
+    let before = |back: usize| i.checked_sub(back).and_then(|b| tokens.get(b));
+    let (bound, start) = match (before(2), before(1)) {
+        (Some(a), Some(b)) if (a.is("more") || a.is("less")) && b.is("than") => (Some(a.is("more")), i - 2),
+        (_, Some(b)) if b.is("over") => (Some(true), i - 1),
+        (_, Some(b)) if b.is("under") || b.is("within") => (Some(false), i - 1),
+        (_, Some(b))
+            if [
+                "about", "nearly", "almost", "around", "some", "roughly", "least", "most", "to",
+            ]
+            .iter()
+            .any(|q| b.is(q)) =>
+        {
+            return None
+        }
+        _ => (None, i),
     };
     let (base, end, relative) = if tokens.get(base_at).is_some_and(|t| t.is("now")) && sign == 1 {
         (published, base_at + 1, true)
@@ -88,7 +110,7 @@ pub(super) fn offset_at(tokens: &[Token], i: usize, published: Option<NaiveDate>
         }
     };
     let mut p = date_phrase(
-        i,
+        start,
         end,
         if relative {
             Qualifier::Relative
@@ -96,10 +118,71 @@ pub(super) fn offset_at(tokens: &[Token], i: usize, published: Option<NaiveDate>
             Qualifier::Exact
         },
     );
-    match base {
-        Some(base) => set_day(&mut p, shift(base, unit, sign * n)?),
-        None => p.resolution = Some("relative date with no publication date".to_string()),
+    let Some(base) = base else {
+        p.resolution = Some("relative date with no publication date".to_string());
+        return Some(p);
+    };
+    if sign == 0 {
+        if bound.is_some() {
+            return None;
+        }
+        let last = shift(base, unit, n)? - Duration::days(1);
+        set_days(&mut p, base, last);
+        return Some(p);
     }
+    let day = shift(base, unit, sign * n)?;
+    let d = super::day_number(day);
+    let b = super::day_number(base);
+    match (bound, sign) {
+        (None, _) => set_day(&mut p, day),
+        (Some(true), 1) => {
+            p.value = Some(Interval::above(d, false));
+            p.qualifier = Qualifier::MoreThan;
+        }
+        (Some(true), _) => {
+            p.value = Some(Interval::below(d, false));
+            p.qualifier = Qualifier::LessThan;
+        }
+        (Some(false), 1) => {
+            p.value = Some(Interval::half_open(b, d));
+            p.qualifier = Qualifier::Range;
+        }
+        (Some(false), _) => {
+            p.value = Some(Interval {
+                lo: Some(crate::interval::Bound {
+                    value: d,
+                    inclusive: false,
+                }),
+                hi: Some(crate::interval::Bound {
+                    value: b,
+                    inclusive: true,
+                }),
+            });
+            p.qualifier = Qualifier::Range;
+        }
+    }
+    p.stated = Some((d, d));
+    Some(p)
+}
+
+/// `the week after next`: the week two weeks on from the publication week.
+fn week_after_next(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let words = ["week", "after", "next"];
+    if !words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
+    {
+        return None;
+    }
+    let mut p = date_phrase(i, i + 3, Qualifier::Relative);
+    let Some(published) = published else {
+        p.resolution = Some("relative date with no publication date".to_string());
+        return Some(p);
+    };
+    let monday = monday_of(published) + Duration::days(14);
+    set_days(&mut p, monday, monday + Duration::days(6));
+    p.resolution = Some(format!("counted from the publication date {published}"));
     Some(p)
 }
 
@@ -136,7 +219,9 @@ pub(super) fn count_at(tokens: &[Token], i: usize) -> Option<(i32, usize)> {
 
 /// `day(s)`, `week(s)`, `fortnight(s)`, `month(s)`, `quarter(s)`, `year(s)`.
 pub(super) fn unit_at(tokens: &[Token], j: usize) -> Option<(Unit, usize)> {
-    let unit = match tokens.get(j)?.folded.trim_end_matches('s') {
+    let word = tokens.get(j)?.folded.as_ref();
+    let word = word.trim_end_matches("'s").trim_end_matches("’s");
+    let unit = match word.trim_end_matches('s') {
         "day" => Unit::Day,
         "week" => Unit::Week,
         "fortnight" => Unit::Fortnight,
@@ -303,6 +388,22 @@ fn container(
         let first = NaiveDate::from_ymd_opt(y as i32, 1, 1)?;
         return Some((first, first.with_month(12)?.with_day(31)?, k + 1, true));
     }
+    // `july`, `Dec 2016`: a month in any case after `of`.
+    if let Some(m) = tokens
+        .get(k)
+        .filter(|t| t.is_word())
+        .and_then(|t| super::month_of(t.text))
+    {
+        let year = tokens
+            .get(k + 1)
+            .filter(|y| y.is_number() && y.text.len() == 4)
+            .and_then(|y| y.text.parse::<i32>().ok());
+        let (first, end) = match year {
+            Some(y) => (NaiveDate::from_ymd_opt(y, m, 1)?, k + 2),
+            None => (super::nearest_year(published?, m, 15)?.with_day(1)?, k + 1),
+        };
+        return Some((first, last_of_month(first)?, end, false));
+    }
     let p = single(tokens, k, published)?;
     let (first, last) = bounds(&p)?;
     let whole_year = first.month() == 1 && first.day() == 1 && last.month() == 12 && last.day() == 31;
@@ -330,9 +431,11 @@ fn nth_week(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
             NaiveDate::from_isoywd_opt(first.year(), w, Weekday::Mon)?
         }
         (true, n) => NaiveDate::from_isoywd_opt(first.year(), n, Weekday::Mon)?,
+        // The week holding the month's last day if most of it is in the month, else the one
+        // before: ISO's rule for the weeks of a year, applied to a month.
         (false, 0) => {
             let m = monday_of(last);
-            if m + Duration::days(6) > last {
+            if (last - m).num_days() < 3 {
                 m - Duration::days(7)
             } else {
                 m
@@ -481,7 +584,10 @@ fn weekday_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opt
     }
     let next = tokens.get(j)?;
     if weekday_of(next.text).is_none() {
-        if let Some(d) = single(tokens, j, published).filter(|d| d.kind == Kind::Date) {
+        // Only a date written out is checked against the weekday; `Monday two weeks from now`
+        // combines the two in ways that are better left unread.
+        let written = |d: &Phrase| d.kind == Kind::Date && d.qualifier == Qualifier::Exact;
+        if let Some(d) = single(tokens, j, published).filter(written) {
             let mut p = date_phrase(i, d.end, d.qualifier);
             p.value = d.value;
             p.stated = d.stated;
@@ -561,7 +667,7 @@ fn day_only(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
     }
     if !before(2).is_some_and(|t| {
         [
-            "on", "by", "until", "till", "since", "from", "before", "after", "of", "around",
+            "on", "by", "until", "till", "since", "from", "before", "after", "of",
         ]
         .iter()
         .any(|w| t.is(w))
@@ -673,6 +779,14 @@ mod tests {
         assert_eq!(
             span("the last week of July 2016", "2019-01-01"),
             days("2016-07-25", "2016-07-31")
+        );
+        assert_eq!(
+            span("the last week of July 2017", "2019-01-01"),
+            days("2017-07-24", "2017-07-30")
+        );
+        assert_eq!(
+            span("last week of Dec 2016", "2019-01-01"),
+            days("2016-12-26", "2017-01-01")
         );
         assert_eq!(
             span("3rd week of Jan 2019", "2019-05-01"),

@@ -56,6 +56,13 @@ pub(super) fn range_at(tokens: &[Token], i: usize, published: Option<NaiveDate>)
     let loose_joiner =
         ["through", "thru", "till", "until"].iter().any(|w| joiner.is(w)) || joiner.text == "~";
     let b = end_at(tokens, a_end + 1, published, false)?;
+    // `q1-2019`, `March-2019`: a year glued to a period names that period's year.
+    let solid =
+        joiner.is_hyphen() && !joiner.space_before && tokens.get(a_end + 1).is_some_and(|t| !t.space_before);
+    let is_year = |e: &End| matches!(e, End::Full(p) if p.kind == Kind::Year);
+    if solid && is_year(&a) != is_year(&b) {
+        return None;
+    }
     let (lo, hi, end, kind) = combine(tokens, &a, &b, published, prefix.is_some() || loose_joiner)?;
     if hi < lo {
         return None;
