@@ -458,6 +458,7 @@ fn month_day(tokens: &[Token], i: usize) -> Option<(u32, Option<u32>, usize)> {
             n.is_number()
                 || n.is("the")
                 || spelled::ordinal_word(&n.folded).is_some()
+                || crate::number::number_word(&n.folded).is_some()
                 || n.is("of")
                 || n.text == ","
         });
@@ -823,22 +824,20 @@ fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Op
         return None;
     };
     let (unit, end) = period::unit_at(tokens, unit_index)?;
+    // `the last four months of 2021` counts within 2021, not back from publication.
+    if tokens.get(end).is_some_and(|t| t.is("of")) {
+        return None;
+    }
     // `3 next week` is not `the 3 next weeks`: more than one needs the plural.
     let unit_word = tokens[unit_index].folded.as_ref();
     let plural = unit_word.ends_with('s') && !unit_word.ends_with("'s") && !unit_word.ends_with("’s");
     if !(1..=10_000).contains(&n) || (n > 1 && !plural) || (n == 1 && plural) {
         return None;
     }
-    // `the highest in two years`, `his first visit in six years`: a span back, not a day ahead.
-    if dir == Dir::In {
-        let superlative = tokens[i.saturating_sub(8)..i].iter().any(|w| {
-            let w = w.folded.as_ref();
-            matches!(w, "first" | "last" | "most" | "least" | "ever" | "best" | "worst")
-                || (w.len() > 4 && w.ends_with("est"))
-        });
-        if superlative {
-            return None;
-        }
+    // `the highest in two years`, `the second crash in seven years`, `most returned within two
+    // years`: a span back from some other time, not one from publication.
+    if matches!(dir, Dir::In | Dir::Within) && looks_back(tokens, i) {
+        return None;
     }
     let mut p = date_phrase(i, end, Qualifier::Relative);
     let Some(published) = published else {
@@ -866,6 +865,30 @@ fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Op
     set_days(&mut p, first, last);
     p.resolution = Some(format!("counted from the publication date {published}"));
     Some(p)
+}
+
+/// Whether `in N units` / `within N units` at `i` counts from another time than publication:
+/// after an ordinal or a superlative (`the first visit in six years`, `the worst in two
+/// years`), or when the verb before it is in the past tense (`most returned within two
+/// years`).
+fn looks_back(tokens: &[Token], i: usize) -> bool {
+    let before = &tokens[i.saturating_sub(8)..i];
+    let ranked = before.iter().any(|w| {
+        let w = w.folded.as_ref();
+        spelled::ordinal_word(w).is_some()
+            || matches!(
+                w,
+                "last" | "most" | "least" | "ever" | "best" | "worst" | "st" | "nd" | "rd" | "th"
+            )
+            || (w.len() > 4 && w.ends_with("est"))
+    });
+    let past = tense_before(tokens, i) < 0
+        || tokens[i.saturating_sub(6)..i]
+            .iter()
+            .rev()
+            .find(|w| w.is_word() && w.folded.len() > 4 && w.folded.ends_with("ed"))
+            .is_some_and(|w| !matches!(w.folded.as_ref(), "expected" | "scheduled" | "planned"));
+    ranked || (past && tense_before(tokens, i) <= 0)
 }
 
 /// `Q3 2025`, `2019 q3`, `q1-2019`, `the third quarter`, `the 1st quarter of 2013`, `2019-H2`,
@@ -1266,6 +1289,10 @@ mod tests {
         assert_eq!(iso("second of Aug", "2016-11-07"), "2016-08-02");
         assert_eq!(iso("January first 2000", "2020-01-01"), "2000-01-01");
         assert_eq!(
+            iso("Let's meet on february twenty second.", "2019-01-10"),
+            "2019-02-22"
+        );
+        assert_eq!(
             iso("January twenty five nineteen eighty six", "2020-01-01"),
             "1986-01-25"
         );
@@ -1362,8 +1389,14 @@ mod tests {
         );
         assert_eq!(iso("I will leave in two months", "2018-07-05"), "2018-09-05");
         assert_eq!(iso("in a fortnight's time", "2021-05-20"), "2021-06-03");
-        // After a superlative, `in N years` looks back: no day ahead.
+        // After a superlative or an ordinal, or in the past tense, `in N years` looks back.
         assert!(nothing_dated("the highest level in two years", "2018-07-05"));
+        assert!(nothing_dated("the second crash in seven years", "2018-07-05"));
+        assert!(nothing_dated("Most returned within two years", "2018-07-05"));
+        assert_eq!(
+            iso("The plant will reopen in two years", "2018-07-05"),
+            "2020-07-05"
+        );
         let p = first("We will be only 3 next week", "2016-11-07");
         assert_eq!((p.start, p.end), (5, 7), "`3 next week` is no span: {p:?}");
     }

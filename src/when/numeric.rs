@@ -7,9 +7,10 @@
 //! When both readings are valid dates the claim says so in its resolution, so a reader can
 //! see which order was assumed.
 //!
-//! A bare `M/D` without a year is also a fraction (`3/4`) or a rate (`24/7`): it is read as a
-//! date only after a word that introduces dates (`on 9/11`, `by 5/12`), or when its second
-//! part is written with two digits (`11/20`), never before `of` or `%`.
+//! A bare `M/D` without a year is also a fraction (`3/4`), a rate (`24/7`), a score (`11/20`)
+//! or a name (`the 9/11 attacks`, which happened in 2001, not in the year nearest
+//! publication): it is read as a date only after a word that introduces dates (`on 5/12`, `by
+//! 5/12`), never before `of` or `%`.
 
 use chrono::NaiveDate;
 
@@ -195,7 +196,7 @@ fn numeric_two(
     let context = prev.is_some_and(|p| DATE_CONTEXT.iter().any(|w| p.is(w)) || weekday_of(p.text).is_some());
     let next = tokens.get(end);
     let blocked = next.is_some_and(|n| n.is("of") || n.text == "%");
-    if blocked || !(context || lb == 2) {
+    if blocked || !context {
         return None;
     }
     let (m, d) = if a > 12 { (b, a) } else { (a, b) };
@@ -320,6 +321,8 @@ mod tests {
         assert!(nothing_dated("open 24/7 all year", "2020-01-01"));
         assert!(nothing_dated("3/4 of the vote", "2020-01-01"));
         assert!(nothing_dated("about 1/3 said", "2020-01-01"));
+        assert!(nothing_dated("since the 9/11 attacks", "2020-01-01"));
+        assert!(nothing_dated("she scored 11/20", "2020-01-01"));
         assert!(nothing_dated("call 541-555-0142", "2020-01-01"));
         assert!(nothing_dated("the ratio was 5.12", "2020-01-01"));
     }

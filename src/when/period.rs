@@ -49,6 +49,7 @@ pub(super) fn period_at(tokens: &[Token], i: usize, published: Option<NaiveDate>
         day_only(tokens, i, published),
         day_after_tomorrow(tokens, i, published),
         week_after_next(tokens, i, published),
+        first_or_last_of(tokens, i, published),
     ];
     candidates
         .into_iter()
@@ -165,6 +166,49 @@ pub(super) fn offset_at(tokens: &[Token], i: usize, published: Option<NaiveDate>
     Some(p)
 }
 
+/// `the first ten days of last year`, `the last four months of 2021`, `the first 2 weeks of
+/// 2021`: the first or last N days, Monday-to-Sunday weeks or months of a year or month.
+fn first_or_last_of(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let from_end = match tokens.get(i)?.folded.as_ref() {
+        "first" => false,
+        "last" => true,
+        _ => return None,
+    };
+    let (n, j) = count_at(tokens, i + 1).filter(|&(_, j)| j > i + 1)?;
+    let (unit, k) = unit_at(tokens, j)?;
+    if !tokens.get(k)?.is("of") || !(1..=400).contains(&n) {
+        return None;
+    }
+    let (first, last, end, year) = container(tokens, k + 1, published)?;
+    let n64 = i64::from(n);
+    let (a, b) = match (unit, from_end) {
+        (Unit::Day, false) => (first, first + Duration::days(n64 - 1)),
+        (Unit::Day, true) => (last - Duration::days(n64 - 1), last),
+        (Unit::Month, false) => (first, last_of_month(add_months_clamped(first, n - 1)?)?),
+        (Unit::Month, true) => (add_months_clamped(last.with_day(1)?, 1 - n)?, last),
+        (Unit::Week, false) => {
+            let monday = if year {
+                NaiveDate::from_isoywd_opt(first.year(), 1, Weekday::Mon)?
+            } else {
+                monday_of(first)
+            };
+            (monday, monday + Duration::days(7 * n64 - 1))
+        }
+        (Unit::Week, true) => {
+            // Whole weeks inside the period.
+            let sunday = last - Duration::days(i64::from((last.weekday().num_days_from_monday() + 1) % 7));
+            (sunday - Duration::days(7 * n64 - 1), sunday)
+        }
+        _ => return None,
+    };
+    if a < first - Duration::days(6) || b > last + Duration::days(6) {
+        return None;
+    }
+    let mut p = date_phrase(i, end, Qualifier::Range);
+    set_days(&mut p, a, b);
+    Some(p)
+}
+
 /// `the week after next`: the week two weeks on from the publication week.
 fn week_after_next(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let words = ["week", "after", "next"];
@@ -273,8 +317,9 @@ fn weekend(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<P
         "next" => (1, i + 1),
         "last" | "past" => (-1, i + 1),
         "weekend" => {
+            // `the weekend`, not `a weekend trip` or `weekend sales`.
             let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
-            if prev.is_some_and(|p| p.is("that") || p.is("a") || p.is("every") || p.is("each")) {
+            if !prev.is_some_and(|p| p.is("the")) {
                 return None;
             }
             (if tense_before(tokens, i) < 0 { -1 } else { 0 }, i)
@@ -808,6 +853,26 @@ mod tests {
         assert_eq!(iso("Mon 13th", "2022-01-01"), "2021-12-13");
         assert_eq!(iso("on the 18th.", "2018-08-10"), "2018-08-18");
         assert_eq!(iso("the day after tomorrow", "2018-08-10"), "2018-08-12");
+    }
+
+    #[test]
+    fn first_and_last_units_of_a_period() {
+        assert_eq!(
+            span("the last four months of 2021", "2018-07-04"),
+            days("2021-09-01", "2021-12-31")
+        );
+        assert_eq!(
+            span("first ten days of last year", "2021-07-04"),
+            days("2020-01-01", "2020-01-10")
+        );
+        assert_eq!(
+            span("the first 2 weeks of 2021", "2018-07-04"),
+            days("2021-01-04", "2021-01-17")
+        );
+        assert_eq!(
+            span("the last 3 weeks of this year", "2019-07-04"),
+            days("2019-12-09", "2019-12-29")
+        );
     }
 
     #[test]
