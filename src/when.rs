@@ -753,18 +753,19 @@ fn part_of_period(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> O
     } else if let Some(y) = year_token(j) {
         (None, Some(y as i32), j + 1, None)
     } else {
-        // `the end of this year`, `early next month`.
-        let shift = match t.folded.as_ref() {
-            "this" => 0,
-            "next" => 1,
-            "last" => -1,
+        // `the end of this year`, `early next month`, `by the end of the year`.
+        let (shift, k) = match t.folded.as_ref() {
+            "this" => (0, j + 1),
+            "next" => (1, j + 1),
+            "last" => (-1, j + 1),
+            "year" | "month" if tokens[j - 1].is("the") => (0, j),
             _ => return None,
         };
         let p = published?;
         let resolved = Some(format!("counted from the publication date {p}"));
-        match tokens.get(j + 1)?.folded.as_ref() {
-            "year" => (None, Some(p.year() + shift), j + 2, resolved),
-            "month" => (Some(add_months(p.with_day(1)?, shift)?), None, j + 2, resolved),
+        match tokens.get(k)?.folded.as_ref() {
+            "year" => (None, Some(p.year() + shift), k + 1, resolved),
+            "month" => (Some(add_months(p.with_day(1)?, shift)?), None, k + 1, resolved),
             _ => return None,
         }
     };
@@ -1234,6 +1235,14 @@ mod tests {
         assert_eq!(
             range("in late 2023", "2025-08-28"),
             (date("2023-09-01"), date("2023-12-31"))
+        );
+        assert_eq!(
+            range("by the end of the year", "2025-08-28"),
+            (date("2025-09-01"), date("2025-12-31"))
+        );
+        assert_eq!(
+            range("early next month", "2025-08-28"),
+            (date("2025-09-01"), date("2025-09-10"))
         );
         assert_eq!(
             range("at the end of 2000", "2025-08-28"),

@@ -117,7 +117,11 @@ fn end_at(tokens: &[Token], j: usize, published: Option<NaiveDate>, first: bool)
         let month_follows = tokens
             .get(end)
             .is_some_and(|t| month_of(t.text).is_some() || t.is("of"));
-        if !first && (end == k + 2 || spelled::ordinal_word(&tokens[k].folded).is_some()) && !month_follows {
+        // `September 3-5`: a bare day right after a solid dash.
+        let solid_dash =
+            j > 0 && tokens[j - 1].is_hyphen() && !tokens[j - 1].space_before && !tokens[k].space_before;
+        let marked = end == k + 2 || spelled::ordinal_word(&tokens[k].folded).is_some() || solid_dash;
+        if !first && marked && !month_follows {
             return Some(End::Day(d, end));
         }
     }
@@ -195,9 +199,15 @@ fn combine(
             Some((day(y_first.with_day(*d)?), day(y_last), y.end, Kind::Date))
         }
         (End::Full(x), End::Day(e, end)) => {
-            let (x_first, x_last) = bounds(x)?;
+            let (mut x_first, x_last) = bounds(x)?;
             (x_first == x_last).then_some(())?;
-            Some((day(x_first), day(x_first.with_day(*e)?), *end, Kind::Date))
+            // `September 3-5, 2025`: the year written after the second day.
+            let mut end = *end;
+            if let Some((y, e)) = year_after(tokens, end).filter(|_| year_from_publication(x)) {
+                x_first = with_year(x_first, y)?;
+                end = e;
+            }
+            Some((day(x_first), day(x_first.with_day(*e)?), end, Kind::Date))
         }
         _ => None,
     }
@@ -264,6 +274,14 @@ mod tests {
         assert_eq!(
             span("3-5 September 2025", "2016-11-07"),
             days("2025-09-03", "2025-09-05")
+        );
+        assert_eq!(
+            span("on September 3-5", "2025-08-07"),
+            days("2025-09-03", "2025-09-05")
+        );
+        assert_eq!(
+            span("on September 3-5, 2020", "2025-08-07"),
+            days("2020-09-03", "2020-09-05")
         );
         assert_eq!(
             span("between 3 and 12 of Sept 2016", "2016-11-07"),
