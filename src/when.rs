@@ -4,6 +4,14 @@
 //! that they fit the same [`Interval`] as every other value; reports print them as ISO dates.
 //! Relative expressions ("last year", "Wednesday") are resolved against the publication date
 //! and say so in the claim's `resolution`; without a date they stay unresolved.
+//!
+//! [`time_at`] tries, in order, an open-ended date (`open`: `after 2018`), a range (`range`:
+//! `from May to October 2020`) and the longest single expression any parser reads: calendar
+//! dates and months (`calendar`), dates in digits (`numeric`), days and years in words
+//! (`spelled`), time relative to publication (`relative`), weeks, weekends and offsets
+//! (`period`) and holidays (`holiday`). When a form is ambiguous in a way that a fact check
+//! would pay for (a bare `3/4`, `the 9/11 attacks`, `the second crash in seven years`), it is
+//! left unread rather than guessed.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
