@@ -138,6 +138,9 @@ fn tense_before(tokens: &[Token], i: usize) -> i32 {
         "going",
         "resume",
         "resumes",
+        "starting",
+        "beginning",
+        "commencing",
     ];
     const PAST: &[&str] = &[
         "was",
@@ -461,6 +464,11 @@ mod tests {
             date("2026-01-12")
         );
         assert_eq!(first("on Wednesday", "2025-09-02").qualifier, Qualifier::Relative);
+        // `starting Monday` looks ahead.
+        assert_eq!(
+            open_days("talks run starting Monday", "2025-09-02"),
+            (Some("2025-09-08".into()), None)
+        );
     }
 
     #[test]
