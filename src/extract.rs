@@ -94,16 +94,19 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
             i += 1;
             continue;
         }
-        if let Some(race) = race_time(tokens, i) {
-            i = race.end;
-            found.push(race);
-            continue;
-        }
-        if let Some(end) = clock_time(tokens, i).or_else(|| score(tokens, i)) {
-            i = end;
-            continue;
-        }
+        // Dates first: `10-1-2018` is a date, not the score `10-1`.
         let date = when::time_at(tokens, i, published);
+        if date.is_none() {
+            if let Some(race) = race_time(tokens, i) {
+                i = race.end;
+                found.push(race);
+                continue;
+            }
+            if let Some(end) = clock_time(tokens, i).or_else(|| score(tokens, i)) {
+                i = end;
+                continue;
+            }
+        }
         if date.is_none() {
             if let Some(end) = number_chain(tokens, i) {
                 i = end;
@@ -203,6 +206,7 @@ fn may_start(t: &Token) -> bool {
             number_word(w).is_some()
                 || plural_magnitude(w).is_some()
                 || when::month_of(w).is_some()
+                || when::may_start(w)
                 || matches!(
                     w,
                     "tens"

@@ -163,7 +163,13 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
         .iter()
         .filter_map(|c| {
             let v = c.value?;
-            let (lo, hi) = (v.lo_value()?, v.hi_value()?);
+            // `Before 2020, ...`, `After 2018, ...`: an open year still dates its clause by the
+            // year it names.
+            let (lo, hi) = match (v.lo_value(), v.hi_value(), c.kind, c.stated) {
+                (Some(lo), Some(hi), ..) => (lo, hi),
+                (_, _, Kind::Year, Some((a, b))) if a == b => (a, b),
+                _ => return None,
+            };
             // `Tessaly, founded in 1987, reported ...`: a year that defines the subject
             // dates nothing in the sentence.
             let defining = words_before(text, c).iter().any(|w| {
@@ -185,7 +191,7 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
             }
             let label = match c.kind {
                 // Past and future years alike: `96% of GDP in 2027-28` is a forecast.
-                Kind::Year if v.is_point() && lo != this_year => format!("{}", lo as i64),
+                Kind::Year if lo == hi && lo != this_year => format!("{}", lo as i64),
                 Kind::Date if c.relation.as_deref() == Some("as_of") && hi < today => {
                     crate::when::date_of(lo)?.to_string()
                 }
@@ -1471,6 +1477,12 @@ mod tests {
             .as_deref(),
             Some("dead@2004")
         );
+        // An open year (`Before 2020`) dates its clause like a single one.
+        let got = keys_with(
+            "Before 2020, an earthquake killed about 3,500 people.",
+            &RuleSet::generic(),
+        );
+        assert_eq!(got[1].1.as_deref(), Some("dead@2020"));
         assert_eq!(
             key("the hospital treated more than 450 injured people on the first day alone"),
             None

@@ -4,6 +4,14 @@
 //! that they fit the same [`Interval`] as every other value; reports print them as ISO dates.
 //! Relative expressions ("last year", "Wednesday") are resolved against the publication date
 //! and say so in the claim's `resolution`; without a date they stay unresolved.
+//!
+//! [`time_at`] tries, in order, an open-ended date (`open`: `after 2018`), a range (`range`:
+//! `from May to October 2020`) and the longest single expression any parser reads: calendar
+//! dates and months (`calendar`), dates in digits (`numeric`), days and years in words
+//! (`spelled`), time relative to publication (`relative`), weeks, weekends and offsets
+//! (`period`) and holidays (`holiday`). When a form is ambiguous in a way that a fact check
+//! would pay for (a bare `3/4`, `the 9/11 attacks`, `the second crash in seven years`), it is
+//! left unread rather than guessed.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -25,21 +33,92 @@ pub fn date_of(day: f64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(day.floor() as i32)
 }
 
-/// A time expression starting at token `i`.
+mod calendar;
+mod holiday;
+mod numeric;
+mod open;
+mod period;
+mod range;
+mod relative;
+mod spelled;
+
+use calendar::{calendar_date, day_at, iso_date, month_alone, year_month};
+use relative::{part_of_period, quarter, relative, span_from_now, weekday};
+
+/// A time expression starting at token `i`: a range (`from May to October 2020`), an
+/// open-ended date (`after 2018`, `before March`), an offset from a date (`3 days after
+/// Christmas`) or a single date, month, week, quarter or year.
 pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    calendar_date(tokens, i, published)
-        .or_else(|| iso_date(tokens, i))
-        .or_else(|| weekday(tokens, i, published))
-        .or_else(|| relative(tokens, i, published))
-        .or_else(|| part_of_period(tokens, i, published))
-        .or_else(|| span_from_now(tokens, i, published))
-        .or_else(|| quarter(tokens, i, published))
+    open::open_at(tokens, i, published)
+        .or_else(|| range::range_at(tokens, i, published))
+        .or_else(|| single(tokens, i, published))
         .map(|mut p| {
             if p.relation.is_none() {
                 p.relation = relation_before(tokens, p.start).or_else(|| as_of_before(tokens, p.start));
             }
             p
         })
+}
+
+/// Whether a word may start a time expression that does not start with a number, a month or
+/// a weekday (those the extractor already tries): `after 2018`, `the day after tomorrow`,
+/// `Christmas`, `the nineties`.
+pub fn may_start(word: &str) -> bool {
+    open::TRIGGERS.contains(&word)
+        || range::TRIGGERS.contains(&word)
+        || period::TRIGGERS.contains(&word)
+        || spelled::ordinal_word(word).is_some()
+        || holiday::TRIGGERS.contains(&word)
+        || weekday_of(word).is_some()
+        || weekday_abbreviation(word).is_some()
+}
+
+/// One time point or period starting at `i`: the longest reading any parser finds (`Friday,
+/// September 5` rather than `Friday`).
+fn single(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let candidates = [
+        period::offset_at(tokens, i, published),
+        holiday::holiday_at(tokens, i, published),
+        numeric::numeric_at(tokens, i, published),
+        spelled::spelled_at(tokens, i, published),
+        calendar_date(tokens, i, published),
+        iso_date(tokens, i),
+        period::period_at(tokens, i, published),
+        weekday(tokens, i, published),
+        relative(tokens, i, published),
+        part_of_period(tokens, i, published),
+        span_from_now(tokens, i, published),
+        quarter(tokens, i, published),
+        month_alone(tokens, i, published),
+        year_month(tokens, i),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .filter(|p| p.end > i)
+        .fold(None, |best: Option<Phrase>, p| match best {
+            Some(b) if b.end >= p.end => Some(b),
+            _ => Some(p),
+        })
+}
+
+/// The first and last day a resolved date or year phrase covers.
+fn bounds(p: &Phrase) -> Option<(NaiveDate, NaiveDate)> {
+    let v = p.value?;
+    let (lo, hi) = (v.lo_value()?, v.hi_value()?);
+    match p.kind {
+        Kind::Year => Some((year_first(lo)?, year_first(hi)?.with_month(12)?.with_day(31)?)),
+        Kind::Date => Some((date_of(lo)?, date_of(hi)?)),
+        _ => None,
+    }
+}
+
+/// 1 January of a year held as a number.
+fn year_first(y: f64) -> Option<NaiveDate> {
+    if !y.is_finite() || y.abs() > 100_000.0 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, 1, 1)
 }
 
 /// The direction a bare weekday points in, from the words before it: `will resume on
@@ -59,6 +138,9 @@ fn tense_before(tokens: &[Token], i: usize) -> i32 {
         "going",
         "resume",
         "resumes",
+        "starting",
+        "beginning",
+        "commencing",
     ];
     const PAST: &[&str] = &[
         "was",
@@ -152,476 +234,76 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     }
 }
 
-/// `September 3, 2025`, `Sept. 3`, `3 Sept 2025`, `January 2019`, optionally after a weekday
-/// (`Tuesday, September 2, 2025`).
-fn calendar_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let (weekday, i_date) = match tokens.get(i).and_then(|t| weekday_of(t.text)) {
-        Some(w) => {
-            let j = if tokens.get(i + 1).is_some_and(|t| t.text == ",") {
-                i + 2
-            } else {
-                i + 1
-            };
-            (Some(w), j)
-        }
-        None => (None, i),
-    };
-    let (month, day, mut end) = month_day(tokens, i_date)?;
-    let mut year = None;
-    let mut j = end;
-    if tokens.get(j).is_some_and(|t| t.text == ",") {
-        j += 1;
+/// A weekday abbreviation (`Mon`, `Tues`, `Thu`): read only before a day of the month, where
+/// `Sun` and `Sat` cannot be a newspaper or a verb.
+fn weekday_abbreviation(word: &str) -> Option<Weekday> {
+    match word.to_lowercase().trim_end_matches('.') {
+        "mon" => Some(Weekday::Mon),
+        "tue" | "tues" => Some(Weekday::Tue),
+        "wed" => Some(Weekday::Wed),
+        "thu" | "thur" | "thurs" => Some(Weekday::Thu),
+        "fri" => Some(Weekday::Fri),
+        "sat" => Some(Weekday::Sat),
+        "sun" => Some(Weekday::Sun),
+        _ => None,
     }
-    if let Some(y) = tokens.get(j).filter(|t| t.is_number() && t.text.len() == 4) {
-        year = y.number_value().map(|v| v as i32);
-        end = j + 1;
-    }
-    let mut phrase = Phrase {
-        start: i,
-        end,
-        value: None,
-        stated: None,
-        precision: 0.0,
-        written_factor: 1.0,
-        kind: Kind::Date,
-        unit: None,
-        qualifier: Qualifier::Exact,
-        resolution: None,
-        relation: None,
-    };
-    match (day, year) {
-        (Some(d), Some(y)) => set_day(&mut phrase, NaiveDate::from_ymd_opt(y, month, d)?),
-        (None, Some(y)) => {
-            let first = NaiveDate::from_ymd_opt(y, month, 1)?;
-            set_days(&mut phrase, first, last_of_month(first)?);
-        }
-        (Some(d), None) => match published {
-            Some(p) => {
-                let date = nearest_year(p, month, d)?;
-                set_day(&mut phrase, date);
-                phrase.resolution = Some(format!("year taken from the publication date {p}"));
-            }
-            None => phrase.resolution = Some("no year and no publication date".to_string()),
-        },
-        (None, None) => return None,
-    }
-    if let (Some(w), Some(v)) = (weekday, phrase.value) {
-        if let Some(date) = v.lo_value().and_then(date_of) {
-            if date.weekday() != w && phrase.stated.is_some_and(|(a, b)| a == b) {
-                phrase.resolution = Some(format!(
-                    "stated weekday {w:?} does not match {date}, a {:?}",
-                    date.weekday()
-                ));
-            }
-        }
-    }
-    Some(phrase)
 }
 
-/// `September 3` / `Sept. 3rd` / `3 September` / `the 3rd of September` / `January` + year.
-/// Returns month, day (if any) and the end index.
-fn month_day(tokens: &[Token], i: usize) -> Option<(u32, Option<u32>, usize)> {
-    let t = tokens.get(i)?;
-    // Lower-case months count when a number follows (`14 nov`, `september 3`), except the
-    // ones that are also common words.
-    let lower_case_month = || {
-        let followed_by_number = tokens.get(i + 1).is_some_and(|n| n.is_number());
-        let common_word = matches!(
-            t.folded.as_ref(),
-            "may" | "march" | "august" | "jan" | "mar" | "sat" | "sun"
-        );
-        (followed_by_number && !common_word)
-            .then(|| month_of(t.text))
-            .flatten()
-    };
-    if let Some(m) = month_number(t.text).or_else(lower_case_month) {
-        let mut j = i + 1;
-        if tokens.get(j).is_some_and(|d| d.text == "." && !d.space_before) {
-            j += 1;
-        }
-        if let Some((d, end)) = day_at(tokens, j) {
-            return Some((m, Some(d), end));
-        }
-        // `January 2019`: month and year, no day.
-        if tokens.get(j).is_some_and(|y| y.is_number() && y.text.len() == 4) {
-            return Some((m, None, j));
-        }
+/// A year phrase: the single year `year`.
+fn year_phrase(start: usize, end: usize, year: i32) -> Phrase {
+    let mut p = date_phrase(start, end, Qualifier::Exact);
+    p.kind = Kind::Year;
+    let y = f64::from(year);
+    p.value = Some(Interval::point(y));
+    p.stated = Some((y, y));
+    p
+}
+
+/// A year written in digits where a date may stand (`2018`, `the year 2020`, `year 2012`),
+/// for the ends of ranges and open intervals; not a count (`2000 troops`).
+fn year_at(tokens: &[Token], j: usize) -> Option<Phrase> {
+    let mut k = j;
+    if tokens.get(k).is_some_and(|t| t.is("the")) && tokens.get(k + 1).is_some_and(|t| t.is("year")) {
+        k += 1;
+    }
+    if tokens.get(k).is_some_and(|t| t.is("year")) {
+        k += 1;
+    }
+    let t = tokens
+        .get(k)
+        .filter(|t| t.is_number() && t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()))?;
+    let y: i32 = t.text.parse().ok()?;
+    if !(1000..=2100).contains(&y) {
         return None;
     }
-    // `3 September`, `3rd of September`.
-    let (d, mut j) = day_at(tokens, i)?;
-    if tokens.get(j).is_some_and(|t| t.is("of")) {
-        j += 1;
-    }
-    let month_word = tokens.get(j)?.text;
-    let m = month_number(month_word)?;
-    let mut end = j + 1;
-    // The dot of `Sept.`, not the full stop after `September`.
-    let abbreviated = month_word.len() <= 4
-        && !month_word.eq_ignore_ascii_case("june")
-        && !month_word.eq_ignore_ascii_case("july")
-        && !month_word.eq_ignore_ascii_case("may");
-    if abbreviated && tokens.get(end).is_some_and(|d| d.text == "." && !d.space_before) {
-        end += 1;
-    }
-    Some((m, Some(d), end))
-}
-
-/// A day of the month `1`..`31`, with an optional ordinal suffix.
-fn day_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
-    let t = tokens.get(i)?;
-    if !t.is_number() || t.text.len() > 2 {
-        return None;
-    }
-    let d = t.number_value()? as u32;
-    if !(1..=31).contains(&d) {
-        return None;
-    }
-    let suffix = tokens
-        .get(i + 1)
-        .is_some_and(|s| !s.space_before && ["st", "nd", "rd", "th"].iter().any(|x| s.is(x)));
-    Some((d, if suffix { i + 2 } else { i + 1 }))
-}
-
-/// `2025-09-03`.
-fn iso_date(tokens: &[Token], i: usize) -> Option<Phrase> {
-    let parts: Vec<&Token> = tokens.get(i..i + 5)?.iter().collect();
-    let solid = parts[1..].iter().all(|t| !t.space_before);
-    if !(solid && parts[0].text.len() == 4 && parts[1].text == "-" && parts[3].text == "-") {
-        return None;
-    }
-    if parts[2].text.len() != 2 || parts[4].text.len() != 2 {
-        return None;
-    }
-    let y = parts[0].number_value()? as i32;
-    let m = parts[2].number_value()? as u32;
-    let d = parts[4].number_value()? as u32;
-    let date = NaiveDate::from_ymd_opt(y, m, d)?;
-    let mut p = date_phrase(i, i + 5, Qualifier::Exact);
-    set_day(&mut p, date);
-    Some(p)
-}
-
-/// `Wednesday`, `next Wednesday`, `last Monday`: the nearest such day around publication.
-fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let (shift, w_index) = match tokens.get(i)?.folded.as_ref() {
-        "next" => (1, i + 1),
-        "last" => (-1, i + 1),
-        "this" => (2, i + 1),
-        _ => (tense_before(tokens, i), i),
-    };
-    let w = weekday_of(tokens.get(w_index)?.text)?;
-    let mut p = date_phrase(i, w_index + 1, Qualifier::Relative);
-    let Some(published) = published else {
-        p.resolution = Some("weekday with no publication date".to_string());
-        return Some(p);
-    };
-    let from = published.weekday().num_days_from_monday() as i64;
-    let to = w.num_days_from_monday() as i64;
-    let ahead = (to - from).rem_euclid(7);
-    let offset = match shift {
-        1 => {
-            if ahead == 0 {
-                7
-            } else {
-                ahead
-            }
-        }
-        -1 => {
-            if ahead == 0 {
-                -7
-            } else {
-                ahead - 7
-            }
-        }
-        // `this Saturday`: the coming one, or today.
-        2 => ahead,
-        -2 => {
-            if ahead == 0 {
-                0
-            } else {
-                ahead - 7
-            }
-        }
-        // The nearest occurrence; news uses a bare weekday for the days just around publication.
-        _ => {
-            if ahead <= 3 {
-                ahead
-            } else {
-                ahead - 7
-            }
-        }
-    };
-    let date = published + Duration::days(offset);
-    set_day(&mut p, date);
-    p.resolution = Some(format!("{w:?} nearest to the publication date {published}"));
-    Some(p)
-}
-
-/// `last year`, `this year`, `next year`, `last month`, `yesterday`, `today`, `two days ago`,
-/// `last fall`.
-fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let w0 = tokens.get(i)?.lower();
-    // `last year's race`: the possessive belongs to the period.
-    let w1 = tokens.get(i + 1).map(|t| t.lower()).unwrap_or_default();
-    let w1 = w1.trim_end_matches("'s").trim_end_matches("’s").to_string();
-    enum Rel {
-        Year(i32),
-        Month(i32),
-        Week(i64),
-        Day(i64),
-        Season(u32),
-    }
-    let (rel, end) = match (w0.as_str(), w1.as_str()) {
-        ("last", "year") => (Rel::Year(-1), i + 2),
-        ("this", "year") => (Rel::Year(0), i + 2),
-        ("next", "year") => (Rel::Year(1), i + 2),
-        ("last", "month") => (Rel::Month(-1), i + 2),
-        ("this", "month") => (Rel::Month(0), i + 2),
-        ("next", "month") => (Rel::Month(1), i + 2),
-        ("last", "week") => (Rel::Week(-1), i + 2),
-        ("this", "week") => (Rel::Week(0), i + 2),
-        ("next", "week") => (Rel::Week(1), i + 2),
-        ("yesterday", _) => (Rel::Day(-1), i + 1),
-        ("today", _) => (Rel::Day(0), i + 1),
-        ("tomorrow", _) => (Rel::Day(1), i + 1),
-        ("last", "spring") => (Rel::Season(3), i + 2),
-        ("last", "summer") => (Rel::Season(6), i + 2),
-        ("last", "fall" | "autumn") => (Rel::Season(9), i + 2),
-        ("last", "winter") => (Rel::Season(12), i + 2),
-        _ => return ago(tokens, i, published),
-    };
-    let kind_q = Qualifier::Relative;
-    let mut p = match rel {
-        Rel::Year(_) => {
-            let mut p = date_phrase(i, end, kind_q);
-            p.kind = Kind::Year;
-            p
-        }
-        _ => date_phrase(i, end, kind_q),
-    };
-    let Some(published) = published else {
-        p.resolution = Some("relative date with no publication date".to_string());
-        return Some(p);
-    };
-    let phrase = crate::extract::joined(&tokens[i..end]);
-    p.resolution = Some(format!("`{phrase}` from the publication date {published}"));
-    match rel {
-        Rel::Year(d) => {
-            let y = f64::from(published.year() + d);
-            p.value = Some(Interval::point(y));
-            p.stated = Some((y, y));
-        }
-        Rel::Month(d) => {
-            let first = add_months(published.with_day(1)?, d)?;
-            set_days(&mut p, first, last_of_month(first)?);
-        }
-        Rel::Week(d) => {
-            // Weeks run Monday to Sunday.
-            let monday = published - Duration::days(i64::from(published.weekday().num_days_from_monday()))
-                + Duration::days(7 * d);
-            set_days(&mut p, monday, monday + Duration::days(6));
-        }
-        Rel::Day(d) => set_day(&mut p, published + Duration::days(d)),
-        Rel::Season(start_month) => {
-            // The most recent such season that began before publication.
-            let mut year = published.year();
-            let start = |y: i32| NaiveDate::from_ymd_opt(y, start_month, 1);
-            while start(year)? + Duration::days(90) > published {
-                year -= 1;
-            }
-            let first = start(year)?;
-            let last = last_of_month(add_months(first, 2)?)?;
-            set_days(&mut p, first, last);
+    // `2,000 troops` has a separator; `2000 troops` counts troops.
+    if let Some(next) = tokens.get(k + 1).filter(|n| n.is_word()) {
+        let w = next.folded.as_ref();
+        let singular_s = w.ends_with("ss") || w.ends_with("us") || w.ends_with("is");
+        let counted = (w.ends_with('s') && !singular_s && !w.contains('\'') && w.len() > 3)
+            || [
+                "people",
+                "children",
+                "men",
+                "women",
+                "police",
+                "staff",
+                "personnel",
+            ]
+            .contains(&w);
+        if counted {
+            return None;
         }
     }
-    Some(p)
-}
-
-/// `early September`, `mid-November 2024`, `late 2023`, `the end of 2000`: a third of a
-/// month or of a year (early = first third, mid = middle, late/end = last third).
-fn part_of_period(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let third = match tokens.get(i)?.folded.as_ref() {
-        "early" | "beginning" | "start" => 0,
-        "mid" | "middle" => 1,
-        "late" | "end" => 2,
-        _ => return None,
-    };
-    let mut j = i + 1;
-    while tokens
-        .get(j)
-        .is_some_and(|t| t.is_hyphen() || t.is("of") || t.is("the"))
+    // `2015-32`, `2019-aug-01`, `2017-q1`: the year is part of something longer.
+    if tokens
+        .get(k + 1)
+        .is_some_and(|h| (h.is_hyphen() || h.text == "/") && !h.space_before)
+        && tokens.get(k + 2).is_some_and(|n| !n.space_before)
     {
-        j += 1;
-    }
-    let t = tokens.get(j)?;
-    let year_token = |k: usize| {
-        tokens
-            .get(k)
-            .filter(|y| y.is_number() && y.text.len() == 4)
-            .and_then(|y| y.number_value())
-    };
-    let (first, last, end, resolved) = if let Some(m) = month_number(t.text) {
-        let (year, end, resolved) = match year_token(j + 1) {
-            Some(y) => (y as i32, j + 2, None),
-            None => {
-                let p = published?;
-                let date = nearest_year(p, m, 15)?;
-                (
-                    date.year(),
-                    j + 1,
-                    Some(format!("year taken from the publication date {p}")),
-                )
-            }
-        };
-        let first = NaiveDate::from_ymd_opt(year, m, 1)?;
-        let days = last_of_month(first)?.day();
-        let (a, b) = [(1, 10), (11, 20), (21, days)][third];
-        (first.with_day(a)?, first.with_day(b)?, end, resolved)
-    } else if let Some(y) = year_token(j) {
-        let y = y as i32;
-        let (a, b) = [(1, 4), (5, 8), (9, 12)][third];
-        let first = NaiveDate::from_ymd_opt(y, a, 1)?;
-        let last = last_of_month(NaiveDate::from_ymd_opt(y, b, 1)?)?;
-        (first, last, j + 1, None)
-    } else {
-        return None;
-    };
-    let mut p = date_phrase(i, end, Qualifier::Range);
-    set_days(&mut p, first, last);
-    p.resolution = resolved;
-    Some(p)
-}
-
-/// `the past 10 days`, `the next three weeks`, `in two weeks`: a span counted from publication.
-fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let direction = match tokens.get(i)?.folded.as_ref() {
-        "past" | "last" | "previous" => -1,
-        "next" | "coming" => 1,
-        "in" | "within" => 2,
-        _ => return None,
-    };
-    let n = match tokens.get(i + 1)? {
-        t if t.is_number() => t.number_value()?,
-        t => match crate::number::number_word(&t.folded)? {
-            crate::number::NumberWord::Small(v) if v >= 1.0 => v,
-            _ => return None,
-        },
-    };
-    let days_per = match tokens.get(i + 2)?.folded.trim_end_matches('s') {
-        "day" => 1,
-        "week" => 7,
-        "month" => 30,
-        _ => return None,
-    };
-    // `in two weeks` is a point in time only before a verb phrase; `within` is a span.
-    let mut p = date_phrase(i, i + 3, Qualifier::Relative);
-    let Some(published) = published else {
-        p.resolution = Some("relative date with no publication date".to_string());
-        return Some(p);
-    };
-    let days = (n as i64).checked_mul(days_per)?;
-    if days > 36_500 {
         return None;
     }
-    let (first, last) = match direction {
-        -1 => (published - Duration::days(days), published),
-        1 => (published, published + Duration::days(days)),
-        _ if tokens[i].is("in") => (published + Duration::days(days), published + Duration::days(days)),
-        _ => (published, published + Duration::days(days)),
-    };
-    set_days(&mut p, first, last);
-    p.resolution = Some(format!("counted from the publication date {published}"));
-    Some(p)
-}
-
-/// `Q3 2025`, `the third quarter`, `the first quarter of 2024`: three months.
-fn quarter(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let t = tokens.get(i)?;
-    let glued_digit = tokens
-        .get(i + 1)
-        .filter(|d| d.is_number() && !d.space_before && d.text.len() == 1)
-        .and_then(|d| d.number_value());
-    let (q, mut end) = match t.folded.as_ref() {
-        "q" if glued_digit.is_some_and(|d| (1.0..=4.0).contains(&d)) => (glued_digit? as u32, i + 2),
-        "first" | "second" | "third" | "fourth" if tokens.get(i + 1).is_some_and(|w| w.is("quarter")) => {
-            let q = match t.folded.as_ref() {
-                "first" => 1,
-                "second" => 2,
-                "third" => 3,
-                _ => 4,
-            };
-            (q, i + 2)
-        }
-        _ => return None,
-    };
-    if tokens.get(end).is_some_and(|w| w.is("of")) && tokens.get(end + 1).is_some_and(|y| y.text.len() == 4) {
-        end += 1;
-    }
-    let year = match tokens.get(end).filter(|y| y.is_number() && y.text.len() == 4) {
-        Some(y) => {
-            end += 1;
-            Some(y.number_value()? as i32)
-        }
-        None => None,
-    };
-    let mut p = date_phrase(i, end, Qualifier::Range);
-    let year = match (year, published) {
-        (Some(y), _) => y,
-        (None, Some(pub_date)) => {
-            p.resolution = Some(format!("year taken from the publication date {pub_date}"));
-            pub_date.year()
-        }
-        (None, None) => {
-            // A bare `first quarter` without a year or a date is left out rather than guessed.
-            return (t.folded == "q").then(|| {
-                p.resolution = Some("no year and no publication date".to_string());
-                p
-            });
-        }
-    };
-    let first = NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)?;
-    let last = last_of_month(NaiveDate::from_ymd_opt(year, q * 3, 1)?)?;
-    set_days(&mut p, first, last);
-    Some(p)
-}
-
-/// `two days ago`, `3 years ago`.
-fn ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let n = match tokens.get(i)? {
-        t if t.is_number() => t.number_value()?,
-        t => match crate::number::number_word(&t.folded)? {
-            crate::number::NumberWord::Small(v) if v >= 1.0 => v,
-            _ => return None,
-        },
-    };
-    let unit = tokens.get(i + 1)?.lower();
-    if !tokens.get(i + 2)?.is("ago") {
-        return None;
-    }
-    let mut p = date_phrase(i, i + 3, Qualifier::Relative);
-    let Some(published) = published else {
-        p.resolution = Some("relative date with no publication date".to_string());
-        return Some(p);
-    };
-    p.resolution = Some(format!("counted back from the publication date {published}"));
-    let n_i = n as i64;
-    match unit.trim_end_matches('s') {
-        "day" => set_day(&mut p, published - Duration::days(n_i)),
-        "week" => set_day(&mut p, published - Duration::days(7 * n_i)),
-        "month" => {
-            let first = add_months(published.with_day(1)?, -(n_i as i32))?;
-            set_days(&mut p, first, last_of_month(first)?);
-        }
-        "year" => {
-            p.kind = Kind::Year;
-            let y = f64::from(published.year()) - n;
-            p.value = Some(Interval::point(y));
-            p.stated = Some((y, y));
-        }
-        _ => return None,
-    }
-    Some(p)
+    Some(year_phrase(j, k + 1, y))
 }
 
 fn date_phrase(start: usize, end: usize, qualifier: Qualifier) -> Phrase {
@@ -681,12 +363,52 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    fn first(text: &str, published: &str) -> Phrase {
+    /// The first time phrase of `text` (or its first phrase of any kind when it has none).
+    pub(crate) fn first(text: &str, published: &str) -> Phrase {
+        let tokens = tokenize(text, 0..text.len());
+        let all = phrases(&tokens, Some(date(published)));
+        let time = all.iter().position(|p| p.kind.is_time_point()).unwrap_or(0);
+        all.into_iter().nth(time).expect(text)
+    }
+
+    /// The one day of the first time phrase, as an ISO date.
+    pub(crate) fn iso(text: &str, published: &str) -> String {
+        let p = first(text, published);
+        let v = p.value.unwrap_or_else(|| panic!("{text}: unresolved {p:?}"));
+        assert!(v.is_point() && p.kind == Kind::Date, "{text}: {p:?}");
+        date_of(v.lo_value().unwrap()).unwrap().to_string()
+    }
+
+    /// The first and last day of the first time phrase, as ISO dates.
+    pub(crate) fn span(text: &str, published: &str) -> (String, String) {
+        let p = first(text, published);
+        let (a, b) = bounds(&p).unwrap_or_else(|| panic!("{text}: {p:?}"));
+        (a.to_string(), b.to_string())
+    }
+
+    /// The first and last day of an open-ended phrase, `None` for an open end.
+    pub(crate) fn open_days(text: &str, published: &str) -> (Option<String>, Option<String>) {
+        let p = first(text, published);
+        let v = p.value.unwrap_or_else(|| panic!("{text}: {p:?}"));
+        let lo = v.lo.map(|b| b.value + if b.inclusive { 0.0 } else { 1.0 });
+        let hi = v.hi.map(|b| b.value - if b.inclusive { 0.0 } else { 1.0 });
+        let (lo, hi) = match p.kind {
+            Kind::Year => (
+                lo.and_then(year_first).map(day_number),
+                hi.and_then(|y| year_first(y + 1.0)).map(|d| day_number(d) - 1.0),
+            ),
+            _ => (lo, hi),
+        };
+        let iso = |d: Option<f64>| d.and_then(date_of).map(|d| d.to_string());
+        (iso(lo), iso(hi))
+    }
+
+    /// True when `text` yields no date or year.
+    pub(crate) fn nothing_dated(text: &str, published: &str) -> bool {
         let tokens = tokenize(text, 0..text.len());
         phrases(&tokens, Some(date(published)))
-            .into_iter()
-            .next()
-            .expect(text)
+            .iter()
+            .all(|p| !p.kind.is_time_point())
     }
 
     /// The first and last day of the first phrase's interval.
@@ -742,6 +464,11 @@ mod tests {
             date("2026-01-12")
         );
         assert_eq!(first("on Wednesday", "2025-09-02").qualifier, Qualifier::Relative);
+        // `starting Monday` looks ahead.
+        assert_eq!(
+            open_days("talks run starting Monday", "2025-09-02"),
+            (Some("2025-09-08".into()), None)
+        );
     }
 
     #[test]
@@ -789,6 +516,14 @@ mod tests {
             (date("2023-09-01"), date("2023-12-31"))
         );
         assert_eq!(
+            range("by the end of the year", "2025-08-28"),
+            (date("2025-09-01"), date("2025-12-31"))
+        );
+        assert_eq!(
+            range("early next month", "2025-08-28"),
+            (date("2025-09-01"), date("2025-09-10"))
+        );
+        assert_eq!(
             range("at the end of 2000", "2025-08-28"),
             (date("2000-09-01"), date("2000-12-31"))
         );
@@ -798,11 +533,11 @@ mod tests {
     fn spans_from_now_and_quarters() {
         assert_eq!(
             range("over the past 10 days", "2025-09-12"),
-            (date("2025-09-02"), date("2025-09-12"))
+            (date("2025-09-02"), date("2025-09-11"))
         );
         assert_eq!(
             range("in the next three weeks", "2025-09-01"),
-            (date("2025-09-01"), date("2025-09-22"))
+            (date("2025-09-02"), date("2025-09-22"))
         );
         assert_eq!(
             range("in Q3 2025", "2020-01-01"),
@@ -833,6 +568,125 @@ mod tests {
         let text = "they may 3 times";
         let tokens = tokenize(text, 0..text.len());
         assert!(phrases(&tokens, None).iter().all(|p| p.kind != Kind::Date));
+    }
+
+    #[test]
+    fn spelled_days_and_years() {
+        assert_eq!(iso("the third of September 2025", "2020-01-01"), "2025-09-03");
+        assert_eq!(iso("May twenty-nine, 2016", "2020-01-01"), "2016-05-29");
+        assert_eq!(iso("second of Aug", "2016-11-07"), "2016-08-02");
+        assert_eq!(iso("January first 2000", "2020-01-01"), "2000-01-01");
+        assert_eq!(
+            iso("Let's meet on february twenty second.", "2019-01-10"),
+            "2019-02-22"
+        );
+        assert_eq!(
+            iso("January twenty five nineteen eighty six", "2020-01-01"),
+            "1986-01-25"
+        );
+        assert_eq!(iso("13 Sept nineteen seventy two", "2020-01-01"), "1972-09-13");
+        assert_eq!(
+            span("in October two thousand and five", "2020-01-01"),
+            ("2005-10-01".into(), "2005-10-31".into())
+        );
+        let p = first("They left in nineteen ninety six", "2020-01-01");
+        assert_eq!((p.kind, p.value), (Kind::Year, Some(Interval::point(1996.0))));
+        assert_eq!(iso("on the 15th day of next month", "2020-07-10"), "2020-08-15");
+        // A cardinal after a month that a noun follows counts the noun.
+        let p = first("In March two people died", "2020-01-01");
+        assert_eq!((p.start, p.end), (1, 2), "only `March` is a date: {p:?}");
+    }
+
+    #[test]
+    fn months_named_alone() {
+        assert_eq!(
+            span("I'll be out this September", "2016-11-07"),
+            ("2016-09-01".into(), "2016-09-30".into())
+        );
+        assert_eq!(
+            span("since August", "2016-11-07"),
+            ("2016-08-01".into(), "2016-08-31".into())
+        );
+        assert_eq!(
+            span("next March", "2016-11-07"),
+            ("2017-03-01".into(), "2017-03-31".into())
+        );
+        assert_eq!(
+            span("in 2017 april", "2016-11-07"),
+            ("2017-04-01".into(), "2017-04-30".into())
+        );
+        assert_eq!(
+            span("April of 1987", "2016-11-07"),
+            ("1987-04-01".into(), "1987-04-30".into())
+        );
+        assert_eq!(
+            span("Dec, 2018", "2016-11-07"),
+            ("2018-12-01".into(), "2018-12-31".into())
+        );
+        assert!(nothing_dated("This may or may not be right", "2016-11-07"));
+        assert!(nothing_dated("Theresa May said", "2016-11-07"));
+    }
+
+    #[test]
+    fn quarters_and_halves() {
+        assert_eq!(
+            span("2019 q3", "2020-01-01"),
+            ("2019-07-01".into(), "2019-09-30".into())
+        );
+        assert_eq!(
+            span("q1-2019", "2020-01-01"),
+            ("2019-01-01".into(), "2019-03-31".into())
+        );
+        assert_eq!(
+            span("2019-H2", "2020-01-01"),
+            ("2019-07-01".into(), "2019-12-31".into())
+        );
+        assert_eq!(
+            span("the 1st quarter of 2013", "2020-01-01"),
+            ("2013-01-01".into(), "2013-03-31".into())
+        );
+        assert_eq!(
+            span("in the first half of 2024", "2020-01-01"),
+            ("2024-01-01".into(), "2024-06-30".into())
+        );
+        assert!(nothing_dated("in the second half, the team scored", "2020-01-01"));
+    }
+
+    #[test]
+    fn spans_before_and_after_publication() {
+        // The past N units end the day before publication; the next N start the day after.
+        assert_eq!(
+            span("next 3 days", "2016-11-07"),
+            ("2016-11-08".into(), "2016-11-10".into())
+        );
+        assert_eq!(
+            span("the last 3 months", "2016-11-07"),
+            ("2016-08-07".into(), "2016-11-06".into())
+        );
+        assert_eq!(
+            span("over the past year", "2016-11-07"),
+            ("2015-11-07".into(), "2016-11-06".into())
+        );
+        assert_eq!(
+            span("the last 2 quarters", "2019-08-01"),
+            ("2019-01-01".into(), "2019-06-30".into())
+        );
+        assert_eq!(
+            span("within 9 months", "2018-03-23"),
+            ("2018-03-23".into(), "2018-12-22".into())
+        );
+        assert_eq!(iso("I will leave in two months", "2018-07-05"), "2018-09-05");
+        assert_eq!(iso("in a fortnight's time", "2021-05-20"), "2021-06-03");
+        // After a superlative or an ordinal, or in the past tense, `in N years` looks back.
+        assert!(nothing_dated("the highest level in two years", "2018-07-05"));
+        assert!(nothing_dated("the second crash in seven years", "2018-07-05"));
+        assert!(nothing_dated("Most returned within two years", "2018-07-05"));
+        assert_eq!(
+            iso("The plant will reopen in two years", "2018-07-05"),
+            "2020-07-05"
+        );
+        let p = first("We will be only 3 next week", "2016-11-07");
+        assert_eq!((p.start, p.end), (5, 7), "`3 next week` is no span: {p:?}");
     }
 
     #[test]

@@ -708,7 +708,22 @@ fn want_ok(want: &Want, tol: f64, c: &Claim) -> bool {
 }
 
 /// A date or year claim as an inclusive range of day numbers.
+///
+/// `since 2015` and `by March` keep the point they name, with `since` / `as_of` in the claim's
+/// relation, because the key stage compares starts and as-of dates as points; the spec writes
+/// the same statement as an open range (`[2015-01-01, inf)`, `(-inf, 2015-03-31]`), so they are
+/// read that way here.
 fn claim_days(c: &Claim) -> Option<DayRange> {
+    let (lo, hi) = point_days(c)?;
+    Some(match c.relation.as_deref() {
+        Some("since") => (lo, None),
+        Some("as_of") => (None, hi),
+        _ => (lo, hi),
+    })
+}
+
+/// The days a date or year claim's own interval covers.
+fn point_days(c: &Claim) -> Option<DayRange> {
     let v = c.value?;
     match c.kind {
         Kind::Date => {
