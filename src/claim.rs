@@ -145,6 +145,37 @@ pub struct Claim {
     pub resolution: Option<String>,
     /// Relation word that ties a time point to its event: `since` in "first visit since 2019".
     pub relation: Option<String>,
+    /// Why the value is not certain, if it is not: such claims are reported apart ("could not
+    /// normalize") and, when [`Doubt::keeps_out`], not compared.
+    pub doubt: Option<Doubt>,
+}
+
+/// Why crosscheck is unsure of a claim's value. The claim is kept and reported, never dropped
+/// and never silently guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Doubt {
+    /// No value could be computed: a relative date or a weekday with no publication date.
+    Unresolved,
+    /// Two readings are possible (`3/4/2025`: March 4 or April 3); the value is one of them.
+    Ambiguous,
+    /// The words contradict each other: `Tuesday, September 3, 2025` (a Wednesday). The value
+    /// is the one the more precise words give (the date).
+    Inconsistent,
+}
+
+impl Doubt {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Doubt::Unresolved => "unresolved",
+            Doubt::Ambiguous => "ambiguous",
+            Doubt::Inconsistent => "inconsistent",
+        }
+    }
+
+    /// Whether the claim stays out of comparisons: a guessed reading must not make a finding.
+    pub fn keeps_out(self) -> bool {
+        !matches!(self, Doubt::Inconsistent)
+    }
 }
 
 impl Claim {

@@ -74,7 +74,8 @@ pub struct Comparison {
 pub fn compare(claims: &[Claim], rules: &RuleSet) -> Comparison {
     let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        if let (Some(key), Some(_)) = (&c.key, &c.value) {
+        let doubtful = c.doubt.is_some_and(|d| d.keeps_out());
+        if let (Some(key), Some(_), false) = (&c.key, &c.value, doubtful) {
             by_key.entry(key).or_default().push(i);
         }
     }
@@ -419,6 +420,7 @@ mod tests {
             key: Some(key.to_string()),
             resolution: None,
             relation: None,
+            doubt: None,
         }
     }
 

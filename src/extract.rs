@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::claim::{Claim, Kind, Qualifier};
+use crate::claim::{Claim, Doubt, Kind, Qualifier};
 use crate::interval::Interval;
 use crate::number::{
     fraction_word, number_word, ordinal_unit, plural_magnitude, scale_word, NumberWord, SpelledNumber,
@@ -58,6 +58,9 @@ pub fn extract(
                 key: None,
                 resolution: phrase.resolution,
                 relation: phrase.relation,
+                doubt: phrase
+                    .doubt
+                    .or(phrase.value.is_none().then_some(Doubt::Unresolved)),
             });
         }
     }
@@ -79,6 +82,8 @@ pub struct Phrase {
     pub qualifier: Qualifier,
     pub resolution: Option<String>,
     pub relation: Option<String>,
+    /// Set when the phrase could be read another way or contradicts itself.
+    pub doubt: Option<Doubt>,
 }
 
 /// Every number phrase of one sentence, left to right, never overlapping.
@@ -632,6 +637,7 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         qualifier,
         resolution: None,
         relation,
+        doubt: None,
     })
 }
 
@@ -672,6 +678,7 @@ fn simple(start: usize, end: usize, kind: Kind, unit: Option<&'static str>, v: f
         qualifier: q,
         resolution: None,
         relation: None,
+        doubt: None,
     }
 }
 

@@ -161,7 +161,9 @@ pub fn lint(drafts: Vec<Document>, sources: Vec<Document>, rules: &RuleSet) -> L
     let mut lints = Vec::new();
     let mut supported = 0;
     for (index, claim) in claims[..split].iter().enumerate() {
-        let (Some(key), Some(_)) = (&claim.key, &claim.value) else {
+        // A figure read one of two ways is not graded: a guess must not make a diagnostic.
+        let doubtful = claim.doubt.is_some_and(|d| d.keeps_out());
+        let (Some(key), Some(_), false) = (&claim.key, &claim.value, doubtful) else {
             continue;
         };
         let found = sides
@@ -239,7 +241,8 @@ fn source_sides(claims: &[Claim], split: usize) -> BTreeMap<(&str, Option<&str>)
     let mut sides: BTreeMap<(&str, Option<&str>), Vec<SourceSide>> = BTreeMap::new();
     let mut index: HashMap<(&str, Option<&str>, [u64; 6]), usize> = HashMap::new();
     for (i, c) in claims.iter().enumerate().skip(split) {
-        let (Some(key), Some(value)) = (&c.key, c.value) else {
+        let doubtful = c.doubt.is_some_and(|d| d.keeps_out());
+        let (Some(key), Some(value), false) = (&c.key, c.value, doubtful) else {
             continue;
         };
         let group = (key.as_str(), c.unit.as_deref());

@@ -319,6 +319,7 @@ fn date_phrase(start: usize, end: usize, qualifier: Qualifier) -> Phrase {
         qualifier,
         resolution: None,
         relation: None,
+        doubt: None,
     }
 }
 
@@ -351,6 +352,20 @@ fn nearest_year(published: NaiveDate, month: u32, day: u32) -> Option<NaiveDate>
         .iter()
         .filter_map(|&y| NaiveDate::from_ymd_opt(y, month, day))
         .min_by_key(|d| (*d - published).num_days().abs())
+}
+
+/// `Monday` .. `Sunday`.
+pub(crate) fn weekday_name(day: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match day {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
+    }
 }
 
 #[cfg(test)]
@@ -477,7 +492,18 @@ mod tests {
         assert_eq!(p.end - p.start, 6);
         assert!(p.resolution.is_none());
         let bad = first("Tuesday, September 3, 2025", "2025-09-02");
-        assert!(bad.resolution.unwrap().contains("does not match"));
+        assert_eq!(bad.doubt, Some(crate::claim::Doubt::Inconsistent));
+        assert_eq!(
+            bad.resolution.as_deref(),
+            Some("the stated weekday, Tuesday, does not match 2025-09-03, a Wednesday")
+        );
+        // The date is the more precise statement: it is the value, and it is still compared.
+        assert_eq!(
+            bad.value,
+            Some(crate::interval::Interval::point(day_number(date("2025-09-03"))))
+        );
+        let late = first("on Friday the 5th", "2025-09-02");
+        assert_eq!(late.doubt, None);
     }
 
     #[test]

@@ -501,3 +501,55 @@ fn line_formats_for_ci() {
         .code(2)
         .stderr(predicate::str::contains("use them with `check`"));
 }
+
+#[test]
+fn claims_that_could_not_be_normalized_are_reported_apart() {
+    let out = crosscheck()
+        .args(["check", "fixtures/uncertain", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("could not normalize (4):"), "{text}");
+    assert!(
+        text.contains(
+            "inconsistent  `Tuesday, September 3, 2025`  fixtures/uncertain/a.md:4:22  \
+             the stated weekday, Tuesday, does not match 2025-09-03, a Wednesday\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("ambiguous     `3/4/2026`  ") && text.contains("day/month would be 4/3 (not compared)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("unresolved    1 relative figure with no publication date"),
+        "{text}"
+    );
+    // The ambiguous dates, read the same way in both articles, make no agreement and no finding;
+    // the weekday-checked date still agrees with `Wednesday`.
+    let report = json_report(&["check", "fixtures/uncertain"]);
+    assert_eq!(report["summary"]["uncertain"], 4);
+    let doubts: Vec<(&str, bool)> = report["uncertain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (u["doubt"].as_str().unwrap(), u["compared"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        doubts,
+        [
+            ("inconsistent", true),
+            ("ambiguous", false),
+            ("ambiguous", false),
+            ("unresolved", false)
+        ]
+    );
+    // Two keys compared (leaders, the opening date), both agreeing; the second round is not.
+    assert_eq!(report["summary"]["keys_compared"], 2);
+    assert_eq!(report["summary"]["agreements"], 2);
+    assert_eq!(report["summary"]["conflicts"], 0);
+    assert_eq!(report["summary"]["discrepancies"], 0);
+    let claims = report["claims"].as_array().unwrap();
+    let ambiguous = claims.iter().filter(|c| c["doubt"] == "ambiguous").count();
+    assert_eq!(ambiguous, 2);
+}

@@ -16,6 +16,7 @@ use similar::{ChangeTag, TextDiff};
 
 use super::value::format_value;
 use super::{Locator, RenderOptions};
+use crate::claim::Doubt;
 use crate::compare::{Finding, Verdict};
 use crate::Analysis;
 
@@ -43,7 +44,59 @@ pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: Render
             writeln!(out)?;
         }
     }
+    write_uncertain(out, analysis, &locator, options)?;
     write_summary(out, analysis, options)
+}
+
+/// The claims that could not be normalized with confidence, apart from the findings: dates
+/// that contradict their weekday or read two ways one by one, unresolved ones as a count.
+fn write_uncertain(
+    out: &mut dyn io::Write,
+    analysis: &Analysis,
+    locator: &Locator,
+    options: RenderOptions,
+) -> io::Result<()> {
+    let doubtful: Vec<&crate::claim::Claim> = analysis
+        .claims
+        .iter()
+        .filter(|c| matches!(c.doubt, Some(Doubt::Ambiguous | Doubt::Inconsistent)))
+        .collect();
+    let unresolved = analysis
+        .claims
+        .iter()
+        .filter(|c| c.doubt == Some(Doubt::Unresolved))
+        .count();
+    if doubtful.is_empty() && unresolved == 0 {
+        return Ok(());
+    }
+    let heading = paint(
+        format!("could not normalize ({}):", doubtful.len() + unresolved),
+        options.color,
+        |s| s.bold(),
+    );
+    writeln!(out, "{heading}")?;
+    let width = doubtful.iter().map(|c| c.text.chars().count()).max().unwrap_or(0) + 2;
+    for claim in doubtful {
+        let doubt = claim.doubt.map_or("", |d| d.as_str());
+        let (line, column) = locator.line_col(analysis, claim.source, claim.span.start);
+        let place = format!("{}:{line}:{column}", analysis.documents[claim.source].path);
+        let quoted = format!("`{}`", claim.text);
+        let mut why = claim.resolution.clone().unwrap_or_default();
+        if claim.doubt.is_some_and(|d| d.keeps_out()) {
+            why.push_str(" (not compared)");
+        }
+        writeln!(out, "  {doubt:<12}  {quoted:<width$}  {place}  {why}")?;
+    }
+    if unresolved > 0 {
+        let what = if unresolved == 1 { "figure" } else { "figures" };
+        writeln!(
+            out,
+            "  {:<12}  {unresolved} relative {what} with no publication date to count from; \
+             give one in front matter (`published:`) or with --date",
+            "unresolved"
+        )?;
+    }
+    writeln!(out)
 }
 
 fn write_finding(

@@ -52,6 +52,7 @@ struct Report<'a> {
     claims: Streamed<'a>,
     findings: Streamed<'a>,
     summary: Value,
+    uncertain: Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     agreements: Option<Streamed<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -76,6 +77,7 @@ impl<'a> Report<'a> {
             claims: part(Part::Claims),
             findings: part(Part::Findings),
             summary: summary_json(analysis),
+            uncertain: uncertain_json(analysis, locator),
             agreements: options.show_agreements.then(|| part(Part::Agreements)),
             problems,
         }
@@ -169,7 +171,33 @@ fn summary_json(analysis: &Analysis) -> Value {
         "conflicts": count(crate::compare::Verdict::Conflict),
         "discrepancies": count(crate::compare::Verdict::Discrepancy),
         "agreements": c.agreements.len(),
+        "uncertain": analysis.claims.iter().filter(|c| c.doubt.is_some()).count(),
     })
+}
+
+/// The claims crosscheck could not normalize with confidence, as in the report's `uncertain`
+/// array: each with the index of its claim, why, and what it says.
+fn uncertain_json(analysis: &Analysis, locator: &Locator) -> Value {
+    let items: Vec<Value> = analysis
+        .claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let doubt = c.doubt?;
+            let (line, column) = locator.line_col(analysis, c.source, c.span.start);
+            Some(json!({
+                "claim": i,
+                "doubt": doubt.as_str(),
+                "compared": !doubt.keeps_out(),
+                "source": analysis.documents[c.source].path,
+                "line": line,
+                "column": column,
+                "text": c.text,
+                "message": c.resolution,
+            }))
+        })
+        .collect();
+    Value::Array(items)
 }
 
 pub(crate) fn claim_json(analysis: &Analysis, locator: &Locator, c: &Claim) -> Value {
@@ -193,6 +221,7 @@ pub(crate) fn claim_json(analysis: &Analysis, locator: &Locator, c: &Claim) -> V
         "noun": c.noun,
         "resolution": c.resolution,
         "relation": c.relation,
+        "doubt": c.doubt.map(|d| d.as_str()),
     })
 }
 

@@ -8,7 +8,7 @@ use super::{
     date_of, date_phrase, last_of_month, month_number, month_of, nearest_year, relation_before, set_day,
     set_days, spelled, tense_before, weekday_of,
 };
-use crate::claim::{Kind, Qualifier};
+use crate::claim::{Doubt, Kind, Qualifier};
 use crate::extract::Phrase;
 use crate::token::Token;
 
@@ -44,6 +44,7 @@ pub(super) fn calendar_date(tokens: &[Token], i: usize, published: Option<NaiveD
         qualifier: Qualifier::Exact,
         resolution: None,
         relation: None,
+        doubt: None,
     };
     match (day, year) {
         (Some(d), Some(y)) => set_day(&mut phrase, NaiveDate::from_ymd_opt(y, month, d)?),
@@ -65,9 +66,11 @@ pub(super) fn calendar_date(tokens: &[Token], i: usize, published: Option<NaiveD
         if let Some(date) = v.lo_value().and_then(date_of) {
             if date.weekday() != w && phrase.stated.is_some_and(|(a, b)| a == b) {
                 phrase.resolution = Some(format!(
-                    "stated weekday {w:?} does not match {date}, a {:?}",
-                    date.weekday()
+                    "the stated weekday, {}, does not match {date}, a {}",
+                    super::weekday_name(w),
+                    super::weekday_name(date.weekday())
                 ));
+                phrase.doubt = Some(Doubt::Inconsistent);
             }
         }
     }

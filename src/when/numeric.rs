@@ -15,7 +15,7 @@
 use chrono::NaiveDate;
 
 use super::{date_phrase, last_of_month, month_of, nearest_year, set_day, set_days, weekday_of};
-use crate::claim::Qualifier;
+use crate::claim::{Doubt, Qualifier};
 use crate::extract::Phrase;
 use crate::token::Token;
 
@@ -102,6 +102,16 @@ fn chain(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phr
         _ => return None,
     };
     let mut p = date_phrase(i, end, Qualifier::Exact);
+    // `3/4/2025`, `5/6`: both orders give a date.
+    let either_order = match parts.as_slice() {
+        [Part::Num(x, lx), Part::Num(y, _), ..] if months == 0 && parts.len() <= 3 && *lx <= 2 => {
+            order_note(*x, *y).is_some()
+        }
+        _ => false,
+    };
+    if either_order {
+        p.doubt = Some(Doubt::Ambiguous);
+    }
     match date {
         Day(d) => set_day(&mut p, d),
         Month(first) => set_days(&mut p, first, last_of_month(first)?),
@@ -330,6 +340,16 @@ mod tests {
     #[test]
     fn ambiguous_order_is_noted() {
         let p = crate::when::tests::first("on 3/9/2025", "2020-01-01");
+        assert_eq!(p.doubt, Some(crate::claim::Doubt::Ambiguous));
         assert!(p.resolution.unwrap().contains("day/month would be 9/3"));
+        // Only one order gives a date, or the day is written first by convention: no doubt.
+        assert_eq!(
+            crate::when::tests::first("on 3/19/2025", "2020-01-01").doubt,
+            None
+        );
+        assert_eq!(
+            crate::when::tests::first("on 2025-03-09", "2020-01-01").doubt,
+            None
+        );
     }
 }

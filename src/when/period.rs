@@ -11,7 +11,7 @@ use super::{
     bounds, date_phrase, day_at, last_of_month, set_day, set_days, single, spelled, tense_before,
     weekday_abbreviation, weekday_of, year_phrase,
 };
-use crate::claim::{Kind, Qualifier};
+use crate::claim::{Doubt, Kind, Qualifier};
 use crate::extract::Phrase;
 use crate::interval::Interval;
 use crate::number::{number_word, NumberWord};
@@ -643,9 +643,11 @@ fn weekday_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opt
                 }
                 if first.weekday() != w {
                     p.resolution = Some(format!(
-                        "stated weekday {w:?} does not match {first}, a {:?}",
-                        first.weekday()
+                        "the stated weekday, {}, does not match {first}, a {}",
+                        super::weekday_name(w),
+                        super::weekday_name(first.weekday())
                     ));
+                    p.doubt = Some(Doubt::Inconsistent);
                 }
             }
             return Some(p);
