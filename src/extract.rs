@@ -119,6 +119,7 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
             }
         }
         let phrase = date
+            .or_else(|| numeric_proportion_at(tokens, i))
             .or_else(|| proportion_at(tokens, i))
             .or_else(|| quantity_at(tokens, i, published));
         match phrase {
@@ -861,8 +862,23 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
         if is_identifier(tokens, i) {
             return None;
         }
-        let value = t.number_value()?;
-        let mut end = i + 1;
+        // `1/4 mile`: a fraction, when a unit says it is a measure.
+        if let Some((part, end)) =
+            numeric_fraction(tokens, i).filter(|&(_, end)| unit_at(tokens, end).is_some())
+        {
+            return Some(Core {
+                lo: part,
+                hi: part,
+                precision: 0.0,
+                vague: false,
+                end,
+                year_like: false,
+            });
+        }
+        let (value, mut end) = match exponent_after(tokens, i + 1) {
+            Some((power, end)) => (t.number_value()? * power, end),
+            None => (t.number_value()?, i + 1),
+        };
         let mut scale = 1.0;
         if let Some(next) = tokens.get(i + 1) {
             // `6.2m voters`: a solid `m` after a decimal is millions unless a measure follows.
@@ -1171,10 +1187,27 @@ fn proportion_at(tokens: &[Token], i: usize) -> Option<Phrase> {
             (Some(a), Some(b)) if a.is("out") && b.is("of") => (i + 3, ()),
             _ => return None,
         };
-        let m = count(tokens.get(m_at)?).filter(|m| *m >= 2.0 && *m <= 1000.0 && n < *m)?;
-        Some((n / m * 100.0, m_at + 1))
+        // `one in twenty-one`, `1 in 1,000`: the whole figure after `in`.
+        // `Voyager 2 in 1979` is a time, not a share.
+        let whole = core_at(tokens, m_at, false)
+            .filter(|c| !c.vague && c.lo == c.hi && !(c.year_like && (1800.0..=2100.0).contains(&c.lo)))?;
+        let m = whole.lo;
+        ((2.0..=1e6).contains(&m) && n < m).then_some((n / m * 100.0, whole.end))
     };
     let (percent, end) = share?;
+    finish_proportion(tokens, i, percent, end)
+}
+
+/// `3/4 of the vote`: a numeric fraction before `of`, as a percentage.
+fn numeric_proportion_at(tokens: &[Token], i: usize) -> Option<Phrase> {
+    let (part, end) = numeric_fraction(tokens, i)?;
+    tokens.get(end)?.is("of").then_some(())?;
+    finish_proportion(tokens, i, part * 100.0, end)
+}
+
+/// A proportion's phrase, ending before `end` (the `of` after it, or the token after the
+/// denominator).
+fn finish_proportion(tokens: &[Token], i: usize, percent: f64, end: usize) -> Option<Phrase> {
     // `a third of a million` is a number and `an eighth of a mile` a distance, read elsewhere.
     if tokens.get(end + 1).is_some_and(|a| a.is("a") || a.is("an"))
         && (tokens
@@ -1489,21 +1522,75 @@ fn fraction_may_end(tokens: &[Token], k: usize) -> bool {
     }
 }
 
+/// `e10`, `e-4`, `x10^6`, `×10^-4` written solid after a figure: the power of ten and the
+/// index after it.
+fn exponent_after(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    let solid = |j: usize| tokens.get(j).filter(|t| !t.space_before);
+    let mark = solid(i)?;
+    let mut j = i + 1;
+    match mark.text {
+        "e" | "E" => {}
+        "x" | "×" => {
+            solid(j).filter(|t| t.text == "10")?;
+            solid(j + 1).filter(|t| t.text == "^")?;
+            j += 2;
+        }
+        _ => return None,
+    }
+    let negative = match solid(j).map(|t| t.text) {
+        Some("-" | "−") => {
+            j += 1;
+            true
+        }
+        Some("+") => {
+            j += 1;
+            false
+        }
+        _ => false,
+    };
+    let digits = solid(j)
+        .filter(|t| t.is_number() && t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit()))?;
+    // `3e4` is a figure; `5e` or `2e3d` are codes.
+    if solid(j + 1).is_some_and(|t| t.is_word() || t.is_number()) {
+        return None;
+    }
+    let exp: i32 = digits.text.parse().ok()?;
+    Some((10f64.powi(if negative { -exp } else { exp }), j + 1))
+}
+
+/// `3/4`, `1/2` written with a slash (numerator below the denominator, at most 100): the
+/// value and the index after it. Alone it is as likely a date or a score, so callers only take
+/// it before `of` or a unit.
+fn numeric_fraction(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    let (num, slash, den) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let solid = !slash.space_before && !den.space_before;
+    let digits = |t: &Token| t.is_number() && t.text.bytes().all(|b| b.is_ascii_digit());
+    if !(solid && slash.text == "/" && digits(num) && digits(den)) {
+        return None;
+    }
+    let (n, d) = (num.number_value()?, den.number_value()?);
+    let after_slash = tokens
+        .get(i + 3)
+        .is_some_and(|t| t.text == "/" && !t.space_before);
+    (n >= 1.0 && n < d && d <= 100.0 && !after_slash).then_some((n / d, i + 3))
+}
+
 /// `and a half`, `and a quarter`, `and three fifths` after a whole number: the fraction (always
 /// proper) and the index after it.
 fn and_fraction(tokens: &[Token], j: usize) -> Option<(f64, usize)> {
     if !tokens.get(j)?.is("and") {
         return None;
     }
-    let numerator = match tokens.get(j + 1)?.folded.as_ref() {
-        "a" | "an" | "one" => 1.0,
-        w => match number_word(w)? {
-            NumberWord::Small(v) if v >= 1.0 => v,
-            _ => return None,
-        },
-    };
-    let (d, plural, end) = denominator_at(tokens, j + 2)?;
-    (plural == (numerator != 1.0) && numerator < d).then_some((numerator / d, end))
+    if let "a" | "an" | "one" = tokens.get(j + 1)?.folded.as_ref() {
+        let (d, plural, end) = denominator_at(tokens, j + 2)?;
+        return (!plural).then_some((1.0 / d, end));
+    }
+    // `and three fifths`, `and fifty-four hundredths`: a spelled proper fraction.
+    let part = spelled_at(tokens, j + 1)?;
+    let ends_in_fraction = tokens
+        .get(part.end.checked_sub(1)?)
+        .is_some_and(|t| fraction_word(&t.folded).is_some() || ordinal_unit(&t.folded).is_some());
+    (ends_in_fraction && part.lo > 0.0 && part.lo < 1.0).then_some((part.lo, part.end))
 }
 
 /// `-15`, ` to 15`, ` and 15` (after `between`), `–15`; scale words on the second figure
@@ -2290,6 +2377,38 @@ mod tests {
         close("forty two and a third", 42.0 + 1.0 / 3.0);
         close("it took 5 and a quarter hours", 5.25 * 3600.0);
         close("a quarter million dollars", 250_000.0);
+    }
+
+    #[test]
+    fn numeric_fractions_exponents_and_spelled_proportions() {
+        assert_eq!(value("a 1/4 mile oval"), Interval::point(0.25 * 1.609_344));
+        let p = one("3/4 of the vote");
+        assert_eq!((p.kind, p.value), (Kind::Percent, Some(Interval::point(75.0))));
+        // Alone, `9/11` and `24/7` are no fractions.
+        assert!(all("since the 9/11 attacks")
+            .iter()
+            .all(|p| p.value != Some(Interval::point(9.0 / 11.0))));
+        assert_eq!(value("1e10"), Interval::point(1e10));
+        assert_eq!(value("1.3x10^6 cells"), Interval::point(1.3e6));
+        assert_eq!(value("12e-1"), Interval::point(1.2000000000000002));
+        // A letter and digits after the figure make a code, not an exponent.
+        assert_eq!(covers("the 2e3d code"), "2");
+        let p = one("one in twenty-one adults");
+        assert_eq!(
+            (p.kind, p.value),
+            (Kind::Percent, Some(Interval::point(100.0 / 21.0)))
+        );
+        assert_eq!(one("1 in 1,000 people").value, Some(Interval::point(0.1)));
+        assert!(all("Voyager 2 in 1979").iter().all(|p| p.kind != Kind::Percent));
+        let close = |text: &str, want: f64| {
+            let got = one(text).stated.map(|(lo, _)| lo);
+            assert!(
+                got.is_some_and(|v| (v - want).abs() < 1e-9),
+                "{text}: {got:?}, want {want}"
+            );
+        };
+        close("two and fifty-four hundredths", 2.54);
+        close("three and three fifths", 3.6);
     }
 
     #[test]
