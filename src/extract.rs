@@ -205,7 +205,7 @@ fn may_start(t: &Token) -> bool {
     match t.kind {
         crate::token::TokenKind::Number => true,
         crate::token::TokenKind::Punct => {
-            matches!(t.text, "$" | "€" | "£" | "¥" | "₹" | "₩") || vulgar_fraction(t.text).is_some()
+            t.text == "¥" || currency_symbol(t.text).is_some() || vulgar_fraction(t.text).is_some()
         }
         crate::token::TokenKind::Word => {
             let w: &str = &t.folded;
@@ -252,6 +252,17 @@ fn may_start(t: &Token) -> bool {
                         | "saturday"
                         | "sunday"
                         | "us"
+                        | "mex"
+                        | "mx"
+                        | "mxn"
+                        | "nt"
+                        | "cad"
+                        | "can"
+                        | "aud"
+                        | "nzd"
+                        | "hkd"
+                        | "sgd"
+                        | "sg"
                         | "au"
                         | "c"
                         | "ca"
@@ -578,9 +589,9 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     let mut end = unit_end.max(end);
     let mut extra = 0.0;
     let mut relation = None;
-    if matches!(kind, Kind::Duration | Kind::Distance) && qualifier != Qualifier::Range {
-        // `2 hours and 20 minutes`, `5 feet 2 inches`: one duration or length.
-        if let Some((more, more_end)) = smaller_unit_tail(tokens, end, kind, factor) {
+    if matches!(kind, Kind::Duration | Kind::Distance | Kind::Money) && qualifier != Qualifier::Range {
+        // `2 hours and 20 minutes`, `5 feet 2 inches`, `3 dollars 50 cents`: one figure.
+        if let Some((more, more_end)) = smaller_unit_tail(tokens, end, (kind, unit), factor) {
             extra = more;
             end = more_end;
         }
@@ -800,16 +811,15 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
 /// index of the figure after it.
 fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static str>, usize) {
     let Some(t) = tokens.get(i) else { return (None, i) };
-    let symbol = |s: &str| match s {
-        "$" => Some("USD"),
-        "€" => Some("EUR"),
-        "£" => Some("GBP"),
-        "¥" => Some("JPY"),
-        "₹" => Some("INR"),
-        "₩" => Some("KRW"),
-        _ => None,
-    };
     let next_is_figure = |j: usize| tokens.get(j).is_some_and(|n| n.is_number());
+    // `¥` before a figure is the yen; after one (`50 ¥`) it may be the yuan.
+    let symbol = |s: &str| {
+        if s == "¥" {
+            Some("JPY")
+        } else {
+            currency_symbol(s)
+        }
+    };
     if let Some(code) = symbol(t.text) {
         return if next_is_figure(i + 1) {
             (Some(code), i + 1)
@@ -817,18 +827,24 @@ fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static str>, usize) 
             (None, i)
         };
     }
-    // `US$3`, `A$`, `HK$`.
+    // `US$3`, `A$`, `HK$`, `Mex$`, `NZD$15`.
     if let Some(dollar) = tokens.get(i + 1) {
-        if dollar.text == "$" && !dollar.space_before && next_is_figure(i + 2) {
-            let code = match t.text {
-                "US" => Some("USD"),
-                "A" | "AU" => Some("AUD"),
-                "C" | "CA" => Some("CAD"),
-                "HK" => Some("HKD"),
-                "NZ" => Some("NZD"),
-                "S" => Some("SGD"),
+        if dollar.text == "$" && next_is_figure(i + 2) {
+            let code = match t.folded.as_ref() {
+                "us" | "usd" => Some("USD"),
+                "a" | "au" | "aud" => Some("AUD"),
+                "c" | "ca" | "can" | "cad" => Some("CAD"),
+                "hk" | "hkd" => Some("HKD"),
+                "nz" | "nzd" => Some("NZD"),
+                "s" | "sg" | "sgd" => Some("SGD"),
+                "mex" | "mx" | "mxn" => Some("MXN"),
+                "r" if t.text == "R" => Some("BRL"),
+                "nt" => Some("TWD"),
                 _ => None,
             };
+            // `C$` is written solid; a spaced `C $` only with a code of two or more letters or
+            // a capital.
+            let code = code.filter(|_| !dollar.space_before || t.text.len() > 1 || t.text != t.folded);
             if code.is_some() {
                 return (code, i + 2);
             }
@@ -936,9 +952,10 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                 end = after;
             }
         }
+        let scaled = times_power_of_ten(value, scale);
         return Some(Core {
-            lo: value * scale,
-            hi: value * scale,
+            lo: scaled,
+            hi: scaled,
             precision: rounding(t.text, value, scale),
             vague: false,
             end,
@@ -989,6 +1006,18 @@ fn with_denominator(tokens: &[Token], core: Core) -> Core {
         },
         _ => core,
     }
+}
+
+/// `value × scale` without binary rounding error when the scale is a power of ten: `16.4
+/// million` is 16,400,000, not 16,399,999.999999998.
+fn times_power_of_ten(value: f64, scale: f64) -> f64 {
+    let exponent = scale.log10().round();
+    if scale > 1.0 && 10f64.powi(exponent as i32) == scale {
+        if let Ok(exact) = format!("{value}e{exponent}").parse::<f64>() {
+            return exact;
+        }
+    }
+    value * scale
 }
 
 /// Half the rounding step of a figure, capped at 5 % of it: `10,000` may stand for anything
@@ -1813,19 +1842,42 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize
                 ("swiss", "franc" | "francs") => Some(("CHF", 2)),
                 ("chinese", "yuan") => Some(("CNY", 2)),
                 ("turkish", "lira" | "liras") => Some(("TRY", 2)),
+                ("new", "zealand") if matches!(next(2).as_str(), "dollar" | "dollars") => Some(("NZD", 3)),
+                ("singapore", "dollar" | "dollars") => Some(("SGD", 2)),
+                ("taiwan" | "taiwanese", "dollar" | "dollars") => Some(("TWD", 2)),
+                ("mexican", "peso" | "pesos") => Some(("MXN", 2)),
+                ("philippine", "peso" | "pesos") => Some(("PHP", 2)),
+                ("argentine" | "argentinian", "peso" | "pesos") => Some(("ARS", 2)),
+                ("colombian", "peso" | "pesos") => Some(("COP", 2)),
+                ("chilean", "peso" | "pesos") => Some(("CLP", 2)),
+                ("french", "franc" | "francs") => Some(("FRF", 2)),
+                ("dutch", "guilder" | "guilders") => Some(("NLG", 2)),
+                ("finnish", "markka" | "markkaa") => Some(("FIM", 2)),
+                ("german", "mark" | "marks") => Some(("DEM", 2)),
+                ("south", "african") if matches!(next(2).as_str(), "rand" | "rands") => Some(("ZAR", 3)),
+                ("indian", "rupee" | "rupees") => Some(("INR", 2)),
+                ("pakistani", "rupee" | "rupees") => Some(("PKR", 2)),
+                ("sri", "lankan") if matches!(next(2).as_str(), "rupee" | "rupees") => Some(("LKR", 3)),
+                ("kenyan", "shilling" | "shillings") => Some(("KES", 2)),
+                ("ugandan", "shilling" | "shillings") => Some(("UGX", 2)),
+                ("tanzanian", "shilling" | "shillings") => Some(("TZS", 2)),
+                ("swedish", "krona" | "kronor") => Some(("SEK", 2)),
+                ("norwegian", "krone" | "kroner") => Some(("NOK", 2)),
+                ("danish", "krone" | "kroner") => Some(("DKK", 2)),
+                ("saudi", "riyal" | "riyals") => Some(("SAR", 2)),
+                ("brazilian", "real" | "reais") => Some(("BRL", 2)),
                 _ => None,
             };
             if let Some((code, n)) = qualified {
                 return Some((Kind::Money, code, 1.0, j + n));
             }
             let symbol = match t.text {
-                "€" => Some("EUR"),
-                "£" => Some("GBP"),
-                "$" => Some("USD"),
                 "¥" | "元" => Some("CNY"),
-                "₹" => Some("INR"),
-                _ => None,
+                s => currency_symbol(s),
             };
+            if matches!(w.as_str(), "satoshi" | "satoshis" | "sats") {
+                return Some((Kind::Money, "XBT", 1e-8, j + 1));
+            }
             return symbol
                 .or_else(|| money_word(&w))
                 .map(|code| (Kind::Money, code, 1.0, j + 1));
@@ -1834,16 +1886,22 @@ fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str, f64, usize
     Some((Kind::Duration, "s", seconds, j + 1))
 }
 
-/// `and 20 minutes` after `2 hours`, `2 inches` after `5 feet`: the smaller part of a compound
-/// duration or length, in the canonical unit.
-fn smaller_unit_tail(tokens: &[Token], i: usize, of: Kind, factor: f64) -> Option<(f64, usize)> {
+/// `and 20 minutes` after `2 hours`, `2 inches` after `5 feet`, `50 cents` after `3 dollars`:
+/// the smaller part of a compound duration, length or sum, in the canonical unit.
+fn smaller_unit_tail(
+    tokens: &[Token],
+    i: usize,
+    of: (Kind, Option<&str>),
+    factor: f64,
+) -> Option<(f64, usize)> {
     let i = if tokens.get(i)?.is("and") { i + 1 } else { i };
     if !tokens.get(i)?.is_number() && number_word(&tokens.get(i)?.folded).is_none() {
         return None;
     }
     let core = core_at(tokens, i, false)?;
-    let (kind, _, small, end) = unit_at(tokens, core.end)?;
-    (kind == of && small < factor && core.lo == core.hi && !core.vague).then_some((core.lo * small, end))
+    let (kind, unit, small, end) = unit_at(tokens, core.end)?;
+    let same = kind == of.0 && (kind != Kind::Money || of.1 == Some(unit));
+    (same && small < factor && core.lo == core.hi && !core.vague).then_some((core.lo * small, end))
 }
 
 /// `30 degrees` is a temperature; `a 90-degree turn` or `180 degrees of latitude` is an angle.
@@ -1863,6 +1921,31 @@ fn is_temperature_degree(word: &str, next: &str, compound: bool) -> bool {
     !(ANGLES.contains(&next) || word == "degree" && compound)
 }
 
+/// A currency sign: `$`, `€`, `£`, `₹`, `₽`, `₦`, `₿`. (`¥` is read by the callers: the yen
+/// before a figure, the yuan after one.)
+fn currency_symbol(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "₺" => "TRY",
+        "₴" => "UAH",
+        "₦" => "NGN",
+        "₱" => "PHP",
+        "₫" => "VND",
+        "₪" => "ILS",
+        "₡" => "CRC",
+        "₾" => "GEL",
+        "₭" => "LAK",
+        "฿" => "THB",
+        "₿" => "XBT",
+        _ => return None,
+    })
+}
+
 /// Currency names written after the figure: `50 million dollars`.
 fn money_word(w: &str) -> Option<&'static str> {
     match w {
@@ -1876,6 +1959,21 @@ fn money_word(w: &str) -> Option<&'static str> {
         "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
         "lira" | "liras" | "try" => Some("TRY"),
         "rmb" => Some("CNY"),
+        "peseta" | "pesetas" => Some("ESP"),
+        "guilder" | "guilders" => Some("NLG"),
+        "markka" | "markkaa" => Some("FIM"),
+        "bitcoin" | "bitcoins" | "btc" | "xbt" => Some("XBT"),
+        "naira" => Some("NGN"),
+        "rand" => Some("ZAR"),
+        "ringgit" => Some("MYR"),
+        "baht" => Some("THB"),
+        "won" => Some("KRW"),
+        "reais" => Some("BRL"),
+        "hryvnia" | "hryvnias" => Some("UAH"),
+        "zloty" | "zlotys" | "zlotych" => Some("PLN"),
+        "dirham" | "dirhams" => Some("AED"),
+        "rupiah" => Some("IDR"),
+        "dong" => Some("VND"),
         _ => None,
     }
 }
@@ -2409,6 +2507,35 @@ mod tests {
         };
         close("two and fifty-four hundredths", 2.54);
         close("three and three fifths", 3.6);
+    }
+
+    #[test]
+    fn currencies_by_sign_prefix_and_name_and_compound_sums() {
+        let money = |text: &str| {
+            let p = one(text);
+            assert_eq!(p.kind, Kind::Money, "{text}");
+            (
+                p.unit.unwrap_or_default(),
+                p.stated.map(|(lo, _)| lo).unwrap_or_default(),
+            )
+        };
+        assert_eq!(money("C$ 16.4 million"), ("CAD", 16_400_000.0));
+        assert_eq!(money("Mex$ 10 million"), ("MXN", 10_000_000.0));
+        assert_eq!(money("NZD$15"), ("NZD", 15.0));
+        assert_eq!(money("100,000 ₭"), ("LAK", 100_000.0));
+        assert_eq!(money("₽500"), ("RUB", 500.0));
+        assert_eq!(money("₦2 billion"), ("NGN", 2e9));
+        assert_eq!(money("6.25 BTC"), ("XBT", 6.25));
+        assert_eq!(money("6.65 billion pesetas"), ("ESP", 6.65e9));
+        assert_eq!(money("250 million Dutch guilders"), ("NLG", 2.5e8));
+        assert_eq!(money("40 Mexican pesos"), ("MXN", 40.0));
+        let (code, v) = money("3 dollars 50 cents");
+        assert_eq!(code, "USD");
+        assert!((v - 3.5).abs() < 1e-9);
+        let (_, v) = money("thirteen dollars and forty-five cents");
+        assert!((v - 13.45).abs() < 1e-9);
+        // Cents of another currency are another figure.
+        assert_eq!(all("3 euros 50 cents").len(), 2);
     }
 
     #[test]
