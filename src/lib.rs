@@ -16,6 +16,7 @@
 
 pub mod claim;
 pub mod compare;
+pub mod config;
 pub mod document;
 pub mod extract;
 pub mod interval;
