@@ -126,7 +126,11 @@ pub fn discover(cwd: &Path) -> Option<PathBuf> {
         for name in FILE_NAMES {
             let candidate = dir.join(name);
             if candidate.is_file() {
-                return Some(if depth == 0 { PathBuf::from(name) } else { candidate });
+                return Some(if depth == 0 {
+                    PathBuf::from(name)
+                } else {
+                    candidate
+                });
             }
         }
     }
@@ -252,7 +256,7 @@ impl Config {
                 file.starts_with(&entry).then(|| (entry.components().count(), e))
             })
             .collect();
-        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found.sort_by_key(|(depth, _)| std::cmp::Reverse(*depth));
         found.into_iter().map(|(_, e)| e).collect()
     }
 }
@@ -275,7 +279,10 @@ pub fn key_matches(pattern: &str, key: &str) -> bool {
         return true;
     }
     pattern.strip_suffix(".*").is_some_and(|prefix| {
-        key == prefix || key.strip_prefix(prefix).is_some_and(|rest| rest.starts_with(['.', '@']))
+        key == prefix
+            || key
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with(['.', '@']))
     })
 }
 
@@ -444,12 +451,7 @@ fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> ConfigError {
 fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
     let rest = message.strip_prefix("unknown field `")?;
     let (field, rest) = rest.split_once('`')?;
-    let expected = rest
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect();
+    let expected = rest.split('`').skip(1).step_by(2).map(str::to_string).collect();
     Some((field.to_string(), expected))
 }
 
@@ -518,7 +520,10 @@ mod tests {
         let rules = config.rules.unwrap();
         assert_eq!(
             rules.value,
-            [PathBuf::from("cfg/pack.toml"), PathBuf::from("cfg/../shared/rules")]
+            [
+                PathBuf::from("cfg/pack.toml"),
+                PathBuf::from("cfg/../shared/rules")
+            ]
         );
         assert_eq!(rules.line, 1);
         let date = config.date.unwrap();
@@ -645,7 +650,11 @@ mod tests {
             published: None,
         };
         let fallback = NaiveDate::from_ymd_opt(2024, 5, 5);
-        let mut docs = vec![doc("wires/a.txt", None), doc("wires/b.txt", None), doc("c.txt", Some("Own"))];
+        let mut docs = vec![
+            doc("wires/a.txt", None),
+            doc("wires/b.txt", None),
+            doc("c.txt", Some("Own")),
+        ];
         config.apply_sources(&mut docs, fallback);
         assert_eq!(docs[0].outlet.as_deref(), Some("Wire"));
         assert_eq!(docs[1].outlet.as_deref(), Some("Wire B"));

@@ -160,7 +160,12 @@ pub fn lint(drafts: Vec<Document>, sources: Vec<Document>, rules: &RuleSet) -> L
 /// a diagnostic of the lint without suppressions: a draft's figure that is reported, a source
 /// value that differs from or contradicts a reported figure, or a disagreement among the
 /// sources; the others become notices.
-pub fn lint_with(drafts: Vec<Document>, sources: Vec<Document>, rules: &RuleSet, policy: &Policy) -> LintReport {
+pub fn lint_with(
+    drafts: Vec<Document>,
+    sources: Vec<Document>,
+    rules: &RuleSet,
+    policy: &Policy,
+) -> LintReport {
     let draft_count = drafts.len();
     let mut documents = drafts;
     documents.extend(sources);
@@ -197,8 +202,7 @@ impl Graded {
     fn reports(&self, claim: usize) -> bool {
         self.lints.iter().any(|l| {
             l.claim == claim
-                || l
-                    .related
+                || l.related
                     .iter()
                     .any(|r| r.stance != Stance::Agrees && r.claims.contains(&claim))
         }) || self

@@ -293,7 +293,7 @@ impl Suppressions {
                 });
             }
         }
-        notices.sort_by(|a, b| (a.source, a.span.start, a.code).cmp(&(b.source, b.span.start, b.code)));
+        notices.sort_by_key(|n| (n.source, n.span.start, n.code));
         notices
     }
 }
@@ -359,7 +359,10 @@ mod tests {
         assert_eq!(d.scope, Scope::NextLine);
         assert_eq!(d.keys, ["parade.troops"]);
         assert_eq!(d.reason.as_deref(), Some("the 2015 figure"));
-        assert_eq!(&text[d.span.clone()], "<!-- crosscheck-ignore: parade.troops the 2015 figure -->");
+        assert_eq!(
+            &text[d.span.clone()],
+            "<!-- crosscheck-ignore: parade.troops the 2015 figure -->"
+        );
         let d = one("<!--crosscheck-ignore-file:a.*,b -- old wire copy-->");
         assert_eq!(d.scope, Scope::File);
         assert_eq!(d.keys, ["a.*", "b"]);
@@ -384,8 +387,12 @@ mod tests {
         assert_eq!(notices.len(), 3, "{notices:?}");
         assert!(notices[0].message.contains("`crosscheck-ignore-next-line`"));
         assert!(notices[1].message.contains("names no key"));
-        assert!(notices[2].message.starts_with("`crosscheck-ignore` is not a suppression"));
-        assert!(notices.iter().all(|n| n.source == 3 && n.code == NoticeCode::InvalidSuppression));
+        assert!(notices[2]
+            .message
+            .starts_with("`crosscheck-ignore` is not a suppression"));
+        assert!(notices
+            .iter()
+            .all(|n| n.source == 3 && n.code == NoticeCode::InvalidSuppression));
         // An unclosed comment runs to the end of the text: its key is read.
         let (found, _) = directives("x <!-- crosscheck-ignore: k why", 0);
         assert_eq!(found[0].span, 2..31);
@@ -404,7 +411,13 @@ mod tests {
 
     #[test]
     fn comments_never_panic_on_odd_text() {
-        for text in ["<!--", "<!---->", "<!-- -->-->", "é<!--é-->é", "<!-- crosscheck-ignore:é"] {
+        for text in [
+            "<!--",
+            "<!---->",
+            "<!-- -->-->",
+            "é<!--é-->é",
+            "<!-- crosscheck-ignore:é",
+        ] {
             let _ = directives(text, 0);
             assert_eq!(mask(text).len(), text.len());
         }
@@ -440,7 +453,10 @@ mod tests {
         let codes: Vec<_> = analysis.notices.iter().map(|n| n.code).collect();
         assert_eq!(
             codes,
-            [NoticeCode::UnusedSuppression, NoticeCode::SuppressionWithoutReason]
+            [
+                NoticeCode::UnusedSuppression,
+                NoticeCode::SuppressionWithoutReason
+            ]
         );
         assert_eq!(analysis.notices[0].span, 0..32);
         // A figure that agrees anyway: suppressing it hides no finding.
@@ -456,8 +472,17 @@ mod tests {
         let b = "The earthquake killed 1,870 people. Turnout was 60% in the vote.\n";
         let c = "Turnout was 45% in the vote, after a quake that killed 1,870.\n";
         let analysis = run(&[a, b, c], &Policy::default());
-        let keys: Vec<_> = analysis.comparison.findings.iter().map(|f| f.key.as_str()).collect();
-        assert_eq!(keys, ["turnout.percent"], "the turnout conflict is between b and c");
+        let keys: Vec<_> = analysis
+            .comparison
+            .findings
+            .iter()
+            .map(|f| f.key.as_str())
+            .collect();
+        assert_eq!(
+            keys,
+            ["turnout.percent"],
+            "the turnout conflict is between b and c"
+        );
         assert!(analysis.notices.is_empty(), "{:?}", analysis.notices);
     }
 
