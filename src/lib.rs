@@ -17,6 +17,7 @@
 //! suppressions and ignored keys cover; [`baseline`] records findings to hide in later runs.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod claim;
 pub mod compare;
 pub mod config;
