@@ -89,7 +89,11 @@ impl Baseline {
     /// The lints of a `lint` run (all of them, unsupported figures included).
     pub fn of_lint(report: &LintReport, base: &Path) -> Baseline {
         let ids = SourceIds::new(&report.analysis, base);
-        let entries = report.lints.iter().filter_map(|l| lint_entry(report, &ids, l)).collect();
+        let entries = report
+            .lints
+            .iter()
+            .filter_map(|l| lint_entry(report, &ids, l))
+            .collect();
         Baseline::new(entries)
     }
 
@@ -125,7 +129,10 @@ impl Baseline {
         let current = Baseline::of_check_unsorted(analysis, base);
         let before = analysis.comparison.findings.len();
         let mut keep = current.iter().map(|e| !self.holds(e));
-        analysis.comparison.findings.retain(|_| keep.next().unwrap_or(true));
+        analysis
+            .comparison
+            .findings
+            .retain(|_| keep.next().unwrap_or(true));
         before - analysis.comparison.findings.len()
     }
 
@@ -177,7 +184,9 @@ impl Baseline {
                 figures: figures(
                     analysis,
                     &ids,
-                    f.sides.iter().flat_map(|s| s.claims.iter().map(move |&c| (c, s.value, s.kind))),
+                    f.sides
+                        .iter()
+                        .flat_map(|s| s.claims.iter().map(move |&c| (c, s.value, s.kind))),
                 ),
             })
             .collect()

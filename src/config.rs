@@ -261,6 +261,144 @@ impl Config {
     }
 }
 
+/// Where a setting comes from, for `config --show`: `FILE:LINE` or `default`.
+fn origin(file: &Option<PathBuf>, line: Option<usize>) -> String {
+    match (file, line) {
+        (Some(file), Some(line)) => format!("{}:{line}", file.display()),
+        _ => "default".to_string(),
+    }
+}
+
+impl Config {
+    /// The configuration as TOML, each value followed by a comment saying where it comes from
+    /// (`FILE:LINE` or `default`), as `cargo config get --show-origin` does. Paths are shown
+    /// resolved, as crosscheck uses them.
+    pub fn show_toml(&self) -> String {
+        let file = &self.file;
+        let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+        let list = |items: &mut dyn Iterator<Item = String>| {
+            format!("[{}]", items.map(|s| quoted(&s)).collect::<Vec<_>>().join(", "))
+        };
+        let mut out = match file {
+            Some(path) => format!("# configuration file: {}\n", path.display()),
+            None => "# no configuration file: every setting is the default\n".to_string(),
+        };
+        let rules = self.rules.as_ref();
+        out += &format!(
+            "rules = {}  # {}\n",
+            list(
+                &mut rules
+                    .map_or(&[][..], |r| &r.value[..])
+                    .iter()
+                    .map(|p| p.display().to_string())
+            ),
+            origin(file, rules.map(|r| r.line))
+        );
+        match &self.date {
+            Some(d) => out += &format!("date = {}  # {}\n", d.value, origin(file, Some(d.line))),
+            None => out += "# date is not set (default): articles without a date stay undated\n",
+        }
+        let fail_on = self.fail_on.as_ref();
+        out += &format!(
+            "fail-on = {}  # {}\n",
+            quoted(fail_on.map_or(FailOn::Conflict, |f| f.value).as_str()),
+            origin(file, fail_on.map(|f| f.line))
+        );
+        let ignore = self.ignore.as_ref();
+        out += &format!(
+            "ignore = {}  # {}\n",
+            list(&mut self.ignored_keys().iter().cloned()),
+            origin(file, ignore.map(|i| i.line))
+        );
+        if !self.severity.is_empty() {
+            out += "\n[severity]\n";
+        }
+        for (key, s) in &self.severity {
+            let mut parts = Vec::new();
+            for (name, value) in [
+                ("conflict", s.value.conflict),
+                ("discrepancy", s.value.discrepancy),
+            ] {
+                if let Some(v) = value {
+                    parts.push(format!("{name} = {}", quoted(v.as_str())));
+                }
+            }
+            out += &format!(
+                "{} = {{ {} }}  # {}\n",
+                quoted(key),
+                parts.join(", "),
+                origin(file, Some(s.line))
+            );
+        }
+        for e in &self.sources {
+            out += &format!(
+                "\n[sources.{}]  # {}\n",
+                quoted(&e.path.display().to_string()),
+                origin(file, Some(e.line))
+            );
+            if let Some(outlet) = &e.outlet {
+                out += &format!("outlet = {}\n", quoted(outlet));
+            }
+            if let Some(published) = e.published {
+                out += &format!("published = {published}\n");
+            }
+            if let Some(trusted) = e.trusted {
+                out += &format!("trusted = {trusted}\n");
+            }
+        }
+        out
+    }
+
+    /// The configuration as JSON: `version`, `file`, and each setting as `{value, origin}`.
+    pub fn show_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        let file = &self.file;
+        let setting = |value: serde_json::Value, line: Option<usize>| json!({ "value": value, "origin": origin(file, line) });
+        let rules = self.rules.as_ref();
+        let severity: serde_json::Map<String, serde_json::Value> = self
+            .severity
+            .iter()
+            .map(|(key, s)| {
+                let value = json!({
+                    "conflict": s.value.conflict.map(Severity::as_str),
+                    "discrepancy": s.value.discrepancy.map(Severity::as_str),
+                });
+                (key.clone(), setting(value, Some(s.line)))
+            })
+            .collect();
+        let sources: serde_json::Map<String, serde_json::Value> = self
+            .sources
+            .iter()
+            .map(|e| {
+                let value = json!({
+                    "outlet": e.outlet,
+                    "published": e.published.map(|d| d.to_string()),
+                    "trusted": e.trusted,
+                });
+                (e.path.display().to_string(), setting(value, Some(e.line)))
+            })
+            .collect();
+        json!({
+            "version": 1,
+            "file": file.as_ref().map(|f| f.display().to_string()),
+            "settings": {
+                "rules": setting(
+                    json!(rules.map_or(Vec::new(), |r| r.value.iter().map(|p| p.display().to_string()).collect())),
+                    rules.map(|r| r.line),
+                ),
+                "date": setting(json!(self.date.as_ref().map(|d| d.value.to_string())), self.date.as_ref().map(|d| d.line)),
+                "fail-on": setting(
+                    json!(self.fail_on.as_ref().map_or(FailOn::Conflict, |f| f.value).as_str()),
+                    self.fail_on.as_ref().map(|f| f.line),
+                ),
+                "ignore": setting(json!(self.ignored_keys()), self.ignore.as_ref().map(|i| i.line)),
+                "severity": severity,
+                "sources": sources,
+            },
+        })
+    }
+}
+
 /// Parses a severity name as written in a configuration file.
 pub fn parse_severity(name: &str) -> Option<Severity> {
     match name {

@@ -281,7 +281,7 @@ impl Suppressions {
                     source: *source,
                     span: d.span.clone(),
                     code: NoticeCode::UnusedSuppression,
-                    message: format!("unused suppression: no finding involves a figure of `{keys}` {place}"),
+                    message: format!("no finding involves a figure of `{keys}` {place}"),
                 });
             }
             if d.reason.is_none() {

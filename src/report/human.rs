@@ -43,6 +43,7 @@ pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: Render
             writeln!(out)?;
         }
     }
+    super::notices::write_human(out, analysis, options.color)?;
     write_summary(out, analysis, options)
 }
 
