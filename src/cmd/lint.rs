@@ -24,6 +24,7 @@ Examples:
   crosscheck lint draft.md --against a.txt b.md --rules pack.toml
   crosscheck lint draft.md --against coverage/ --show-unsupported
   crosscheck lint draft.md --against coverage/ --format github --fail-on differs
+  crosscheck lint draft.md                                 # against the trusted sources of crosscheck.toml
 
 Grades:
   contradicted  every source gives a value that cannot be true with the draft's (error)
