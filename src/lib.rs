@@ -12,10 +12,15 @@
 //! disagreements between sources, and [`report`] renders the result.
 //!
 //! [`lint`] grades the figures of a draft against trusted sources with the same stages.
+//!
+//! [`config`] reads `crosscheck.toml`; [`suppress`] leaves out the figures that inline
+//! suppressions and ignored keys cover; [`baseline`] records findings to hide in later runs.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod claim;
 pub mod compare;
+pub mod config;
 pub mod document;
 pub mod extract;
 pub mod interval;
@@ -27,6 +32,7 @@ pub mod number;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod suppress;
 pub mod token;
 pub mod when;
 
@@ -34,6 +40,7 @@ use claim::Claim;
 use compare::Comparison;
 use document::Document;
 use rules::RuleSet;
+use suppress::{Notice, Policy, Suppressions};
 
 /// Everything one run found: the sources, every claim, and the graded comparison.
 #[derive(Debug, Clone)]
@@ -42,29 +49,57 @@ pub struct Analysis {
     /// Claims of every document, in document order.
     pub claims: Vec<Claim>,
     pub comparison: Comparison,
+    /// Remarks about the input itself (unused or malformed suppressions), by document.
+    pub notices: Vec<Notice>,
 }
 
 /// Runs segment -> extract -> key -> compare over loaded documents.
 pub fn analyze(documents: Vec<Document>, rules: &RuleSet) -> Analysis {
+    analyze_with(documents, rules, &Policy::default())
+}
+
+/// [`analyze`], leaving out the figures of ignored keys and those inline suppressions cover,
+/// and with the policy's severities. A suppression is used when a figure it covers takes
+/// part in a finding of the comparison without suppressions; the others become notices.
+pub fn analyze_with(documents: Vec<Document>, rules: &RuleSet, policy: &Policy) -> Analysis {
     let claims = keyed_claims(&documents, rules);
-    let mut comparison = compare::compare(&claims, rules);
+    let suppressions = Suppressions::find(&documents, &claims, policy);
     let published: Vec<_> = documents.iter().map(|d| d.published).collect();
-    compare::note_publication_days(&mut comparison, &claims, &published);
+    let compared = |masked: &[Claim]| {
+        let mut comparison = compare::compare(masked, rules);
+        compare::note_publication_days(&mut comparison, masked, &published);
+        comparison
+    };
+    let mut comparison = compared(&suppressions.masked(&claims, true));
+    let unsuppressed = suppressions
+        .any()
+        .then(|| compared(&suppressions.masked(&claims, false)));
+    let notices = suppressions.notices(|claim| {
+        unsuppressed.as_ref().is_some_and(|c| {
+            c.findings
+                .iter()
+                .any(|f| f.sides.iter().any(|s| s.claims.contains(&claim)))
+        })
+    });
+    policy.apply_severity(&mut comparison);
     Analysis {
         documents,
         claims,
         comparison,
+        notices,
     }
 }
 
 /// Runs segment -> extract -> key: the claims of every document, in document order, each
-/// with the index of its document as `source`.
+/// with the index of its document as `source`. Suppression comments are blanked first, so
+/// their keys and reasons state nothing.
 pub fn keyed_claims(documents: &[Document], rules: &RuleSet) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (index, doc) in documents.iter().enumerate() {
-        let sentences = segment::segment(&doc.text, doc.body_start);
-        let mut found = extract::extract(&doc.text, &sentences, index, doc.published);
-        key::assign_keys(&doc.text, &mut found, rules, doc.published);
+        let text = suppress::mask(&doc.text);
+        let sentences = segment::segment(&text, doc.body_start);
+        let mut found = extract::extract(&text, &sentences, index, doc.published);
+        key::assign_keys(&text, &mut found, rules, doc.published);
         claims.extend(found);
     }
     claims

@@ -23,6 +23,7 @@ use crate::compare::{self, Verdict};
 use crate::document::Document;
 use crate::interval::Interval;
 use crate::rules::RuleSet;
+use crate::suppress::{Policy, Suppressions};
 use crate::Analysis;
 
 /// How a draft's figure stands against the sources, from the mildest to the worst.
@@ -151,13 +152,71 @@ impl LintReport {
 
 /// Grades every keyed figure of the drafts against the sources.
 pub fn lint(drafts: Vec<Document>, sources: Vec<Document>, rules: &RuleSet) -> LintReport {
+    lint_with(drafts, sources, rules, &Policy::default())
+}
+
+/// [`lint`], leaving out the figures of ignored keys and those that inline suppressions cover,
+/// in drafts and sources alike. A suppression is used when a figure it covers takes part in
+/// a diagnostic of the lint without suppressions: a draft's figure that is reported, a source
+/// value that differs from or contradicts a reported figure, or a disagreement among the
+/// sources; the others become notices.
+pub fn lint_with(
+    drafts: Vec<Document>,
+    sources: Vec<Document>,
+    rules: &RuleSet,
+    policy: &Policy,
+) -> LintReport {
     let draft_count = drafts.len();
     let mut documents = drafts;
     documents.extend(sources);
     let claims = crate::keyed_claims(&documents, rules);
     let split = claims.partition_point(|c| c.source < draft_count);
-    let comparison = compare_sources(&documents, &claims, split, rules);
-    let sides = source_sides(&claims, split);
+    let suppressions = Suppressions::find(&documents, &claims, policy);
+    let graded = grade_all(&documents, &suppressions.masked(&claims, true), split, rules);
+    let unsuppressed = suppressions
+        .any()
+        .then(|| grade_all(&documents, &suppressions.masked(&claims, false), split, rules));
+    let notices = suppressions.notices(|claim| unsuppressed.as_ref().is_some_and(|g| g.reports(claim)));
+    LintReport {
+        analysis: Analysis {
+            documents,
+            claims,
+            comparison: graded.comparison,
+            notices,
+        },
+        drafts: draft_count,
+        lints: graded.lints,
+        supported: graded.supported,
+    }
+}
+
+/// The grades of one pass over the claims.
+struct Graded {
+    comparison: compare::Comparison,
+    lints: Vec<Lint>,
+    supported: usize,
+}
+
+impl Graded {
+    /// Whether claim `claim` takes part in a diagnostic.
+    fn reports(&self, claim: usize) -> bool {
+        self.lints.iter().any(|l| {
+            l.claim == claim
+                || l.related
+                    .iter()
+                    .any(|r| r.stance != Stance::Agrees && r.claims.contains(&claim))
+        }) || self
+            .comparison
+            .findings
+            .iter()
+            .any(|f| f.sides.iter().any(|s| s.claims.contains(&claim)))
+    }
+}
+
+/// Grades the keyed figures of the drafts (the claims before `split`) against the others.
+fn grade_all(documents: &[Document], claims: &[Claim], split: usize, rules: &RuleSet) -> Graded {
+    let comparison = compare_sources(documents, claims, split, rules);
+    let sides = source_sides(claims, split);
     let mut lints = Vec::new();
     let mut supported = 0;
     for (index, claim) in claims[..split].iter().enumerate() {
@@ -172,8 +231,8 @@ pub fn lint(drafts: Vec<Document>, sources: Vec<Document>, rules: &RuleSet) -> L
             .unwrap_or_default();
         let related: Vec<Related> = found
             .iter()
-            .map(|side| relate(claim, side, &claims, rules))
-            .map(|r| note_later_days(r, claim, &claims, &documents))
+            .map(|side| relate(claim, side, claims, rules))
+            .map(|r| note_later_days(r, claim, claims, documents))
             .collect();
         let Some((grade, message)) = grade(claim, &related) else {
             supported += 1;
@@ -194,13 +253,8 @@ pub fn lint(drafts: Vec<Document>, sources: Vec<Document>, rules: &RuleSet) -> L
             sources_disagree,
         });
     }
-    LintReport {
-        analysis: Analysis {
-            documents,
-            claims,
-            comparison,
-        },
-        drafts: draft_count,
+    Graded {
+        comparison,
         lints,
         supported,
     }

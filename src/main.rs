@@ -9,12 +9,14 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crosscheck::baseline::Baseline;
 use crosscheck::compare::Verdict;
-use crosscheck::load::{load_paths, LoadOptions};
+use crosscheck::config;
 use crosscheck::report::{self, RenderOptions};
 use crosscheck::rules::RuleSet;
 
 mod cmd {
+    pub mod config;
     pub mod lint;
 }
 
@@ -25,6 +27,7 @@ Examples:
   crosscheck check coverage/ --format github       # annotations in a CI job
   crosscheck facts coverage/                       # every figure found, keyed or not
   crosscheck lint draft.md --against coverage/     # a draft's figures against its sources
+  crosscheck config --show                         # the settings of crosscheck.toml in use
 
 Exit status:
   0  no finding at or above --fail-on
@@ -42,6 +45,8 @@ Exit status:
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    config: cmd::config::ConfigArgs,
 }
 
 #[derive(Subcommand)]
@@ -55,6 +60,8 @@ enum Command {
     /// Check every figure of a draft against trusted sources before publication
     #[command(after_help = cmd::lint::LINT_HELP)]
     Lint(cmd::lint::LintArgs),
+    /// Print the configuration in use (crosscheck.toml), with where each value comes from
+    Config(cmd::config::ShowArgs),
     /// Print a shell completion script
     ///
     /// For example `crosscheck completions bash > ~/.local/share/bash-completion/completions/crosscheck`,
@@ -100,12 +107,18 @@ struct CommonArgs {
 struct CheckArgs {
     #[command(flatten)]
     common: CommonArgs,
-    /// Lowest verdict that makes the exit status 1
-    #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
-    fail_on: FailOn,
+    /// Lowest verdict that makes the exit status 1 [default: conflict, or the configuration's]
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Also list the keys on which every source agrees
     #[arg(long)]
     show_agreements: bool,
+    /// Report only the findings that this baseline file does not hold
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<std::path::PathBuf>,
+    /// Record the findings in this baseline file (and exit with 0 unless an input failed)
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<std::path::PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -151,21 +164,37 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let (common, fail_on, show_agreements) = match cli.command {
-        Command::Check(a) => (a.common, Some(a.fail_on), a.show_agreements),
-        Command::Facts(c) => (c, None, false),
-        Command::Lint(args) => return cmd::lint::run(args),
+    let (common, check) = match cli.command {
         Command::Completions { shell } => return print_completions(shell),
         Command::Man { command } => return print_man(command.as_deref()),
+        Command::Check(a) => (
+            a.common,
+            Some((a.fail_on, a.show_agreements, a.baseline, a.write_baseline)),
+        ),
+        Command::Facts(c) => (c, None),
+        Command::Lint(args) => return cmd::lint::run(args, &cmd::config::load(&cli.config)?),
+        Command::Config(args) => return cmd::config::run(args, &cmd::config::load(&cli.config)?),
     };
-    let rules = load_rules(&common.rules)?;
-    let loaded = load_paths(
-        &common.paths,
-        &mut io::stdin().lock(),
-        &LoadOptions {
-            fallback_date: common.date,
-        },
-    );
+    let config = cmd::config::load(&cli.config)?;
+    let (fail_on, show_agreements, baseline, write_baseline) = match check {
+        Some((fail_on, show, baseline, write)) => {
+            let fail_on = match fail_on {
+                Some(FailOn::Conflict) => Some(config::FailOn::Conflict),
+                Some(FailOn::Discrepancy) => Some(config::FailOn::Discrepancy),
+                Some(FailOn::Never) => Some(config::FailOn::Never),
+                None => None,
+            };
+            (
+                Some(cmd::config::fail_on(&config, fail_on)),
+                show,
+                baseline,
+                write,
+            )
+        }
+        None => (None, false, None, None),
+    };
+    let rules = load_rules(&cmd::config::rules(&config, &common.rules))?;
+    let loaded = cmd::config::load_articles(&common.paths, &mut io::stdin().lock(), &config, common.date);
     let mut input_errors = false;
     for problem in &loaded.problems {
         if problem.is_error() {
@@ -190,7 +219,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             message: p.to_string(),
         })
         .collect();
-    let analysis = crosscheck::analyze(loaded.documents, &rules);
+    let mut analysis = crosscheck::analyze_with(loaded.documents, &rules, &cmd::config::policy(&config));
+    if let Some(path) = &write_baseline {
+        let folder = cmd::config::baseline_folder(path);
+        cmd::config::write_baseline(path, &Baseline::of_check(&analysis, folder))?;
+    }
+    if let Some(path) = &baseline {
+        let folder = cmd::config::baseline_folder(path);
+        let hidden = cmd::config::read_baseline(path)?.filter_check(&mut analysis, folder);
+        cmd::config::note_baselined(path, hidden);
+    }
     if fail_on.is_some() && analysis.documents.len() > 1 && analysis.comparison.keys_compared == 0 {
         // "0 conflicts" must not read as "verified" when nothing could be compared.
         let keyed = analysis.claims.iter().filter(|c| c.key.is_some()).count();
@@ -238,10 +276,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let worst = analysis.comparison.findings.iter().map(|f| f.verdict).max();
-    let failing = matches!(
-        (fail_on, worst),
-        (Some(FailOn::Conflict), Some(Verdict::Conflict)) | (Some(FailOn::Discrepancy), Some(_))
-    );
+    let failing = write_baseline.is_none()
+        && matches!(
+            (fail_on, worst),
+            (Some(config::FailOn::Conflict), Some(Verdict::Conflict))
+                | (Some(config::FailOn::Discrepancy), Some(_))
+        );
     Ok(if failing {
         ExitCode::from(1)
     } else {

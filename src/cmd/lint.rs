@@ -10,12 +10,13 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
+use crosscheck::baseline::Baseline;
+use crosscheck::config::{self, Config};
 use crosscheck::document::Document;
 use crosscheck::lint::Grade;
-use crosscheck::load::{load_paths, LoadOptions};
 use crosscheck::report::{self, LintOptions};
 
-use crate::{load_rules, parse_date, use_color, ColorChoice, Format};
+use crate::{cmd, load_rules, parse_date, use_color, ColorChoice, Format};
 
 pub const LINT_HELP: &str = "\
 Examples:
@@ -23,6 +24,7 @@ Examples:
   crosscheck lint draft.md --against a.txt b.md --rules pack.toml
   crosscheck lint draft.md --against coverage/ --show-unsupported
   crosscheck lint draft.md --against coverage/ --format github --fail-on differs
+  crosscheck lint draft.md                                 # against the trusted sources of crosscheck.toml
 
 Grades:
   contradicted  every source gives a value that cannot be true with the draft's (error)
@@ -40,8 +42,9 @@ pub struct LintArgs {
     /// Drafts to check: files, folders (read recursively for .txt and .md) or `-` for stdin
     #[arg(required = true, value_name = "DRAFT")]
     drafts: Vec<PathBuf>,
-    /// Trusted sources to check the drafts against: files, folders or `-`
-    #[arg(long, required = true, num_args = 1.., value_name = "SOURCE")]
+    /// Trusted sources to check the drafts against: files, folders or `-` [default: the
+    /// sources the configuration's manifest marks `trusted = true`]
+    #[arg(long, num_args = 1.., value_name = "SOURCE")]
     against: Vec<PathBuf>,
     /// Extra rule file or folder of rule files (event packs); may be repeated
     #[arg(long = "rules", value_name = "PATH")]
@@ -55,15 +58,21 @@ pub struct LintArgs {
     /// When to use colour (NO_COLOR is honoured with `auto`)
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
-    /// Lowest grade that makes the exit status 1
-    #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
-    fail_on: FailOn,
+    /// Lowest grade that makes the exit status 1 [default: contradicted, or the configuration's]
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Exit with status 0 whatever the grades, for advisory runs (input errors still give 2)
     #[arg(long)]
     exit_zero: bool,
     /// Also report the figures that no source states
     #[arg(long)]
     show_unsupported: bool,
+    /// Report only the figures that this baseline file does not hold
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the reported figures in this baseline file (and exit with 0 unless an input failed)
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,19 +88,28 @@ enum FailOn {
 }
 
 /// Loads, lints, prints, and maps the outcome to an exit status.
-pub fn run(args: LintArgs) -> Result<ExitCode> {
-    let rules = load_rules(&args.rules)?;
+pub fn run(args: LintArgs, config: &Config) -> Result<ExitCode> {
+    let rules = load_rules(&cmd::config::rules(config, &args.rules))?;
+    let against = if args.against.is_empty() {
+        let trusted = config.trusted_sources();
+        if trusted.is_empty() {
+            anyhow::bail!(
+                "no source to check the drafts against\n  \
+                 help: give `--against SOURCE...`, or mark sources `trusted = true` in crosscheck.toml (docs/config.md)"
+            );
+        }
+        trusted
+    } else {
+        args.against.clone()
+    };
     let stdin_twice =
-        args.drafts.iter().any(|p| p.as_os_str() == "-") && args.against.iter().any(|p| p.as_os_str() == "-");
+        args.drafts.iter().any(|p| p.as_os_str() == "-") && against.iter().any(|p| p.as_os_str() == "-");
     if stdin_twice {
         anyhow::bail!("`-` (standard input) can be read as a draft or as a source, not as both");
     }
-    let options = LoadOptions {
-        fallback_date: args.date,
-    };
     let mut stdin = io::stdin().lock();
-    let drafts = load_paths(&args.drafts, &mut stdin, &options);
-    let sources = load_paths(&args.against, &mut stdin, &options);
+    let drafts = cmd::config::load_articles(&args.drafts, &mut stdin, config, args.date);
+    let sources = cmd::config::load_articles(&against, &mut stdin, config, args.date);
     let mut input_errors = false;
     let mut problems = Vec::new();
     for problem in drafts.problems.iter().chain(&sources.problems) {
@@ -107,11 +125,21 @@ pub fn run(args: LintArgs) -> Result<ExitCode> {
     if drafts.documents.is_empty() {
         anyhow::bail!("no draft to lint");
     }
-    let sources = without_drafts(sources.documents, &drafts.documents);
+    let sources = without_untrusted(without_drafts(sources.documents, &drafts.documents), config);
     if sources.is_empty() {
         anyhow::bail!("no source to check the drafts against");
     }
-    let report = crosscheck::lint::lint(drafts.documents, sources, &rules);
+    let policy = cmd::config::policy(config);
+    let mut report = crosscheck::lint::lint_with(drafts.documents, sources, &rules, &policy);
+    if let Some(path) = &args.write_baseline {
+        let folder = cmd::config::baseline_folder(path);
+        cmd::config::write_baseline(path, &Baseline::of_lint(&report, folder))?;
+    }
+    if let Some(path) = &args.baseline {
+        let folder = cmd::config::baseline_folder(path);
+        let hidden = cmd::config::read_baseline(path)?.filter_lint(&mut report, folder);
+        cmd::config::note_baselined(path, hidden);
+    }
     if report.draft_claims().iter().all(|c| c.key.is_none()) {
         eprintln!(
             "note: no figure of the draft has a key, so nothing was checked\n  \
@@ -145,17 +173,40 @@ pub fn run(args: LintArgs) -> Result<ExitCode> {
     if input_errors {
         return Ok(ExitCode::from(2));
     }
-    let threshold = match args.fail_on {
-        FailOn::Contradicted => Grade::Contradicted,
-        FailOn::Differs => Grade::Differs,
-        FailOn::Never => return Ok(ExitCode::SUCCESS),
+    let flag = args.fail_on.map(|f| match f {
+        FailOn::Contradicted => config::FailOn::Conflict,
+        FailOn::Differs => config::FailOn::Discrepancy,
+        FailOn::Never => config::FailOn::Never,
+    });
+    let threshold = match cmd::config::fail_on(config, flag) {
+        config::FailOn::Conflict => Grade::Contradicted,
+        config::FailOn::Discrepancy => Grade::Differs,
+        config::FailOn::Never => return Ok(ExitCode::SUCCESS),
     };
-    let failing = !args.exit_zero && report.lints.iter().any(|l| l.grade >= threshold);
+    let failing =
+        !args.exit_zero && args.write_baseline.is_none() && report.lints.iter().any(|l| l.grade >= threshold);
     Ok(if failing {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The sources less those the manifest marks `trusted = false`, each left out with a note.
+fn without_untrusted(sources: Vec<Document>, config: &Config) -> Vec<Document> {
+    sources
+        .into_iter()
+        .filter(|s| {
+            let untrusted = config.trusted(&s.path) == Some(false);
+            if untrusted {
+                eprintln!(
+                    "note: `{}` is marked `trusted = false` in the configuration, so it is not used as a source",
+                    s.path
+                );
+            }
+            !untrusted
+        })
+        .collect()
 }
 
 /// The sources less any file that is also a draft (a draft in the folder of its sources

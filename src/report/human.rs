@@ -45,6 +45,7 @@ pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: Render
         }
     }
     write_uncertain(out, analysis, &locator, options)?;
+    super::notices::write_human(out, analysis, options.color)?;
     write_summary(out, analysis, options)
 }
 

@@ -57,6 +57,9 @@ struct Report<'a> {
     agreements: Option<Streamed<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     problems: Option<&'a [Problem]>,
+    /// Unused, reasonless or malformed suppressions; present when there is one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notices: Vec<Value>,
 }
 
 impl<'a> Report<'a> {
@@ -80,6 +83,7 @@ impl<'a> Report<'a> {
             uncertain: uncertain_json(analysis, locator),
             agreements: options.show_agreements.then(|| part(Part::Agreements)),
             problems,
+            notices: super::notices::notices_json(analysis),
         }
     }
 }

@@ -33,7 +33,7 @@ pub fn write_concise(
             one_line(&f.message)
         )?;
     }
-    Ok(())
+    super::notices::write_concise(out, analysis)
 }
 
 /// One JSON object per finding and per line, each as in the `findings` array of the JSON report.
@@ -43,7 +43,7 @@ pub fn write_jsonl(out: &mut dyn io::Write, analysis: &Analysis, _options: Rende
         serde_json::to_writer(&mut *out, &finding_json(analysis, &locator, f))?;
         writeln!(out)?;
     }
-    Ok(())
+    super::notices::write_jsonl(out, analysis)
 }
 
 /// GitHub Actions workflow commands: `::error file=..,line=..,col=..,endColumn=..,title=..::msg`.
@@ -76,7 +76,7 @@ pub fn write_github(out: &mut dyn io::Write, analysis: &Analysis, _options: Rend
             escape_data(&f.message)
         )?;
     }
-    Ok(())
+    super::notices::write_github(out, analysis)
 }
 
 /// Where a line format puts a finding: the first claim of its second side.

@@ -76,6 +76,7 @@ pub fn write_lint_human(
         }
         writeln!(out, "{}\n", renderer.render(&groups))?;
     }
+    super::notices::write_human(out, &report.analysis, options.color)?;
     write_summary(out, report, options)
 }
 

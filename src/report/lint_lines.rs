@@ -29,7 +29,7 @@ pub fn write_lint_json(
 ) -> io::Result<()> {
     let locator = Locator::new(&report.analysis);
     let documents = &report.analysis.documents;
-    let value = json!({
+    let mut value = json!({
         "version": LINT_JSON_VERSION,
         "drafts": documents_json(&documents[..report.drafts]),
         "sources": documents_json(&documents[report.drafts..]),
@@ -40,6 +40,10 @@ pub fn write_lint_json(
         "summary": summary_json(report),
         "problems": problems,
     });
+    let notices = super::notices::notices_json(&report.analysis);
+    if !notices.is_empty() {
+        value["notices"] = Value::Array(notices);
+    }
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)
 }
@@ -55,7 +59,7 @@ pub fn write_lint_jsonl(
         serde_json::to_writer(&mut *out, &lint_json(report, &locator, lint))?;
         writeln!(out)?;
     }
-    Ok(())
+    super::notices::write_jsonl(out, &report.analysis)
 }
 
 /// `path:line:col: level[key] grade: message`, one line per lint, at the draft's figure.
@@ -75,7 +79,7 @@ pub fn write_lint_concise(
             lint.message
         )?;
     }
-    Ok(())
+    super::notices::write_concise(out, &report.analysis)
 }
 
 /// GitHub Actions workflow commands on the draft's figures: contradicted figures are errors,
@@ -102,7 +106,7 @@ pub fn write_lint_github(
             escape_data(&lint.message)
         )?;
     }
-    Ok(())
+    super::notices::write_github(out, &report.analysis)
 }
 
 /// One lint, as in the `lints` array.

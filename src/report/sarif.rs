@@ -197,9 +197,11 @@ pub fn write_sarif(
     problems: &[Problem],
     base: Option<&Path>,
 ) -> io::Result<()> {
-    let results = check_results(analysis);
+    let mut results = check_results(analysis);
+    results.extend(super::notices::sarif_results(analysis));
+    let rules = super::notices::sarif_rules(&CHECK_RULES, analysis);
     let run = SarifRun {
-        rules: &CHECK_RULES,
+        rules: &rules,
         results: &results,
         problems,
         base,
@@ -256,9 +258,11 @@ pub fn write_lint_sarif(
     problems: &[Problem],
     base: Option<&Path>,
 ) -> io::Result<()> {
-    let results = lint_results(report, show_unsupported);
+    let mut results = lint_results(report, show_unsupported);
+    results.extend(super::notices::sarif_results(&report.analysis));
+    let rules = super::notices::sarif_rules(&LINT_RULES, &report.analysis);
     let run = SarifRun {
-        rules: &LINT_RULES,
+        rules: &rules,
         results: &results,
         problems,
         base,
