@@ -11,7 +11,8 @@
 //! [`key`] gives each claim the key of the quantity it states, [`compare`] grades
 //! disagreements between sources, and [`report`] renders the result.
 //!
-//! [`lint`] grades the figures of a draft against trusted sources with the same stages.
+//! [`lint`] grades the figures of a draft against trusted sources with the same stages, and
+//! [`rules_test`] runs the examples that rule files carry through them.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod claim;
@@ -26,6 +27,7 @@ pub mod location;
 pub mod number;
 pub mod report;
 pub mod rules;
+pub mod rules_test;
 pub mod segment;
 pub mod token;
 pub mod when;
