@@ -16,6 +16,7 @@ use crosscheck::rules::RuleSet;
 
 mod cmd {
     pub mod lint;
+    pub mod rules;
 }
 
 const EXIT_HELP: &str = "\
@@ -55,6 +56,9 @@ enum Command {
     /// Check every figure of a draft against trusted sources before publication
     #[command(after_help = cmd::lint::LINT_HELP)]
     Lint(cmd::lint::LintArgs),
+    /// Check rule files, run the examples they carry, or explain a key
+    #[command(after_help = cmd::rules::RULES_HELP)]
+    Rules(cmd::rules::RulesArgs),
     /// Print a shell completion script
     ///
     /// For example `crosscheck completions bash > ~/.local/share/bash-completion/completions/crosscheck`,
@@ -155,6 +159,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(a) => (a.common, Some(a.fail_on), a.show_agreements),
         Command::Facts(c) => (c, None, false),
         Command::Lint(args) => return cmd::lint::run(args),
+        Command::Rules(args) => return cmd::rules::run(args),
         Command::Completions { shell } => return print_completions(shell),
         Command::Man { command } => return print_man(command.as_deref()),
     };

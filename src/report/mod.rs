@@ -6,6 +6,7 @@ mod json;
 mod lines;
 mod lint_human;
 mod lint_lines;
+mod rules;
 pub mod sarif;
 mod value;
 
@@ -17,6 +18,7 @@ pub use lint_human::{write_lint_human, LintOptions};
 pub use lint_lines::{
     write_lint_concise, write_lint_github, write_lint_json, write_lint_jsonl, LINT_JSON_VERSION,
 };
+pub use rules::{write_explanation, write_rule_errors, write_rule_errors_concise, write_rule_outcomes};
 pub use sarif::{write_lint_sarif, write_sarif};
 pub use value::format_value;
 

@@ -523,7 +523,7 @@ fn lowercase_first(s: &str) -> String {
 }
 
 /// The candidate within two edits of `name`, for "did you mean" hints.
-fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(super) fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .map(|c| (edit_distance(c, name), c))
         .filter(|(d, _)| *d <= 2)

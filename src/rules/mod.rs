@@ -13,9 +13,11 @@ use crate::claim::Kind;
 
 mod compile;
 pub mod example;
+mod explain;
 mod raw;
 
 pub use example::{Article, Case, Example, Expect, ExpectedValue, Owner};
+pub use explain::{Explanation, Part};
 
 /// The generic rules shipped with crosscheck.
 pub const GENERIC_RULES: &str = include_str!("../../rules/generic.toml");
