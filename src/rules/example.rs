@@ -118,7 +118,7 @@ impl ExpectedValue {
             };
             (interval, &inner[close + 1..])
         } else {
-            let end = s.find(char::is_whitespace).unwrap_or(s.len());
+            let end = number_end(s);
             let v = number(&s[..end])?;
             (Interval::point(v), &s[end..])
         };
@@ -127,7 +127,19 @@ impl ExpectedValue {
                 return Err(format!("the low end `{}` is above the high end `{}`", lo.value, hi.value));
             }
         }
-        let unit = rest.trim();
+        let mut unit = rest.trim();
+        if unit.starts_with(|c: char| c.is_ascii_digit() || (c.is_ascii_punctuation() && c != '%')) {
+            return Err(format!(
+                "`{unit}` is not a unit (write numbers without thousands separators)"
+            ));
+        }
+        let mut interval = interval;
+        for (word, scale) in [("million", 1e6), ("billion", 1e9), ("trillion", 1e12)] {
+            if let Some(after) = unit.strip_prefix(word) {
+                interval = interval.scaled(scale);
+                unit = after.trim();
+            }
+        }
         let (interval, unit) = match duration_unit(unit) {
             Some(seconds) => (interval.scaled(seconds), Some("s".to_string())),
             None if unit.is_empty() => (interval, None),
@@ -206,6 +218,26 @@ fn bound(s: &str, inclusive: bool, upper: bool) -> Result<Option<Bound>, String>
     }))
 }
 
+/// Where a point's number (or date) ends and its unit begins: `45%`, `46°C`, `3 days`.
+fn number_end(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut end = 0;
+    while end < b.len() {
+        let c = b[end];
+        let exponent = matches!(c, b'e' | b'E') && b.get(end + 1).is_some_and(|n| n.is_ascii_digit() || *n == b'-');
+        if !(c.is_ascii_digit() || matches!(c, b'.' | b'-' | b'+' | b'_') || exponent) {
+            break;
+        }
+        end += 1;
+    }
+    // A word after the figure is a unit; `inf` and other letters stay for `number` to reject.
+    if end == 0 {
+        s.find(char::is_whitespace).unwrap_or(s.len())
+    } else {
+        end
+    }
+}
+
 /// A plain number (`1240`, `-3.5`, `4.6e9`) or an ISO date read as its day number.
 fn number(s: &str) -> Result<f64, String> {
     if let Ok(date) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
@@ -250,6 +282,11 @@ mod tests {
         assert_eq!(parsed("(-inf, 30]").interval, Interval::below(30.0, true));
         assert_eq!(parsed("[1800, 2000)").interval.hi.map(|b| b.inclusive), Some(false));
         assert_eq!(parsed("4.6e9 USD").unit.as_deref(), Some("USD"));
+        let money = parsed("4.6 billion USD");
+        assert!(money.matches(&Interval::point(4.6e9), Some("USD")));
+        assert!(parsed("1.2 million").matches(&Interval::point(1.2e6), None));
+        assert!(parsed("45%").matches(&Interval::point(45.0), Some("%")));
+        assert!(parsed("46°C").matches(&Interval::point(46.0), Some("°C")));
     }
 
     #[test]
