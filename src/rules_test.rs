@@ -135,11 +135,12 @@ pub fn run_case(rules: &RuleSet, case: &Case) -> Option<Failure> {
         .collect();
     got.extend(analysis.comparison.agreements.iter().map(|a| format!("agreement[{}]", a.key)));
     if got.is_empty() {
-        got.push(format!(
-            "nothing compared: {} of {} figures keyed",
-            analysis.claims.iter().filter(|c| c.key.is_some()).count(),
-            analysis.claims.len()
-        ));
+        // Nothing was compared: the keys each article's figures got tell why.
+        got = analysis
+            .claims
+            .iter()
+            .map(|c| format!("in article {}: {}", c.source + 1, describe_claim(c)))
+            .collect();
     }
     Some(Failure {
         message: wrong.join("; "),
