@@ -87,7 +87,10 @@ pub fn run_example(rules: &RuleSet, example: &Example) -> Option<Failure> {
                 .map(describe_claim)
                 .collect();
             (!owned.is_empty()).then(|| Failure {
-                message: format!("expected no figure of {where_} to get a key of {}", example.owner.label()),
+                message: format!(
+                    "expected no figure of {where_} to get a key of {}",
+                    example.owner.label()
+                ),
                 got: owned,
             })
         }
@@ -133,7 +136,13 @@ pub fn run_case(rules: &RuleSet, case: &Case) -> Option<Failure> {
         .iter()
         .map(|f| format!("{}[{}]: {}", f.verdict.as_str(), f.key, f.message))
         .collect();
-    got.extend(analysis.comparison.agreements.iter().map(|a| format!("agreement[{}]", a.key)));
+    got.extend(
+        analysis
+            .comparison
+            .agreements
+            .iter()
+            .map(|a| format!("agreement[{}]", a.key)),
+    );
     if got.is_empty() {
         // Nothing was compared: the keys each article's figures got tell why.
         got = analysis
@@ -258,7 +267,10 @@ mod tests {
             "no discrepancy on `dead`; an unexpected conflict on `dead`"
         );
         let silent = format!("[[test]]\nname = \"tolls\"\n{articles}");
-        assert!(outcomes(&silent)[0].is_some(), "an unlisted finding fails the case");
+        assert!(
+            outcomes(&silent)[0].is_some(),
+            "an unlisted finding fails the case"
+        );
         let agreeing = "[[test]]\nname = \"same\"\nagreements = [\"dead\"]\n\
                         [[test.article]]\ntext = \"The quake killed 1,240 people.\"\n\
                         [[test.article]]\ntext = \"The toll stood at 1,240.\"\n";

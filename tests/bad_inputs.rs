@@ -488,7 +488,7 @@ fn rules_with_a_toml_syntax_error() {
     );
     s.assert_bad_rules(
         "syntax.toml",
-        &format!("error: syntax.toml:4:12: invalid string\nexpected `\"`, `'`\n  field: class.priority\n{RULES_HELP}"),
+        &format!("error: syntax.toml:4:12: invalid string, expected `\"`, `'`\n  field: class.priority\n{RULES_HELP}"),
     );
 }
 
@@ -519,7 +519,9 @@ fn rules_with_a_duplicate_key() {
     );
     s.assert_bad_rules(
         "duplicate.toml",
-        &format!("error: duplicate.toml:4:1: duplicate key `id` in table `class`\n  field: class.id\n{RULES_HELP}"),
+        &format!(
+            "error: duplicate.toml:4:1: duplicate key `id` in table `class`\n  field: class.id\n{RULES_HELP}"
+        ),
     );
 }
 

@@ -8,13 +8,10 @@ use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crosscheck::report;
-use crosscheck::rules::{RuleError, RuleSet, GENERIC_RULES};
+use crosscheck::rules::{RuleError, RuleSet, GENERIC_RULES, GENERIC_RULES_NAME};
 use crosscheck::rules_test::run_file;
 
 use crate::{load_rules, use_color, ColorChoice};
-
-/// The name the built-in generic rules are shown under: the file they are built from.
-const GENERIC_NAME: &str = "rules/generic.toml";
 
 pub const RULES_HELP: &str = "\
 Examples:
@@ -163,7 +160,9 @@ fn explain(key: &str, rule_paths: &[String], color: bool) -> Result<ExitCode> {
         Err(nearest) => {
             let help = match nearest {
                 Some(name) => format!("did you mean `{name}`?"),
-                None => "`crosscheck facts` shows the keys claims get; event packs add theirs with --rules".into(),
+                None => {
+                    "`crosscheck facts` shows the keys claims get; event packs add theirs with --rules".into()
+                }
             };
             anyhow::bail!("no class or fact names `{key}`\n  help: {help}")
         }
@@ -182,7 +181,7 @@ struct RuleFile {
 fn rule_files(paths: &[PathBuf]) -> (Vec<RuleFile>, bool) {
     if paths.is_empty() {
         let generic = RuleFile {
-            name: GENERIC_NAME.to_string(),
+            name: GENERIC_RULES_NAME.to_string(),
             text: GENERIC_RULES.to_string(),
         };
         return (vec![generic], false);

@@ -24,7 +24,12 @@ const TEXT_SHOWN: usize = 72;
 ///   |
 ///   = help: valid kinds: count, year, ...
 /// ```
-pub fn write_rule_errors(out: &mut dyn io::Write, text: &str, errors: &[RuleError], color: bool) -> io::Result<()> {
+pub fn write_rule_errors(
+    out: &mut dyn io::Write,
+    text: &str,
+    errors: &[RuleError],
+    color: bool,
+) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -32,12 +37,14 @@ pub fn write_rule_errors(out: &mut dyn io::Write, text: &str, errors: &[RuleErro
     };
     for e in errors {
         let (lines, first_line, span) = lines_around(text, &e.span);
-        let mut group = Level::ERROR.primary_title(normalize_untrusted_str(&e.message)).element(
-            Snippet::source(lines)
-                .line_start(first_line)
-                .path(e.file.as_str())
-                .annotation(AnnotationKind::Primary.span(span).label(e.field.as_str())),
-        );
+        let mut group = Level::ERROR
+            .primary_title(normalize_untrusted_str(&e.message))
+            .element(
+                Snippet::source(lines)
+                    .line_start(first_line)
+                    .path(e.file.as_str())
+                    .annotation(AnnotationKind::Primary.span(span).label(e.field.as_str())),
+            );
         if let Some(help) = &e.help {
             group = group.element(Level::HELP.message(normalize_untrusted_str(help)));
         }
@@ -51,7 +58,11 @@ pub fn write_rule_errors(out: &mut dyn io::Write, text: &str, errors: &[RuleErro
 pub fn write_rule_errors_concise(out: &mut dyn io::Write, errors: &[RuleError]) -> io::Result<()> {
     for e in errors {
         let message = e.message.replace(['\n', '\r'], " ");
-        writeln!(out, "{}:{}:{}: error[{}] {message}", e.file, e.line, e.column, e.field)?;
+        writeln!(
+            out,
+            "{}:{}:{}: error[{}] {message}",
+            e.file, e.line, e.column, e.field
+        )?;
     }
     Ok(())
 }
@@ -100,9 +111,17 @@ pub fn write_explanation(out: &mut dyn io::Write, e: &Explanation, color: bool) 
     }
     writeln!(out, "\ngrading: {}", grading(&e.grading))?;
     for example in &e.examples {
-        writeln!(out, "\nexample ({}:{}):\n  {}", example.file, example.line, example.text)?;
+        writeln!(
+            out,
+            "\nexample ({}:{}):\n  {}",
+            example.file, example.line, example.text
+        )?;
         if let Expect::Yields { key, value } = &example.expect {
-            let figure = example.figure.as_deref().map(|f| format!("`{f}` ")).unwrap_or_default();
+            let figure = example
+                .figure
+                .as_deref()
+                .map(|f| format!("`{f}` "))
+                .unwrap_or_default();
             writeln!(out, "  {figure}→ {key} = {value}")?;
         }
     }
@@ -120,7 +139,13 @@ fn write_part(out: &mut dyn io::Write, part: &Part) -> io::Result<()> {
             };
             let sort = if first.role { "role" } else { "class" };
             let kinds: Vec<&str> = first.kinds.iter().map(|k| k.as_str()).collect();
-            writeln!(out, "\n{sort} `{}` ({}), kinds {}", first.id, first.description, kinds.join(", "))?;
+            writeln!(
+                out,
+                "\n{sort} `{}` ({}), kinds {}",
+                first.id,
+                first.description,
+                kinds.join(", ")
+            )?;
             let terms: Vec<String> = defs.iter().flat_map(|c| &c.terms).map(|t| t.join(" ")).collect();
             writeln!(out, "  terms: {}", terms.join(", "))
         }
@@ -139,7 +164,10 @@ fn grading(g: &Grading) -> String {
 }
 
 fn backticked(keys: &[String]) -> String {
-    keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+    keys.iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `troops = (10000, inf): More than 10,000 troops ...`, `not people: ...`, `case `tolls``.
@@ -170,11 +198,17 @@ fn shortened(text: &str) -> String {
 }
 
 /// The whole lines a span touches, their first line number, and the span within them.
-fn lines_around<'a>(text: &'a str, span: &std::ops::Range<usize>) -> (&'a str, usize, std::ops::Range<usize>) {
+fn lines_around<'a>(
+    text: &'a str,
+    span: &std::ops::Range<usize>,
+) -> (&'a str, usize, std::ops::Range<usize>) {
     let start = span.start.min(text.len());
     let end = span.end.clamp(start, text.len());
     let from = text.get(..start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
-    let to = text.get(end..).and_then(|t| t.find('\n')).map_or(text.len(), |i| end + i);
+    let to = text
+        .get(end..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| end + i);
     let lines = text.get(from..to).unwrap_or_default().trim_end_matches('\r');
     let first_line = text.get(..from).map_or(0, |t| t.matches('\n').count()) + 1;
     let local = (start - from).min(lines.len())..(end - from).min(lines.len());

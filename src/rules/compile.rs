@@ -122,7 +122,12 @@ impl Compiler<'_> {
             takes_roles: c.roles.unwrap_or(true),
             priority: c.priority.unwrap_or(0),
             by_entity: c.by_entity.unwrap_or(false),
-            neutral_roles: c.neutral_roles.into_iter().flatten().map(Spanned::into_inner).collect(),
+            neutral_roles: c
+                .neutral_roles
+                .into_iter()
+                .flatten()
+                .map(Spanned::into_inner)
+                .collect(),
             needs_subject: c.needs_subject.unwrap_or(false),
             id,
         });
@@ -218,7 +223,8 @@ impl Compiler<'_> {
     fn generic_key(&mut self, set: &RuleSet, g: &Spanned<String>, key: &str) {
         let name = g.get_ref();
         let base = name.split(['.', '@']).next().unwrap_or_default();
-        let known = set.classes.iter().any(|c| c.id == base) || Kind::parse(base).is_some() || base.contains('_');
+        let known =
+            set.classes.iter().any(|c| c.id == base) || Kind::parse(base).is_some() || base.contains('_');
         if known {
             return;
         }
@@ -227,7 +233,9 @@ impl Compiler<'_> {
                 g.span(),
                 "fact.generic",
                 format!("fact `{key}` narrows `{name}`, but no class is named `{base}`"),
-                Some(format!("did you mean `{id}`? `crosscheck facts` shows the keys claims get")),
+                Some(format!(
+                    "did you mean `{id}`? `crosscheck facts` shows the keys claims get"
+                )),
             );
         }
     }
@@ -285,14 +293,19 @@ impl Compiler<'_> {
             Some(_) => self.error(
                 t.span(),
                 &field,
-                format!("tolerance `{}` in `{id}` is out of range", written.trim_matches('"')),
+                format!(
+                    "tolerance `{}` in `{id}` is out of range",
+                    written.trim_matches('"')
+                ),
                 Some("a tolerance is a fraction from 0 to 1, or a percentage from 0% to 100%".into()),
             ),
             None => self.error(
                 t.span(),
                 &field,
                 format!("malformed tolerance `{written}` in `{id}`"),
-                Some("write a fraction such as `0.05` or a percentage such as `\"5%\"`, from 0 to 100%".into()),
+                Some(
+                    "write a fraction such as `0.05` or a percentage such as `\"5%\"`, from 0 to 100%".into(),
+                ),
             ),
         }
         None
@@ -352,7 +365,11 @@ impl Compiler<'_> {
     }
 
     fn counterexample(&mut self, e: RawCounterexample, owner: &Owner, table: &str) -> Option<Example> {
-        let ok = self.figure_in_text(&e.text, e.figure.as_ref(), &format!("{table}.counterexample.figure"));
+        let ok = self.figure_in_text(
+            &e.text,
+            e.figure.as_ref(),
+            &format!("{table}.counterexample.figure"),
+        );
         let published = self.date(e.date.as_ref(), &format!("{table}.counterexample.date"))?;
         ok.then(|| Example {
             file: self.file.to_string(),
@@ -365,7 +382,12 @@ impl Compiler<'_> {
         })
     }
 
-    fn figure_in_text(&mut self, text: &Spanned<String>, figure: Option<&Spanned<String>>, field: &str) -> bool {
+    fn figure_in_text(
+        &mut self,
+        text: &Spanned<String>,
+        figure: Option<&Spanned<String>>,
+        field: &str,
+    ) -> bool {
         let Some(figure) = figure else { return true };
         if text.get_ref().contains(figure.get_ref().as_str()) && !figure.get_ref().trim().is_empty() {
             return true;
@@ -373,7 +395,10 @@ impl Compiler<'_> {
         self.error(
             figure.span(),
             field,
-            format!("figure `{}` does not occur in the example's text", figure.get_ref()),
+            format!(
+                "figure `{}` does not occur in the example's text",
+                figure.get_ref()
+            ),
             Some("copy the figure's phrase from the text, as `crosscheck facts` shows it".into()),
         );
         false
@@ -407,7 +432,11 @@ impl Compiler<'_> {
             self.error(
                 t.name.span(),
                 "test.article",
-                format!("case `{name}` has {} article(s)", t.article.len()),
+                format!(
+                    "case `{name}` has {} article{}",
+                    t.article.len(),
+                    if t.article.len() == 1 { "" } else { "s" }
+                ),
                 Some("a case compares at least two `[[test.article]]` tables".into()),
             );
         }
@@ -418,7 +447,9 @@ impl Compiler<'_> {
             articles.push(Article {
                 text: a.text.into_inner(),
                 outlet: a.outlet,
-                published: published.map(|d| d.or(default_date.flatten())).unwrap_or_default(),
+                published: published
+                    .map(|d| d.or(default_date.flatten()))
+                    .unwrap_or_default(),
             });
         }
         let mut findings = Vec::new();
@@ -460,7 +491,8 @@ impl Compiler<'_> {
     fn toml_error(&self, e: &toml::de::Error) -> RuleError {
         let span = e.span().unwrap_or(0..0);
         let (line, column) = self.index.line_col(self.text, span.start);
-        let message = e.message().trim_end().to_string();
+        // The reader words some messages on two lines ("invalid array" / "expected `]`").
+        let message = e.message().trim_end().replace('\n', ", ");
         let field = field_at(self.text, &span, &message);
         let unknown = between(&message, "unknown field `", "`");
         let expected: Vec<&str> = message
@@ -488,7 +520,10 @@ impl Compiler<'_> {
 fn field_at(text: &str, span: &Range<usize>, message: &str) -> String {
     let before = text.get(..span.start.min(text.len())).unwrap_or(text);
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = text.get(line_start..).and_then(|l| l.lines().next()).unwrap_or_default();
+    let line = text
+        .get(line_start..)
+        .and_then(|l| l.lines().next())
+        .unwrap_or_default();
     let header = text
         .get(..line_start + line.len())
         .unwrap_or_default()
@@ -496,7 +531,14 @@ fn field_at(text: &str, span: &Range<usize>, message: &str) -> String {
         .rev()
         .map(str::trim)
         .find(|l| l.starts_with('['))
-        .map(|l| l.trim_start_matches('[').split(']').next().unwrap_or_default().trim().to_string());
+        .map(|l| {
+            l.trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        });
     let key = between(message, "missing field `", "`")
         .or_else(|| between(message, "unknown field `", "`"))
         .or_else(|| line.split_once('=').map(|(k, _)| k.trim()))
@@ -556,7 +598,9 @@ pub(super) fn words(term: &str) -> Vec<String> {
 
 /// A class id: lower-case letters, digits and `_`.
 fn is_name(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// A fact key: names joined by `.`.

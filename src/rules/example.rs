@@ -124,13 +124,16 @@ impl ExpectedValue {
         };
         if let (Some(lo), Some(hi)) = (interval.lo, interval.hi) {
             if lo.value > hi.value {
-                return Err(format!("the low end `{}` is above the high end `{}`", lo.value, hi.value));
+                return Err(format!(
+                    "the low end `{}` is above the high end `{}`",
+                    lo.value, hi.value
+                ));
             }
         }
         let mut unit = rest.trim();
         if unit.starts_with(|c: char| c.is_ascii_digit() || (c.is_ascii_punctuation() && c != '%')) {
             return Err(format!(
-                "`{unit}` is not a unit (write numbers without thousands separators)"
+                "`{unit}` is not a unit: write numbers without thousands separators"
             ));
         }
         let mut interval = interval;
@@ -224,7 +227,8 @@ fn number_end(s: &str) -> usize {
     let mut end = 0;
     while end < b.len() {
         let c = b[end];
-        let exponent = matches!(c, b'e' | b'E') && b.get(end + 1).is_some_and(|n| n.is_ascii_digit() || *n == b'-');
+        let exponent =
+            matches!(c, b'e' | b'E') && b.get(end + 1).is_some_and(|n| n.is_ascii_digit() || *n == b'-');
         if !(c.is_ascii_digit() || matches!(c, b'.' | b'-' | b'+' | b'_') || exponent) {
             break;
         }
@@ -245,10 +249,8 @@ fn number(s: &str) -> Result<f64, String> {
     }
     let plain = s.replace('_', "");
     match plain.parse::<f64>() {
-        Ok(v) if v.is_finite() && !s.contains(',') => Ok(v),
-        _ => Err(format!(
-            "`{s}` is not a number or a YYYY-MM-DD date (write numbers without thousands separators)"
-        )),
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("`{s}` is not a number or a YYYY-MM-DD date")),
     }
 }
 
@@ -277,10 +279,16 @@ mod tests {
     #[test]
     fn points_intervals_and_open_ends() {
         assert_eq!(parsed("1240").interval, Interval::point(1240.0));
-        assert_eq!(parsed("[20000, 99999]").interval, Interval::closed(20000.0, 99999.0));
+        assert_eq!(
+            parsed("[20000, 99999]").interval,
+            Interval::closed(20000.0, 99999.0)
+        );
         assert_eq!(parsed("(10000, inf)").interval, Interval::above(10000.0, false));
         assert_eq!(parsed("(-inf, 30]").interval, Interval::below(30.0, true));
-        assert_eq!(parsed("[1800, 2000)").interval.hi.map(|b| b.inclusive), Some(false));
+        assert_eq!(
+            parsed("[1800, 2000)").interval.hi.map(|b| b.inclusive),
+            Some(false)
+        );
         assert_eq!(parsed("4.6e9 USD").unit.as_deref(), Some("USD"));
         let money = parsed("4.6 billion USD");
         assert!(money.matches(&Interval::point(4.6e9), Some("USD")));
@@ -300,7 +308,10 @@ mod tests {
         assert!(parsed("70 minutes").matches(&Interval::point(4_200.0), Some("s")));
         let day = NaiveDate::from_ymd_opt(2025, 9, 3).unwrap();
         assert!(parsed("2025-09-03").matches(&Interval::point(day_number(day)), None));
-        assert_eq!(notation(&Interval::point(day_number(day)), true, None), "2025-09-03");
+        assert_eq!(
+            notation(&Interval::point(day_number(day)), true, None),
+            "2025-09-03"
+        );
     }
 
     #[test]
@@ -314,7 +325,9 @@ mod tests {
 
     #[test]
     fn malformed_values_are_explained() {
-        for bad in ["", "lots", "1,240", "[1, 2", "[1 2]", "[inf, 2]", "[1, inf]", "[5, 2]"] {
+        for bad in [
+            "", "lots", "1,240", "[1, 2", "[1 2]", "[inf, 2]", "[1, inf]", "[5, 2]",
+        ] {
             assert!(ExpectedValue::parse(bad).is_err(), "{bad}");
         }
     }
@@ -323,6 +336,9 @@ mod tests {
     fn claim_values_read_back_in_the_notation() {
         let v = Interval::closed(1170.0, 1430.0);
         assert_eq!(notation(&v, false, Some("km")), "[1170, 1430] km");
-        assert_eq!(notation(&Interval::above(10000.0, false), false, None), "(10000, inf)");
+        assert_eq!(
+            notation(&Interval::above(10000.0, false), false, None),
+            "(10000, inf)"
+        );
     }
 }

@@ -44,8 +44,23 @@ impl RuleSet {
             Some((m, a)) => (m, Some(a.to_string())),
             None => (key, None),
         };
-        let parts: Vec<Part> = main
-            .split('.')
+        // A fact's key is a name of its own; what it is made of are the keys it narrows.
+        let named: Vec<&str> = match fact {
+            Some(f) => f
+                .generic
+                .iter()
+                .flat_map(|g| g.split('@').next().unwrap_or(g).split('.'))
+                .collect(),
+            None => main.split('.').collect(),
+        };
+        let mut seen = Vec::new();
+        let parts: Vec<Part> = named
+            .into_iter()
+            .filter(|p| {
+                let new = !seen.contains(p);
+                seen.push(*p);
+                new
+            })
             .map(|p| {
                 let classes: Vec<&Class> = self.classes.iter().filter(|c| c.id == p).collect();
                 match Kind::parse(p) {
@@ -126,9 +141,32 @@ mod tests {
         assert_eq!(troops.len(), 2, "the generic class and the pack's terms");
         assert!(matches!(&e.parts[1], Part::Class(c) if c[0].role));
         assert!(e.examples.iter().any(|x| x.file == "x.toml"));
-        let gives = |x: &&Example| matches!(&x.expect, Expect::Yields { key, .. } if key == "troops.deployed");
+        let gives =
+            |x: &&Example| matches!(&x.expect, Expect::Yields { key, .. } if key == "troops.deployed");
         assert!(e.examples.iter().all(gives));
-        assert!(matches!(set.explain("distance.kyiv").unwrap().parts[..], [Part::Kind(Kind::Distance), Part::Noun(_)]));
+        let mut pack = RuleSet::generic();
+        pack.add(
+            "p.toml",
+            "[[fact]]\nkey = \"parade.troops\"\ngeneric = [\"troops.deployed\", \"troops\"]\n",
+        )
+        .unwrap();
+        let parts = pack.explain("parade.troops").unwrap().parts;
+        let ids: Vec<&str> = parts
+            .iter()
+            .filter_map(|p| match p {
+                Part::Class(c) => Some(c[0].id.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            ["troops", "deployed"],
+            "not the `parade` class its name starts with"
+        );
+        assert!(matches!(
+            set.explain("distance.kyiv").unwrap().parts[..],
+            [Part::Kind(Kind::Distance), Part::Noun(_)]
+        ));
     }
 
     #[test]
