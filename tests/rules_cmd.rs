@@ -187,3 +187,30 @@ fn explain_an_unknown_key() {
         "error: no class or fact names `troopz`\n  help: did you mean `troops`?\n"
     );
 }
+
+// --- docs ------------------------------------------------------------------------------------
+
+/// The complete example of docs/rules.md passes `rules test`, with the output the page shows.
+#[test]
+fn the_documented_complete_example_holds() {
+    let doc = std::fs::read_to_string("docs/rules.md").unwrap();
+    let example = &doc[doc.find("## Complete example").expect("the section is there")..];
+    let block = |from: &str, fence: &str| -> String {
+        let at = example.find(from).expect("the block is there");
+        let start = example[at..].find(fence).unwrap() + at + fence.len();
+        let end = example[start..].find("```").unwrap() + start;
+        example[start..end].to_string()
+    };
+    let rules = block("`quake.toml`:", "```toml\n");
+    let shown = block("`crosscheck rules test quake.toml`", "```text\n");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("quake.toml"), rules).unwrap();
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["rules", "test", "quake.toml", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), shown);
+}
