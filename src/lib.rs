@@ -11,7 +11,8 @@
 //! [`key`] gives each claim the key of the quantity it states, [`compare`] grades
 //! disagreements between sources, and [`report`] renders the result.
 //!
-//! [`lint`] grades the figures of a draft against trusted sources with the same stages.
+//! [`lint`] grades the figures of a draft against trusted sources with the same stages, and
+//! [`rules_test`] runs the examples that rule files carry through them.
 //!
 //! [`config`] reads `crosscheck.toml`; [`suppress`] leaves out the figures that inline
 //! suppressions and ignored keys cover; [`baseline`] records findings to hide in later runs.
@@ -31,6 +32,7 @@ pub mod location;
 pub mod number;
 pub mod report;
 pub mod rules;
+pub mod rules_test;
 pub mod segment;
 pub mod suppress;
 pub mod token;

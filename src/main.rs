@@ -18,6 +18,7 @@ use crosscheck::rules::RuleSet;
 mod cmd {
     pub mod config;
     pub mod lint;
+    pub mod rules;
 }
 
 const EXIT_HELP: &str = "\
@@ -62,6 +63,9 @@ enum Command {
     Lint(cmd::lint::LintArgs),
     /// Print the configuration in use (crosscheck.toml), with where each value comes from
     Config(cmd::config::ShowArgs),
+    /// Check rule files, run the examples they carry, or explain a key
+    #[command(after_help = cmd::rules::RULES_HELP)]
+    Rules(cmd::rules::RulesArgs),
     /// Print a shell completion script
     ///
     /// For example `crosscheck completions bash > ~/.local/share/bash-completion/completions/crosscheck`,
@@ -165,6 +169,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let (common, check) = match cli.command {
+        Command::Rules(args) => return cmd::rules::run(args),
         Command::Completions { shell } => return print_completions(shell),
         Command::Man { command } => return print_man(command.as_deref()),
         Command::Check(a) => (

@@ -488,7 +488,7 @@ fn rules_with_a_toml_syntax_error() {
     );
     s.assert_bad_rules(
         "syntax.toml",
-        &format!("error: syntax.toml:4:12: invalid string\nexpected `\"`, `'`\n{RULES_HELP}"),
+        &format!("error: syntax.toml:4:12: invalid string, expected `\"`, `'`\n  field: class.priority\n{RULES_HELP}"),
     );
 }
 
@@ -504,7 +504,8 @@ fn rules_with_an_unknown_field() {
         &format!(
             "error: unknown.toml:4:1: unknown field `colour`, expected one of `id`, \
              `description`, `terms`, `kinds`, `role`, `standalone`, `roles`, `priority`, \
-             `by_entity`, `neutral_roles`, `needs_subject`, `tolerance`, `severity`\n{RULES_HELP}"
+             `by_entity`, `neutral_roles`, `needs_subject`, `tolerance`, `severity`, `example`, \
+             `counterexample`\n  field: class.colour\n{RULES_HELP}"
         ),
     );
 }
@@ -518,7 +519,9 @@ fn rules_with_a_duplicate_key() {
     );
     s.assert_bad_rules(
         "duplicate.toml",
-        &format!("error: duplicate.toml:4:1: duplicate key `id` in table `class`\n{RULES_HELP}"),
+        &format!(
+            "error: duplicate.toml:4:1: duplicate key `id` in table `class`\n  field: class.id\n{RULES_HELP}"
+        ),
     );
 }
 
@@ -532,6 +535,7 @@ fn rules_with_an_invalid_kind() {
     s.assert_bad_rules(
         "kind.toml",
         "error: kind.toml:4:10: unknown kind `weight` in class `ships`\n  \
+         field: class.kinds\n  \
          help: valid kinds: count, year, date, money, percent, duration, distance, area, temperature, speed, \
          ordinal\n",
     );
@@ -547,6 +551,7 @@ fn rules_with_an_absurd_tolerance() {
     s.assert_bad_rules(
         "tolerance.toml",
         "error: tolerance.toml:4:13: tolerance `500%` in `ships` is out of range\n  \
+         field: class.tolerance\n  \
          help: a tolerance is a fraction from 0 to 1, or a percentage from 0% to 100%\n",
     );
 }
@@ -595,6 +600,7 @@ fn rules_with_an_unknown_severity() {
     s.assert_bad_rules(
         "severity.toml",
         "error: severity.toml:4:25: unknown severity `fatal` in `ships`\n  \
+         field: class.severity\n  \
          help: use `error`, `warning` or `info`\n",
     );
 }

@@ -7,6 +7,7 @@ mod lines;
 mod lint_human;
 mod lint_lines;
 mod notices;
+mod rules;
 pub mod sarif;
 mod value;
 
@@ -19,6 +20,7 @@ pub use lint_lines::{
     write_lint_concise, write_lint_github, write_lint_json, write_lint_jsonl, LINT_JSON_VERSION,
 };
 pub use notices::NOTICE_RULES;
+pub use rules::{write_explanation, write_rule_errors, write_rule_errors_concise, write_rule_outcomes};
 pub use sarif::{write_lint_sarif, write_sarif};
 pub use value::format_value;
 

@@ -7,13 +7,24 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-
-use serde::Deserialize;
+use std::ops::Range;
 
 use crate::claim::Kind;
 
+mod compile;
+pub mod example;
+mod explain;
+mod raw;
+
+pub use example::{Article, Case, Example, Expect, ExpectedValue, Owner};
+pub use explain::{Explanation, Part};
+
 /// The generic rules shipped with crosscheck.
-pub const GENERIC_RULES: &str = include_str!("../rules/generic.toml");
+pub const GENERIC_RULES: &str = include_str!("../../rules/generic.toml");
+
+/// The name the built-in generic rules go by in examples and messages: the file they are built
+/// from, in the crosscheck repository.
+pub const GENERIC_RULES_NAME: &str = "rules/generic.toml";
 
 /// How serious a graded difference is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -33,7 +44,7 @@ impl Severity {
         }
     }
 
-    fn parse(s: &str) -> Option<Severity> {
+    pub fn parse(s: &str) -> Option<Severity> {
         match s {
             "info" => Some(Severity::Info),
             "warning" => Some(Severity::Warning),
@@ -120,14 +131,23 @@ pub struct RuleSet {
     /// First word of every class term -> (class index, term index), so that keying looks up
     /// the words near a figure instead of scanning every term of every class.
     pub term_index: BTreeMap<String, Vec<(usize, usize)>>,
+    /// The examples the rule files carry, in file order.
+    pub examples: Vec<Example>,
+    /// The document-set cases the rule files carry, in file order.
+    pub cases: Vec<Case>,
 }
 
-/// A rule file that could not be loaded.
+/// A rule file that could not be loaded: where, which field, what, and how to fix it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub struct RuleError {
     pub file: String,
+    /// 1-based line and column of the offending value (or key, for an unknown field).
     pub line: usize,
     pub column: usize,
+    /// Byte range of the offending text in the file, for snippets.
+    pub span: Range<usize>,
+    /// Dotted path of the field: `class.kinds`, `fact.tolerance`, `class.example.value`.
+    pub field: String,
     pub message: String,
     pub help: Option<String>,
 }
@@ -135,6 +155,9 @@ pub struct RuleError {
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)?;
+        if !self.field.is_empty() {
+            write!(f, "\n  field: {}", self.field)?;
+        }
         if let Some(help) = &self.help {
             write!(f, "\n  help: {help}")?;
         }
@@ -146,132 +169,24 @@ impl RuleSet {
     /// The built-in generic rules.
     pub fn generic() -> RuleSet {
         let mut set = RuleSet::default();
-        set.add("<built-in generic rules>", GENERIC_RULES)
+        set.add(GENERIC_RULES_NAME, GENERIC_RULES)
             .expect("the built-in generic rules are valid");
         set
     }
 
-    /// Parses and compiles one rule file, adding it to the set.
+    /// Parses and compiles one rule file, adding it to the set; on an error the set is left
+    /// as it was and the first error (in file order) is returned.
+    // An error ends the run that loads the file, so its size costs nothing worth boxing for.
+    #[allow(clippy::result_large_err)]
     pub fn add(&mut self, file: &str, text: &str) -> Result<(), RuleError> {
-        let raw: RawRules = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-            RuleError {
-                file: file.to_string(),
-                line,
-                column,
-                message: e.message().to_string(),
-                help: Some("see docs/rules.md for the rule-file reference".to_string()),
-            }
-        })?;
-        let at = |needle: &str| find(text, needle);
-        let err = |needle: &str, message: String, help: Option<String>| {
-            let (line, column) = at(needle);
-            RuleError {
-                file: file.to_string(),
-                line,
-                column,
-                message,
-                help,
-            }
-        };
-        for c in raw.class {
-            let kinds = match &c.kinds {
-                None => vec![Kind::Count],
-                Some(names) => names
-                    .iter()
-                    .map(|n| {
-                        Kind::parse(n).ok_or_else(|| {
-                            err(
-                                n,
-                                format!("unknown kind `{n}` in class `{}`", c.id),
-                                Some(format!("valid kinds: {}", kind_names())),
-                            )
-                        })
-                    })
-                    .collect::<Result<_, _>>()?,
-            };
-            if c.terms.is_empty() {
-                return Err(err(&c.id, format!("class `{}` has no terms", c.id), None));
-            }
-            if let Some(g) = compile_grading(&c.tolerance, &c.severity, &err, &c.id)? {
-                self.gradings.insert(c.id.clone(), g);
-            }
-            self.classes.push(Class {
-                description: c.description.unwrap_or_else(|| c.id.clone()),
-                terms: c.terms.iter().map(|t| words(t)).collect(),
-                kinds,
-                role: c.role.unwrap_or(false),
-                standalone: c.standalone.unwrap_or(true),
-                takes_roles: c.roles.unwrap_or(true),
-                priority: c.priority.unwrap_or(0),
-                by_entity: c.by_entity.unwrap_or(false),
-                neutral_roles: c.neutral_roles.unwrap_or_default(),
-                needs_subject: c.needs_subject.unwrap_or(false),
-                id: c.id,
-            });
-        }
-        for (canonical, words_) in raw.aliases {
-            for w in words_ {
-                self.aliases.insert(w.to_lowercase(), canonical.to_lowercase());
-            }
-        }
-        for f in raw.fact {
-            let grading =
-                compile_grading(&f.tolerance, &f.severity, &err, &f.key)?.unwrap_or(self.default_grading);
-            let generic = match (f.generic, f.class) {
-                (Some(g), _) => g,
-                (None, Some(c)) => vec![c],
-                (None, None) => {
-                    return Err(err(
-                        &f.key,
-                        format!("fact `{}` names no generic key", f.key),
-                        Some("add `generic = [\"troops\"]` naming the generic keys it narrows".into()),
-                    ))
-                }
-            };
-            for g in &generic {
-                let base = g.split(['.', '@']).next().unwrap_or_default();
-                let known = self.classes.iter().any(|c| c.id == base)
-                    || Kind::parse(base).is_some()
-                    || base.contains('_');
-                // Keys of unlisted nouns (`echelon`) are legitimate; a near miss of a class id
-                // is a typo that would silently never match.
-                if !known {
-                    let suggestion = self
-                        .classes
-                        .iter()
-                        .map(|c| c.id.as_str())
-                        .min_by_key(|id| edit_distance(id, base))
-                        .filter(|id| edit_distance(id, base) <= 2);
-                    if let Some(id) = suggestion {
-                        return Err(err(
-                            g,
-                            format!("fact `{}` narrows `{g}`, but no class is named `{base}`", f.key),
-                            Some(format!(
-                                "did you mean `{id}`? `crosscheck facts` shows the keys claims get"
-                            )),
-                        ));
-                    }
-                }
-            }
-            self.facts.push(Fact {
-                description: f.description.unwrap_or_else(|| f.key.clone()),
-                generic,
-                context: f.context.iter().map(|w| self.canonical_phrase(w)).collect(),
-                exclude: f.exclude.iter().map(|w| self.canonical_phrase(w)).collect(),
-                grading,
-                key: f.key,
-            });
-        }
-        self.sources.push(file.to_string());
-        self.term_index.clear();
-        for (ci, class) in self.classes.iter().enumerate() {
-            for (ti, term) in class.terms.iter().enumerate() {
-                if let Some(first) = term.first() {
-                    self.term_index.entry(first.clone()).or_default().push((ci, ti));
-                }
-            }
-        }
+        self.add_checked(file, text)
+            .map_err(|mut errors| errors.swap_remove(0))
+    }
+
+    /// Like [`RuleSet::add`], but returns every error found (never an empty list): the first
+    /// syntax error, or all the validation errors.
+    pub fn add_checked(&mut self, file: &str, text: &str) -> Result<(), Vec<RuleError>> {
+        *self = compile::compile(self, file, text)?;
         Ok(())
     }
 
@@ -337,177 +252,18 @@ impl RuleSet {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRules {
-    #[serde(default)]
-    #[allow(dead_code)]
-    meta: Option<RawMeta>,
-    #[serde(default)]
-    class: Vec<RawClass>,
-    #[serde(default)]
-    fact: Vec<RawFact>,
-    #[serde(default)]
-    aliases: BTreeMap<String, Vec<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct RawMeta {
-    name: Option<String>,
-    description: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawClass {
-    id: String,
-    description: Option<String>,
-    terms: Vec<String>,
-    kinds: Option<Vec<String>>,
-    role: Option<bool>,
-    standalone: Option<bool>,
-    roles: Option<bool>,
-    priority: Option<i32>,
-    by_entity: Option<bool>,
-    neutral_roles: Option<Vec<String>>,
-    needs_subject: Option<bool>,
-    tolerance: Option<toml::Value>,
-    severity: Option<RawSeverity>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFact {
-    key: String,
-    description: Option<String>,
-    generic: Option<Vec<String>>,
-    class: Option<String>,
-    #[serde(default)]
-    context: Vec<String>,
-    #[serde(default)]
-    exclude: Vec<String>,
-    tolerance: Option<toml::Value>,
-    severity: Option<RawSeverity>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSeverity {
-    conflict: Option<String>,
-    discrepancy: Option<String>,
-}
-
-fn compile_grading(
-    tolerance: &Option<toml::Value>,
-    severity: &Option<RawSeverity>,
-    err: &impl Fn(&str, String, Option<String>) -> RuleError,
-    id: &str,
-) -> Result<Option<Grading>, RuleError> {
-    if tolerance.is_none() && severity.is_none() {
-        return Ok(None);
-    }
-    let mut g = Grading::default();
-    if let Some(t) = tolerance {
-        // Locate the value itself, not the first place the word `tolerance` appears.
-        let written = t.to_string();
-        let needle = written.trim_matches('"');
-        let in_range = |v: f64| (0.0..=1.0).contains(&v);
-        let number = match t {
-            toml::Value::Float(f) => Some(*f),
-            toml::Value::Integer(i) => Some(*i as f64),
-            toml::Value::String(s) => s
-                .trim()
-                .strip_suffix('%')
-                .and_then(|p| p.trim().parse::<f64>().ok())
-                .map(|p| p / 100.0),
-            _ => None,
-        };
-        g.tolerance =
-            match number {
-                Some(v) if in_range(v) => v,
-                Some(_) => {
-                    return Err(err(
-                        needle,
-                        format!("tolerance `{needle}` in `{id}` is out of range"),
-                        Some("a tolerance is a fraction from 0 to 1, or a percentage from 0% to 100%".into()),
-                    ))
+impl RuleSet {
+    /// Rebuilds the first-word index of class terms.
+    fn index_terms(&mut self) {
+        self.term_index.clear();
+        for (ci, class) in self.classes.iter().enumerate() {
+            for (ti, term) in class.terms.iter().enumerate() {
+                if let Some(first) = term.first() {
+                    self.term_index.entry(first.clone()).or_default().push((ci, ti));
                 }
-                None => return Err(err(
-                    needle,
-                    format!("malformed tolerance `{written}` in `{id}`"),
-                    Some(
-                        "write a fraction such as `0.05` or a percentage such as `\"5%\"`, from 0 to 100%"
-                            .into(),
-                    ),
-                )),
-            };
-    }
-    if let Some(s) = severity {
-        for (value, slot) in [
-            (&s.conflict, &mut g.conflict),
-            (&s.discrepancy, &mut g.discrepancy),
-        ] {
-            if let Some(v) = value {
-                *slot = Severity::parse(v).ok_or_else(|| {
-                    err(
-                        v,
-                        format!("unknown severity `{v}` in `{id}`"),
-                        Some("use `error`, `warning` or `info`".into()),
-                    )
-                })?;
             }
         }
     }
-    Ok(Some(g))
-}
-
-/// Levenshtein distance, for "did you mean" hints.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
-fn words(term: &str) -> Vec<String> {
-    term.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn kind_names() -> String {
-    Kind::ALL
-        .iter()
-        .map(|k| k.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Line and column (1-based) of the first occurrence of `needle`, or 1:1.
-fn find(text: &str, needle: &str) -> (usize, usize) {
-    // A value is written quoted; prefer that occurrence over the same letters in a header.
-    let quoted = format!("\"{needle}\"");
-    text.find(&quoted)
-        .or_else(|| text.find(needle))
-        .map_or((1, 1), |o| line_col(text, o))
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 #[cfg(test)]
@@ -557,7 +313,129 @@ mod tests {
         let e = set
             .add("x.toml", "[[class]]\nid = \"a\"\nterms = []\n")
             .unwrap_err();
-        assert_eq!((e.line, e.column), (2, 6));
+        assert_eq!((e.line, e.column, e.field.as_str()), (3, 9, "class.terms"));
+        // The value itself, not an earlier line that holds the same letters.
+        let text = "[[class]]\nid = \"b\"\nterms = [\"weight\"]\nkinds = [\"weight\"]\n";
+        let e = set.add("x.toml", text).unwrap_err();
+        assert_eq!((e.line, e.column, e.field.as_str()), (4, 10, "class.kinds"));
+        assert_eq!(&text[e.span.clone()], "\"weight\"");
+    }
+
+    #[test]
+    fn every_validation_error_is_collected_and_the_set_is_unchanged() {
+        let mut set = RuleSet::generic();
+        let before = set.clone();
+        let text = "[[class]]\nid = \"a\"\nterms = [\"a\"]\nkinds = [\"cuont\"]\ntolerance = 2\n\
+                    [[fact]]\nkey = \"k\"\ngeneric = [\"troop\"]\nseverity = { conflict = \"fatal\" }\n";
+        let errors = set.add_checked("x.toml", text).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| (e.line, e.field.as_str())).collect();
+        assert_eq!(
+            fields,
+            [
+                (4, "class.kinds"),
+                (5, "class.tolerance"),
+                (8, "fact.generic"),
+                (9, "fact.severity")
+            ]
+        );
+        assert!(errors[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `count`?"));
+        assert_eq!(set, before);
+    }
+
+    #[test]
+    fn unknown_fields_name_their_table_and_suggest_the_nearest() {
+        let mut set = RuleSet::default();
+        let e = set
+            .add(
+                "x.toml",
+                "[[class]]\nid = \"a\"\nterms = [\"a\"]\nkind = [\"count\"]\n",
+            )
+            .unwrap_err();
+        assert_eq!(e.field, "class.kind");
+        assert_eq!(e.help.as_deref(), Some("did you mean `kinds`?"));
+        let e = set
+            .add(
+                "x.toml",
+                "[[class]]\nid = \"a\"\nterms = [\"a\"]\n[[class.example]]\ntext = \"1\"\nkey = \"a\"\n",
+            )
+            .unwrap_err();
+        assert!(e.message.contains("missing field `value`"), "{}", e.message);
+        assert_eq!(e.field, "class.example.value");
+    }
+
+    #[test]
+    fn examples_are_validated_like_every_other_field() {
+        let mut set = RuleSet::generic();
+        let class = "[[class]]\nid = \"shelters\"\nterms = [\"shelters\"]\n[[class.example]]\n";
+        let cases = [
+            (
+                "text = \"40 shelters\"\nkey = \"tents\"\nvalue = \"40\"\n",
+                "class.example.key",
+            ),
+            (
+                "text = \"40 shelters\"\nkey = \"shelters\"\nvalue = \"forty\"\n",
+                "class.example.value",
+            ),
+            (
+                "text = \"40 shelters\"\nkey = \"shelters\"\nvalue = \"40\"\nfigure = \"41\"\n",
+                "class.example.figure",
+            ),
+            (
+                "text = \"40 shelters\"\nkey = \"shelters\"\nvalue = \"40\"\ndate = \"2025-02-30\"\n",
+                "class.example.date",
+            ),
+        ];
+        for ((example, field), line) in cases.into_iter().zip([6, 7, 8, 8]) {
+            let e = set.add("x.toml", &format!("{class}{example}")).unwrap_err();
+            assert_eq!((e.line, e.field.as_str()), (line, field), "{example}");
+        }
+        let ok = "text = \"Some 40 shelters opened.\"\nkey = \"shelters\"\nvalue = \"[36, 44]\"\ndate = 2024-03-02\n";
+        set.add("x.toml", &format!("{class}{ok}")).unwrap();
+        let example = set.examples.last().unwrap();
+        assert_eq!(
+            (example.line, example.owner.label()),
+            (5, "class `shelters`".to_string())
+        );
+    }
+
+    #[test]
+    fn cases_need_two_articles_and_known_verdicts() {
+        let mut set = RuleSet::generic();
+        let e = set
+            .add(
+                "x.toml",
+                "[[test]]\nname = \"one\"\n[[test.article]]\ntext = \"5 dead\"\n",
+            )
+            .unwrap_err();
+        assert_eq!((e.line, e.field.as_str()), (2, "test.article"));
+        let two =
+            "[[test]]\nname = \"two\"\n[[test.article]]\ntext = \"a\"\n[[test.article]]\ntext = \"b\"\n";
+        let e = set
+            .add(
+                "x.toml",
+                &format!("{two}[[test.finding]]\nkey = \"dead\"\nverdict = \"clash\"\n"),
+            )
+            .unwrap_err();
+        assert_eq!((e.line, e.field.as_str()), (9, "test.finding.verdict"));
+        set.add("x.toml", two).unwrap();
+        assert_eq!(set.cases.iter().filter(|c| c.file == "x.toml").count(), 1);
+    }
+
+    #[test]
+    fn neutral_roles_must_be_roles() {
+        let mut set = RuleSet::generic();
+        let e = set
+            .add(
+                "x.toml",
+                "[[class]]\nid = \"medics\"\nterms = [\"medics\"]\nneutral_roles = [\"deploy\"]\n",
+            )
+            .unwrap_err();
+        assert_eq!((e.line, e.field.as_str()), (4, "class.neutral_roles"));
+        assert_eq!(e.help.as_deref(), Some("did you mean `deployed`?"));
     }
 
     #[test]
