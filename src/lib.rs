@@ -16,6 +16,8 @@ pub mod claim;
 pub mod compare;
 pub mod document;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod interval;
 pub mod key;
 pub mod load;
