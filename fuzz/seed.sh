@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the seed corpora in fuzz/in/TARGET from the repository's own articles and rules:
+#   article, loader  every fixture article, and each of its paragraphs on its own
+#   rules            rules/*.toml and rules/events/*.toml
+#   articles         each fixture cluster, its articles joined by NUL bytes
+# plus the committed corpus (fuzz/corpus/TARGET) and regressions (fuzz/regressions/TARGET).
+set -euo pipefail
+cd "$(dirname "$0")"
+root=..
+rm -rf in
+mkdir -p in/article in/loader in/rules in/articles
+
+n=0
+while IFS= read -r -d '' file; do
+  n=$((n + 1))
+  cp "$file" "in/article/fixture-$n"
+  cp "$file" "in/loader/fixture-$n"
+  # Paragraphs alone: small seeds run fast and mutate well.
+  awk -v prefix="in/article/fixture-$n-p" 'BEGIN { RS = ""; ORS = "\n" } { print > (prefix NR) }' "$file"
+done < <(find "$root/fixtures" -type f \( -name '*.txt' -o -name '*.md' \) -print0 | sort -z)
+
+for file in "$root"/rules/*.toml "$root"/rules/events/*.toml; do
+  cp "$file" "in/rules/$(basename "$file")"
+done
+
+while IFS= read -r -d '' dir; do
+  mapfile -d '' files < <(find "$dir" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.md' \) -print0 | sort -z)
+  [ "${#files[@]}" -gt 0 ] || continue
+  name=$(echo "${dir#"$root"/fixtures/}" | tr '/' '-')
+  out="in/articles/$name"
+  : > "$out"
+  for i in "${!files[@]}"; do
+    [ "$i" -eq 0 ] || printf '\0' >> "$out"
+    cat "${files[$i]}" >> "$out"
+  done
+done < <(find "$root/fixtures" -mindepth 1 -type d -print0 | sort -z)
+
+for target in article loader rules articles; do
+  for kept in corpus regressions; do
+    if [ -d "$kept/$target" ]; then
+      cp "$kept/$target"/* "in/$target/" 2>/dev/null || true
+    fi
+  done
+  echo "$target: $(find "in/$target" -type f | wc -l) seeds"
+done
