@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 target=${1:?usage: fuzz/run.sh article|loader|rules|articles [SECONDS]}
 seconds=${2:-600}
 export CARGO_TARGET_DIR="$PWD/target"
-cargo afl build --release --locked --bin "$target"
+cargo afl build --release --bin "$target"
 [ -d "in/$target" ] || ./seed.sh
 mkdir -p out
 # No UI on a pipe; no core_pattern or CPU governor tuning needed (both need root outside
