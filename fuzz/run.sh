@@ -18,6 +18,9 @@ export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 # Resume a previous run of the same target rather than starting over.
 input="in/$target"
 if [ -d "out/$target/default/queue" ]; then input=-; fi
-nice -n 19 cargo afl fuzz -i "$input" -o "out/$target" -V "$seconds" "target/release/$target"
+# Words of the input's language (number phrases, front matter, rule-file keys) to splice in.
+dict=()
+if [ -f "dict/$target.dict" ]; then dict=(-x "dict/$target.dict"); fi
+nice -n 19 cargo afl fuzz -i "$input" -o "out/$target" "${dict[@]}" -V "$seconds" "target/release/$target"
 crashes=$(find "out/$target/default/crashes" -type f -name 'id:*' 2>/dev/null | wc -l)
 echo "$target: $crashes crashing inputs in fuzz/out/$target/default/crashes"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the seed corpora in fuzz/in/TARGET from the repository's own articles and rules:
 #   article, loader  every fixture article, and each of its paragraphs on its own
-#   rules            rules/*.toml and rules/events/*.toml
+#   rules            rules/*.toml and rules/events/*.toml, whole and table by table
 #   articles         each fixture cluster, its articles joined by NUL bytes
 # plus the committed corpus (fuzz/corpus/TARGET) and regressions (fuzz/regressions/TARGET).
 set -euo pipefail
@@ -20,7 +20,10 @@ while IFS= read -r -d '' file; do
 done < <(find "$root/fixtures" -type f \( -name '*.txt' -o -name '*.md' \) -print0 | sort -z)
 
 for file in "$root"/rules/*.toml "$root"/rules/events/*.toml; do
-  cp "$file" "in/rules/$(basename "$file")"
+  name=$(basename "$file" .toml)
+  cp "$file" "in/rules/$name.toml"
+  # Each table on its own too: small rule files mutate far better than a 16 KB one.
+  awk -v prefix="in/rules/$name-" '/^\[/ { n++ } n { print > (prefix n ".toml") }' "$file"
 done
 
 while IFS= read -r -d '' dir; do
