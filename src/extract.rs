@@ -540,17 +540,20 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             return Some(p);
         }
         let scale = range_scale(&core, &hi_core);
-        core = Core {
-            lo: core.lo * scale,
-            hi: hi_core.hi,
-            precision: hi_core.precision,
-            vague: false,
-            end: range_end,
-            year_like: false,
-        };
-        end = range_end;
-        if !matches!(qualifier, Qualifier::About) {
-            qualifier = Qualifier::Range;
+        // A range never runs downwards: `losses of €48.6m to 2,140 investors` is two figures.
+        if core.lo * scale <= hi_core.hi {
+            core = Core {
+                lo: core.lo * scale,
+                hi: hi_core.hi,
+                precision: hi_core.precision,
+                vague: false,
+                end: range_end,
+                year_like: false,
+            };
+            end = range_end;
+            if !matches!(qualifier, Qualifier::About) {
+                qualifier = Qualifier::Range;
+            }
         }
     }
     // `20+`, `20,000-plus`.
@@ -2244,6 +2247,22 @@ mod tests {
         );
         assert_eq!(value("1.2 to 1.5 million people"), Interval::closed(1.2e6, 1.5e6));
         assert_eq!(one("fiscal 2012-13").kind, Kind::Year);
+    }
+
+    /// Found by the `article` fuzz target on a fixture: the stated figure was `48.6e6..2140`.
+    #[test]
+    fn a_range_never_runs_downwards() {
+        let found = all("causing losses of €48.6m to 2,140 investors");
+        let values: Vec<_> = found.iter().map(|p| (p.kind, p.stated)).collect();
+        assert_eq!(
+            values,
+            [
+                (Kind::Money, Some((48.6e6, 48.6e6))),
+                (Kind::Count, Some((2140.0, 2140.0)))
+            ]
+        );
+        let stated: Vec<_> = all("15 to 10 people").iter().map(|p| p.stated).collect();
+        assert_eq!(stated, [Some((15.0, 15.0)), Some((10.0, 10.0))]);
     }
 
     #[test]

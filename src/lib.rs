@@ -24,6 +24,8 @@ pub mod compare;
 pub mod config;
 pub mod document;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod interval;
 pub mod key;
 pub mod lint;
