@@ -3,13 +3,14 @@
 //! The pipeline is plain functions over plain data:
 //!
 //! ```text
-//! load -> segment -> extract -> key -> compare -> report
+//! load -> markup -> segment -> extract -> key -> compare -> report
 //! ```
 //!
-//! [`load`] reads articles (the only stage that touches the file system), [`segment`] splits
-//! them into sentences, [`extract`] normalizes number phrases into [`claim::Claim`]s,
-//! [`key`] gives each claim the key of the quantity it states, [`compare`] grades
-//! disagreements between sources, and [`report`] renders the result.
+//! [`load`] reads articles (the only stage that touches the file system), [`markup`] takes
+//! the prose out of Markdown and HTML, [`segment`] splits it into sentences, [`extract`]
+//! normalizes number phrases into [`claim::Claim`]s, [`key`] gives each claim the key of
+//! the quantity it states, [`compare`] grades disagreements between sources, and [`report`]
+//! renders the result.
 //!
 //! [`lint`] grades the figures of a draft against trusted sources with the same stages.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -23,6 +24,7 @@ pub mod key;
 pub mod lint;
 pub mod load;
 pub mod location;
+pub mod markup;
 pub mod number;
 pub mod report;
 pub mod rules;
@@ -62,9 +64,11 @@ pub fn analyze(documents: Vec<Document>, rules: &RuleSet) -> Analysis {
 pub fn keyed_claims(documents: &[Document], rules: &RuleSet) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (index, doc) in documents.iter().enumerate() {
-        let sentences = segment::segment(&doc.text, doc.body_start);
-        let mut found = extract::extract(&doc.text, &sentences, index, doc.published);
-        key::assign_keys(&doc.text, &mut found, rules, doc.published);
+        let prose = markup::Prose::of(doc);
+        let sentences = segment::segment(&prose.text, prose.start);
+        let mut found = extract::extract(&prose.text, &sentences, index, doc.published);
+        key::assign_keys(&prose.text, &mut found, rules, doc.published);
+        prose.restore(&mut found);
         claims.extend(found);
     }
     claims
