@@ -17,8 +17,8 @@ use super::{Builder, Prose};
 /// headers, footers, asides, forms, code, and comments and attribute values (link
 /// addresses, image sources). A `<header>` inside the article is read, as it holds the
 /// article's headline; the page's own header, outside the article, is not. Entities are
-/// decoded (each standing for its `&...;` in the map); whitespace, line breaks included, is
-/// a space, as a browser shows it; block elements end a block, `<br>` breaks a line, and
+/// decoded (each standing for its `&...;` in the map); a run of whitespace, line breaks
+/// included, is one space, as a browser shows it; block elements end a block, `<br>` breaks a line, and
 /// table cells are read as in [`super`].
 pub(super) fn prose(source: &str, start: usize) -> Prose<'static> {
     let mut builder = Builder::new(source);
@@ -184,11 +184,41 @@ fn decoded(builder: &mut Builder, range: std::ops::Range<usize>) {
         let Some(value) = decode(reference) else {
             continue;
         };
-        builder.copy(copied..range.start + at);
+        collapsed(builder, copied..range.start + at);
         builder.replace(range.start + at..range.start + at + length, &value);
         copied = range.start + at + length;
     }
-    builder.copy(copied..range.end);
+    collapsed(builder, copied..range.end);
+}
+
+/// Copies the text at `range` of the file with each run of whitespace made one space, as a
+/// browser shows it (a no-break space is no such whitespace); a run after whitespace
+/// already in the prose is left out.
+fn collapsed(builder: &mut Builder, range: std::ops::Range<usize>) {
+    let Some(raw) = builder.source.get(range.clone()) else {
+        return;
+    };
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let bytes = raw.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let from = at;
+        if is_space(bytes[at]) {
+            while at < bytes.len() && is_space(bytes[at]) {
+                at += 1;
+            }
+            if at - from == 1 && bytes[from] == b' ' && !builder.text.ends_with(char::is_whitespace) {
+                builder.copy(range.start + from..range.start + at);
+            } else {
+                builder.space(range.start + from..range.start + at);
+            }
+        } else {
+            while at < bytes.len() && !is_space(bytes[at]) {
+                at += 1;
+            }
+            builder.copy(range.start + from..range.start + at);
+        }
+    }
 }
 
 /// The length of what may be a character reference at the start of `text` (which starts

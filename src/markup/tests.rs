@@ -161,7 +161,7 @@ tens of\n thousands&mdash;more&#x21; <!-- 45 --></p>\
         lines("a.html", text),
         vec![
             "Storm kills 26",
-            "About\u{a0}5,000 troops took part,   tens of  thousands—more! ",
+            "About\u{a0}5,000 troops took part, tens of thousands—more! ",
             "AT&T",
             "paid €6."
         ]
