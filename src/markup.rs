@@ -263,9 +263,13 @@ impl<'s> Builder<'s> {
         self.replace(at..at, text);
     }
 
-    /// Ends a block: a blank line, unless the prose is empty or already ends with one.
+    /// Ends a block: a blank line, unless the prose is empty or already ends with one. Inside
+    /// a table cell (`<td><p>26</p></td>`) blocks are only a space apart.
     fn block_end(&mut self, at: usize) {
-        self.close_cell(at);
+        if self.row.as_ref().is_some_and(|row| row.cell.is_some()) {
+            self.space(at..at);
+            return;
+        }
         let newlines = self.text.len() - self.text.trim_end_matches('\n').len();
         if !self.text.is_empty() && newlines < 2 {
             self.insert(at, &"\n\n"[newlines..]);

@@ -21,44 +21,127 @@ use super::{Builder, Prose};
 /// included, is one space, as a browser shows it; block elements end a block, `<br>` breaks a line, and
 /// table cells are read as in [`super`].
 pub(super) fn prose(source: &str, start: usize) -> Prose<'static> {
-    let mut builder = Builder::new(source);
     let body = source.get(start..).unwrap_or("");
     let tokens = tokens(body);
-    let root = ["article", "main"].into_iter().find(|name| {
+    let has = |name: &str| {
         tokens
             .iter()
             .any(|t| matches!(t, Token::StartTag(tag) if tag.name == name.as_bytes()))
-    });
-    let mut open: Vec<String> = Vec::new();
-    for token in &tokens {
+    };
+    // An `<article>` may be only a teaser in an aside, a `<main>` may be empty: the first
+    // root that gives any prose holds the article.
+    let roots = [Some("article"), Some("main")]
+        .into_iter()
+        .filter(|root| root.is_some_and(has))
+        .chain([None]);
+    let mut last = None;
+    for root in roots {
+        let prose = read_from(source, start, &tokens, root);
+        if !prose.text.trim().is_empty() {
+            return prose;
+        }
+        last = Some(prose);
+    }
+    last.unwrap_or_else(|| Builder::new(source).finish(start))
+}
+
+/// How far down the open elements an end tag looks for its start tag. Real pages close
+/// what they open within a few levels; a page of stray end tags over thousands of unclosed
+/// elements would otherwise take time quadratic in its size.
+const MAX_CLOSE_DEPTH: usize = 256;
+
+/// The prose of the tokens of `source[start..]`, reading only inside `root` when given.
+fn read_from(source: &str, start: usize, tokens: &[Token<usize>], root: Option<&str>) -> Prose<'static> {
+    let mut builder = Builder::new(source);
+    let mut open = Open::new(root);
+    for token in tokens {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).into_owned();
-                let at = tag.span.start + start;
-                if read(&open, root) {
-                    start_tag(&mut builder, &name, at..tag.span.end + start);
+                // A block closes an open paragraph, as `</p>` may be left out.
+                if open.last() == Some("p") && BLOCKS.contains(&name.as_str()) {
+                    open.close_last();
+                }
+                if open.reads() {
+                    start_tag(&mut builder, &name, tag.span.start + start..tag.span.end + start);
                 }
                 if !tag.self_closing && !is_void(&name) {
                     open.push(name);
                 }
             }
             Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).into_owned();
-                let Some(index) = open.iter().rposition(|n| *n == name) else {
-                    continue;
-                };
-                open.truncate(index);
-                if read(&open, root) || is_root(&name, root) {
+                let name = String::from_utf8_lossy(&tag.name);
+                if open.close(&name) && (open.reads() || root == Some(name.as_ref())) {
                     end_tag(&mut builder, &name, tag.span.start + start);
                 }
             }
-            Token::String(text) if read(&open, root) => {
+            Token::String(text) if open.reads() => {
                 decoded(&mut builder, text.span.start + start..text.span.end + start);
             }
             _ => {}
         }
     }
     builder.finish(start)
+}
+
+/// The open elements, with counts kept as they open and close so that whether text is read
+/// is known at once, however deep the page.
+struct Open<'r> {
+    root: Option<&'r str>,
+    /// Each open element, with whether it is the root and whether it is left out.
+    elements: Vec<(String, bool, bool)>,
+    roots: usize,
+    left_out: usize,
+}
+
+impl<'r> Open<'r> {
+    fn new(root: Option<&'r str>) -> Self {
+        Open {
+            root,
+            elements: Vec::new(),
+            roots: 0,
+            left_out: 0,
+        }
+    }
+
+    /// Whether text here is read: inside the root, when there is one, and in no left-out
+    /// element.
+    fn reads(&self) -> bool {
+        (self.root.is_none() || self.roots > 0) && self.left_out == 0
+    }
+
+    fn last(&self) -> Option<&str> {
+        self.elements.last().map(|(name, ..)| name.as_str())
+    }
+
+    fn push(&mut self, name: String) {
+        let is_root = self.root == Some(name.as_str());
+        // A header is the page's, left out, unless it opens inside the article.
+        let left_out = LEFT_OUT.contains(&name.as_str()) || (name == "header" && self.roots == 0);
+        self.roots += usize::from(is_root);
+        self.left_out += usize::from(left_out);
+        self.elements.push((name, is_root, left_out));
+    }
+
+    fn close_last(&mut self) {
+        if let Some((_, is_root, left_out)) = self.elements.pop() {
+            self.roots -= usize::from(is_root);
+            self.left_out -= usize::from(left_out);
+        }
+    }
+
+    /// Closes the nearest open `name` and everything opened inside it; false when no such
+    /// element is open (a stray end tag, ignored).
+    fn close(&mut self, name: &str) -> bool {
+        let floor = self.elements.len().saturating_sub(MAX_CLOSE_DEPTH);
+        let Some(index) = self.elements[floor..].iter().rposition(|(n, ..)| n == name) else {
+            return false;
+        };
+        while self.elements.len() > floor + index {
+            self.close_last();
+        }
+        true
+    }
 }
 
 /// Elements whose content is never prose.
@@ -118,28 +201,6 @@ fn tokens(body: &str) -> Vec<Token<usize>> {
         .collect()
 }
 
-/// Whether text inside the elements `open` is read: inside the root, when there is one, and
-/// in no left-out element (a header counts as one only outside the root).
-fn read(open: &[String], root: Option<&str>) -> bool {
-    let inside = root.is_none_or(|root| open.iter().any(|n| n == root));
-    inside
-        && !open.iter().any(|name| {
-            LEFT_OUT.contains(&name.as_str()) || (name == "header" && !header_in_root(open, root))
-        })
-}
-
-/// Whether the (first) open header is inside the root element.
-fn header_in_root(open: &[String], root: Option<&str>) -> bool {
-    let (Some(root), Some(header)) = (root, open.iter().position(|n| n == "header")) else {
-        return false;
-    };
-    open[..header].iter().any(|n| n == root)
-}
-
-fn is_root(name: &str, root: Option<&str>) -> bool {
-    root == Some(name)
-}
-
 fn is_void(name: &str) -> bool {
     VOID.contains(&name)
 }
@@ -159,6 +220,10 @@ fn start_tag(builder: &mut Builder, name: &str, range: std::ops::Range<usize>) {
 fn end_tag(builder: &mut Builder, name: &str, at: usize) {
     match name {
         "tr" | "thead" | "tbody" | "tfoot" => builder.row_end(at),
+        "table" => {
+            builder.row_end(at);
+            builder.block_end(at);
+        }
         "td" | "th" => builder.close_cell(at),
         _ if BLOCKS.contains(&name) => builder.block_end(at),
         _ => {}

@@ -372,3 +372,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn html_cells_holding_blocks_stay_one_sentence() {
+    let text = "<table><tr><td><p>Total Foreign Leaders</p></td><td><p>26</p><p>in all</p></td></tr></table>";
+    assert_eq!(
+        lines("a.html", text),
+        vec!["Total Foreign Leaders ", "Total Foreign Leaders  | 26 in all "]
+    );
+}
+
+#[test]
+fn an_article_only_in_an_aside_is_no_article() {
+    let text = "<body><p>Main story: 26 dead.</p><aside><article>Teaser 12</article></aside></body>";
+    assert_eq!(lines("a.html", text), vec!["Main story: 26 dead."]);
+}
+
+#[test]
+fn paragraphs_left_open_are_closed_by_the_next_block() {
+    let text = "<article><p>One 1.<p>Two 2.<div>Three 3.</div><nav>Menu 4</nav><p>Five 5.</article><p>Out 6.";
+    assert_eq!(
+        lines("a.html", text),
+        vec!["One 1.", "Two 2.", "Three 3.", "Five 5."]
+    );
+}
+
+#[test]
+fn stray_end_tags_over_deep_nesting_stay_fast() {
+    let text = format!(
+        "{}{}Storm kills 26.",
+        "<span>".repeat(50_000),
+        "</b>".repeat(50_000)
+    );
+    let started = std::time::Instant::now();
+    assert_eq!(lines("a.html", &text), vec!["Storm kills 26."]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
