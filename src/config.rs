@@ -784,6 +784,7 @@ mod tests {
             path: root.join(name).display().to_string(),
             text: "Text.".into(),
             body_start: 0,
+            format: crate::markup::Format::Text,
             outlet: outlet.map(String::from),
             published: None,
         };

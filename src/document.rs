@@ -7,6 +7,8 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
+use crate::markup::Format;
+
 /// One article as read, with its optional front matter parsed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -21,6 +23,9 @@ pub struct Document {
     pub body_start: usize,
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
+    /// How the article is written (plain text, Markdown or HTML), from its path or, when the
+    /// path does not tell, from how the text starts.
+    pub format: Format,
 }
 
 impl Document {
@@ -50,8 +55,10 @@ impl Document {
         } else {
             0
         };
+        let path = path.into();
         let mut document = Document {
-            path: path.into(),
+            format: Format::of(&path, &text),
+            path,
             body_start: bom,
             outlet: None,
             published: None,

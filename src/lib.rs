@@ -3,13 +3,14 @@
 //! The pipeline is plain functions over plain data:
 //!
 //! ```text
-//! load -> segment -> extract -> key -> compare -> report
+//! load -> markup -> segment -> extract -> key -> compare -> report
 //! ```
 //!
-//! [`load`] reads articles (the only stage that touches the file system), [`segment`] splits
-//! them into sentences, [`extract`] normalizes number phrases into [`claim::Claim`]s,
-//! [`key`] gives each claim the key of the quantity it states, [`compare`] grades
-//! disagreements between sources, and [`report`] renders the result.
+//! [`load`] reads articles (the only stage that touches the file system), [`markup`] takes
+//! the prose out of Markdown and HTML, [`segment`] splits it into sentences, [`extract`]
+//! normalizes number phrases into [`claim::Claim`]s, [`key`] gives each claim the key of
+//! the quantity it states, [`compare`] grades disagreements between sources, and [`report`]
+//! renders the result.
 //!
 //! [`lint`] grades the figures of a draft against trusted sources with the same stages, and
 //! [`rules_test`] runs the examples that rule files carry through them.
@@ -31,6 +32,7 @@ pub mod key;
 pub mod lint;
 pub mod load;
 pub mod location;
+pub mod markup;
 pub mod number;
 pub mod report;
 pub mod rules;
@@ -100,10 +102,16 @@ pub fn analyze_with(documents: Vec<Document>, rules: &RuleSet, policy: &Policy) 
 pub fn keyed_claims(documents: &[Document], rules: &RuleSet) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (index, doc) in documents.iter().enumerate() {
-        let text = suppress::mask(&doc.text);
-        let sentences = segment::segment(&text, doc.body_start);
+        let prose = markup::Prose::of(doc);
+        // Suppression comments in plain text are blanked; Markdown and HTML drop comments.
+        let text = match doc.format {
+            markup::Format::Text => suppress::mask(&prose.text),
+            _ => std::borrow::Cow::Borrowed(prose.text.as_ref()),
+        };
+        let sentences = segment::segment(&text, prose.start);
         let mut found = extract::extract(&text, &sentences, index, doc.published);
         key::assign_keys(&text, &mut found, rules, doc.published);
+        prose.restore(&mut found);
         claims.extend(found);
     }
     claims

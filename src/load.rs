@@ -50,13 +50,13 @@ pub enum LoadProblem {
     Empty { path: String },
     #[error("`{path}`: {error}")]
     FrontMatter { path: String, error: DocumentError },
-    #[error("`{path}` holds no .txt or .md article")]
+    #[error("`{path}` holds no .txt, .md or .html article")]
     EmptyFolder { path: String },
     #[error("`{path}` is part of a symlink loop")]
     SymlinkLoop { path: String },
     /// A note, not an error: folders often hold images or PDFs next to the
     /// articles, and those are meant to be passed over.
-    #[error("skipped `{path}`: not a .txt or .md file")]
+    #[error("skipped `{path}`: not a .txt, .md or .html file")]
     Skipped { path: String },
 }
 
@@ -87,7 +87,7 @@ impl LoadProblem {
 /// Files named explicitly are read whatever their extension (the user asked
 /// for them, and `/dev/fd/63` from `<(curl ...)` has none). Folders are walked
 /// recursively, following links, in file name order so output is
-/// deterministic; there only regular `.txt`, `.md` and `.markdown` files
+/// deterministic; there only regular `.txt`, `.md`, `.markdown`, `.html` and `.htm` files
 /// are read, other files give a `Skipped` note, and hidden files and folders
 /// (name starting with `.`) are ignored silently. `-` reads `stdin` once; a
 /// second `-` is ignored. The same file reached twice (named twice, through
@@ -120,7 +120,7 @@ pub fn load_paths(paths: &[std::path::PathBuf], stdin: &mut dyn Read, options: &
 }
 
 /// Extensions of files read from folders, compared ignoring ASCII case.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// Symlinks followed by `is_symlink_loop` before giving up; Linux itself
 /// gives up after 40.
@@ -512,10 +512,16 @@ mod tests {
         assert_eq!(
             messages(&loaded),
             vec![
-                format!("skipped `{}`: not a .txt or .md file", shown(&dir, "noextension")),
-                format!("skipped `{}`: not a .txt or .md file", shown(&dir, "photo.jpg")),
                 format!(
-                    "skipped `{}`: not a .txt or .md file",
+                    "skipped `{}`: not a .txt, .md or .html file",
+                    shown(&dir, "noextension")
+                ),
+                format!(
+                    "skipped `{}`: not a .txt, .md or .html file",
+                    shown(&dir, "photo.jpg")
+                ),
+                format!(
+                    "skipped `{}`: not a .txt, .md or .html file",
                     shown(&dir, "sub/report.pdf")
                 ),
             ]
@@ -554,12 +560,12 @@ mod tests {
         assert_eq!(
             messages(&loaded),
             vec![
-                format!("`{empty}` holds no .txt or .md article"),
+                format!("`{empty}` holds no .txt, .md or .html article"),
                 format!(
-                    "skipped `{}`: not a .txt or .md file",
+                    "skipped `{}`: not a .txt, .md or .html file",
                     shown(&dir, "images/a.png")
                 ),
-                format!("`{images}` holds no .txt or .md article"),
+                format!("`{images}` holds no .txt, .md or .html article"),
             ]
         );
         assert!(loaded.problems[0].is_error());
@@ -770,7 +776,10 @@ mod tests {
             messages(&loaded),
             vec![
                 format!("`{}` does not exist", shown(&dir, "broken.md")),
-                format!("skipped `{}`: not a .txt or .md file", shown(&dir, "broken.pdf")),
+                format!(
+                    "skipped `{}`: not a .txt, .md or .html file",
+                    shown(&dir, "broken.pdf")
+                ),
             ]
         );
         assert!(loaded.problems[0].is_error());

@@ -107,6 +107,7 @@ pub fn run_case(rules: &RuleSet, case: &Case) -> Option<Failure> {
             path: format!("article {}", i + 1),
             text: a.text.clone(),
             body_start: 0,
+            format: crate::markup::Format::Text,
             outlet: a.outlet.clone(),
             published: a.published,
         })
@@ -163,6 +164,7 @@ fn claims_of(rules: &RuleSet, example: &Example) -> Vec<Claim> {
         path: example.file.clone(),
         text: example.text.clone(),
         body_start: 0,
+        format: crate::markup::Format::Text,
         outlet: None,
         published: example.published,
     };

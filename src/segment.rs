@@ -15,10 +15,15 @@ use std::ops::Range;
 /// multi-byte character is moved forward to the next character. Ranges are
 /// absolute offsets into `text`, in order, never empty and never overlapping.
 ///
-/// Every line is split on its own, because in articles a line break always
-/// ends something: headlines, bylines, list items and table rows carry no
-/// final period. Blank lines and markdown table separator rows (`|---|:-:|`)
-/// yield nothing.
+/// A blank line always ends a paragraph. A single line break usually ends
+/// something too, because articles pasted one paragraph per line carry
+/// headlines, bylines, list items and table rows without a final period; but
+/// in hard-wrapped text it is only a space, and reading it as an end splits
+/// "tens of\nthousands" into "tens" and "thousands". A line break is read as
+/// a space (see [`soft_break`]) when the next line goes on in lower case, or
+/// when the paragraph is wrapped at a fixed width, the line stops short of a
+/// sentence end and the next word would not have fitted on it. Blank lines
+/// and markdown table separator rows (`|---|:-:|`) yield nothing.
 ///
 /// Within a line a sentence ends after `.`, `!`, `?` or `…` (and any closing
 /// quotes or brackets) when whitespace and then the start of a new sentence
@@ -37,12 +42,63 @@ pub fn segment(text: &str, start: usize) -> Vec<Range<usize>> {
         start += 1;
     }
     let mut sentences = Vec::new();
-    let mut line_start = start;
-    for line in text.get(start..).unwrap_or("").split('\n') {
-        split_line(line, line_start, &mut sentences);
-        line_start += line.len() + 1;
+    for paragraph in paragraphs(text.get(start..).unwrap_or(""), start) {
+        let width = wrap_width(&paragraph);
+        let mut run = paragraph[0];
+        for pair in paragraph.windows(2) {
+            let (line, next) = (pair[0], pair[1]);
+            if soft_break(line.1, next.1, width) {
+                run.1 = text.get(run.0..next.0 + next.1.len()).unwrap_or(run.1);
+            } else {
+                split_line(run.1, run.0, &mut sentences);
+                run = next;
+            }
+        }
+        split_line(run.1, run.0, &mut sentences);
     }
     bound_lengths(text, sentences)
+}
+
+/// The longest line, in chars, that still counts as hard-wrapped: wrapped text is set at
+/// 60 to 80 columns, and a paragraph with longer lines was written one line per paragraph.
+const WRAP_LIMIT: usize = 120;
+
+/// The narrowest width a wrapped paragraph is set at; below it, a paragraph of short lines
+/// is a headline over a byline, not wrapped prose.
+const MIN_WRAP_WIDTH: usize = 50;
+
+/// How far short of the width a wrapped line may stop: hand-wrapped text is ragged.
+const WRAP_SLACK: usize = 8;
+
+/// Whether the line break between `line` and `next` (two lines of one paragraph, without
+/// their line endings) is a space inside a sentence rather than the end of something.
+/// `width` is the paragraph's wrap width, or `None` when it is not hard-wrapped.
+///
+/// Lines that start a list item, a heading or a quote, and table rows, are never joined.
+/// A next line that starts in lower case goes on whatever came before ("tens of" /
+/// "thousands"). Otherwise the line must stop short of a sentence end, in a paragraph
+/// wrapped at a fixed width, and be long enough that the next word would not have fitted
+/// on it: a short line in wrapped text is a headline or a byline, kept on its own.
+pub fn soft_break(line: &str, next: &str, width: Option<usize>) -> bool {
+    let line = line.trim_end();
+    let next = next.trim();
+    if line.trim_start().is_empty() || next.is_empty() || is_block_line(line) || is_block_line(next) {
+        return false;
+    }
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    if first.is_lowercase() {
+        return true;
+    }
+    let Some(width) = width else {
+        return false;
+    };
+    let ends_sentence = line
+        .trim_end_matches(is_closer)
+        .ends_with(|c: char| is_terminator(c) || c == ':');
+    let word = next.split_whitespace().next().map_or(0, |w| w.chars().count());
+    !ends_sentence && line.chars().count() + 1 + word + WRAP_SLACK > width
 }
 
 /// The longest sentence, in bytes, handed to the later stages. Real sentences are far
@@ -91,7 +147,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Splits one line (without its `\n`; a trailing `\r` is trimmed as
-/// whitespace) that starts at absolute offset `offset`.
+/// whitespace), or lines joined by soft breaks, which start at absolute offset `offset`.
 fn split_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
     if is_separator_row(line) {
         return;
@@ -139,6 +195,68 @@ fn split_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
         }
     }
     push_trimmed(line, offset, sentence_start..line.len(), out);
+}
+
+/// The lines of `body` (which starts at absolute offset `offset`), grouped into
+/// paragraphs: runs of lines that are not blank. Each line is its absolute start and its
+/// text without the `\n`.
+fn paragraphs(body: &str, offset: usize) -> Vec<Vec<(usize, &str)>> {
+    let mut paragraphs = Vec::new();
+    let mut current = Vec::new();
+    let mut at = offset;
+    for line in body.split('\n') {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push((at, line));
+        }
+        at += line.len() + 1;
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
+}
+
+/// The width a paragraph is wrapped at: its longest line, when it has several lines and
+/// nearly all of them (a long web address may stick out) fit in [`WRAP_LIMIT`].
+fn wrap_width(paragraph: &[(usize, &str)]) -> Option<usize> {
+    if paragraph.len() < 2 {
+        return None;
+    }
+    let lengths: Vec<usize> = paragraph
+        .iter()
+        .map(|(_, line)| line.trim_end().chars().count())
+        .collect();
+    let fitting: Vec<usize> = lengths.iter().copied().filter(|&n| n <= WRAP_LIMIT).collect();
+    // At most one line in ten may stick out.
+    if fitting.len() * 10 < lengths.len() * 9 {
+        return None;
+    }
+    fitting.into_iter().max().filter(|&width| width >= MIN_WRAP_WIDTH)
+}
+
+/// A line that is a block of its own in plain text or markdown: a table row, a list item,
+/// a heading or a quote.
+fn is_block_line(line: &str) -> bool {
+    let line = line.trim_start();
+    if line.contains('|') || is_separator_row(line) {
+        return true;
+    }
+    if ["- ", "* ", "+ ", "• ", "#", ">"]
+        .iter()
+        .any(|m| line.starts_with(m))
+    {
+        return true;
+    }
+    // `1. ` and `2) `: a numbered list item.
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && {
+        let rest = &line[digits..];
+        rest.starts_with(". ") || rest.starts_with(") ")
+    }
 }
 
 /// A markdown table separator row (`| --- | :-: |`), or a blank line: made
@@ -439,10 +557,90 @@ mod tests {
                 "Storm Kills 26",
                 "By Jane Doe",
                 "The storm hit at dawn.",
-                "Rescuers arrived",
-                "later that day."
+                "Rescuers arrived\nlater that day."
             ]
         );
+    }
+
+    #[test]
+    fn a_line_going_on_in_lower_case_continues_the_sentence() {
+        let text = "The parade will feature tens of\nthousands of troops.\nOfficials said so.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "The parade will feature tens of\nthousands of troops.",
+                "Officials said so."
+            ]
+        );
+        assert_eq!(
+            sentences("It was approx.\r\nten thousand."),
+            vec!["It was approx.\r\nten thousand."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_read_as_paragraphs() {
+        let text = "Rescuers searched the flooded valley through the night, and by dawn they\n\
+had found 1,240 survivors. The regional governor said the storm killed\n\
+26 people in three villages, and that 4,000 homes had been destroyed.\n\
+\n\
+Storm Kills 26\n\
+By Jane Doe";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Rescuers searched the flooded valley through the night, and by dawn they\nhad found 1,240 survivors.",
+                "The regional governor said the storm killed\n26 people in three villages, and that 4,000 homes had been destroyed.",
+                "Storm Kills 26",
+                "By Jane Doe",
+            ]
+        );
+    }
+
+    #[test]
+    fn short_lines_in_wrapped_text_stand_alone() {
+        // The heading is far shorter than the width the paragraph is wrapped at.
+        let text = "Death toll rises\n\
+Rescuers searched the flooded valley through the night, and at dawn\n\
+said that 26 people had died in the three villages along the river.";
+        assert_eq!(sentences(text)[0], "Death toll rises");
+        // A line that ends a sentence keeps its line break.
+        let text = "Rescuers searched the flooded valley through the night, and at dawn.\n\
+The governor said that 26 people had died in the three villages there.";
+        assert_eq!(sentences(text).len(), 2);
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_never_joined() {
+        let long = "The storm hit the coast at dawn and flooded three villages, ".repeat(3);
+        let text = format!("Storm Kills 26 In Coastal Villages\n{long}\nRescuers arrived\nLater that day.");
+        assert_eq!(sentences(&text).len(), 4);
+    }
+
+    #[test]
+    fn blocks_are_never_joined() {
+        for text in [
+            "Figures for the week\n- 26 dead\n- 140 injured",
+            "Figures for the week\n1. 26 dead\n2) 140 injured",
+            "Totals for the week\nDead | 26\nInjured | 140",
+            "Figures for the week\n# tens\n> thousands",
+        ] {
+            assert_eq!(sentences(text).len(), 3, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn soft_breaks() {
+        assert!(soft_break("tens of", "thousands", None));
+        assert!(!soft_break("tens of", "", None));
+        assert!(!soft_break("", "thousands", None));
+        assert!(!soft_break("tens of", "Thousands", None));
+        let line = "x".repeat(70);
+        assert!(soft_break(&line, "Thousands", Some(72)));
+        assert!(!soft_break(&format!("{line}."), "Thousands", Some(72)));
+        assert!(!soft_break(&format!("{line}:"), "Thousands", Some(72)));
+        assert!(!soft_break("short", "Thousands", Some(72)));
+        assert!(!soft_break(&line, "- thousands", Some(72)));
     }
 
     #[test]

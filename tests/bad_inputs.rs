@@ -286,11 +286,11 @@ fn folder_with_no_articles() {
     s.write("pictures/photo.png", b"\x89PNG\r\n\x1a\n");
     s.write("pictures/.draft.md", "Hidden files are ignored, 5 of them.");
     s.mkdir("pictures/nested");
-    s.assert_bad_input("empty", "error: `empty` holds no .txt or .md article\n");
+    s.assert_bad_input("empty", "error: `empty` holds no .txt, .md or .html article\n");
     s.assert_bad_input(
         "pictures",
-        "note: skipped `pictures/photo.png`: not a .txt or .md file\n\
-         error: `pictures` holds no .txt or .md article\n",
+        "note: skipped `pictures/photo.png`: not a .txt, .md or .html file\n\
+         error: `pictures` holds no .txt, .md or .html article\n",
     );
 }
 
@@ -300,7 +300,7 @@ fn folder_named_like_a_file() {
     s.mkdir("article.txt");
     s.assert_bad_input(
         "article.txt",
-        "error: `article.txt` holds no .txt or .md article\n",
+        "error: `article.txt` holds no .txt, .md or .html article\n",
     );
 }
 
@@ -636,7 +636,7 @@ const MIXED_STDERR: &str = "\
 error: `cluster/b.txt` is not valid UTF-8 (invalid byte at offset 3); save it as UTF-8 text
 error: `cluster/d.txt` holds no article text
 error: `cluster/e.md`: invalid `published` date `2025-02-30` at line 2, column 12
-note: skipped `cluster/photo.png`: not a .txt or .md file
+note: skipped `cluster/photo.png`: not a .txt, .md or .html file
 error: `cluster/sub/f.txt` holds no article text
 ";
 

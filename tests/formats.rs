@@ -595,7 +595,7 @@ fn pre_commit_hooks_run_crosscheck_on_changed_articles() {
             assert!(!field(hook, key).is_empty(), "{id} has no {key}");
         }
         let files = regex::Regex::new(field(hook, "files")).unwrap();
-        for name in ["drafts/a.md", "coverage/b.txt", "c.markdown"] {
+        for name in ["drafts/a.md", "coverage/b.txt", "c.markdown", "d.html", "e.htm"] {
             assert!(files.is_match(name), "{id} skips {name}");
         }
         for name in ["rules/pack.toml", "notes.txt.bak", "image.png"] {
