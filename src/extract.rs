@@ -2557,6 +2557,83 @@ mod tests {
         assert_eq!(all("3 euros 50 cents").len(), 2);
     }
 
+    /// Every form the normalizer issue lists, with the interval it yields (published
+    /// 2025-09-02, a Tuesday). Dates are day numbers; `[a, b]` closed unless noted.
+    #[test]
+    fn forms_news_text_uses() {
+        use crate::when::{date_of, day_number};
+        let d = |s: &str| day_number(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
+        let closed = Interval::closed;
+        let cases: Vec<(&str, Interval)> = vec![
+            // Vague magnitudes and fractions.
+            ("a dozen eggs", Interval::point(12.0)),
+            ("dozens of people", closed(24.0, 99.0)),
+            ("scores of people", closed(40.0, 199.0)),
+            ("a couple hundred people", closed(200.0, 300.0)),
+            ("hundreds of thousands of people", closed(200_000.0, 999_999.0)),
+            ("half a million people", Interval::point(500_000.0)),
+            ("tens of millions of people", closed(20e6, 99_999_999.0)),
+            ("tens of thousands of troops", closed(20_000.0, 99_999.0)),
+            // Compact money and units.
+            ("$1.2bn", Interval::point(1.2e9)),
+            ("US$3 million", Interval::point(3e6)),
+            ("€3bn", Interval::point(3e9)),
+            ("£40m", Interval::point(40e6)),
+            ("Rs 500 crore", Interval::point(5e9)),
+            ("1.3 lakh people", Interval::point(130_000.0)),
+            ("30-odd people", closed(30.0, 39.0)),
+            ("20,000-plus people", Interval::above(20_000.0, true)),
+            ("10k runners", Interval::point(10_000.0)),
+            // Spelled and mixed.
+            ("two thousand and twenty-five people", Interval::point(2025.0)),
+            ("1.5 million people", Interval::point(1.5e6)),
+            ("15\u{2009}000 people", Interval::point(15_000.0)),
+            ("15\u{A0}000 people", Interval::point(15_000.0)),
+            ("１２３ people", Interval::point(123.0)),
+            ("½ mile", Interval::point(0.5 * 1.609_344)),
+            // Dates.
+            ("early September", closed(d("2025-09-01"), d("2025-09-10"))),
+            ("mid-2024", closed(d("2024-05-01"), d("2024-08-31"))),
+            ("the 1990s", closed(1990.0, 1999.0)),
+            ("last month", closed(d("2025-08-01"), d("2025-08-31"))),
+            ("two days ago", Interval::point(d("2025-08-31"))),
+            // `next` is the first such day after publication (docs/intervals.md).
+            ("next Wednesday", Interval::point(d("2025-09-03"))),
+            ("next Tuesday", Interval::point(d("2025-09-09"))),
+            ("this year", closed(2025.0, 2025.0)),
+            ("Sept. 3", Interval::point(d("2025-09-03"))),
+            ("3 Sept 2025", Interval::point(d("2025-09-03"))),
+            ("2025-09-03", Interval::point(d("2025-09-03"))),
+            ("fiscal 2012-13", Interval::point(2012.0)),
+            // Units converted before comparison.
+            (
+                "about 800 miles",
+                closed(800.0 * 1.609_344 * 0.9, 800.0 * 1.609_344 * 1.1),
+            ),
+            ("90 minutes", Interval::point(5400.0)),
+        ];
+        let mut wrong = Vec::new();
+        for (text, want) in cases {
+            let got = all(text).into_iter().find_map(|p| p.value);
+            let near = |a: Option<crate::interval::Bound>, b: Option<crate::interval::Bound>| match (a, b) {
+                (Some(a), Some(b)) => (a.value - b.value).abs() <= 1e-6 * b.value.abs().max(1.0),
+                (None, None) => true,
+                _ => false,
+            };
+            if !got.is_some_and(|g| near(g.lo, want.lo) && near(g.hi, want.hi)) {
+                let show = |v: Option<Interval>| {
+                    v.map(|v| v.notation(|x| date_of(x).map_or(format!("{x}"), |d| d.to_string())))
+                };
+                wrong.push(format!(
+                    "{text}: got {:?}, want {:?}",
+                    show(got),
+                    show(Some(want))
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
     #[test]
     fn fraction_words_that_are_ordinals_stay_ordinals() {
         // `third term`, `fifth straight day`: ordinals, not fractions.
