@@ -360,13 +360,15 @@ fn score(tokens: &[Token], i: usize) -> Option<usize> {
 /// over whole rather than read as two counts. Returns the index after it.
 fn clock_time(tokens: &[Token], i: usize) -> Option<usize> {
     let t = tokens.get(i)?;
-    // `03.40`, `11.45pm`: the British way of writing a time.
-    let dotted = t.text.len() == 5
-        && t.text.as_bytes()[2] == b'.'
-        && t.text.bytes().filter(u8::is_ascii_digit).count() == 4;
+    // `03.40`, `11.45pm`, `2.30pm`: the British way of writing a time.
+    let bytes = t.text.as_bytes();
+    let dotted = matches!(t.text.len(), 4 | 5)
+        && bytes[t.text.len() - 3] == b'.'
+        && t.text.bytes().filter(u8::is_ascii_digit).count() == t.text.len() - 1
+        && t.text[t.text.len() - 2..].parse::<u32>().is_ok_and(|m| m < 60);
     if dotted {
         let after = tokens.get(i + 1).map(|n| n.folded.as_ref()).unwrap_or_default();
-        if t.text.starts_with('0')
+        if (t.text.starts_with('0') && t.text.len() == 5)
             || matches!(after, "am" | "pm" | "a" | "p" | "gmt" | "bst" | "hrs" | "local")
         {
             let meridiem = matches!(after, "am" | "pm" | "gmt" | "bst" | "hrs");
@@ -979,6 +981,12 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
     if !t.is_word() {
         return None;
     }
+    // `a hundred and two`, `a thousand and one`: a spelled number after `a`.
+    if t.is("a") {
+        if let Some(core) = spelled_at(tokens, i + 1).filter(|c| c.end > i + 2 && c.lo >= 100.0) {
+            return Some(core);
+        }
+    }
     // `a half`, `an eighth`, `a hundredth` (after `a quarter million`, read as a magnitude).
     if let Some(core) = vague_at(tokens, i) {
         return Some(with_denominator(tokens, core));
@@ -1336,7 +1344,7 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     // `World War Two`, `Apollo Eleven`: a capitalised number word after a capitalised word is
     // part of a name.
     let capitalised = |t: &Token| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase);
-    if capitalised(&tokens[i]) && i > 0 && capitalised(&tokens[i - 1]) {
+    if capitalised(tokens.get(i)?) && i > 0 && capitalised(&tokens[i - 1]) {
         return None;
     }
     let mut n = SpelledNumber::default();
@@ -2635,6 +2643,14 @@ mod tests {
     }
 
     #[test]
+    fn spelled_numbers_after_a_and_trillions_after_a_currency() {
+        assert_eq!(value("I want a hundred and two of those"), Interval::point(102.0));
+        assert_eq!(value("a thousand and one nights"), Interval::point(1001.0));
+        assert_eq!(value("a hundred people"), Interval::point(100.0));
+        assert_eq!(value("GDP is $2.174T."), Interval::point(2.174e12));
+    }
+
+    #[test]
     fn fraction_words_that_are_ordinals_stay_ordinals() {
         // `third term`, `fifth straight day`: ordinals, not fractions.
         assert!(all("won a third term").is_empty());
@@ -2798,6 +2814,9 @@ mod tests {
             .iter()
             .all(|p| p.kind == Kind::Date));
         assert!(all("at 10:30 pm").is_empty());
+        assert!(all("The robbery began at 2.17pm").is_empty());
+        assert!(all("I arrived at 2.13 am.").is_empty());
+        assert_eq!(value("rose 2.17 points"), Interval::point(2.17));
         assert_eq!(all("4 people").len(), 1);
     }
 

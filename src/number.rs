@@ -68,6 +68,7 @@ pub fn scale_word(word: &str, after_currency: bool) -> Option<f64> {
         "thousand" | "k" => Some(1e3),
         "million" | "mn" | "mln" | "mil" | "mio" => Some(1e6),
         "m" if after_currency => Some(1e6),
+        "t" if after_currency => Some(1e12),
         "billion" | "bn" | "b" | "bln" | "bil" => Some(1e9),
         "trillion" | "tn" | "trn" | "tln" => Some(1e12),
         "lakh" | "lakhs" | "lac" => Some(1e5),

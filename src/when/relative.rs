@@ -167,10 +167,16 @@ pub(super) fn part_of_period(tokens: &[Token], i: usize, published: Option<Naive
         j += 1;
     }
     let t = tokens.get(j)?;
+    // `the end of the 1960s` is a decade, not the year 1960.
+    let decade = |k: usize| {
+        tokens
+            .get(k + 1)
+            .is_some_and(|s| !s.space_before && (s.is("s") || s.text == "'" || s.text == "’"))
+    };
     let year_token = |k: usize| {
         tokens
             .get(k)
-            .filter(|y| y.is_number() && y.text.len() == 4)
+            .filter(|y| y.is_number() && y.text.len() == 4 && !decade(k))
             .and_then(|y| y.number_value())
     };
     // The month (its first day) or the year the part is taken of.
