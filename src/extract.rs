@@ -2073,7 +2073,6 @@ mod tests {
                 }
             }
         }
-        eprintln!("{skipped} sentences skipped, {read} read");
         assert!(skipped > 10 && read > 100, "{skipped} skipped, {read} read");
     }
 
