@@ -25,6 +25,9 @@ pub fn extract(
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
     for sentence in sentences {
+        if !may_hold_figure(text.get(sentence.clone()).unwrap_or_default()) {
+            continue;
+        }
         let tokens = tokenize(text, sentence.clone());
         for phrase in phrases(&tokens, published) {
             // A phrase always lies inside its sentence; one that does not is a bug, never a panic.
@@ -207,86 +210,126 @@ fn may_start(t: &Token) -> bool {
         crate::token::TokenKind::Punct => {
             t.text == "¥" || currency_symbol(t.text).is_some() || vulgar_fraction(t.text).is_some()
         }
-        crate::token::TokenKind::Word => {
-            let w: &str = &t.folded;
-            number_word(w).is_some()
-                || plural_magnitude(w).is_some()
-                || when::month_of(w).is_some()
-                || when::may_start(w)
-                || matches!(
-                    w,
-                    "tens"
-                        | "a"
-                        | "an"
-                        | "half"
-                        | "quarter"
-                        | "past"
-                        | "previous"
-                        | "coming"
-                        | "in"
-                        | "within"
-                        | "q"
-                        | "first"
-                        | "second"
-                        | "fourth"
-                        | "early"
-                        | "mid"
-                        | "middle"
-                        | "late"
-                        | "end"
-                        | "beginning"
-                        | "start"
-                        | "third"
-                        | "several"
-                        | "next"
-                        | "last"
-                        | "this"
-                        | "yesterday"
-                        | "today"
-                        | "tomorrow"
-                        | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "us"
-                        | "mex"
-                        | "mx"
-                        | "mxn"
-                        | "nt"
-                        | "cad"
-                        | "can"
-                        | "aud"
-                        | "nzd"
-                        | "hkd"
-                        | "sgd"
-                        | "sg"
-                        | "au"
-                        | "c"
-                        | "ca"
-                        | "hk"
-                        | "nz"
-                        | "s"
-                        | "rs"
-                        | "sh"
-                        | "ksh"
-                        | "tsh"
-                        | "r"
-                        | "kes"
-                        | "tzs"
-                        | "zar"
-                        | "inr"
-                        | "usd"
-                        | "eur"
-                        | "gbp"
-                        | "cny"
-                        | "rmb"
-                        | "jpy"
-                )
+        crate::token::TokenKind::Word => word_may_start(&t.folded),
+    }
+}
+
+/// Whether a phrase can start at a word, given in lower case.
+fn word_may_start(w: &str) -> bool {
+    number_word(w).is_some()
+        || plural_magnitude(w).is_some()
+        || when::month_of(w).is_some()
+        || when::may_start(w)
+        || matches!(
+            w,
+            "tens"
+                | "a"
+                | "an"
+                | "half"
+                | "quarter"
+                | "past"
+                | "previous"
+                | "coming"
+                | "in"
+                | "within"
+                | "q"
+                | "first"
+                | "second"
+                | "fourth"
+                | "early"
+                | "mid"
+                | "middle"
+                | "late"
+                | "end"
+                | "beginning"
+                | "start"
+                | "third"
+                | "several"
+                | "next"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "us"
+                | "mex"
+                | "mx"
+                | "mxn"
+                | "nt"
+                | "cad"
+                | "can"
+                | "aud"
+                | "nzd"
+                | "hkd"
+                | "sgd"
+                | "sg"
+                | "au"
+                | "c"
+                | "ca"
+                | "hk"
+                | "nz"
+                | "s"
+                | "rs"
+                | "sh"
+                | "ksh"
+                | "tsh"
+                | "r"
+                | "kes"
+                | "tzs"
+                | "zar"
+                | "inr"
+                | "usd"
+                | "eur"
+                | "gbp"
+                | "cny"
+                | "rmb"
+                | "jpy"
+        )
+}
+
+/// A cheap test run before a sentence is tokenized: false only when no phrase can start in
+/// it, so skipping it changes nothing. That is an ASCII sentence without a digit or `$` none
+/// of whose words may start a phrase ([`word_may_start`]); anything else is read in full.
+fn may_hold_figure(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    if bytes
+        .iter()
+        .any(|&b| !b.is_ascii() || b.is_ascii_digit() || b == b'$')
+    {
+        return true;
+    }
+    let mut folded = [0u8; 32];
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        // A word as the tokenizer reads it: letters, with apostrophes between letters.
+        let start = i;
+        while i < bytes.len()
+            && (bytes[i].is_ascii_alphabetic()
+                || (bytes[i] == b'\'' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)))
+        {
+            i += 1;
+        }
+        let Some(word) = folded.get_mut(..i - start) else {
+            return true;
+        };
+        word.copy_from_slice(&bytes[start..i]);
+        word.make_ascii_lowercase();
+        if std::str::from_utf8(word).map_or(true, word_may_start) {
+            return true;
         }
     }
+    false
 }
 
 /// Three or more numbers joined without spaces by `-`, `.` or `/` (`541-555-0142`,
@@ -2180,6 +2223,60 @@ mod tests {
     fn all(text: &str) -> Vec<Phrase> {
         let tokens = tokenize(text, 0..text.len());
         phrases(&tokens, NaiveDate::from_ymd_opt(2025, 9, 2))
+    }
+
+    #[test]
+    fn the_prefilter_skips_only_sentences_without_figures() {
+        assert!(!may_hold_figure("Witnesses described chaotic scenes."));
+        assert!(!may_hold_figure(
+            "Officials didn't comment, said ministry's spokesman."
+        ));
+        // `as` may start `as of Monday`: the sentence is read.
+        assert!(may_hold_figure("Witnesses described it as chaotic."));
+        for figure in [
+            "It cost $ a lot.",
+            "Rescuers found 26.",
+            "Crowds came in March.",
+            "Thousands marched.",
+            "They met on Tuesday.",
+            "Dozens were hurt.",
+            "It was a third of it.",
+            "Prices rose ½ point.",
+            "Le prix a augmenté à Paris.",
+        ] {
+            assert!(may_hold_figure(figure), "{figure}");
+        }
+    }
+
+    /// Skipping a sentence must never lose a phrase: every sentence of the bundled articles
+    /// that the prefilter would skip holds none.
+    #[test]
+    fn sentences_the_prefilter_skips_hold_no_phrase() {
+        let mut skipped = 0;
+        let mut read = 0;
+        for dir in [
+            "fixtures/beijing-parade-2025",
+            "fixtures/coastal-quake-2024",
+            "fixtures/eval",
+            "fixtures/holdout",
+        ] {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                for sentence in crate::segment::segment(&text, 0) {
+                    let tokens = tokenize(&text, sentence.clone());
+                    let found = phrases(&tokens, NaiveDate::from_ymd_opt(2025, 9, 2));
+                    if may_hold_figure(&text[sentence.clone()]) {
+                        read += 1;
+                    } else {
+                        skipped += 1;
+                        assert!(found.is_empty(), "{:?}: {found:?}", &text[sentence]);
+                    }
+                }
+            }
+        }
+        assert!(skipped > 10 && read > 100, "{skipped} skipped, {read} read");
     }
 
     fn covers(text: &str) -> String {

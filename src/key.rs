@@ -8,6 +8,7 @@
 //! no confident key stays unkeyed: it is listed by `facts` but never compared, because a wrong
 //! key is a false alarm and a missing one is only a missed comparison.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::claim::{Claim, Kind, Qualifier};
@@ -73,6 +74,7 @@ fn key_sentence(
     let other_instance = tokens
         .iter()
         .any(|t| ["previous", "prior", "similar", "former"].iter().any(|w| t.is(w)));
+    let words = OnceCell::new();
     for claim in claims.iter_mut() {
         let own_time = claim.kind.is_time_point() && time_spans.len() > 1;
         let visible_for_time = if own_time {
@@ -90,16 +92,18 @@ fn key_sentence(
         };
         let keyed = generic_key(keying_tokens, claim, rules);
         claim.noun = keyed.noun;
-        claim.key = keyed.key.map(|generic| match narrow(&generic, &tokens, rules) {
-            Some(fact) => fact,
-            None => match anchor(&anchors, claim, keying_tokens) {
-                Some(label) => format!("{generic}@{label}"),
-                None if other_instance && !claim.kind.is_time_point() && claim.kind != Kind::Ordinal => {
-                    format!("{generic}@other")
-                }
-                None => generic,
-            },
-        });
+        claim.key = keyed
+            .key
+            .map(|generic| match narrow(&generic, &tokens, &words, rules) {
+                Some(fact) => fact,
+                None => match anchor(&anchors, claim, keying_tokens) {
+                    Some(label) => format!("{generic}@{label}"),
+                    None if other_instance && !claim.kind.is_time_point() && claim.kind != Kind::Ordinal => {
+                        format!("{generic}@other")
+                    }
+                    None => generic,
+                },
+            });
     }
 }
 
@@ -170,6 +174,14 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                 (_, _, Kind::Year, Some((a, b))) if a == b => (a, b),
                 _ => return None,
             };
+            let label = match c.kind {
+                // Past and future years alike: `96% of GDP in 2027-28` is a forecast.
+                Kind::Year if lo == hi && lo != this_year => format!("{}", lo as i64),
+                Kind::Date if c.relation.as_deref() == Some("as_of") && hi < today => {
+                    crate::when::date_of(lo)?.to_string()
+                }
+                _ => return None,
+            };
             // `Tessaly, founded in 1987, reported ...`: a year that defines the subject
             // dates nothing in the sentence.
             let defining = words_before(text, c).iter().any(|w| {
@@ -189,14 +201,6 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
             if defining {
                 return None;
             }
-            let label = match c.kind {
-                // Past and future years alike: `96% of GDP in 2027-28` is a forecast.
-                Kind::Year if lo == hi && lo != this_year => format!("{}", lo as i64),
-                Kind::Date if c.relation.as_deref() == Some("as_of") && hi < today => {
-                    crate::when::date_of(lo)?.to_string()
-                }
-                _ => return None,
-            };
             Some(Anchor {
                 sentence: c.sentence.clone(),
                 span: c.span.clone(),
@@ -1353,43 +1357,57 @@ fn of_noun(after: &[&str]) -> Option<String> {
     head.filter(|h| !DENOMINATORS.contains(&h.as_str()))
 }
 
-/// Event-pack facts narrow a generic key by the words of the sentence.
-fn narrow(key: &str, tokens: &[Token], rules: &RuleSet) -> Option<String> {
-    let words: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.folded.as_ref())
-        .collect();
-    // Both the words as written and their canonical forms, space-delimited so that context
-    // terms of several words ("storm surge") match as phrases.
-    let plain = format!(" {} ", words.join(" "));
-    let canonical = format!(
-        " {} ",
-        words
-            .iter()
-            .map(|w| rules.canonical(w))
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
-    let has = |term: &String| {
-        let needle = format!(" {term} ");
-        plain.contains(&needle)
-            || canonical.contains(&needle)
-            || rules.aliases.iter().any(|(alias, target)| {
-                target == term && alias.contains(' ') && plain.contains(&format!(" {alias} "))
-            })
-    };
+/// Event-pack facts narrow a generic key by the words of the sentence. `words` holds the
+/// sentence's words once built, for the other claims of the same sentence.
+fn narrow(key: &str, tokens: &[Token], words: &OnceCell<SentenceWords>, rules: &RuleSet) -> Option<String> {
     for fact in &rules.facts {
         if !fact.generic.iter().any(|g| g == key) {
             continue;
         }
-        let in_context = fact.context.is_empty() || fact.context.iter().any(has);
-        let excluded = fact.exclude.iter().any(has);
+        let words = words.get_or_init(|| SentenceWords::new(tokens, rules));
+        let in_context = fact.context.is_empty() || fact.context.iter().any(|t| words.has(t, rules));
+        let excluded = fact.exclude.iter().any(|t| words.has(t, rules));
         if in_context && !excluded {
             return Some(fact.key.clone());
         }
     }
     None
+}
+
+/// The words of a sentence as written and in their canonical forms, space-delimited so that
+/// context terms of several words ("storm surge") match as phrases.
+struct SentenceWords {
+    plain: String,
+    canonical: String,
+}
+
+impl SentenceWords {
+    fn new(tokens: &[Token], rules: &RuleSet) -> Self {
+        let words: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.folded.as_ref())
+            .collect();
+        let plain = format!(" {} ", words.join(" "));
+        let canonical = format!(
+            " {} ",
+            words
+                .iter()
+                .map(|w| rules.canonical(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        SentenceWords { plain, canonical }
+    }
+
+    fn has(&self, term: &String, rules: &RuleSet) -> bool {
+        let needle = format!(" {term} ");
+        self.plain.contains(&needle)
+            || self.canonical.contains(&needle)
+            || rules.aliases.iter().any(|(alias, target)| {
+                target == term && alias.contains(' ') && self.plain.contains(&format!(" {alias} "))
+            })
+    }
 }
 
 #[cfg(test)]

@@ -45,6 +45,7 @@ pub mod when;
 use claim::Claim;
 use compare::Comparison;
 use document::Document;
+use rayon::prelude::*;
 use rules::RuleSet;
 use suppress::{Notice, Policy, Suppressions};
 
@@ -68,7 +69,18 @@ pub fn analyze(documents: Vec<Document>, rules: &RuleSet) -> Analysis {
 /// and with the policy's severities. A suppression is used when a figure it covers takes
 /// part in a finding of the comparison without suppressions; the others become notices.
 pub fn analyze_with(documents: Vec<Document>, rules: &RuleSet, policy: &Policy) -> Analysis {
-    let claims = keyed_claims(&documents, rules);
+    analyze_with_progress(documents, rules, policy, &|| {})
+}
+
+/// [`analyze_with`], calling `document_done` once per document read (from any thread), so
+/// that a front end can show progress on a long run.
+pub fn analyze_with_progress(
+    documents: Vec<Document>,
+    rules: &RuleSet,
+    policy: &Policy,
+    document_done: &(dyn Fn() + Sync),
+) -> Analysis {
+    let claims = keyed_claims_with_progress(&documents, rules, document_done);
     let suppressions = Suppressions::find(&documents, &claims, policy);
     let published: Vec<_> = documents.iter().map(|d| d.published).collect();
     let compared = |masked: &[Claim]| {
@@ -99,20 +111,41 @@ pub fn analyze_with(documents: Vec<Document>, rules: &RuleSet, policy: &Policy) 
 /// Runs segment -> extract -> key: the claims of every document, in document order, each
 /// with the index of its document as `source`. Suppression comments are blanked first, so
 /// their keys and reasons state nothing.
+///
+/// Documents are read in parallel on rayon's pool (as many threads as cores unless
+/// `RAYON_NUM_THREADS` says otherwise); each is read on its own and the results are joined
+/// in input order, so the claims are the same whatever the number of threads.
 pub fn keyed_claims(documents: &[Document], rules: &RuleSet) -> Vec<Claim> {
-    let mut claims = Vec::new();
-    for (index, doc) in documents.iter().enumerate() {
-        let prose = markup::Prose::of(doc);
-        // Suppression comments in plain text are blanked; Markdown and HTML drop comments.
-        let text = match doc.format {
-            markup::Format::Text => suppress::mask(&prose.text),
-            _ => std::borrow::Cow::Borrowed(prose.text.as_ref()),
-        };
-        let sentences = segment::segment(&text, prose.start);
-        let mut found = extract::extract(&text, &sentences, index, doc.published);
-        key::assign_keys(&text, &mut found, rules, doc.published);
-        prose.restore(&mut found);
-        claims.extend(found);
-    }
-    claims
+    keyed_claims_with_progress(documents, rules, &|| {})
+}
+
+fn keyed_claims_with_progress(
+    documents: &[Document],
+    rules: &RuleSet,
+    document_done: &(dyn Fn() + Sync),
+) -> Vec<Claim> {
+    documents
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(index, doc)| {
+            let claims = document_claims(doc, index, rules);
+            document_done();
+            claims
+        })
+        .collect()
+}
+
+/// The keyed claims of one document, `index` being its place in the run.
+pub fn document_claims(doc: &Document, index: usize, rules: &RuleSet) -> Vec<Claim> {
+    let prose = markup::Prose::of(doc);
+    // Suppression comments in plain text are blanked; Markdown and HTML drop comments.
+    let text = match doc.format {
+        markup::Format::Text => suppress::mask(&prose.text),
+        _ => std::borrow::Cow::Borrowed(prose.text.as_ref()),
+    };
+    let sentences = segment::segment(&text, prose.start);
+    let mut found = extract::extract(&text, &sentences, index, doc.published);
+    key::assign_keys(&text, &mut found, rules, doc.published);
+    prose.restore(&mut found);
+    found
 }

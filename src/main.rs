@@ -224,7 +224,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             message: p.to_string(),
         })
         .collect();
-    let mut analysis = crosscheck::analyze_with(loaded.documents, &rules, &cmd::config::policy(&config));
+    let progress = progress_bar(loaded.documents.len());
+    let policy = cmd::config::policy(&config);
+    let mut analysis =
+        crosscheck::analyze_with_progress(loaded.documents, &rules, &policy, &|| progress.inc(1));
+    progress.finish_and_clear();
     if let Some(path) = &write_baseline {
         let folder = cmd::config::baseline_folder(path);
         cmd::config::write_baseline(path, &Baseline::of_check(&analysis, folder))?;
@@ -262,16 +266,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let base = std::env::current_dir().ok();
             report::write_sarif(&mut out, &analysis, &problems, base.as_deref())?
         }
-        (None, Format::Json) => {
-            serde_json::to_writer_pretty(&mut out, &report::claims_json(&analysis))?;
-            writeln!(out)?;
-        }
-        (None, Format::Jsonl) => {
-            for claim in report::claims_json(&analysis).as_array().into_iter().flatten() {
-                serde_json::to_writer(&mut out, claim)?;
-                writeln!(out)?;
-            }
-        }
+        (None, Format::Json) => report::write_claims_json(&mut out, &analysis)?,
+        (None, Format::Jsonl) => report::write_claims_jsonl(&mut out, &analysis)?,
         (None, Format::Concise | Format::Github | Format::Sarif) => {
             anyhow::bail!("`--format concise`, `github` and `sarif` report findings; use them with `check`")
         }
@@ -385,6 +381,24 @@ fn load_rules(paths: &[String]) -> Result<RuleSet> {
         }
     }
     Ok(rules)
+}
+
+/// Runs of more than this many articles show a progress bar (in a terminal).
+const PROGRESS_FROM: usize = 500;
+
+/// A bar on stderr counting the articles read, for long runs when stderr is a terminal; hidden
+/// otherwise (pipes, CI logs, tests), where it would only be noise.
+fn progress_bar(articles: usize) -> indicatif::ProgressBar {
+    if articles <= PROGRESS_FROM || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(articles as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles read, {eta} left")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 fn use_color(choice: ColorChoice) -> bool {

@@ -102,7 +102,14 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         };
         let end = chars.get(next).map_or(slice.len(), |&(o, _)| o);
         let text = &slice[start..end];
-        let folded = if text.chars().any(char::is_uppercase) {
+        let folded = if text.bytes().all(|b| b.is_ascii()) {
+            // The common case, without the Unicode tables: the same result for ASCII.
+            if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(text)
+            }
+        } else if text.chars().any(char::is_uppercase) {
             Cow::Owned(text.to_lowercase())
         } else {
             Cow::Borrowed(text)

@@ -76,30 +76,50 @@ pub fn may_start(word: &str) -> bool {
 /// One time point or period starting at `i`: the longest reading any parser finds (`Friday,
 /// September 5` rather than `Friday`).
 fn single(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let candidates = [
-        period::offset_at(tokens, i, published),
-        holiday::holiday_at(tokens, i, published),
-        numeric::numeric_at(tokens, i, published),
-        spelled::spelled_at(tokens, i, published),
-        calendar_date(tokens, i, published),
-        iso_date(tokens, i),
-        period::period_at(tokens, i, published),
-        weekday(tokens, i, published),
-        relative(tokens, i, published),
-        part_of_period(tokens, i, published),
-        span_from_now(tokens, i, published),
-        quarter(tokens, i, published),
-        month_alone(tokens, i, published),
-        year_month(tokens, i),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .filter(|p| p.end > i)
-        .fold(None, |best: Option<Phrase>, p| match best {
-            Some(b) if b.end >= p.end => Some(b),
-            _ => Some(p),
-        })
+    let mut best = Longest::after(i);
+    best.offer(period::offset_at(tokens, i, published));
+    best.offer(holiday::holiday_at(tokens, i, published));
+    best.offer(numeric::numeric_at(tokens, i, published));
+    best.offer(spelled::spelled_at(tokens, i, published));
+    best.offer(calendar_date(tokens, i, published));
+    best.offer(iso_date(tokens, i));
+    best.offer(period::period_at(tokens, i, published));
+    best.offer(weekday(tokens, i, published));
+    best.offer(relative(tokens, i, published));
+    best.offer(part_of_period(tokens, i, published));
+    best.offer(span_from_now(tokens, i, published));
+    best.offer(quarter(tokens, i, published));
+    best.offer(month_alone(tokens, i, published));
+    best.offer(year_month(tokens, i));
+    best.0
+}
+
+/// The longest phrase offered (ending after `start`, if given); the first offered among equally long
+/// ones. Candidates are weighed as they come rather than gathered in an array first: a
+/// phrase is large, and moving a dozen of them for every token was a good part of the cost
+/// of reading dates.
+struct Longest(Option<Phrase>, Option<usize>);
+
+impl Longest {
+    fn after(start: usize) -> Self {
+        Longest(None, Some(start))
+    }
+
+    /// Any phrase, however short.
+    fn any() -> Self {
+        Longest(None, None)
+    }
+
+    fn offer(&mut self, phrase: Option<Phrase>) {
+        let Some(p) = phrase else { return };
+        let longer = match &self.0 {
+            Some(best) => p.end > best.end,
+            None => self.1.is_none_or(|start| p.end > start),
+        };
+        if longer {
+            self.0 = Some(p);
+        }
+    }
 }
 
 /// The first and last day a resolved date or year phrase covers.
@@ -221,8 +241,18 @@ pub fn month_of(word: &str) -> Option<u32> {
         .map(|(_, m)| *m)
 }
 
+/// `word` in lower case, copied only when it has a capital: these lookups run on every
+/// word the extractor reads, most of them already folded.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 fn weekday_of(word: &str) -> Option<Weekday> {
-    match word.to_lowercase().as_str() {
+    match lower(word).as_ref() {
         "monday" => Some(Weekday::Mon),
         "tuesday" => Some(Weekday::Tue),
         "wednesday" => Some(Weekday::Wed),
@@ -237,7 +267,7 @@ fn weekday_of(word: &str) -> Option<Weekday> {
 /// A weekday abbreviation (`Mon`, `Tues`, `Thu`): read only before a day of the month, where
 /// `Sun` and `Sat` cannot be a newspaper or a verb.
 fn weekday_abbreviation(word: &str) -> Option<Weekday> {
-    match word.to_lowercase().trim_end_matches('.') {
+    match lower(word).trim_end_matches('.') {
         "mon" => Some(Weekday::Mon),
         "tue" | "tues" => Some(Weekday::Tue),
         "wed" => Some(Weekday::Wed),

@@ -105,39 +105,239 @@ struct Streamed<'a> {
 impl Serialize for Streamed<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (analysis, locator) = (self.analysis, self.locator);
-        let claim = |i: usize| claim_json(analysis, locator, &analysis.claims[i]);
         match self.what {
-            Part::Claims => {
-                serializer.collect_seq(analysis.claims.iter().map(|c| claim_json(analysis, locator, c)))
-            }
+            Part::Claims => serializer.collect_seq(
+                analysis
+                    .claims
+                    .iter()
+                    .map(|c| ClaimJson::new(analysis, locator, c)),
+            ),
             Part::Findings => serializer.collect_seq(
                 analysis
                     .comparison
                     .findings
                     .iter()
-                    .map(|f| finding_json(analysis, locator, f)),
+                    .map(|f| FindingJson::new(analysis, locator, f)),
             ),
-            Part::Agreements => serializer.collect_seq(analysis.comparison.agreements.iter().map(
-                |a| json!({"key": a.key, "claims": a.claims.iter().map(|&i| claim(i)).collect::<Vec<_>>()}),
-            )),
+            Part::Agreements => {
+                serializer.collect_seq(analysis.comparison.agreements.iter().map(|a| AgreementJson {
+                    claims: Claims::new(analysis, locator, &a.claims),
+                    key: &a.key,
+                }))
+            }
         }
     }
 }
 
 /// One finding, as in the `findings` array of the report.
 pub(crate) fn finding_json(analysis: &Analysis, locator: &Locator, f: &crate::compare::Finding) -> Value {
-    let claim = |i: usize| claim_json(analysis, locator, &analysis.claims[i]);
-    json!({
-        "key": f.key,
-        "description": f.description,
-        "verdict": f.verdict.as_str(),
-        "severity": f.severity.as_str(),
-        "message": f.message,
-        "sides": f.sides.iter().map(|s| json!({
-            "value": value_json(&s.value, s.kind),
-            "claims": s.claims.iter().map(|&i| claim(i)).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
+    serde_json::to_value(FindingJson::new(analysis, locator, f)).unwrap_or(Value::Null)
+}
+
+/// Writes every claim as the JSON array of the `claims` field of the report, pretty-printed
+/// as `facts --format json` prints it, one claim at a time.
+pub fn write_claims_json(out: &mut dyn io::Write, analysis: &Analysis) -> io::Result<()> {
+    let locator = Locator::new(analysis);
+    let claims = Streamed {
+        analysis,
+        locator: &locator,
+        what: Part::Claims,
+    };
+    serde_json::to_writer_pretty(&mut *out, &claims)?;
+    writeln!(out)
+}
+
+/// Writes every claim as one JSON object per line.
+pub fn write_claims_jsonl(out: &mut dyn io::Write, analysis: &Analysis) -> io::Result<()> {
+    let locator = Locator::new(analysis);
+    for c in &analysis.claims {
+        serde_json::to_writer(&mut *out, &ClaimJson::new(analysis, &locator, c))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+// The JSON shapes, serialized as they are written rather than built as `Value` trees first.
+// Fields are in alphabetical order, the order in which a `Value` object writes its keys.
+
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    description: &'a str,
+    key: &'a str,
+    message: &'a str,
+    severity: &'static str,
+    sides: Vec<SideJson<'a>>,
+    verdict: &'static str,
+}
+
+impl<'a> FindingJson<'a> {
+    fn new(analysis: &'a Analysis, locator: &'a Locator, f: &'a crate::compare::Finding) -> Self {
+        FindingJson {
+            description: &f.description,
+            key: &f.key,
+            message: &f.message,
+            severity: f.severity.as_str(),
+            sides: f
+                .sides
+                .iter()
+                .map(|s| SideJson {
+                    claims: Claims::new(analysis, locator, &s.claims),
+                    value: ValueJson::new(&s.value, s.kind),
+                })
+                .collect(),
+            verdict: f.verdict.as_str(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SideJson<'a> {
+    claims: Claims<'a>,
+    value: ValueJson,
+}
+
+#[derive(Serialize)]
+struct AgreementJson<'a> {
+    claims: Claims<'a>,
+    key: &'a str,
+}
+
+/// Claims named by their indices, serialized one at a time.
+struct Claims<'a> {
+    analysis: &'a Analysis,
+    locator: &'a Locator,
+    indices: &'a [usize],
+}
+
+impl<'a> Claims<'a> {
+    fn new(analysis: &'a Analysis, locator: &'a Locator, indices: &'a [usize]) -> Self {
+        Claims {
+            analysis,
+            locator,
+            indices,
+        }
+    }
+}
+
+impl Serialize for Claims<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (analysis, locator) = (self.analysis, self.locator);
+        serializer.collect_seq(
+            self.indices
+                .iter()
+                .map(|&i| ClaimJson::new(analysis, locator, &analysis.claims[i])),
+        )
+    }
+}
+
+#[derive(Serialize)]
+struct ClaimJson<'a> {
+    column: usize,
+    doubt: Option<&'static str>,
+    key: Option<&'a str>,
+    kind: &'static str,
+    line: usize,
+    noun: Option<&'a str>,
+    qualifier: &'static str,
+    relation: Option<&'a str>,
+    resolution: Option<&'a str>,
+    sentence: &'a str,
+    source: &'a str,
+    span: SpanJson,
+    text: &'a str,
+    unit: Option<&'a str>,
+    value: ValueJson,
+}
+
+impl<'a> ClaimJson<'a> {
+    fn new(analysis: &'a Analysis, locator: &Locator, c: &'a Claim) -> Self {
+        let doc = &analysis.documents[c.source];
+        let (line, column) = locator.line_col(analysis, c.source, c.span.start);
+        ClaimJson {
+            column,
+            doubt: c.doubt.map(|d| d.as_str()),
+            key: c.key.as_deref(),
+            kind: c.kind.as_str(),
+            line,
+            noun: c.noun.as_deref(),
+            qualifier: c.qualifier.as_str(),
+            relation: c.relation.as_deref(),
+            resolution: c.resolution.as_deref(),
+            sentence: doc.text.get(c.sentence.clone()).unwrap_or_default(),
+            source: &doc.path,
+            span: SpanJson {
+                end: c.span.end,
+                start: c.span.start,
+            },
+            text: &c.text,
+            unit: c.unit.as_deref(),
+            value: match &c.value {
+                Some(v) => ValueJson::new(v, c.kind),
+                None => ValueJson::Unresolved {
+                    hi: None,
+                    lo: None,
+                    resolved: false,
+                },
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SpanJson {
+    end: usize,
+    start: usize,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ValueJson {
+    Interval {
+        hi: End,
+        hi_inclusive: Option<bool>,
+        lo: End,
+        lo_inclusive: Option<bool>,
+    },
+    Unresolved {
+        hi: Option<()>,
+        lo: Option<()>,
+        resolved: bool,
+    },
+}
+
+impl ValueJson {
+    fn new(v: &Interval, kind: Kind) -> Self {
+        ValueJson::Interval {
+            hi: End::new(v.hi, kind),
+            hi_inclusive: v.hi.map(|b| b.inclusive),
+            lo: End::new(v.lo, kind),
+            lo_inclusive: v.lo.map(|b| b.inclusive),
+        }
+    }
+}
+
+/// One end of an interval: dates as ISO strings, whole numbers without a decimal point,
+/// open ends `null`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum End {
+    Open(Option<()>),
+    Date(String),
+    Whole(i64),
+    Real(f64),
+}
+
+impl End {
+    fn new(b: Option<Bound>, kind: Kind) -> Self {
+        match b {
+            None => End::Open(None),
+            Some(b) if kind == Kind::Date => {
+                date_of(b.value).map_or(End::Open(None), |d| End::Date(d.to_string()))
+            }
+            Some(b) if b.value.fract() == 0.0 && b.value.abs() < 9e15 => End::Whole(b.value as i64),
+            Some(b) => End::Real(b.value),
+        }
+    }
 }
 
 /// Every claim, as in the `claims` array of the report.
@@ -205,42 +405,10 @@ fn uncertain_json(analysis: &Analysis, locator: &Locator) -> Value {
 }
 
 pub(crate) fn claim_json(analysis: &Analysis, locator: &Locator, c: &Claim) -> Value {
-    let doc = &analysis.documents[c.source];
-    let (line, column) = locator.line_col(analysis, c.source, c.span.start);
-    json!({
-        "key": c.key,
-        "source": doc.path,
-        "span": { "start": c.span.start, "end": c.span.end },
-        "line": line,
-        "column": column,
-        "text": c.text,
-        "sentence": doc.text.get(c.sentence.clone()).unwrap_or_default(),
-        "value": match &c.value {
-            Some(v) => value_json(v, c.kind),
-            None => json!({ "lo": null, "hi": null, "resolved": false }),
-        },
-        "kind": c.kind.as_str(),
-        "unit": c.unit,
-        "qualifier": c.qualifier.as_str(),
-        "noun": c.noun,
-        "resolution": c.resolution,
-        "relation": c.relation,
-        "doubt": c.doubt.map(|d| d.as_str()),
-    })
+    serde_json::to_value(ClaimJson::new(analysis, locator, c)).unwrap_or(Value::Null)
 }
 
 /// `{"lo", "hi", "lo_inclusive", "hi_inclusive"}`; dates as ISO strings, open ends `null`.
 pub(crate) fn value_json(v: &Interval, kind: Kind) -> Value {
-    let end = |b: Option<Bound>| match b {
-        None => Value::Null,
-        Some(b) if kind == Kind::Date => date_of(b.value).map_or(Value::Null, |d| json!(d.to_string())),
-        Some(b) if b.value.fract() == 0.0 && b.value.abs() < 9e15 => json!(b.value as i64),
-        Some(b) => json!(b.value),
-    };
-    json!({
-        "lo": end(v.lo),
-        "hi": end(v.hi),
-        "lo_inclusive": v.lo.map(|b| b.inclusive),
-        "hi_inclusive": v.hi.map(|b| b.inclusive),
-    })
+    serde_json::to_value(ValueJson::new(v, kind)).unwrap_or(Value::Null)
 }

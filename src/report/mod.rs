@@ -13,7 +13,7 @@ mod value;
 
 pub use facts::write_facts_table;
 pub use human::write_human;
-pub use json::{claims_json, report_json, write_json, Problem};
+pub use json::{claims_json, report_json, write_claims_json, write_claims_jsonl, write_json, Problem};
 pub use lines::{write_concise, write_github, write_jsonl};
 pub use lint_human::{write_lint_human, LintOptions};
 pub use lint_lines::{

@@ -232,6 +232,17 @@ pub(super) fn holiday_at(tokens: &[Token], i: usize, published: Option<NaiveDate
 /// The holiday name at `j`: its rule, note and the index after it. Apostrophes written as
 /// separate tokens (`Workers' Day`) and dots (`St. Patrick's`) are skipped.
 fn name_at(tokens: &[Token], j: usize) -> Option<(Rule, Option<&'static str>, usize)> {
+    let counted = |t: &&Token| !matches!(t.text, "'" | "’" | ".");
+    // Most words start no holiday name: tell so before copying any word.
+    let first = tokens.get(j..)?.iter().find(counted)?;
+    let may_open = |name: &[&str]| {
+        name.first().is_none_or(|n| {
+            *n == first.folded.as_ref() || n.strip_suffix('\'') == Some(first.folded.as_ref())
+        })
+    };
+    if !first.folded.contains('’') && !HOLIDAYS.iter().any(|(name, ..)| may_open(name)) {
+        return None;
+    }
     let words: Vec<(String, usize)> = tokens[j.min(tokens.len())..]
         .iter()
         .enumerate()

@@ -35,29 +35,22 @@ pub(super) enum Unit {
 
 /// One period starting at `i`: the longest reading of the forms in the module notes.
 pub(super) fn period_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let candidates = [
-        weekend(tokens, i, published),
-        this_quarter(tokens, i, published),
-        week_of(tokens, i, published),
-        nth_week(tokens, i, published),
-        week_number(tokens, i, published),
-        nth_month(tokens, i, published),
-        weekday_of_week(tokens, i, published),
-        week_then_weekday(tokens, i, published),
-        weekday_date(tokens, i, published),
-        century(tokens, i),
-        day_only(tokens, i, published),
-        day_after_tomorrow(tokens, i, published),
-        week_after_next(tokens, i, published),
-        first_or_last_of(tokens, i, published),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .fold(None, |best: Option<Phrase>, p| match best {
-            Some(b) if b.end >= p.end => Some(b),
-            _ => Some(p),
-        })
+    let mut best = super::Longest::any();
+    best.offer(weekend(tokens, i, published));
+    best.offer(this_quarter(tokens, i, published));
+    best.offer(week_of(tokens, i, published));
+    best.offer(nth_week(tokens, i, published));
+    best.offer(week_number(tokens, i, published));
+    best.offer(nth_month(tokens, i, published));
+    best.offer(weekday_of_week(tokens, i, published));
+    best.offer(week_then_weekday(tokens, i, published));
+    best.offer(weekday_date(tokens, i, published));
+    best.offer(century(tokens, i));
+    best.offer(day_only(tokens, i, published));
+    best.offer(day_after_tomorrow(tokens, i, published));
+    best.offer(week_after_next(tokens, i, published));
+    best.offer(first_or_last_of(tokens, i, published));
+    best.0
 }
 
 /// `3 days from today`, `two weeks before Christmas`, `a week from Monday`, `4 months from

@@ -1,0 +1,78 @@
+//! Documents are read in parallel: the claims, the comparison and every report must be the
+//! same whatever the number of threads.
+
+use crosscheck::document::Document;
+use crosscheck::report::{self, RenderOptions};
+use crosscheck::rules::RuleSet;
+use crosscheck::Analysis;
+
+#[path = "../examples/gen_corpus.rs"]
+#[allow(dead_code)]
+mod gen_corpus;
+
+/// Generated articles (events of five) followed by the bundled fixtures.
+fn documents() -> Vec<Document> {
+    let mut rng = fastrand::Rng::with_seed(11);
+    let mut docs: Vec<Document> = (0..60)
+        .map(|i| {
+            let text = gen_corpus::article(&mut rng, 11 ^ (i as u64 / 5));
+            Document::parse(format!("gen/{i}.txt"), text).expect("generated front matter is valid")
+        })
+        .collect();
+    for folder in ["fixtures/beijing-parade-2025", "fixtures/coastal-quake-2024"] {
+        let mut paths: Vec<_> = std::fs::read_dir(folder)
+            .expect("fixture folder")
+            .map(|e| e.expect("fixture entry").path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).expect("fixture text");
+            docs.push(Document::parse(path.display().to_string(), text).expect("fixture front matter"));
+        }
+    }
+    docs
+}
+
+fn analyze_on(threads: usize, docs: Vec<Document>, rules: &RuleSet) -> Analysis {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("thread pool")
+        .install(|| crosscheck::analyze(docs, rules))
+}
+
+fn rendered(analysis: &Analysis) -> (String, String) {
+    let options = RenderOptions {
+        color: false,
+        show_agreements: true,
+    };
+    let mut human = Vec::new();
+    report::write_human(&mut human, analysis, options).expect("human report");
+    let mut json = Vec::new();
+    report::write_json(&mut json, analysis, options, None).expect("json report");
+    (
+        String::from_utf8(human).expect("utf-8"),
+        String::from_utf8(json).expect("utf-8"),
+    )
+}
+
+#[test]
+fn one_and_four_threads_give_the_same_claims_findings_and_reports() {
+    let mut rules = RuleSet::generic();
+    rules
+        .add(
+            "rules/events/beijing-parade-2025.toml",
+            &std::fs::read_to_string("rules/events/beijing-parade-2025.toml").expect("rule pack"),
+        )
+        .expect("valid rule pack");
+    let docs = documents();
+    let one = analyze_on(1, docs.clone(), &rules);
+    let four = analyze_on(4, docs, &rules);
+    assert!(one.claims.len() > 1000, "{} claims", one.claims.len());
+    assert!(!one.comparison.findings.is_empty());
+    // Claims carry their document's index: the merge kept input order.
+    assert!(one.claims.windows(2).all(|w| w[0].source <= w[1].source));
+    assert_eq!(one.claims, four.claims);
+    assert_eq!(one.comparison, four.comparison);
+    assert_eq!(rendered(&one), rendered(&four));
+}
