@@ -90,7 +90,7 @@ enum Command {
 
 #[derive(Args)]
 struct CommonArgs {
-    /// Articles: files, folders (read recursively for .txt and .md) or `-` for stdin
+    /// Articles: files, folders (read recursively for .txt, .md, .markdown, .html and .htm) or `-` for stdin
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<std::path::PathBuf>,
     /// Extra rule file or folder of rule files (event packs); may be repeated
@@ -117,6 +117,9 @@ struct CheckArgs {
     /// Also list the keys on which every source agrees
     #[arg(long)]
     show_agreements: bool,
+    /// Exit with 0 even when findings reach `--fail-on` (an advisory run); input errors still exit 2
+    #[arg(long)]
+    exit_zero: bool,
     /// Report only the findings that this baseline file does not hold
     #[arg(long, value_name = "FILE")]
     baseline: Option<std::path::PathBuf>,
@@ -150,8 +153,13 @@ enum ColorChoice {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FailOn {
+    /// Only conflicts (`contradicted` is accepted, as for `lint`)
+    #[value(alias = "contradicted")]
     Conflict,
+    /// Conflicts and discrepancies (`differs` is accepted, as for `lint`)
+    #[value(alias = "differs")]
     Discrepancy,
+    /// Never exit with 1
     Never,
 }
 
@@ -174,7 +182,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Man { command } => return print_man(command.as_deref()),
         Command::Check(a) => (
             a.common,
-            Some((a.fail_on, a.show_agreements, a.baseline, a.write_baseline)),
+            Some((
+                if a.exit_zero {
+                    Some(FailOn::Never)
+                } else {
+                    a.fail_on
+                },
+                a.show_agreements,
+                a.baseline,
+                a.write_baseline,
+            )),
         ),
         Command::Facts(c) => (c, None),
         Command::Lint(args) => return cmd::lint::run(args, &cmd::config::load(&cli.config)?),

@@ -522,9 +522,12 @@ fn claims_that_could_not_be_normalized_are_reported_apart() {
         "{text}"
     );
     assert!(
-        text.contains("unresolved    1 relative figure with no publication date"),
+        text.contains(
+            "unresolved    `last Friday`                 fixtures/uncertain/c.txt:1:11  weekday with no publication date\n"
+        ),
         "{text}"
     );
+    assert!(text.contains("help:         give a publication date"), "{text}");
     // The ambiguous dates, read the same way in both articles, make no agreement and no finding;
     // the weekday-checked date still agrees with `Wednesday`.
     let report = json_report(&["check", "fixtures/uncertain"]);
@@ -552,4 +555,15 @@ fn claims_that_could_not_be_normalized_are_reported_apart() {
     let claims = report["claims"].as_array().unwrap();
     let ambiguous = claims.iter().filter(|c| c["doubt"] == "ambiguous").count();
     assert_eq!(ambiguous, 2);
+}
+
+#[test]
+fn check_takes_exit_zero_and_lint_spellings_of_fail_on() {
+    let quake = "fixtures/coastal-quake-2024";
+    let code = |args: &[&str]| crosscheck().args(args).output().unwrap().status.code();
+    assert_eq!(code(&["check", quake, "--color", "never"]), Some(1));
+    assert_eq!(code(&["check", quake, "--exit-zero"]), Some(0));
+    assert_eq!(code(&["check", quake, "--fail-on", "contradicted"]), Some(1));
+    assert_eq!(code(&["check", quake, "--fail-on", "differs"]), Some(1));
+    assert_eq!(code(&["check", "no/such/path", "--exit-zero"]), Some(2));
 }

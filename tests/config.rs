@@ -336,7 +336,8 @@ fn unused_suppressions_are_reported_in_every_format() {
       + 60%   60%   coverage/c.md:4:60
 
     could not normalize (1):
-      unresolved    1 relative figure with no publication date to count from; give one in front matter (`published:`) or with --date
+      unresolved    `Tuesday`  coverage/c.md:4:39  weekday with no publication date
+      help:         give a publication date in front matter (`published:`) or with --date
 
     warning[suppression-without-reason]: the suppression of `dead` gives no reason; add one after the keys
      --> coverage/c.md:1:1

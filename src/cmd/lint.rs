@@ -39,7 +39,7 @@ Exit status:
 /// The arguments of `lint`.
 #[derive(Args)]
 pub struct LintArgs {
-    /// Drafts to check: files, folders (read recursively for .txt and .md) or `-` for stdin
+    /// Drafts to check: files, folders (read recursively for .txt, .md, .markdown, .html and .htm) or `-` for stdin
     #[arg(required = true, value_name = "DRAFT")]
     drafts: Vec<PathBuf>,
     /// Trusted sources to check the drafts against: files, folders or `-` [default: the

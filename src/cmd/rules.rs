@@ -105,6 +105,11 @@ fn check(paths: &[PathBuf], format: CheckFormat, color: bool) -> Result<ExitCode
     if matches!(format, CheckFormat::Human) {
         let checked = plural(files.len(), "rule file", "rule files");
         match invalid {
+            0 if files.is_empty() => writeln!(out, "no rule file checked: none could be read")?,
+            0 if unreadable => writeln!(
+                out,
+                "{checked} checked: all valid, but some paths could not be read"
+            )?,
             0 => writeln!(out, "{checked} checked: all valid")?,
             _ => writeln!(
                 out,

@@ -88,7 +88,27 @@ fn write_uncertain(
         }
         writeln!(out, "  {doubt:<12}  {quoted:<width$}  {place}  {why}")?;
     }
-    if unresolved > 0 {
+    // A few unresolved figures are named; many are counted.
+    if (1..=5).contains(&unresolved) {
+        for claim in analysis
+            .claims
+            .iter()
+            .filter(|c| c.doubt == Some(Doubt::Unresolved))
+        {
+            let (line, column) = locator.line_col(analysis, claim.source, claim.span.start);
+            let place = format!("{}:{line}:{column}", analysis.documents[claim.source].path);
+            let quoted = format!("`{}`", claim.text);
+            let why = claim.resolution.as_deref().unwrap_or("no value");
+            writeln!(out, "  {:<12}  {quoted:<width$}  {place}  {why}", "unresolved")?;
+        }
+    }
+    if (1..=5).contains(&unresolved) {
+        writeln!(
+            out,
+            "  {:<12}  give a publication date in front matter (`published:`) or with --date",
+            "help:"
+        )?;
+    } else if unresolved > 0 {
         let what = if unresolved == 1 { "figure" } else { "figures" };
         writeln!(
             out,
