@@ -602,27 +602,12 @@ fn suggest(written: &str, names: &[&str]) -> Option<String> {
         .join(", ");
     let nearest = names
         .iter()
-        .min_by_key(|n| edit_distance(n, written))
-        .filter(|n| edit_distance(n, written) <= 2.max(written.chars().count() / 3));
+        .min_by_key(|n| strsim::levenshtein(n, written))
+        .filter(|n| strsim::levenshtein(n, written) <= 2.max(written.chars().count() / 3));
     Some(match nearest {
         Some(n) => format!("did you mean `{n}`? the valid names are {list}"),
         None => format!("the valid names are {list}"),
     })
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {

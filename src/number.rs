@@ -109,7 +109,7 @@ pub fn ordinal_unit(word: &str) -> Option<(f64, bool)> {
 }
 
 /// `first` 1 .. `nineteenth` 19, `twentieth` .. `ninetieth`, `hundredth` .. `trillionth`.
-fn ordinal_value(word: &str) -> Option<f64> {
+pub fn ordinal_value(word: &str) -> Option<f64> {
     const UNITS: [&str; 19] = [
         "first",
         "second",

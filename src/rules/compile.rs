@@ -567,26 +567,10 @@ fn lowercase_first(s: &str) -> String {
 /// The candidate within two edits of `name`, for "did you mean" hints.
 pub(super) fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     candidates
-        .map(|c| (edit_distance(c, name), c))
+        .map(|c| (strsim::levenshtein(c, name), c))
         .filter(|(d, _)| *d <= 2)
         .min()
         .map(|(_, c)| c)
-}
-
-/// Levenshtein distance.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 pub(super) fn words(term: &str) -> Vec<String> {

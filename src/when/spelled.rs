@@ -18,35 +18,9 @@ pub(super) fn spelled_at(tokens: &[Token], i: usize, published: Option<NaiveDate
 
 /// The day of an ordinal word: `first` = 1 .. `thirty` (`twentieth`, `thirtieth`).
 pub(super) fn ordinal_word(word: &str) -> Option<u32> {
-    const ORDINALS: [&str; 19] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    if let Some(i) = ORDINALS.iter().position(|w| *w == word) {
-        return Some(i as u32 + 1);
-    }
-    match word {
-        "twentieth" => Some(20),
-        "thirtieth" => Some(30),
-        _ => None,
-    }
+    crate::number::ordinal_value(word)
+        .filter(|v| *v <= 30.0)
+        .map(|v| v as u32)
 }
 
 /// A day of the month in words at `i`: `third`, `twenty-first`, `thirty first`, `twenty nine`.
