@@ -474,6 +474,20 @@ struct Core {
     year_like: bool,
 }
 
+impl Core {
+    /// A figure stated exactly, ending before token `end`.
+    fn exact(value: f64, end: usize) -> Core {
+        Core {
+            lo: value,
+            hi: value,
+            precision: 0.0,
+            vague: false,
+            end,
+            year_like: false,
+        }
+    }
+}
+
 fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let (currency, core_start) = currency_prefix(tokens, i);
     let mut core = core_at(tokens, core_start, currency.is_some())?;
@@ -930,14 +944,7 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
         if let Some((part, end)) =
             numeric_fraction(tokens, i).filter(|&(_, end)| unit_at(tokens, end).is_some())
         {
-            return Some(Core {
-                lo: part,
-                hi: part,
-                precision: 0.0,
-                vague: false,
-                end,
-                year_like: false,
-            });
+            return Some(Core::exact(part, end));
         }
         let (value, mut end) = match exponent_after(tokens, i + 1) {
             Some((power, end)) => (t.number_value()? * power, end),
@@ -1012,14 +1019,7 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
     }
     // `½ mile`: a fraction alone.
     if let Some(part) = vulgar_fraction(t.text) {
-        return Some(Core {
-            lo: part,
-            hi: part,
-            precision: 0.0,
-            vague: false,
-            end: i + 1,
-            year_like: false,
-        });
+        return Some(Core::exact(part, i + 1));
     }
     if !t.is_word() {
         return None;
@@ -1036,14 +1036,7 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
     }
     if t.is("a") || t.is("an") {
         if let Some((part, end)) = fraction_after_numerator(tokens, 1.0, i + 1) {
-            return Some(Core {
-                lo: part,
-                hi: part,
-                precision: 0.0,
-                vague: false,
-                end,
-                year_like: false,
-            });
+            return Some(Core::exact(part, end));
         }
     }
     spelled_at(tokens, i)
@@ -1153,33 +1146,14 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         "several" => scale_after(i + 1).map(|(s, end)| span(3.0 * s, 9.0 * s, end)),
         "a" if next_is("few") => scale_after(i + 2).map(|(s, end)| span(2.0 * s, 5.0 * s, end)),
         "a" if next_is("couple") => scale_after(i + 2).map(|(s, end)| span(2.0 * s, 3.0 * s, end)),
-        "a" if next_is("dozen") => Some(Core {
-            lo: 12.0,
-            hi: 12.0,
-            precision: 0.0,
-            vague: false,
-            end: i + 2,
-            year_like: false,
-        }),
-        "half" if next_is("a") && tokens.get(i + 2).is_some_and(|t| t.is("dozen")) => Some(Core {
-            lo: 6.0,
-            hi: 6.0,
-            precision: 0.0,
-            vague: false,
-            end: i + 3,
-            year_like: false,
-        }),
+        "a" if next_is("dozen") => Some(Core::exact(12.0, i + 2)),
+        "half" if next_is("a") && tokens.get(i + 2).is_some_and(|t| t.is("dozen")) => {
+            Some(Core::exact(6.0, i + 3))
+        }
         // `a quarter of a million`, `three quarters of a million`, `a third of a billion`.
         "quarter" | "third" if fraction_of(tokens, i).is_some() => {
             let (part, end) = fraction_of(tokens, i)?;
-            Some(Core {
-                lo: part,
-                hi: part,
-                precision: 0.0,
-                vague: false,
-                end,
-                year_like: false,
-            })
+            Some(Core::exact(part, end))
         }
         "a" | "one" | "two" | "three" | "four" | "nine" if fraction_of(tokens, i + 1).is_some() => {
             let (part, end) = fraction_of(tokens, i + 1)?;
@@ -1190,43 +1164,15 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
                 "nine" => 9.0,
                 _ => 1.0,
             };
-            Some(Core {
-                lo: times * part,
-                hi: times * part,
-                precision: 0.0,
-                vague: false,
-                end,
-                year_like: false,
-            })
+            Some(Core::exact(times * part, end))
         }
         "half" if !next_is("a") => scale_after(i + 1)
             .filter(|(s, _)| *s >= 1000.0)
-            .map(|(s, end)| Core {
-                lo: s / 2.0,
-                hi: s / 2.0,
-                precision: 0.0,
-                vague: false,
-                end,
-                year_like: false,
-            }),
-        "half" if next_is("a") => scale_after(i + 2).map(|(s, end)| Core {
-            lo: s / 2.0,
-            hi: s / 2.0,
-            precision: 0.0,
-            vague: false,
-            end,
-            year_like: false,
-        }),
+            .map(|(s, end)| Core::exact(s / 2.0, end)),
+        "half" if next_is("a") => scale_after(i + 2).map(|(s, end)| Core::exact(s / 2.0, end)),
         "a" => scale_after(i + 1)
             .filter(|(s, _)| *s >= 100.0)
-            .map(|(s, end)| Core {
-                lo: s,
-                hi: s,
-                precision: 0.0,
-                vague: false,
-                end,
-                year_like: false,
-            }),
+            .map(|(s, end)| Core::exact(s, end)),
         _ => None,
     }
 }
@@ -1425,17 +1371,9 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     if n.words() == 0 {
         return None;
     }
-    let exact = |value: f64, end: usize| Core {
-        lo: value,
-        hi: value,
-        precision: 0.0,
-        vague: false,
-        end,
-        year_like: false,
-    };
     // `five point five`, `two hundred point zero three`.
     if let Some((decimals, after)) = spelled_decimals(tokens, end) {
-        return Some(exact(n.value() + decimals, after));
+        return Some(Core::exact(n.value() + decimals, after));
     }
     // `two thirds`, `one-eighth`, `twenty-three fifths`; `one hundred and three quarters` is
     // 100¾ because a mixed number's fraction is proper, while `one hundred and thirty-two
@@ -1449,12 +1387,12 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
         let numerator = n.value() - whole;
         if let Some((part, after)) = fraction_after_numerator(tokens, numerator, over) {
             if part < 1.0 {
-                return Some(exact(whole + part * scale, after));
+                return Some(Core::exact(whole + part * scale, after));
             }
         }
     }
     if let Some((part, after)) = fraction_after_numerator(tokens, n.value(), over) {
-        return Some(exact(part, after));
+        return Some(Core::exact(part, after));
     }
     // `a two-party government`, `a three-day visit` (durations are units, handled after):
     // a spelled number joined to a word is an adjective, not a count.
@@ -1472,8 +1410,8 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
         let whole = value + part * last_scale;
         return Some(
             match scale_word_at(tokens, after).filter(|_| last_scale == 1.0 && value < 1000.0) {
-                Some(scale) => exact(whole * scale, after + 1),
-                None => exact(whole, after),
+                Some(scale) => Core::exact(whole * scale, after + 1),
+                None => Core::exact(whole, after),
             },
         );
     }
@@ -1502,7 +1440,7 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
             return None;
         }
     }
-    Some(exact(value, end))
+    Some(Core::exact(value, end))
 }
 
 /// `of a mile` after a fraction (`an eighth of a mile`): the unit, as [`unit_at`] gives it.
