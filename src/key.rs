@@ -812,6 +812,9 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         key: None,
         noun: None,
     };
+    if is_apposed_age(tokens, &range, claim) {
+        return none;
+    }
     let after = window(tokens, range.clone(), false, 6, false);
     let before = window(tokens, range.clone(), true, 10, false);
     let table = tokens.iter().any(|t| t.text == "|");
@@ -1097,6 +1100,34 @@ fn money_noun(after: &[&str], before: &[&str]) -> Option<String> {
         }
     }
     None
+}
+
+/// A person's age set off after their name or description: `Vera Szold, 68, said`, `the
+/// driver, 34, was arrested`, `Vera Szold (68)`. It counts nothing in the story, so it gets no
+/// key; without this, the role word that follows (`was arrested`) would make it a count.
+fn is_apposed_age(tokens: &[Token], range: &Range<usize>, claim: &Claim) -> bool {
+    let whole_years = claim.qualifier == Qualifier::Exact
+        && claim
+            .stated
+            .is_some_and(|(lo, hi)| lo == hi && lo.fract() == 0.0 && (1.0..=120.0).contains(&lo));
+    if !whole_years || range.start < 2 || range.end >= tokens.len() || range.len() != 1 {
+        return false;
+    }
+    let (open, close) = (&tokens[range.start - 1], &tokens[range.end]);
+    let set_off = matches!((open.text, close.text), ("," | "(", ",") | ("(", ")"));
+    if !set_off {
+        return false;
+    }
+    // What the figure is set off from: a name (`Szold`) or a person noun after `the` (`the
+    // driver`), not a number of a list (`12, 15, 18`) or a clause (`In 2019, 45 died`).
+    let head = &tokens[range.start - 2];
+    let named = head.is_word() && head.text.chars().next().is_some_and(char::is_uppercase);
+    let described = head.is_word()
+        && range.start >= 3
+        && ["the", "a", "an", "his", "her", "their"]
+            .iter()
+            .any(|w| tokens[range.start - 3].is(w));
+    (named || described) && !tokens.get(range.end + 1).is_some_and(Token::is_number)
 }
 
 /// `a 14-year-old jet`: the age of the thing named after it.
@@ -1566,6 +1597,28 @@ mod tests {
         );
         assert_eq!(key("won 104 seats"), None);
         assert_eq!(key("the 14-year-old jet").as_deref(), Some("aircraft.age"));
+    }
+
+    #[test]
+    fn ages_set_off_after_a_person_count_nothing() {
+        let rules = RuleSet::generic();
+        let keyed = |text: &str| keys_with(text, &rules);
+        assert_eq!(keyed("The driver, 34, was arrested.")[0].1, None);
+        assert_eq!(keyed("Vera Szold, 68, who marched, was injured.")[0].1, None);
+        assert_eq!(keyed("Vera Szold (68) was injured.")[0].1, None);
+        // A figure after an introductory phrase keeps its key.
+        assert_eq!(
+            keyed("In Leeds, 34 people were arrested.")[0].1.as_deref(),
+            Some("arrested")
+        );
+        assert_eq!(
+            keyed("On Tuesday, 34 people were arrested.")[1].1.as_deref(),
+            Some("arrested")
+        );
+        assert_eq!(
+            keyed("Police arrested 34 people.")[0].1.as_deref(),
+            Some("arrested")
+        );
     }
 
     #[test]
