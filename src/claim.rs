@@ -148,6 +148,9 @@ pub struct Claim {
     /// Why the value is not certain, if it is not: such claims are reported apart ("could not
     /// normalize") and, when [`Doubt::keeps_out`], not compared.
     pub doubt: Option<Doubt>,
+    /// Who the sentence attributes the figure to (`police` in "80,000 marched, police said"),
+    /// normalized; `None` when nobody in particular. Set by the keying stage.
+    pub claimant: Option<String>,
 }
 
 /// Why crosscheck is unsure of a claim's value. The claim is kept and reported, never dropped

@@ -218,8 +218,15 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
             )
         })
         .collect();
-    let cross =
-        |a: usize, b: usize| sources[a].1.is_some() || sources[b].1.is_some() || sources[a].0 != sources[b].0;
+    // Claimants of each side, when every claim of the side names one.
+    let claimants: Vec<Option<BTreeSet<&str>>> = sides
+        .iter()
+        .map(|(_, members)| members.iter().map(|&m| claims[m].claimant.as_deref()).collect())
+        .collect();
+    let cross = |a: usize, b: usize| {
+        let sources_differ = sources[a].1.is_some() || sources[b].1.is_some() || sources[a].0 != sources[b].0;
+        sources_differ && !opposed_claimants(&claimants[a], &claimants[b])
+    };
     let candidates = extreme_sides(&sides);
     let mut worst: Option<(Verdict, usize, usize)> = None;
     for (i, &a) in candidates.iter().enumerate() {
@@ -290,6 +297,16 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
             })
             .collect(),
     })
+}
+
+/// Two sides whose every figure is attributed, and to different claimants (police on one,
+/// organisers on the other): the sources agree on who said what, and the claimants' dispute is
+/// not a disagreement between sources.
+fn opposed_claimants(a: &Option<BTreeSet<&str>>, b: &Option<BTreeSet<&str>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.is_disjoint(b),
+        _ => false,
+    }
 }
 
 /// The sides worth grading against each other. A few dozen sides are all compared; past
@@ -421,6 +438,7 @@ mod tests {
             resolution: None,
             relation: None,
             doubt: None,
+            claimant: None,
         }
     }
 
@@ -430,6 +448,28 @@ mod tests {
             .iter()
             .map(|f| f.verdict)
             .collect()
+    }
+
+    #[test]
+    fn figures_of_different_claimants_are_not_compared() {
+        let said = |source, lo: f64, claimant: Option<&str>| Claim {
+            claimant: claimant.map(str::to_string),
+            ..claim(source, "attending", Qualifier::Exact, lo, lo, "n")
+        };
+        // Police against organisers, every figure attributed: no finding.
+        let c = [
+            said(0, 80_000.0, Some("police")),
+            said(1, 250_000.0, Some("organiser")),
+        ];
+        assert_eq!(verdicts(&c), vec![]);
+        // The same claimant quoted differently, or one figure stated as fact: a conflict.
+        let c = [
+            said(0, 80_000.0, Some("police")),
+            said(1, 100_000.0, Some("police")),
+        ];
+        assert_eq!(verdicts(&c), vec![Verdict::Conflict]);
+        let c = [said(0, 80_000.0, Some("police")), said(1, 250_000.0, None)];
+        assert_eq!(verdicts(&c), vec![Verdict::Conflict]);
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub fn extract(
                 doubt: phrase
                     .doubt
                     .or(phrase.value.is_none().then_some(Doubt::Unresolved)),
+                claimant: None,
             });
         }
     }

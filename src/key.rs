@@ -15,6 +15,8 @@ use crate::claim::{Claim, Kind, Qualifier};
 use crate::rules::{Class, RuleSet};
 use crate::token::{tokenize, Token, TokenKind};
 
+mod claimant;
+
 /// Assigns `key` and `noun` to every claim of one document.
 ///
 /// `published` anchors figures to past years: in a sentence about "the 2004 earthquake", a
@@ -90,6 +92,7 @@ fn key_sentence(
         } else {
             &without_dates
         };
+        claim.claimant = claimant::claimant(&tokens, claim_tokens(&tokens, &claim.span));
         let keyed = generic_key(keying_tokens, claim, rules);
         claim.noun = keyed.noun;
         claim.key = keyed
@@ -842,7 +845,9 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
             if plural_noun(&common_after).is_some() {
                 None
             } else {
+                // `police put turnout at 80,000`: who says the figure is not what it counts.
                 nearest(&clause_before(tokens, range.clone(), 10), true, rules, is_subject)
+                    .filter(|(_, term, _)| claim.claimant.as_deref() != Some(singular(term).as_str()))
             }
         })
         .or_else(|| nearest(&label, true, rules, is_subject));

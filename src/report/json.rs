@@ -232,6 +232,7 @@ impl Serialize for Claims<'_> {
 
 #[derive(Serialize)]
 struct ClaimJson<'a> {
+    claimant: Option<&'a str>,
     column: usize,
     doubt: Option<&'static str>,
     key: Option<&'a str>,
@@ -254,6 +255,7 @@ impl<'a> ClaimJson<'a> {
         let doc = &analysis.documents[c.source];
         let (line, column) = locator.line_col(analysis, c.source, c.span.start);
         ClaimJson {
+            claimant: c.claimant.as_deref(),
             column,
             doubt: c.doubt.map(|d| d.as_str()),
             key: c.key.as_deref(),

@@ -1,0 +1,299 @@
+//! Who a figure is attributed to: `police said`, `according to the organisers`, `the ministry
+//! puts the figure at`. Two sources that quote different claimants (police against organisers)
+//! report a dispute between those claimants, not a disagreement between the sources; the
+//! comparator leaves such pairs alone (see `compare::opposed_claimants`).
+
+use std::ops::Range;
+
+use crate::token::{Token, TokenKind};
+
+/// Verbs that attribute a figure to whoever says it.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "claimed",
+    "claims",
+    "estimated",
+    "estimates",
+    "estimate",
+    "put",
+    "puts",
+    "admitted",
+    "admits",
+    "reported",
+    "reports",
+    "counted",
+    "counts",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "insisted",
+    "insists",
+    "stated",
+    "states",
+];
+
+/// Words between a claimant and its verb that do not end the claimant's phrase.
+const BETWEEN: &[&str] = &[
+    "also",
+    "already",
+    "still",
+    "just",
+    "so",
+    "even",
+    "later",
+    "earlier",
+    "had",
+    "have",
+    "has",
+    "initially",
+    "now",
+    "then",
+    "first",
+];
+
+/// Claimants that name nobody in particular: two outlets quoting "officials" and "police" may
+/// well quote the same people, so such a claimant never sets two figures apart.
+const UNSPECIFIC: &[&str] = &[
+    "official",
+    "authority",
+    "source",
+    "report",
+    "people",
+    "person",
+    "expert",
+    "analyst",
+    "witness",
+    "resident",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "that",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "statement",
+    "media",
+    "figure",
+    "data",
+    "estimate",
+    "count",
+];
+
+/// The claimant of the figure at tokens `claim` of a sentence: the head word of the phrase
+/// that says it, normalized (lower case, singular, `-ize` spelled `-ise`, no dots), or `None`
+/// when the sentence attributes it to nobody in particular.
+pub fn claimant(tokens: &[Token], claim: Range<usize>) -> Option<String> {
+    let clause = clause_around(tokens, &claim);
+    // The nearest attribution in the figure's clause, by distance in tokens.
+    let mut best: Option<(usize, String)> = None;
+    for i in clause.clone() {
+        let t = &tokens[i];
+        if i >= claim.start && i < claim.end {
+            continue;
+        }
+        let head = if t.is("according") && tokens.get(i + 1).is_some_and(|n| n.is("to")) {
+            head_after(tokens, i + 2, clause.end)
+        } else if REPORTING.iter().any(|v| t.is(v)) {
+            head_before(tokens, i, clause.start).or_else(|| {
+                // `..., said the Interior Ministry.`: the claimant after its verb.
+                (i > claim.end)
+                    .then(|| head_after(tokens, i + 1, clause.end))
+                    .flatten()
+            })
+        } else {
+            None
+        };
+        let Some(head) = head else { continue };
+        let distance = if i < claim.start {
+            claim.start - i
+        } else {
+            i - claim.end
+        };
+        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+            best = Some((distance, head));
+        }
+    }
+    best.map(|(_, head)| head)
+        .filter(|h| !UNSPECIFIC.contains(&h.as_str()))
+}
+
+/// The token range of the figure's clause: up to `;`, `:` (not in a number) or a bracket.
+fn clause_around(tokens: &[Token], claim: &Range<usize>) -> Range<usize> {
+    let ends = |t: &Token| t.kind == TokenKind::Punct && matches!(t.text, ";" | "(" | ")" | "[" | "]");
+    let start = tokens[..claim.start].iter().rposition(ends).map_or(0, |i| i + 1);
+    let end = tokens[claim.end.min(tokens.len())..]
+        .iter()
+        .position(ends)
+        .map_or(tokens.len(), |i| claim.end + i);
+    start..end
+}
+
+/// The head of the noun phrase that ends right before the verb at `verb`: `police` in `Even
+/// police admitted`, `organiser` in `Organizers from the Workers' Front claimed`, `police` in
+/// `a police spokeswoman, Ilka Varos, told`.
+fn head_before(tokens: &[Token], verb: usize, floor: usize) -> Option<String> {
+    let mut i = verb;
+    while i > floor && (BETWEEN.iter().any(|w| tokens[i - 1].is(w)) || tokens[i - 1].folded.ends_with("ly")) {
+        i -= 1;
+    }
+    // `Damage is estimated at`, `an estimated 14,000`: a passive or an adjective, no claimant.
+    if i > floor
+        && [
+            "is", "was", "are", "were", "be", "been", "being", "a", "an", "the",
+        ]
+        .iter()
+        .any(|w| tokens[i - 1].is(w))
+    {
+        return None;
+    }
+    // A name set off by commas before the verb stands for the phrase before it.
+    if i > floor && tokens[i - 1].text == "," {
+        let comma = tokens[floor..i - 1].iter().rposition(|t| t.text == ",")? + floor;
+        let named = tokens[comma + 1..i - 1]
+            .iter()
+            .all(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase));
+        if !named || comma + 1 == i - 1 {
+            return None;
+        }
+        i = comma;
+    }
+    let mut words: Vec<&Token> = tokens[floor..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.is_word() || t.text == "'" || t.text == "’")
+        .filter(|t| t.is_word())
+        .take(6)
+        .collect();
+    words.reverse();
+    let last = *words.last()?;
+    let unspecific = |t: &Token| UNSPECIFIC.contains(&normalize(t).as_str());
+    // `Organizers from the Workers' Front`, `a spokesman for the ministry`.
+    if let Some(p) = words
+        .iter()
+        .rposition(|t| ["for", "from", "of", "at", "with"].iter().any(|w| t.is(w)))
+    {
+        if p > 0 && p + 1 < words.len() {
+            let left = words[p - 1];
+            return Some(normalize(if unspecific(left) { last } else { left }));
+        }
+    }
+    // `a police spokeswoman`, `ministry officials`: the word that says whose.
+    if unspecific(last) && words.len() >= 2 {
+        let before = words[words.len() - 2];
+        let determiner = ["a", "an", "the", "senior", "two", "three", "local", "some"]
+            .iter()
+            .any(|d| before.is(d));
+        if !determiner {
+            return Some(normalize(before));
+        }
+    }
+    Some(normalize(last))
+}
+
+/// The head of the noun phrase starting at `from`: its last word before a verb, a comma or
+/// the clause's end (`the U.N. refugee agency` gives `agency`).
+fn head_after(tokens: &[Token], from: usize, ceiling: usize) -> Option<String> {
+    let mut head = None;
+    for t in tokens.get(from..ceiling)? {
+        let word = t.is_word() || (t.text == "." && head.is_some() && !t.space_before);
+        if !word
+            || t.is("on")
+            || t.is("in")
+            || t.is("who")
+            || t.is("which")
+            || REPORTING.iter().any(|v| t.is(v))
+        {
+            break;
+        }
+        if t.is_word() && !["the", "a", "an"].iter().any(|d| t.is(d)) {
+            head = Some(normalize(t));
+        }
+    }
+    head
+}
+
+/// Lower case, without dots or a possessive, singular, with `-ize` spelled `-ise`.
+fn normalize(t: &Token) -> String {
+    let word: String = t
+        .folded
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .chars()
+        .filter(|c| *c != '.')
+        .collect();
+    super::singular(&word.replace("iz", "is"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    /// The claimant of the first number in `text`.
+    fn of(text: &str) -> Option<String> {
+        let tokens = tokenize(text, 0..text.len());
+        let at = tokens.iter().position(Token::is_number).expect("a number");
+        claimant(&tokens, at..at + 1)
+    }
+
+    #[test]
+    fn claimants_are_found_before_and_after_their_verb() {
+        assert_eq!(
+            of("About 80,000 people marched on Saturday, police said.").as_deref(),
+            Some("police")
+        );
+        assert_eq!(
+            of("Organizers claimed 250,000 people had joined.").as_deref(),
+            Some("organiser")
+        );
+        assert_eq!(
+            of("The organisers said 250,000 had joined.").as_deref(),
+            Some("organiser")
+        );
+        assert_eq!(
+            of("Even police admitted 100,000 had turned out.").as_deref(),
+            Some("police")
+        );
+        assert_eq!(
+            of("The government puts the figure at 150,000.").as_deref(),
+            Some("government")
+        );
+        assert_eq!(
+            of("More than 150,000 people have crossed, said the Interior Ministry.").as_deref(),
+            Some("ministry")
+        );
+        assert_eq!(
+            of("About 6,000 a day cross, according to the U.N. refugee agency.").as_deref(),
+            Some("agency")
+        );
+        assert_eq!(
+            of("UNHCR says 118,000 people have crossed.").as_deref(),
+            Some("unhcr")
+        );
+    }
+
+    #[test]
+    fn unspecific_or_absent_claimants_are_none() {
+        assert_eq!(of("At least 40 people died, officials said."), None);
+        assert_eq!(of("At least 40 people died, he said."), None);
+        assert_eq!(of("Damage is already estimated at $100 million."), None);
+        assert_eq!(of("An estimated 14,000 residents fled."), None);
+        assert_eq!(of("At least 40 people died in the flood."), None);
+        // Another clause's attribution is not this figure's.
+        assert_eq!(
+            of("At least 40 people died; police said the road was closed."),
+            None
+        );
+    }
+}
