@@ -19,7 +19,7 @@ use crate::when;
 mod money;
 mod unit;
 
-use money::{currency_prefix, currency_symbol};
+use money::{bare_subunit, currency_prefix, currency_symbol, prefix_magnitude};
 use unit::{smaller_unit_tail, unit_at};
 
 /// Extracts every claim of one document. `sentences` are byte ranges into `text`.
@@ -225,6 +225,7 @@ fn may_start(t: &Token) -> bool {
 fn word_may_start(w: &str) -> bool {
     number_word(w).is_some()
         || plural_magnitude(w).is_some()
+        || money::code_may_start(w)
         || when::month_of(w).is_some()
         || when::may_start(w)
         || matches!(
@@ -498,6 +499,13 @@ impl Core {
 fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let (currency, core_start) = currency_prefix(tokens, i);
     let mut core = core_at(tokens, core_start, currency.is_some())?;
+    if currency.is_some() {
+        // `MAUD 60`: a magnitude-prefixed code.
+        let magnitude = prefix_magnitude(tokens, i);
+        core.lo *= magnitude;
+        core.hi *= magnitude;
+        core.precision *= magnitude;
+    }
     let (prefix_q, start) = match currency {
         Some(_) => qualifier_before(tokens, i),
         None => qualifier_before(tokens, core_start),
@@ -510,9 +518,16 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             && !tokens[core_start].space_before
             && tokens[core_start].is_number()
             && (core_start == 1 || s.space_before)
+            // `ef 75 -300mm`: a dash after another figure is no sign.
+            && !(core_start >= 2 && tokens[core_start - 2].is_number())
     });
     let minus_word = sign_token.is_some_and(|s| s.is("minus") || s.is("negative"));
-    let mut negative = minus_sign || minus_word;
+    // `$-99.99`: the sign after the currency symbol.
+    let signed_sum = currency.is_some()
+        && core_start > i
+        && matches!(tokens[core_start - 1].text, "-" | "−")
+        && !tokens[core_start].space_before;
+    let mut negative = minus_sign || minus_word || signed_sum;
     let mut start = if negative { start - 1 } else { start };
     let mut prefix_q = prefix_q;
     // `< -30`, `<= -30`, `below -5`: a comparison, then a signed figure.
@@ -660,7 +675,15 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     let mut relation = None;
     if matches!(kind, Kind::Duration | Kind::Distance | Kind::Money) && qualifier != Qualifier::Range {
         // `2 hours and 20 minutes`, `5 feet 2 inches`, `3 dollars 50 cents`: one figure.
-        if let Some((more, more_end)) = smaller_unit_tail(tokens, end, (kind, unit), factor) {
+        let tail = smaller_unit_tail(tokens, end, (kind, unit), factor).or_else(|| {
+            // `15 dollars 50`: cents without their unit, after a whole sum.
+            let whole = core.lo == core.hi && core.lo.fract() == 0.0 && factor == 1.0;
+            let written_after = currency.is_none() && kind == Kind::Money && whole;
+            written_after
+                .then(|| bare_subunit(tokens, end, unit.unwrap_or_default()))
+                .flatten()
+        });
+        if let Some((more, more_end)) = tail {
             extra = more;
             end = more_end;
         }
@@ -1566,6 +1589,10 @@ fn range_tail(
     by_before: bool,
     currency: bool,
 ) -> Option<(Core, usize)> {
+    // `8- to 16-meter`, `a 3- to 5-year sentence`: the first figure's unit is left to the second.
+    let suspended = tokens.get(i).is_some_and(|h| h.is_hyphen() && !h.space_before)
+        && tokens.get(i + 1).is_some_and(|t| t.is("to") && t.space_before);
+    let i = if suspended { i + 1 } else { i };
     let joiner = tokens.get(i)?;
     // `fell by 110,000 to 7.9 million`: a change, then the new level, not a range.
     if joiner.is("to") && by_before {
