@@ -161,6 +161,8 @@ pub(super) fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static st
         "CNY" | "RMB" => Some("CNY"),
         "JPY" => Some("JPY"),
         // `AUD 60`, and `MAUD 60` (millions, see [`prefix_magnitude`]).
+        // Not `PHP 8` (the language) or `COP 26` (the conference).
+        "PHP" | "COP" => None,
         s => iso_code(s).or_else(|| magnitude_code(s).map(|(code, _)| code)),
     };
     match code {
@@ -297,8 +299,15 @@ fn magnitude_code(s: &str) -> Option<(&'static str, f64)> {
         [b'k' | b'K', _, _, _] => 1e3,
         _ => return None,
     };
-    Some((iso_code(s.get(1..)?)?, scale))
+    let code = iso_code(s.get(1..)?)?;
+    // Only the currencies business copy writes this way: `MARS 2020` is a mission.
+    MAGNITUDE_CURRENCIES.contains(&code).then_some((code, scale))
 }
+
+/// Currencies written after a magnitude letter (`MUSD`, `kEUR`).
+const MAGNITUDE_CURRENCIES: &[&str] = &[
+    "USD", "EUR", "GBP", "AUD", "CAD", "CHF", "JPY", "CNY", "SEK", "NOK", "DKK", "NZD", "HKD", "SGD",
+];
 
 /// An ISO 4217 code written in capitals, among those news names.
 fn iso_code(s: &str) -> Option<&'static str> {
@@ -369,6 +378,8 @@ mod tests {
         // Not a code: lower case, an unknown code, a word.
         assert!(sums("the MUSE 30 tour").is_empty());
         assert!(sums("30 MXYZ").is_empty());
+        assert!(sums("the MARS 2020 rover").is_empty());
+        assert!(sums("PHP 8 and COP 26").is_empty());
     }
 
     #[test]

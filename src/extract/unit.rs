@@ -107,8 +107,9 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
         // Geological time: `66 Ma`, `4.5 Ga`, `a megayear`.
         "megayear" | "megayears" | "megaannum" | "megaanna" => 1e6 * YEAR,
         "gigayear" | "gigayears" | "gigaannum" | "gigaanna" => 1e9 * YEAR,
-        _ if matches!(t.text, "Ma" | "Myr") => 1e6 * YEAR,
-        _ if matches!(t.text, "Ga" | "Gyr") => 1e9 * YEAR,
+        // `Ma` and `Ga` only written solid: `in 2019 Ma stepped down` names a person.
+        _ if t.text == "Myr" || t.text == "Ma" && !t.space_before => 1e6 * YEAR,
+        _ if t.text == "Gyr" || t.text == "Ga" && !t.space_before => 1e9 * YEAR,
         _ => return money_after(tokens, j),
     };
     Some((Kind::Duration, "s", seconds, j + 1))
@@ -239,8 +240,15 @@ fn inch_abbreviation(tokens: &[Token], i: usize, j: usize) -> bool {
     if tokens[j].text != "in" || !figure_before(tokens, i) {
         return false;
     }
+    // `in high demand`, `in deep water`, `in long-term care`: the measure word must end the
+    // clause.
+    let clause_end = |k: usize| match tokens.get(k) {
+        None => true,
+        Some(n) if n.is_word() => matches!(n.folded.as_ref(), "and" | "or" | "but"),
+        Some(n) => !n.is_hyphen() && !n.is_number(),
+    };
     match tokens.get(j + 1) {
-        Some(n) if n.is_word() => MEASURES.contains(&n.folded.as_ref()),
+        Some(n) if n.is_word() => MEASURES.contains(&n.folded.as_ref()) && clause_end(j + 2),
         Some(n) if n.is_number() => false,
         _ => {
             let before = (0..i.saturating_sub(1))
@@ -418,7 +426,7 @@ mod tests {
 
     #[test]
     fn inches_abbreviated_or_marked() {
-        km("The door is 2 1/2 in thick", 2.5 * INCH);
+        km("The door is 2 1/2 in thick, and", 2.5 * INCH);
         km("The length of my pencil is 2 in.", 2.0 * INCH);
         km("The length of my pencil is 2 in", 2.0 * INCH);
         km("He has a pen that is 10 \" long.", 10.0 * INCH);
@@ -429,6 +437,8 @@ mod tests {
         assert!(of(Kind::Distance, "police let 200 in.").is_empty());
         assert!(of(Kind::Distance, "2 in 5 people agree").is_empty());
         assert!(of(Kind::Distance, "rose 3 in March").is_empty());
+        assert!(of(Kind::Distance, "kept 5 in high demand").is_empty());
+        assert!(of(Kind::Distance, "left 2 in long-term care").is_empty());
         assert!(of(Kind::Distance, "\"We lost 10\" he said").is_empty());
         assert!(of(Kind::Distance, "he ordered 10 \"special\" boxes").is_empty());
     }
@@ -506,7 +516,10 @@ mod tests {
             let got = point(Kind::Duration, text);
             assert!(near(got, want), "{text}: {got} s, want {want}");
         };
-        secs("a span of 66 Ma", 66e6 * year);
+        secs("a span of 66Ma", 66e6 * year);
+        secs("4.5 Gyr old", 4.5e9 * year);
+        // Spaced, `Ma` is more likely a name.
+        assert!(of(Kind::Duration, "In 2019 Ma stepped down").is_empty());
         assert_eq!(
             of(Kind::Duration, "One gigaannum (1Ga) is long"),
             [(1e9 * year, 1e9 * year); 2]
