@@ -536,6 +536,13 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             }
         }
     }
+    // `between negative ten and fifteen`, `below minus 5`.
+    if minus_word && prefix_q.is_none() && currency.is_none() && core_start > 1 {
+        if let (Some(q), q_start) = qualifier_before(tokens, core_start - 1) {
+            prefix_q = Some(q);
+            start = q_start;
+        }
+    }
     let mut qualifier = if core.vague {
         Qualifier::Vague
     } else {
@@ -614,10 +621,13 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             return Some(p);
         }
         let scale = range_scale(&core, &hi_core);
+        // `-10 to 15`: the sign is the first figure's alone.
+        let sign = if negative { -1.0 } else { 1.0 };
         // A range never runs downwards: `losses of €48.6m to 2,140 investors` is two figures.
-        if core.lo * scale <= hi_core.hi {
+        if sign * core.lo * scale <= hi_core.hi {
+            negative = false;
             core = Core {
-                lo: core.lo * scale,
+                lo: sign * core.lo * scale,
                 hi: hi_core.hi,
                 precision: hi_core.precision,
                 vague: false,
@@ -664,10 +674,13 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             None => (Kind::Count, None, 1.0, end),
         },
     };
-    // `180ml`, `16GB`: a figure glued to a unit crosscheck does not know is no count.
-    let glued = tokens
-        .get(end)
-        .is_some_and(|w| w.is_word() && !w.space_before && w.text.chars().count() >= 2);
+    // `180ml`, `16GB`, `5G`, `3D`: a figure glued to a unit crosscheck does not know, or to
+    // a capital letter, is no count (`70s` and `3x` still are).
+    let glued = tokens.get(end).is_some_and(|w| {
+        w.is_word()
+            && !w.space_before
+            && (w.text.chars().count() >= 2 || w.text.chars().all(char::is_uppercase))
+    });
     if kind == Kind::Count && end == core_start + 1 && tokens[core_start].is_number() && glued {
         return None;
     }
@@ -977,7 +990,7 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
         {
             return Some(Core::exact(part, end));
         }
-        if let Some(core) = bare_fraction(tokens, i) {
+        if let Some(core) = bare_fraction(tokens, i).or_else(|| comma_decimal(tokens, i)) {
             return Some(core);
         }
         // `1.1^23`, `2.5^-1`.
@@ -1456,9 +1469,18 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     // word it ends on (`two million and three fifths`).
     let mut before_and: Option<(f64, f64)> = None;
     let mut last_scale = 1.0;
+    // The number before the last `and`, to go back to when the word after it starts a figure
+    // of its own (`three hundred and two hundred`).
+    let mut saved = None;
     while let Some(t) = tokens.get(j) {
         if let Some(w) = number_word(&t.folded) {
             if !n.push(w) {
+                let scale = matches!(w, NumberWord::Hundred | NumberWord::Scale(_));
+                if let Some((sn, send, sscale, sbefore)) =
+                    saved.filter(|_| scale && j >= 2 && tokens[j - 2].is("and"))
+                {
+                    (n, end, last_scale, before_and) = (sn, send, sscale, sbefore);
+                }
                 break;
             }
             last_scale = match w {
@@ -1474,6 +1496,7 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
                 .is_some_and(|x| number_word(&x.folded).is_some())
         {
             if t.is("and") {
+                saved = Some((n, end, last_scale, before_and));
                 before_and = Some((n.value(), last_scale));
             }
             j += 1;
@@ -1523,6 +1546,7 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     let mut value = n.value();
+    let mut doubt = None;
     // `one and a half`, `forty two and a third`, `one million and a half`; `one and a half
     // million`.
     if let Some((part, after)) = and_fraction(tokens, end) {
@@ -1540,7 +1564,15 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
             "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs"
         )
     }) {
-        value *= 12.0;
+        // `three hundred and two dozen`: the dozen binds to the nearest number (300 + 24),
+        // as `and a half million` does; (302 × 12) stays possible, so the value is a guess.
+        match before_and.filter(|(whole, _)| *whole >= 12.0) {
+            Some((whole, _)) => {
+                value = whole + (value - whole) * 12.0;
+                doubt = Some(Doubt::Ambiguous);
+            }
+            None => value *= 12.0,
+        }
         end += 1;
     }
     // A scale word alone (`billion`, `hundred`) is no figure; `a million` is read elsewhere.
@@ -1562,7 +1594,10 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     if n.words() == 1 && value == 1.0 && !signed && unit_at(tokens, end).is_none() {
         return None;
     }
-    Some(Core::exact(value, end))
+    Some(Core {
+        doubt,
+        ..Core::exact(value, end)
+    })
 }
 
 /// A fraction word after a comparison (`above one quarter and`, `below a third`), where
@@ -1573,6 +1608,31 @@ fn compared_fraction(tokens: &[Token], i: usize, numerator: f64, j: usize) -> Op
     }
     let (d, plural, end) = denominator_at(tokens, j)?;
     (plural == (numerator != 1.0)).then_some((numerator / d, end))
+}
+
+/// `1,3`: a comma before one or two digits, written solid, is a decimal comma (1.3) or a
+/// list (`chapters 1,3`); read as the decimal and marked ambiguous.
+fn comma_decimal(tokens: &[Token], i: usize) -> Option<Core> {
+    let solid = |j: usize| tokens.get(j).filter(|t| !t.space_before);
+    let digits = |t: &Token| t.is_number() && t.text.bytes().all(|b| b.is_ascii_digit());
+    let whole = tokens.get(i).filter(|t| digits(t) && t.text.len() <= 3)?;
+    // `nrs. 22,24,26,31`: a list.
+    if i > 0 && tokens[i - 1].text == "," && !tokens[i].space_before {
+        return None;
+    }
+    solid(i + 1).filter(|c| c.text == ",")?;
+    let decimals = solid(i + 2).filter(|d| digits(d) && d.text.len() <= 2)?;
+    let continues = solid(i + 3)
+        .is_some_and(|n| matches!(n.text, "," | "." | "/" | "-") || n.is_word() || n.is_number())
+        && solid(i + 4).is_some_and(|n| n.is_number() || n.is_word());
+    if continues || solid(i + 3).is_some_and(|n| n.is_word() || n.is_number()) {
+        return None;
+    }
+    let value: f64 = format!("{}.{}", whole.text, decimals.text).parse().ok()?;
+    Some(Core {
+        doubt: Some(Doubt::Ambiguous),
+        ..Core::exact(value, i + 3)
+    })
 }
 
 /// `-4/5` (signed, so no date), or `3/4` alone in its clause: a fraction. Unsigned, the
@@ -2773,6 +2833,9 @@ mod tests {
             ("half a million people", Interval::point(500_000.0)),
             ("tens of millions of people", closed(20e6, 99_999_999.0)),
             ("tens of thousands of troops", closed(20_000.0, 99_999.0)),
+            // Proportions are percentages.
+            ("a third of voters", Interval::point(100.0 / 3.0)),
+            ("one in five adults", Interval::point(20.0)),
             // Compact money and units.
             ("$1.2bn", Interval::point(1.2e9)),
             ("US$3 million", Interval::point(3e6)),
@@ -2781,6 +2844,7 @@ mod tests {
             ("Rs 500 crore", Interval::point(5e9)),
             ("1.3 lakh people", Interval::point(130_000.0)),
             ("30-odd people", closed(30.0, 39.0)),
+            ("40-something people", closed(40.0, 49.0)),
             ("20,000-plus people", Interval::above(20_000.0, true)),
             ("10k runners", Interval::point(10_000.0)),
             // Spelled and mixed.
@@ -2789,6 +2853,9 @@ mod tests {
             ("15\u{2009}000 people", Interval::point(15_000.0)),
             ("15\u{A0}000 people", Interval::point(15_000.0)),
             ("１２３ people", Interval::point(123.0)),
+            ("\u{0664}\u{0665} people", Interval::point(45.0)),
+            ("\u{096A}\u{096B} people", Interval::point(45.0)),
+            ("1,50,000 people", Interval::point(150_000.0)),
             ("½ mile", Interval::point(0.5 * 1.609_344)),
             // Dates.
             ("early September", closed(d("2025-09-01"), d("2025-09-10"))),

@@ -208,7 +208,8 @@ impl SpelledNumber {
                 self.current += v;
             }
             NumberWord::Hundred => {
-                if self.current == 0.0 && self.words > 0 {
+                // `nineteen hundred`, but not `three hundred and two hundred`.
+                if self.current == 0.0 && self.words > 0 || self.current >= 100.0 {
                     self.last_scale = last_scale;
                     return false;
                 }
@@ -305,6 +306,16 @@ mod tests {
         assert!(n.push(NumberWord::Scale(1e6)));
         assert!(!n.push(NumberWord::Scale(1e3)));
         assert_eq!(spell("two million three thousand"), 2_003_000.0);
+        assert_eq!(spell("nineteen hundred ninety three"), 1993.0);
+        let mut n = SpelledNumber::default();
+        for w in [3.0, 100.0, 2.0] {
+            assert!(n.push(if w == 100.0 {
+                NumberWord::Hundred
+            } else {
+                NumberWord::Small(w)
+            }));
+        }
+        assert!(!n.push(NumberWord::Hundred), "three hundred and two hundred");
     }
 
     #[test]

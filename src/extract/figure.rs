@@ -97,9 +97,15 @@ pub(super) fn mixed_tail(tokens: &[Token], lead: f64, scale_at: usize) -> Option
     };
     let mut j = scale_at + 1;
     let mut end = None;
+    // The figure before the last `and`: `3 hundred and 2 hundred` is two figures.
+    let mut saved = None;
     while let Some(t) = tokens.get(j) {
         if let Some(w) = word(t) {
             if !n.push(w) {
+                let scale = matches!(w, NumberWord::Hundred | NumberWord::Scale(_));
+                if let Some((sn, send)) = saved.filter(|_| scale && tokens[j - 2].is("and")) {
+                    (n, end) = (sn, send);
+                }
                 break;
             }
             j += 1;
@@ -107,6 +113,9 @@ pub(super) fn mixed_tail(tokens: &[Token], lead: f64, scale_at: usize) -> Option
         } else if (t.is("and") || t.is_hyphen() && !t.space_before && end.is_some())
             && tokens.get(j + 1).and_then(word).is_some()
         {
+            if t.is("and") {
+                saved = Some((n, end));
+            }
             j += 1;
         } else {
             break;
@@ -392,6 +401,8 @@ mod tests {
         assert_eq!(figures("4 thousand 3 hundred and 0 are two"), [4300.0, 0.0, 2.0]);
         assert_eq!(figures("3 hundred and negative one are two"), [300.0, -1.0, 2.0]);
         assert_one("3 hundred and one", 301.0);
+        assert_eq!(figures("3 hundred and 2 hundred are two"), [300.0, 200.0, 2.0]);
+        assert_eq!(figures("three hundred and two hundred"), [300.0, 200.0]);
         assert_one("I count 6 crore and two hundred", 60_000_200.0);
         assert_one("The total is three lakh crore", 3e12);
         assert_one("2 million 300 thousand people", 2_300_000.0);
@@ -463,6 +474,75 @@ mod tests {
         // Without a comparison `half` and `a third` are words.
         assert!(all("the half time show").is_empty());
         assert!(all("won a third term").is_empty());
+    }
+
+    #[test]
+    fn signs_reach_only_the_first_figure_of_a_range() {
+        let v = |s: &str| all(s)[0].value.unwrap();
+        assert_eq!(v("from -10 to 15 degrees"), Interval::closed(-10.0, 15.0));
+        assert_eq!(
+            v("He scores between negative ten and fifteen."),
+            Interval::closed(-10.0, 15.0)
+        );
+        assert_eq!(v("between -10 and 15"), Interval::closed(-10.0, 15.0));
+        assert_eq!(v("10-15 people"), Interval::closed(10.0, 15.0));
+        assert_eq!(v("The answer is minus one"), Interval::point(-1.0));
+        assert_eq!(v("The answer is negative one"), Interval::point(-1.0));
+        assert_eq!(v("temperatures < -30"), Interval::below(-30.0, false));
+        // `scores` is a verb here, not a magnitude.
+        assert!(all("He scores well").is_empty());
+        assert_eq!(v("scores of people"), Interval::closed(40.0, 199.0));
+    }
+
+    #[test]
+    fn zero_words_glued_units_and_magnitude_letters() {
+        assert_eq!(figures("zero is 0"), [0.0, 0.0]);
+        assert_eq!(figures("naught"), [0.0]);
+        assert_eq!(figures("they were playing three-nought-four"), [3.0, 0.0, 4.0]);
+        assert!(all("a zero-sum game").is_empty());
+        // A figure glued to a unit crosscheck does not know is not a count.
+        assert!(all("the 180ml liquid").is_empty());
+        assert!(all("the .25ml liquid").is_empty());
+        assert!(all("a 16GB phone").is_empty());
+        assert_one("10G", 1e10);
+        assert_one("1,674.5 G", 1.6745e12);
+        assert_one("1,674,200.5 M", 1.6742005e12);
+        assert_one("That account revenue target is US$ 1MM", 1e6);
+        assert_eq!(figures("10M people"), [1e7]);
+        // `5G` is a network, `5 m` five metres.
+        assert!(all("the 5G network").is_empty());
+        assert_eq!(all("5 m deep")[0].kind, Kind::Distance);
+    }
+
+    #[test]
+    fn fractions_in_digits_and_signs() {
+        assert_one("-4/5", -0.8);
+        assert_eq!(figures("the result is ⅙ and sometimes ½"), [1.0 / 6.0, 0.5]);
+        // Alone in its clause a slash fraction may be a date or a score: marked.
+        let p = &all("3/4")[0];
+        assert_eq!((p.stated, p.doubt), (Some((0.75, 0.75)), Some(Doubt::Ambiguous)));
+        assert!(all("the 9/11 attacks")
+            .iter()
+            .all(|p| p.stated != Some((9.0 / 11.0, 9.0 / 11.0))));
+        // A decimal comma, or a list: read as the decimal, marked.
+        let p = &all("The number is 1,3.")[0];
+        assert_eq!((p.stated, p.doubt), (Some((1.3, 1.3)), Some(Doubt::Ambiguous)));
+        assert_eq!(figures("Exercises nrs. 22,24,26,31."), [22.0, 24.0, 26.0, 31.0]);
+    }
+
+    #[test]
+    fn scales_after_and_bind_to_the_nearest_number() {
+        assert_one("one billion and three quarters million", 1_000_750_000.0);
+        assert_one("Current value is one billion and a half million", 1_000_500_000.0);
+        assert_one("1 billion and a half million", 1_000_500_000.0);
+        assert_one("one hundred and five million", 105e6);
+        assert_one("five and a half million", 5.5e6);
+        let p = &all("three hundred and two dozens")[0];
+        assert_eq!(
+            (p.stated, p.doubt),
+            (Some((324.0, 324.0)), Some(Doubt::Ambiguous))
+        );
+        assert_eq!(all("two dozen eggs")[0].stated, Some((24.0, 24.0)));
     }
 
     #[test]
