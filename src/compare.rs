@@ -72,10 +72,16 @@ pub struct Comparison {
 
 /// Compares all keyed claims. `claims` are those of every source, in document order.
 pub fn compare(claims: &[Claim], rules: &RuleSet) -> Comparison {
+    compare_where(claims, rules, |_| true)
+}
+
+/// [`compare`] over the claims whose index `included` accepts; the others are passed over as
+/// if they had no key, while indices stay those of `claims` (no claim is copied).
+pub fn compare_where(claims: &[Claim], rules: &RuleSet, included: impl Fn(usize) -> bool) -> Comparison {
     let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         let doubtful = c.doubt.is_some_and(|d| d.keeps_out());
-        if let (Some(key), Some(_), false) = (&c.key, &c.value, doubtful) {
+        if let (Some(key), Some(_), false, true) = (&c.key, &c.value, doubtful, included(i)) {
             by_key.entry(key).or_default().push(i);
         }
     }
