@@ -1489,13 +1489,23 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
             };
             j += 1;
             end = j;
-        } else if (t.is_hyphen() && !t.space_before || t.is("and") || figure::spaced_hyphen_joins(tokens, j))
+        } else if (t.is_hyphen() && !t.space_before
+            || t.is("and")
+            || t.text == "&"
+            || figure::spaced_hyphen_joins(tokens, j)
+            // `three million, two hundred`: a comma after a scale word, before another.
+            || t.text == ","
+                && !t.space_before
+                && last_scale > 1.0
+                && tokens.get(j + 2).and_then(|h| number_word(&h.folded)).is_some_and(|w| {
+                    matches!(w, NumberWord::Hundred | NumberWord::Scale(_))
+                }))
             && n.words() > 0
             && tokens
                 .get(j + 1)
                 .is_some_and(|x| number_word(&x.folded).is_some())
         {
-            if t.is("and") {
+            if t.is("and") || t.text == "&" {
                 saved = Some((n, end, last_scale, before_and));
                 before_and = Some((n.value(), last_scale));
             }

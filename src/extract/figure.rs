@@ -406,6 +406,11 @@ mod tests {
         assert_one("I count 6 crore and two hundred", 60_000_200.0);
         assert_one("The total is three lakh crore", 3e12);
         assert_one("2 million 300 thousand people", 2_300_000.0);
+        assert_one("three million, two hundred & forty people", 3_000_240.0);
+        // A comma elsewhere separates figures.
+        assert_eq!(figures("one, two, three"), [2.0, 3.0]);
+        assert_eq!(figures("three million, 200 people"), [3e6, 200.0]);
+        assert_eq!(figures("some three million, one in five of them"), [3e6, 20.0]);
     }
 
     #[test]
