@@ -128,6 +128,7 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
             .or_else(|| numeric_proportion_at(tokens, i))
             .or_else(|| proportion_at(tokens, i))
             .or_else(|| figure::percent_of_at(tokens, i))
+            .or_else(|| figure::ordinal_bound_at(tokens, i))
             .or_else(|| quantity_at(tokens, i, published));
         match phrase {
             Some(mut p) if p.end > i => {
@@ -225,6 +226,7 @@ fn may_start(t: &Token) -> bool {
 /// Whether a phrase can start at a word, given in lower case.
 fn word_may_start(w: &str) -> bool {
     number_word(w).is_some()
+        || crate::number::ordinal_value(w).is_some()
         || plural_magnitude(w).is_some()
         || when::month_of(w).is_some()
         || when::may_start(w)
@@ -682,6 +684,15 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             && (w.text.chars().count() >= 2 || w.text.chars().all(char::is_uppercase))
     });
     if kind == Kind::Count && end == core_start + 1 && tokens[core_start].is_number() && glued {
+        return None;
+    }
+    // `24/7`, `50/50`, `9/11`, `1/0`: a pair of figures joined by a slash, read neither as a
+    // date nor as a fraction, is a ratio or a name, no count.
+    let slash_pair = tokens.get(end).is_some_and(|s| s.text == "/" && !s.space_before)
+        && tokens
+            .get(end + 1)
+            .is_some_and(|n| n.is_number() && !n.space_before);
+    if kind == Kind::Count && end == core_start + 1 && tokens[core_start].is_number() && slash_pair {
         return None;
     }
     let mut end = unit_end.max(end);
@@ -1779,8 +1790,12 @@ fn exponent_after(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
         "e" | "E" => {}
         "x" | "×" => {
             solid(j).filter(|t| t.text == "10")?;
-            solid(j + 1).filter(|t| t.text == "^")?;
-            j += 2;
+            // `×10^-5`, or `×10−5` where the exponent lost its superscript.
+            match solid(j + 1).map(|t| t.text) {
+                Some("^") => j += 2,
+                Some("-" | "−") if mark.text == "×" => j += 1,
+                _ => return None,
+            }
         }
         _ => return None,
     }
@@ -1849,6 +1864,10 @@ fn range_tail(
     by_before: bool,
     currency: bool,
 ) -> Option<(Core, usize)> {
+    // `8- to 16-meter`: the first figure's hyphen is suspended.
+    let suspended = tokens.get(i).is_some_and(|h| h.is_hyphen() && !h.space_before)
+        && tokens.get(i + 1).is_some_and(|t| t.is("to"));
+    let i = if suspended { i + 1 } else { i };
     let joiner = tokens.get(i)?;
     // `fell by 110,000 to 7.9 million`: a change, then the new level, not a range.
     if joiner.is("to") && by_before {

@@ -8,6 +8,7 @@
 
 use super::{closes_phrase, core_at, open_bound_after, unit_at, Core, Phrase};
 use crate::claim::{Doubt, Kind, Qualifier};
+use crate::interval::Interval;
 use crate::number::{number_word, ordinal_value, NumberWord, SpelledNumber};
 use crate::token::{Token, TokenKind};
 
@@ -329,6 +330,40 @@ pub(super) fn percent_of_at(tokens: &[Token], i: usize) -> Option<Phrase> {
     Some(p)
 }
 
+/// A rank used as a bound: `higher than the tenth`, `below the third`, `between the tenth and
+/// the fifteenth`, starting at the ordinal word `i`. An ordinal claim with the bound's interval.
+pub(super) fn ordinal_bound_at(tokens: &[Token], i: usize) -> Option<Phrase> {
+    let rank = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.is_word())
+            .and_then(|t| ordinal_value(&t.folded))
+    };
+    let low = rank(i)?;
+    if i < 2 || !tokens[i - 1].is("the") {
+        return None;
+    }
+    if tokens[i - 2].is("between") {
+        let and = tokens.get(i + 1).is_some_and(|t| t.is("and"));
+        let the = tokens.get(i + 2).is_some_and(|t| t.is("the"));
+        let high = rank(i + 3).filter(|h| *h > low && and && the)?;
+        let mut p = super::simple(i - 2, i + 4, Kind::Ordinal, None, low, Qualifier::Range);
+        p.value = Some(Interval::closed(low, high));
+        p.stated = Some((low, high));
+        return Some(p);
+    }
+    let (q, start) = super::qualifier_before(tokens, i - 1);
+    let q = q.filter(|q| {
+        matches!(
+            q,
+            Qualifier::MoreThan | Qualifier::LessThan | Qualifier::AtLeast | Qualifier::AtMost
+        )
+    })?;
+    let mut p = super::simple(start, i + 1, Kind::Ordinal, None, low, q);
+    p.value = Some(super::interval_for(q, low, low));
+    Some(p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::phrases;
@@ -548,6 +583,39 @@ mod tests {
             (Some((324.0, 324.0)), Some(Doubt::Ambiguous))
         );
         assert_eq!(all("two dozen eggs")[0].stated, Some((24.0, 24.0)));
+    }
+
+    #[test]
+    fn exponents_suspended_hyphens_and_slash_pairs() {
+        assert_one("by a factor of 2.48×10−5, with", 2.48e-5);
+        assert_one("2.48×10^-5", 2.48e-5);
+        let p = &all("a conceptualized 8- to 16-meter telescope")[0];
+        assert_eq!(
+            (p.kind, p.value),
+            (Kind::Distance, Some(Interval::closed(0.008, 0.016)))
+        );
+        assert!(all("open 24/7").is_empty());
+        assert!(all("a 50/50 chance").is_empty());
+        assert!(all("The number 1/0 is not a valid value.").is_empty());
+        assert!(all("the 9/11 attacks").is_empty());
+        // Fractions before a unit or `of` are still read.
+        assert_eq!(all("3/4 of the vote")[0].kind, Kind::Percent);
+    }
+
+    #[test]
+    fn ranks_as_bounds() {
+        let p = &all("He ranks higher than the tenth but lower than the fifteenth.")[0];
+        assert_eq!(p.kind, Kind::Ordinal);
+        let v = p.value.unwrap();
+        assert_eq!((v.lo_value(), v.hi_value()), (Some(10.0), Some(15.0)));
+        assert!(!v.lo.unwrap().inclusive && !v.hi.unwrap().inclusive);
+        let p = &all("He ranks between the tenth and the fifteenth.")[0];
+        assert_eq!(
+            (p.kind, p.value),
+            (Kind::Ordinal, Some(Interval::closed(10.0, 15.0)))
+        );
+        // A rank without a comparison is no claim.
+        assert!(all("for the tenth time").is_empty());
     }
 
     #[test]

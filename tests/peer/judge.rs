@@ -439,7 +439,8 @@ fn target(suite: Suite, item: &Value) -> Result<Spec, String> {
         Suite::NumberRange => {
             let range = item["range"].as_str().ok_or("numberrange without a range")?;
             let interval = parse_range(range).ok_or_else(|| format!("unreadable range {range}"))?;
-            let mut spec = Spec::new(&[Kind::Count], Want::Interval(interval));
+            // A rank is a number too: `between the tenth and the fifteenth` (an ordinal claim).
+            let mut spec = Spec::new(&[Kind::Count, Kind::Ordinal], Want::Interval(interval));
             if let (Some(lo), Some(hi)) = (interval.lo, interval.hi) {
                 if !hi.inclusive && lo.value < hi.value {
                     let closed = Interval {
