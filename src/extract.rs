@@ -692,7 +692,13 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         && tokens
             .get(end + 1)
             .is_some_and(|n| n.is_number() && !n.space_before);
-    if kind == Kind::Count && end == core_start + 1 && tokens[core_start].is_number() && slash_pair {
+    // (`the 2026/27 financial year` is left to the year reading.)
+    if kind == Kind::Count
+        && end == core_start + 1
+        && tokens[core_start].is_number()
+        && slash_pair
+        && !core.year_like
+    {
         return None;
     }
     let mut end = unit_end.max(end);
@@ -1594,6 +1600,16 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
             }
             None => value *= 12.0,
         }
+        end += 1;
+    }
+    // `five hundreds tvs`, `two thousands people`: a plural scale after a number, without the
+    // `of` that makes `hundreds of` vague, multiplies it.
+    let plural_scale = tokens
+        .get(end)
+        .and_then(|t| plural_magnitude(&t.folded))
+        .filter(|m| *m >= 100.0 && (2.0..100.0).contains(&value) && value.fract() == 0.0);
+    if let Some(m) = plural_scale.filter(|_| !tokens.get(end + 1).is_some_and(|o| o.is("of"))) {
+        value *= m;
         end += 1;
     }
     // A scale word alone (`billion`, `hundred`) is no figure; `a million` is read elsewhere.

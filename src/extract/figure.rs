@@ -441,6 +441,10 @@ mod tests {
         assert_one("I count 6 crore and two hundred", 60_000_200.0);
         assert_one("The total is three lakh crore", 3e12);
         assert_one("2 million 300 thousand people", 2_300_000.0);
+        assert_one("two out of five hundreds tvs", 0.4);
+        assert_one("five hundreds tvs", 500.0);
+        // `hundreds of` after a number stays apart.
+        assert_eq!(all("two hundreds of people").len(), 2);
         assert_one("three million, two hundred & forty people", 3_000_240.0);
         // A comma elsewhere separates figures.
         assert_eq!(figures("one, two, three"), [2.0, 3.0]);
@@ -598,6 +602,7 @@ mod tests {
         assert!(all("a 50/50 chance").is_empty());
         assert!(all("The number 1/0 is not a valid value.").is_empty());
         assert!(all("the 9/11 attacks").is_empty());
+        assert_eq!(all("in the 2026/27 financial year")[0].kind, Kind::Year);
         // Fractions before a unit or `of` are still read.
         assert_eq!(all("3/4 of the vote")[0].kind, Kind::Percent);
     }
