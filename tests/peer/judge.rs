@@ -311,7 +311,10 @@ pub fn judge_case(suite: Suite, case: &Value) -> Verdict {
     // One sentence covering the whole text: the suites' cases are single sentences or
     // fragments, and the segmenter is not what is being measured.
     let whole = 0..text.len();
-    let claims = crosscheck::extract::extract(text, std::slice::from_ref(&whole), 0, published);
+    let mut claims = crosscheck::extract::extract(text, std::slice::from_ref(&whole), 0, published);
+    if matches!(suite, Suite::Number | Suite::NumberRange) {
+        claims.iter_mut().for_each(proportion_as_fraction);
+    }
 
     if targets.is_empty() {
         let relevant: Vec<&Claim> = claims
@@ -367,6 +370,33 @@ pub fn judge_case(suite: Suite, case: &Value) -> Verdict {
     })
 }
 
+/// A proportion (`one in five`, `five eighths of`, `more than 1/2 of`) is a fraction that
+/// crosscheck keeps in percent (20 %) and the number specs write as the number (0.2): a
+/// percent claim whose text has no percent sign or word is compared as a count of its value
+/// divided by 100. `20 %` and `20 percent` stay percentages.
+fn proportion_as_fraction(c: &mut Claim) {
+    let text = c.text.to_lowercase();
+    let marked = ["%", "percent", "per cent", "pct", "percentage"]
+        .iter()
+        .any(|m| text.contains(m));
+    if c.kind != Kind::Percent || marked {
+        return;
+    }
+    let scale = |b: Option<Bound>| {
+        b.map(|b| Bound {
+            value: b.value / 100.0,
+            inclusive: b.inclusive,
+        })
+    };
+    c.kind = Kind::Count;
+    c.unit = None;
+    c.value = c.value.map(|v| Interval {
+        lo: scale(v.lo),
+        hi: scale(v.hi),
+    });
+    c.stated = c.stated.map(|(a, b)| (a / 100.0, b / 100.0));
+}
+
 /// The byte range of an expected item's surface. Recognizers items give character offsets with
 /// an inclusive end; quantulum3 items give only the surface, found left to right.
 pub fn locate(text: &str, item: &Value, cursor: &mut usize) -> Option<Range<usize>> {
@@ -409,7 +439,8 @@ fn target(suite: Suite, item: &Value) -> Result<Spec, String> {
         Suite::NumberRange => {
             let range = item["range"].as_str().ok_or("numberrange without a range")?;
             let interval = parse_range(range).ok_or_else(|| format!("unreadable range {range}"))?;
-            let mut spec = Spec::new(&[Kind::Count], Want::Interval(interval));
+            // A rank is a number too: `between the tenth and the fifteenth` (an ordinal claim).
+            let mut spec = Spec::new(&[Kind::Count, Kind::Ordinal], Want::Interval(interval));
             if let (Some(lo), Some(hi)) = (interval.lo, interval.hi) {
                 if !hi.inclusive && lo.value < hi.value {
                     let closed = Interval {
