@@ -132,6 +132,8 @@ fn length_or_speed(tokens: &[Token], i: usize, j: usize) -> Option<(Kind, &'stat
         "in" if inch_abbreviation(tokens, i, j) => INCH,
         _ if t.text == "\"" && inch_mark(tokens, i, j) => INCH,
         _ if t.text == "″" => INCH,
+        // `5' 4"`, `6′2″`: a foot mark only in a pair with inches.
+        _ if matches!(t.text, "'" | "′" | "’") && feet_and_inches(tokens, i, j) => FOOT,
         // `2.1 pm` is no clock time: picometres, and `2.123 am` attometres.
         "pm" | "am" if t.text == w && tiny_decimal_before(tokens, i) => {
             if w == "pm" {
@@ -156,7 +158,7 @@ fn length_or_speed(tokens: &[Token], i: usize, j: usize) -> Option<(Kind, &'stat
     } else {
         None
     };
-    if let Some(n) = squared.filter(|_| skip == 1) {
+    if let Some(n) = squared.filter(|_| skip == 1 && t.is_word()) {
         return Some((Kind::Area, "km2", factor * factor, j + n));
     }
     // `24703m212`, `m3`: a unit letter written solid before other digits is part of a code.
@@ -282,6 +284,18 @@ fn inch_mark(tokens: &[Token], i: usize, j: usize) -> bool {
         && tokens.get(j + 1).is_none_or(|n| n.space_before || !n.is_word())
 }
 
+/// `5' 4"`: a foot mark at `j`, then a figure and an inch mark written solid after it.
+fn feet_and_inches(tokens: &[Token], i: usize, j: usize) -> bool {
+    figure_before(tokens, i)
+        && tokens.get(j + 1).is_some_and(Token::is_number)
+        && tokens.get(j + 2).is_some_and(is_inch_mark)
+}
+
+/// A double quote or double prime written solid after what precedes it.
+fn is_inch_mark(t: &Token) -> bool {
+    matches!(t.text, "\"" | "″" | "”") && !t.space_before
+}
+
 /// Whether the token before `i` is a figure written in digits.
 fn figure_before(tokens: &[Token], i: usize) -> bool {
     i.checked_sub(1)
@@ -301,10 +315,9 @@ fn tiny_decimal_before(tokens: &[Token], i: usize) -> bool {
 /// `scp2-173 m`, `ef-300mm`): no unit attaches to it. A number word or a range before the
 /// hyphen (`ten-15 km`, `5-10 km`) keeps its unit.
 fn after_identifier(tokens: &[Token], i: usize) -> bool {
-    let Some(f) = i.checked_sub(1) else { return false };
-    if f < 2 {
+    let Some(f) = i.checked_sub(1).filter(|&f| f >= 2 && f < tokens.len()) else {
         return false;
-    }
+    };
     let (figure, hyphen, left) = (&tokens[f], &tokens[f - 1], &tokens[f - 2]);
     if !figure.is_number() || figure.space_before || !hyphen.is_hyphen() || hyphen.space_before {
         return false;
@@ -334,8 +347,11 @@ pub(super) fn smaller_unit_tail(
         return None;
     }
     let core = core_at(tokens, i, false)?;
-    // `5 ft 2 in`: after feet, `in` is the inch.
-    let inches = factor == FOOT && tokens.get(core.end).is_some_and(|t| t.text == "in");
+    // `5 ft 2 in`, `5' 4"`: after feet, `in` and a double quote are the inch.
+    let inches = factor == FOOT
+        && tokens
+            .get(core.end)
+            .is_some_and(|t| t.text == "in" || is_inch_mark(t));
     let (kind, unit, small, end) = if inches {
         (Kind::Distance, "km", INCH, core.end + 1)
     } else {
@@ -448,6 +464,12 @@ mod tests {
         km("he is 5 ft 2 in", 5.0 * FOOT + 2.0 * INCH);
         km("The length is 12 ft 2 in more or less", 12.0 * FOOT + 2.0 * INCH);
         km("5 feet 2 inches", 5.0 * FOOT + 2.0 * INCH);
+        km("She is 5' 4\" tall.", 5.0 * FOOT + 4.0 * INCH);
+        km("a 6′2″ forward", 6.0 * FOOT + 2.0 * INCH);
+        km("he stands 6’ 2” tall", 6.0 * FOOT + 2.0 * INCH);
+        km("a 3 miles 200 yards course", 3.0 * MILE + 200.0 * 0.000_914_4);
+        // A foot mark alone is no foot: `the 1990’s`, `5' of arc`.
+        assert!(of(Kind::Distance, "in the 1990’s and 5' of arc").is_empty());
         assert_eq!(
             of(Kind::Distance, "The length is 12 m 2 dm more or less"),
             [(0.012, 0.012), (0.0002, 0.0002)]
