@@ -17,6 +17,7 @@ pub(super) fn money_after(tokens: &[Token], j: usize) -> Option<(Kind, &'static 
     // `470 pence`, `50 cents`: a hundredth of the currency.
     let sub = match w.as_str() {
         "cent" | "cents" => Some("USD"),
+        "¢" if !t.space_before => Some("USD"),
         "pence" | "penny" | "p" if t.text != "p" || !t.space_before => Some("GBP"),
         _ => None,
     };
@@ -150,6 +151,15 @@ pub(super) fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static st
             }
         }
     }
+    // `GH¢5 million`: the Ghanaian cedi.
+    if t.text == "GH"
+        && tokens
+            .get(i + 1)
+            .is_some_and(|c| c.text == "¢" && !c.space_before)
+        && next_is_figure(i + 2)
+    {
+        return (Some("GHS"), i + 2);
+    }
     let code = match t.text {
         "Rs" | "INR" => Some("INR"),
         "Sh" | "KSh" | "KES" => Some("KES"),
@@ -160,6 +170,10 @@ pub(super) fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static st
         "GBP" => Some("GBP"),
         "CNY" | "RMB" => Some("CNY"),
         "JPY" => Some("JPY"),
+        "SFr" | "SFR" => Some("CHF"),
+        "Dh" | "Dhs" => Some("AED"),
+        "TL" => Some("TRY"),
+        "zł" => Some("PLN"),
         // `AUD 60`, and `MAUD 60` (millions, see [`prefix_magnitude`]).
         // Not `PHP 8` (the language) or `COP 26` (the conference).
         "PHP" | "COP" => None,
@@ -223,12 +237,40 @@ pub(super) fn money_word(w: &str) -> Option<&'static str> {
         "won" => Some("KRW"),
         "reais" => Some("BRL"),
         "hryvnia" | "hryvnias" => Some("UAH"),
-        "zloty" | "zlotys" | "zlotych" => Some("PLN"),
+        "zloty" | "zlotys" | "zlotych" | "zł" => Some("PLN"),
         "dirham" | "dirhams" => Some("AED"),
         "rupiah" => Some("IDR"),
         "dong" => Some("VND"),
         _ => None,
     }
+}
+
+/// Whether a word in lower case names a currency after a figure (`euros`, `rupees`, `usd`).
+pub(super) fn names_currency(w: &str) -> bool {
+    money_word(w).is_some()
+}
+
+/// A scale the figure's own scale word leaves out, from `end` (the token after the figure and
+/// its scale word): `a $5-billion deal`, `a 2-million-strong army` (a full scale word after a
+/// hyphen), `Rs 2.5 lakh crore` (crores of a lakh or a thousand). Returns the whole scale and
+/// the end.
+pub(super) fn scale_tail(tokens: &[Token], end: usize, scale: f64) -> Option<(f64, usize)> {
+    let solid = |k: usize| tokens.get(k).filter(|t| !t.space_before);
+    if scale == 1.0 && solid(end).is_some_and(|h| h.is_hyphen()) {
+        let word = solid(end + 1)?;
+        let s = match word.folded.as_ref() {
+            "thousand" => 1e3,
+            "million" => 1e6,
+            "billion" => 1e9,
+            "trillion" => 1e12,
+            _ => return None,
+        };
+        return Some((s, end + 2));
+    }
+    let crore = tokens
+        .get(end)
+        .is_some_and(|c| c.space_before && matches!(c.folded.as_ref(), "crore" | "crores"));
+    (crore && (1e3..1e7).contains(&scale)).then_some((scale * 1e7, end + 1))
 }
 
 /// The factor a currency marker at `i` puts on the figure after it: a million for a
@@ -284,6 +326,9 @@ const CLAUSE_WORDS: &[&str] = &[
 /// Whether a word in lower case may be a currency code before a figure (`aud 60`, `maud
 /// 60`), for the phrase-start filter; [`currency_prefix`] checks the letter case.
 pub(super) fn code_may_start(w: &str) -> bool {
+    if matches!(w, "sfr" | "dh" | "dhs" | "tl" | "zł" | "gh") {
+        return true;
+    }
     let code = match w.len() {
         3 => w,
         4 if w.starts_with(['m', 'k']) => &w[1..],
@@ -440,5 +485,28 @@ mod tests {
         assert_eq!(sum("₹1.3 lakh"), ("INR", 130_000.0));
         assert_eq!(sum("1.3 lakh rupees"), ("INR", 130_000.0));
         assert!(sums("1.3 lakh people").is_empty());
+        // Crores of a lakh or a thousand.
+        assert_eq!(sum("Rs 2.5 lakh crore"), ("INR", 2.5e12));
+        assert_eq!(sum("Rs 10 thousand crore"), ("INR", 1e11));
+        // A full scale word after a hyphen, and `m` before a currency name.
+        assert_eq!(sum("a $5-billion deal"), ("USD", 5e9));
+        assert_eq!(sum("a 10-million-dollar deal"), ("USD", 1e7));
+        assert_eq!(sum("5m euros"), ("EUR", 5e6));
+        assert!(sums("a 5m wall").is_empty());
+    }
+
+    #[test]
+    fn regional_signs_and_abbreviations() {
+        assert_eq!(sum("SFr 20 million"), ("CHF", 20e6));
+        assert_eq!(sum("Dh500"), ("AED", 500.0));
+        assert_eq!(sum("Dhs 1,200"), ("AED", 1200.0));
+        assert_eq!(sum("GH¢5 million"), ("GHS", 5e6));
+        assert_eq!(sum("TL 5 billion"), ("TRY", 5e9));
+        assert_eq!(sum("zł 100"), ("PLN", 100.0));
+        assert_eq!(sum("100 zł"), ("PLN", 100.0));
+        let (code, v) = sum("a 50¢ stamp");
+        assert!(code == "USD" && near(v, 0.5), "{code} {v}");
+        // `kr` may be any of four crowns: no sum.
+        assert!(sums("kr 500").is_empty());
     }
 }

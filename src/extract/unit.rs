@@ -67,18 +67,28 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
         _ => {}
     }
     // Areas: `48,000 acres`, `19,400 hectares`, `75 square miles`, `12 sq km`, `5 km²`.
+    // `2,000 square feet`, `5,000 sq ft`, `100 sq. km`: any length squared.
     let square = matches!(w.as_str(), "square" | "sq");
-    let area_word = if square { next(1) } else { w.clone() };
+    let dotted = w == "sq" && next(1) == ".";
+    let area_word = match (square, dotted) {
+        (true, true) => next(2),
+        (true, false) => next(1),
+        _ => w.clone(),
+    };
     let area = match area_word.as_str() {
         "acre" | "acres" => Some(0.004_046_856),
         "hectare" | "hectares" | "ha" => Some(0.01),
-        "kilometre" | "kilometres" | "kilometer" | "kilometers" | "km" if square => Some(1.0),
         "mile" | "miles" | "mi" if square => Some(2.589_988),
-        "metre" | "metres" | "meter" | "meters" | "m" if square => Some(0.000_001),
+        length if square => length_word(length).map(|f| f * f),
         _ => None,
     };
     if let Some(factor) = area {
-        return Some((Kind::Area, "km2", factor, j + if square { 2 } else { 1 }));
+        let words = match (square, dotted) {
+            (true, true) => 3,
+            (true, false) => 2,
+            _ => 1,
+        };
+        return Some((Kind::Area, "km2", factor, j + words));
     }
     if w == "km" && next(1) == "²" {
         return Some((Kind::Area, "km2", 1.0, j + 2));
@@ -88,6 +98,8 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
     }
     match w.as_str() {
         "kph" | "kmh" | "kmph" => return Some((Kind::Speed, "km/h", 1.0, j + 1)),
+        // A nautical mile an hour: `winds of 15 knots`.
+        "knot" | "knots" => return Some((Kind::Speed, "km/h", 1.852, j + 1)),
         "mph" => return Some((Kind::Speed, "km/h", MILE, j + 1)),
         _ => {}
     }
@@ -128,6 +140,8 @@ fn length_or_speed(tokens: &[Token], i: usize, j: usize) -> Option<(Kind, &'stat
     let factor = match w.as_str() {
         "nautical" if next(1).starts_with("mile") => 1.852,
         "nmi" => 1.852,
+        // `4.2 light-years`, `4.2 light years`.
+        "light" if light_year(tokens, j).is_some() => LIGHT_YEAR,
         _ if t.text == "NM" => 1.852,
         "in" if inch_abbreviation(tokens, i, j) => INCH,
         _ if t.text == "\"" && inch_mark(tokens, i, j) => INCH,
@@ -146,7 +160,11 @@ fn length_or_speed(tokens: &[Token], i: usize, j: usize) -> Option<(Kind, &'stat
         "nm" if t.text != "nm" => return None,
         _ => length_word(&w)?,
     };
-    let skip = if w == "nautical" { 2 } else { 1 };
+    let skip = match w.as_str() {
+        "nautical" => 2,
+        "light" => light_year(tokens, j).unwrap_or(1),
+        _ => 1,
+    };
     // `190 km2`, `24703m2`, `5 m²`, `4km^2`, `4 km squared`: a squared length is an area.
     let solid = |k: usize| tokens.get(j + k).filter(|s| !s.space_before);
     let squared = if solid(1).is_some_and(|s| s.text == "2" || s.text == "²") {
@@ -176,6 +194,28 @@ fn length_or_speed(tokens: &[Token], i: usize, j: usize) -> Option<(Kind, &'stat
         return None;
     }
     Some((Kind::Distance, "km", factor, j + skip))
+}
+
+/// Kilometres in a light-year (the IAU's Julian year at the speed of light).
+const LIGHT_YEAR: f64 = 9_460_730_472_580.8;
+
+/// `light-years` or `light years` at `j`: the number of tokens it takes.
+fn light_year(tokens: &[Token], j: usize) -> Option<usize> {
+    let year = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.folded.as_ref(), "year" | "years"))
+    };
+    let hyphen = tokens
+        .get(j + 1)
+        .is_some_and(|h| h.is_hyphen() && !h.space_before);
+    if hyphen && year(j + 2) {
+        Some(3)
+    } else if year(j + 1) {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 /// Kilometres in an inch and in a foot.
@@ -504,6 +544,20 @@ mod tests {
         area("4 km squared", 4.0);
         area("24703m2", 0.024_703);
         area("4 square kilometers", 4.0);
+        area("2,000 square feet", 2000.0 * FOOT * FOOT);
+        area("5,000 sq ft", 5000.0 * FOOT * FOOT);
+        area("100 sq. km", 100.0);
+        area("10 m squared", 1e-5);
+        // A square of a given side is no area: `5 km square`.
+        assert!(of(Kind::Area, "a 5 km square plot").is_empty());
+    }
+
+    #[test]
+    fn knots_and_light_years() {
+        assert!(near(point(Kind::Speed, "winds of 15 knots"), 15.0 * 1.852));
+        km("4.2 light-years away", 4.2 * 9_460_730_472_580.8);
+        km("4.2 light years away", 4.2 * 9_460_730_472_580.8);
+        assert!(of(Kind::Distance, "5 light bulbs").is_empty());
     }
 
     #[test]
