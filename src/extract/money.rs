@@ -179,7 +179,14 @@ pub(super) fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static st
         "PHP" | "COP" => None,
         s => iso_code(s).or_else(|| magnitude_code(s).map(|(code, _)| code)),
     };
+    // `CAD 3D`, `EUR 5G`: a figure glued to a word other than a scale is a name.
+    let glued = |k: usize| {
+        tokens
+            .get(k + 1)
+            .is_some_and(|w| w.is_word() && !w.space_before && scale_word(&w.folded, true).is_none())
+    };
     match code {
+        Some(_) if glued(i + 1) => (None, i),
         Some(code) if next_is_figure(i + 1) => (Some(code), i + 1),
         Some(code) if tokens.get(i + 1).is_some_and(|d| d.text == ".") && next_is_figure(i + 2) => {
             (Some(code), i + 2)
@@ -425,6 +432,8 @@ mod tests {
         assert!(sums("30 MXYZ").is_empty());
         assert!(sums("the MARS 2020 rover").is_empty());
         assert!(sums("PHP 8 and COP 26").is_empty());
+        assert!(sums("the CAD 3D model").is_empty());
+        assert_eq!(sum("EUR 5bn"), ("EUR", 5e9));
     }
 
     #[test]
