@@ -77,7 +77,15 @@ pub(super) fn money_after(tokens: &[Token], j: usize) -> Option<(Kind, &'static 
     if let Some((code, scale)) = magnitude_code(t.text) {
         return Some((Kind::Money, code, scale, j + 1));
     }
-    let code = symbol.or_else(|| money_word(&w)).or_else(|| iso_code(t.text))?;
+    // `3 CAD drawings`, `2 SAR teams`, `5 ILS approaches`: a code that is also a common
+    // abbreviation counts only where no word follows it.
+    let ambiguous = AMBIGUOUS_CODES.contains(&t.text)
+        && tokens
+            .get(j + 1)
+            .is_some_and(|n| n.is_word() && scale_word(&n.folded, false).is_none());
+    let code = symbol
+        .or_else(|| money_word(&w))
+        .or_else(|| iso_code(t.text).filter(|_| !ambiguous))?;
     // `3 USD50 Cards`: a code written solid before digits belongs to them.
     if tokens
         .get(j + 1)
@@ -231,7 +239,8 @@ pub(super) fn money_word(w: &str) -> Option<&'static str> {
         "yen" | "jpy" => Some("JPY"),
         "franc" | "francs" | "chf" => Some("CHF"),
         "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
-        "lira" | "liras" | "try" => Some("TRY"),
+        // Not `try`: `scored 1 try` is rugby.
+        "lira" | "liras" => Some("TRY"),
         "rmb" => Some("CNY"),
         "peseta" | "pesetas" => Some("ESP"),
         "guilder" | "guilders" => Some("NLG"),
@@ -318,6 +327,10 @@ pub(super) fn bare_subunit(tokens: &[Token], i: usize, code: &str) -> Option<(f6
     };
     (clause_ends && unit_at(tokens, core.end).is_none()).then_some((core.lo * 0.01, core.end))
 }
+
+/// ISO codes that are also common abbreviations in capitals (computer-aided design, search and
+/// rescue, instrument landing system, the UN climate conference, the programming language).
+const AMBIGUOUS_CODES: &[&str] = &["CAD", "SAR", "ILS", "COP", "PHP", "PEN", "TRY", "ALL"];
 
 /// Currencies whose subunit is a hundredth, for [`bare_subunit`].
 const HUNDREDTHS: &[&str] = &[
@@ -440,6 +453,10 @@ mod tests {
     fn codes_before_and_after_figures() {
         assert_eq!(sum("AUD 60 a share"), ("AUD", 60.0));
         assert_eq!(sum("It cost 40 SEK"), ("SEK", 40.0));
+        assert_eq!(sum("It cost 40 CAD."), ("CAD", 40.0));
+        // Codes that are also abbreviations, before a noun; `try` in rugby.
+        assert!(sums("3 CAD drawings, 2 SAR teams and 5 ILS approaches").is_empty());
+        assert!(sums("Smith scored 1 try").is_empty());
         // A scale word after a code in capitals.
         assert_eq!(sum("They lost 75 USD million"), ("USD", 75e6));
         assert_eq!(sum("50 million USD"), ("USD", 50e6));

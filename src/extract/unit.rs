@@ -292,27 +292,28 @@ fn inch_abbreviation(tokens: &[Token], i: usize, j: usize) -> bool {
     };
     match tokens.get(j + 1) {
         Some(n) if n.is_word() => MEASURES.contains(&n.folded.as_ref()) && clause_end(j + 2),
-        Some(n) if n.is_number() => false,
-        _ => {
-            let before = (0..i.saturating_sub(1))
-                .rev()
-                .find(|&k| !tokens[k].is_number() && tokens[k].text != "/");
-            before.is_some_and(|k| {
-                matches!(
-                    tokens[k].folded.as_ref(),
-                    "is" | "was"
-                        | "are"
-                        | "were"
-                        | "be"
-                        | "measures"
-                        | "measured"
-                        | "measuring"
-                        | "of"
-                        | "by"
-                )
-            })
+        // `2 in. of rain`: the abbreviation's dot.
+        Some(n) if n.text == "." && !n.space_before => {
+            tokens.get(j + 2).is_some_and(|o| o.is("of")) || clause_end(j + 2) && after_being(tokens, i)
         }
+        // `a 2-in-1 laptop`, `3 in/5`.
+        Some(n) if !clause_end(j + 1) || n.text == "/" => false,
+        _ => after_being(tokens, i),
     }
+}
+
+/// Whether a verb of being or measuring (or `of`, `by`) comes before the figure ending at
+/// `i`, skipping the figure's digits and fraction: `the pencil is 2 1/2`.
+fn after_being(tokens: &[Token], i: usize) -> bool {
+    let before = (0..i.saturating_sub(1))
+        .rev()
+        .find(|&k| !tokens[k].is_number() && tokens[k].text != "/");
+    before.is_some_and(|k| {
+        matches!(
+            tokens[k].folded.as_ref(),
+            "is" | "was" | "are" | "were" | "be" | "measures" | "measured" | "measuring" | "of" | "by"
+        )
+    })
 }
 
 /// `10"` or `10 " long`: a straight double quote after a figure is an inch mark unless it
@@ -493,6 +494,8 @@ mod tests {
         km("a 12″ pipe", 12.0 * INCH);
         // `in` as a preposition or particle, `"` closing or opening a quotation.
         assert!(of(Kind::Distance, "police let 200 in.").is_empty());
+        assert!(of(Kind::Distance, "The laptop is 2-in-1.").is_empty());
+        km("The storm dumped 2 in. of rain", 2.0 * INCH);
         assert!(of(Kind::Distance, "2 in 5 people agree").is_empty());
         assert!(of(Kind::Distance, "rose 3 in March").is_empty());
         assert!(of(Kind::Distance, "kept 5 in high demand").is_empty());
