@@ -17,6 +17,8 @@ pub(super) fn money_after(tokens: &[Token], j: usize) -> Option<(Kind, &'static 
     // `470 pence`, `50 cents`: a hundredth of the currency.
     let sub = match w.as_str() {
         "cent" | "cents" => Some("USD"),
+        "paisa" | "paise" => Some("INR"),
+        "kopeck" | "kopecks" | "kopek" | "kopeks" => Some("RUB"),
         "¢" if !t.space_before => Some("USD"),
         "pence" | "penny" | "p" if t.text != "p" || !t.space_before => Some("GBP"),
         _ => None,
@@ -530,6 +532,8 @@ mod tests {
         assert_eq!(sum("TL 5 billion"), ("TRY", 5e9));
         assert_eq!(sum("zł 100"), ("PLN", 100.0));
         assert_eq!(sum("100 zł"), ("PLN", 100.0));
+        let (code, v) = sum("up 50 paise");
+        assert!(code == "INR" && near(v, 0.5), "{code} {v}");
         let (code, v) = sum("a 50¢ stamp");
         assert!(code == "USD" && near(v, 0.5), "{code} {v}");
         // `kr` may be any of four crowns: no sum.

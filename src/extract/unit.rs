@@ -30,6 +30,11 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
         }
         "percent" | "percents" | "percentage" | "pct" => return Some((Kind::Percent, "%", 1.0, j + 1)),
         "per" if next(1) == "cent" => return Some((Kind::Percent, "%", 1.0, j + 2)),
+        // `25 basis points`, `25bps`, `25bp`: hundredths of a percentage point.
+        "basis" if matches!(next(1).as_str(), "point" | "points") => {
+            return Some((Kind::Percent, "%", 0.01, j + 2))
+        }
+        "bps" | "bp" if t.text == w => return Some((Kind::Percent, "%", 0.01, j + 1)),
         _ => {}
     }
     // Temperatures: `46C`, `46.2 °C`, `8 degrees Celsius`, `104F` (converted after, as
@@ -78,6 +83,9 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
     let area = match area_word.as_str() {
         "acre" | "acres" => Some(0.004_046_856),
         "hectare" | "hectares" | "ha" => Some(0.01),
+        // The Levant's dunam (1,000 m²) and Egypt's feddan (4,200 m²).
+        "dunam" | "dunams" | "dunum" | "dunums" | "donum" | "donums" => Some(0.001),
+        "feddan" | "feddans" => Some(0.0042),
         "mile" | "miles" | "mi" if square => Some(2.589_988),
         length if square => length_word(length).map(|f| f * f),
         _ => None,
@@ -111,6 +119,7 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
         "hour" | "hours" | "hr" | "hrs" => 3600.0,
         "day" | "days" => 86_400.0,
         "week" | "weeks" => 604_800.0,
+        "fortnight" | "fortnights" => 1_209_600.0,
         "month" | "months" => 2_629_800.0,
         "year" | "years" | "yr" | "yrs" | "annum" => YEAR,
         "decade" | "decades" => 10.0 * YEAR,
@@ -552,9 +561,24 @@ mod tests {
         area("2,000 square feet", 2000.0 * FOOT * FOOT);
         area("5,000 sq ft", 5000.0 * FOOT * FOOT);
         area("100 sq. km", 100.0);
+        area("500 dunams of land", 0.5);
+        area("10 feddans", 0.042);
         area("10 m squared", 1e-5);
         // A square of a given side is no area: `5 km square`.
         assert!(of(Kind::Area, "a 5 km square plot").is_empty());
+    }
+
+    #[test]
+    fn basis_points_are_hundredths_of_a_percent() {
+        let pct = |text: &str, want: f64| {
+            let got = point(Kind::Percent, text);
+            assert!(near(got, want), "{text}: {got} %, want {want}");
+        };
+        pct("raised rates by 25 basis points", 0.25);
+        pct("a 50bp cut", 0.5);
+        pct("up 10 bps", 0.1);
+        // `BP` is the company.
+        assert!(of(Kind::Percent, "sold 5 BP shares").is_empty());
     }
 
     #[test]
@@ -606,6 +630,7 @@ mod tests {
             [(1e9 * year, 1e9 * year); 2]
         );
         secs("a delay of 50 ms", 0.05);
+        secs("two fortnights", 2_419_200.0);
         secs("two millennia", 2000.0 * year);
     }
 }
