@@ -1006,9 +1006,14 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                 "G" if next.space_before || t.text.len() > 1 => Some(1e9),
                 _ => None,
             };
-            if let Some(s) =
-                magnitude.or_else(|| scale_word(&next.folded, after_currency || million_m || capital_m))
-            {
+            // `5m euros`: millions of a currency named after.
+            let before_money = next.is("m")
+                && !next.space_before
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|w| w.space_before && money::names_currency(&w.folded));
+            let millions = after_currency || million_m || capital_m || before_money;
+            if let Some(s) = magnitude.or_else(|| scale_word(&next.folded, millions)) {
                 // `10k` and `$1.2bn` are written solid; `1.3 million` with a space.
                 let solid_ok = next.space_before || next.text.len() <= 3;
                 if solid_ok {
@@ -1016,6 +1021,10 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                     end = i + 2;
                 }
             }
+        }
+        if let Some((s, after)) = money::scale_tail(tokens, end, scale) {
+            scale = s;
+            end = after;
         }
         let digits_only = t.text.chars().all(|c| c.is_ascii_digit());
         // `2½`, `2 1/2 miles`: a whole number and a fraction.
@@ -1979,7 +1988,9 @@ pub(crate) fn relation_before(tokens: &[Token], i: usize) -> Option<String> {
 
 /// Digits that are part of a name or handle: `@Nazran71`, `A320`, `COVID-19`, `Su-57`.
 /// Currency prefixes that may be written solid before the figure: `Rs500`, `Sh2 billion`.
-const SOLID_CURRENCY: &[&str] = &["Rs", "Sh", "KSh", "TSh", "R", "USD", "EUR", "GBP", "INR"];
+const SOLID_CURRENCY: &[&str] = &[
+    "Rs", "Sh", "KSh", "TSh", "R", "USD", "EUR", "GBP", "INR", "Dh", "Dhs",
+];
 
 fn is_identifier(tokens: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) else {
