@@ -632,11 +632,54 @@ fn date_target(item: &Value) -> Result<Spec, String> {
     if ranges.is_empty() {
         return Err("date left unresolved by the spec".to_string());
     }
+    // A range whose text names both of its ends (`from March 3 to March 7`, `2014-2018`,
+    // `between August and October`) includes the last one it names, whatever the spec's
+    // half-open notation: news means `from May to October` to take in October. Other explicit
+    // ranges (`the last 3 months`, `2019 q1`) name one period and keep the spec's end.
+    let surface = item["surface"].as_str().unwrap_or_default();
+    if names_both_ends(surface) {
+        ranges.append(&mut closed);
+    }
     let mut spec = Spec::new(DATE_KINDS, Want::Days(ranges));
     if !closed.is_empty() {
         spec.closed_reading = Some(Want::Days(closed));
     }
     Ok(spec)
+}
+
+/// Whether a date range's surface names both of its ends: a joining word (`to`, `till`,
+/// `until`, `through`, `thru`, `between ... and`) or a dash or tilde between two dates
+/// (`2014-2018`, `Jan-Feb`, `2014~2018`), but not the hyphen of a period code (`2019-q1`,
+/// `q1-2019`) or of a single date (`2019-08-01`).
+pub fn names_both_ends(surface: &str) -> bool {
+    let lower = surface.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .iter()
+        .any(|w| matches!(*w, "to" | "till" | "until" | "through" | "thru"))
+        || (words.first() == Some(&"between") && words.contains(&"and"))
+    {
+        return true;
+    }
+    let code = |w: &str| {
+        let b = w.as_bytes();
+        b.len() == 2 && matches!(b[0], b'q' | b'h') && b[1].is_ascii_digit()
+    };
+    // The pieces a dash or tilde separates: a range when there are two, or two dates of three
+    // numeric parts each (`10-1-2018-10-7-2018`).
+    let pieces: Vec<&str> = lower.split(['-', '~', '–']).map(str::trim).collect();
+    if pieces.len() < 2
+        || pieces
+            .iter()
+            .any(|p| p.is_empty() || code(p) || code(p.rsplit(' ').next().unwrap_or(p)))
+    {
+        return false;
+    }
+    let numeric = pieces.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    pieces.len() == 2 || (pieces.len() == 6 && numeric) || !numeric
 }
 
 /// The last days of the day, month and year that start on day number `first` (only those it
