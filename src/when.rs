@@ -35,6 +35,7 @@ pub fn date_of(day: f64) -> Option<NaiveDate> {
 
 mod calendar;
 mod holiday;
+mod loose;
 mod numeric;
 mod open;
 mod period;
@@ -69,6 +70,7 @@ pub fn may_start(word: &str) -> bool {
         || period::TRIGGERS.contains(&word)
         || spelled::ordinal_word(word).is_some()
         || holiday::TRIGGERS.contains(&word)
+        || loose::TRIGGERS.contains(&word)
         || weekday_of(word).is_some()
         || weekday_abbreviation(word).is_some()
 }
@@ -91,6 +93,8 @@ fn single(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Ph
     best.offer(quarter(tokens, i, published));
     best.offer(month_alone(tokens, i, published));
     best.offer(year_month(tokens, i));
+    best.offer(loose::loose_at(tokens, i, published));
+    best.offer(loose::decade_digits(tokens, i));
     best.0
 }
 
@@ -509,6 +513,21 @@ mod tests {
             date("2026-01-12")
         );
         assert_eq!(first("on Wednesday", "2025-09-02").qualifier, Qualifier::Relative);
+        // `next` and `last` count by week; where that differs from the nearest such day the
+        // phrase is ambiguous. 2019-01-31 was a Thursday.
+        let next = first("on next Friday", "2019-01-31");
+        assert_eq!(day("on next Friday", "2019-01-31"), date("2019-02-08"));
+        assert_eq!(next.doubt, Some(crate::claim::Doubt::Ambiguous));
+        assert_eq!(day("on following Friday", "2019-01-31"), date("2019-02-08"));
+        assert_eq!(day("on last Wednesday", "2019-01-31"), date("2019-01-23"));
+        assert_eq!(day("next Monday", "2019-01-31"), date("2019-02-04"));
+        assert_eq!(first("next Monday", "2019-01-31").doubt, None);
+        // Said on a Tuesday, `next Wednesday` may be tomorrow.
+        assert_eq!(day("next Wednesday", "2025-09-02"), date("2025-09-10"));
+        assert_eq!(
+            first("next Wednesday", "2025-09-02").doubt,
+            Some(crate::claim::Doubt::Ambiguous)
+        );
         // `starting Monday` looks ahead.
         assert_eq!(
             open_days("talks run starting Monday", "2025-09-02"),
@@ -743,6 +762,37 @@ mod tests {
         );
         let p = first("We will be only 3 next week", "2016-11-07");
         assert_eq!((p.start, p.end), (5, 7), "`3 next week` is no span: {p:?}");
+    }
+
+    /// The date forms of the normalizer issue, against a publication on Tuesday 2025-09-02
+    /// (the rest are in `calendar_dates`, `relative_days_months_years`,
+    /// `weeks_and_parts_of_periods` and `weekday_date_pairs_are_one_claim_and_checked`).
+    #[test]
+    fn issue_forms() {
+        let p = "2025-09-02";
+        assert_eq!(span("mid-2024", p), ("2024-05-01".into(), "2024-08-31".into()));
+        assert_eq!(
+            span("in the 1990s", p),
+            ("1990-01-01".into(), "1999-12-31".into())
+        );
+        let this = first("this year", p);
+        assert_eq!(
+            (this.kind, this.value),
+            (Kind::Year, Some(Interval::point(2025.0)))
+        );
+        assert_eq!(iso("next Wednesday", p), "2025-09-10");
+        assert_eq!(iso("two days ago", p), "2025-08-31");
+        assert_eq!(span("last month", p), ("2025-08-01".into(), "2025-08-31".into()));
+        assert_eq!(
+            span("early September", p),
+            ("2025-09-01".into(), "2025-09-10".into())
+        );
+        // A fiscal or season year is one period, not the numbers 2012 to 13.
+        let fiscal = first("in fiscal 2012-13", p);
+        assert_eq!(
+            (fiscal.kind, fiscal.value),
+            (Kind::Year, Some(Interval::point(2012.0)))
+        );
     }
 
     #[test]

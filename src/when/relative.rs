@@ -9,16 +9,20 @@ use super::{
     add_months, date_phrase, day_at, last_of_month, month_number, nearest_year, period, set_day, set_days,
     spelled, tense_before, weekday_of,
 };
-use crate::claim::{Kind, Qualifier};
+use crate::claim::{Doubt, Kind, Qualifier};
 use crate::extract::Phrase;
 use crate::interval::Interval;
 use crate::token::Token;
 
-/// `Wednesday`, `next Wednesday`, `last Monday`: the nearest such day around publication.
+/// `Wednesday`, `coming Wednesday`, `this Saturday`: the nearest such day around
+/// publication. `next Friday` and `last Wednesday` are read by week, as the Friday of next
+/// week and the Wednesday of last week; where that differs from the nearest such day (`next
+/// Friday` said on a Thursday: tomorrow, or eight days on) the phrase is marked ambiguous.
 pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let (shift, w_index) = match tokens.get(i)?.folded.as_ref() {
-        "next" | "coming" | "upcoming" => (1, i + 1),
-        "last" | "previous" => (-1, i + 1),
+        "next" | "following" => (3, i + 1),
+        "last" | "previous" => (-3, i + 1),
+        "coming" | "upcoming" => (1, i + 1),
         "this" => (2, i + 1),
         _ => (tense_before(tokens, i), i),
     };
@@ -31,7 +35,7 @@ pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
     let from = published.weekday().num_days_from_monday() as i64;
     let to = w.num_days_from_monday() as i64;
     let ahead = (to - from).rem_euclid(7);
-    let offset = match shift {
+    let nearest = |shift: i32| match shift {
         1 => {
             if ahead == 0 {
                 7
@@ -63,6 +67,18 @@ pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
                 ahead - 7
             }
         }
+    };
+    let offset = match shift {
+        3 | -3 => {
+            // The weekday of the week after or before the publication week (weeks run Monday
+            // to Sunday).
+            let by_week = to - from + if shift > 0 { 7 } else { -7 };
+            if by_week != nearest(shift / 3) {
+                p.doubt = Some(Doubt::Ambiguous);
+            }
+            by_week
+        }
+        _ => nearest(shift),
     };
     let date = published + Duration::days(offset);
     set_day(&mut p, date);

@@ -679,7 +679,7 @@ pub fn names_both_ends(surface: &str) -> bool {
         return false;
     }
     let numeric = pieces.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
-    pieces.len() == 2 || (pieces.len() == 6 && numeric) || !numeric
+    !numeric || pieces.len() == 2 || pieces.len() == 6
 }
 
 /// The last days of the day, month and year that start on day number `first` (only those it
