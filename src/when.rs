@@ -561,6 +561,23 @@ mod tests {
         assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2024.0)));
         assert_eq!(day("yesterday", "2025-09-02"), date("2025-09-01"));
         assert_eq!(day("two days ago", "2025-09-02"), date("2025-08-31"));
+        assert_eq!(day("three weeks from tmrw", "2018-05-31"), date("2018-06-22"));
+        let p = first("in this calendar year", "2025-09-02");
+        assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2025.0)));
+        let p = first("for the following week", "2018-08-01");
+        assert_eq!(p.doubt, Some(crate::claim::Doubt::Ambiguous));
+        assert_eq!(
+            span("for the following week", "2018-08-01"),
+            ("2018-08-06".into(), "2018-08-12".into())
+        );
+        assert_eq!(
+            span("the following 2 quarters", "2019-08-01"),
+            ("2019-10-01".into(), "2020-03-31".into())
+        );
+        assert_eq!(
+            span("the following quarter", "2019-08-01"),
+            ("2019-10-01".into(), "2019-12-31".into())
+        );
         let p = first("since last fall", "2025-09-02");
         let v = p.value.unwrap();
         assert_eq!(date_of(v.lo_value().unwrap()), Some(date("2024-09-01")));
@@ -751,6 +768,19 @@ mod tests {
             ("2018-03-23".into(), "2018-12-22".into())
         );
         assert_eq!(iso("I will leave in two months", "2018-07-05"), "2018-09-05");
+        // Working days skip the weekend; 2018-08-21 was a Tuesday.
+        assert_eq!(
+            span("for the next 4 business days", "2018-08-21"),
+            ("2018-08-22".into(), "2018-08-27".into())
+        );
+        assert_eq!(
+            span("the previous 4 business days", "2018-08-21"),
+            ("2018-08-15".into(), "2018-08-20".into())
+        );
+        assert_eq!(
+            span("the next working day", "2018-08-24"),
+            ("2018-08-27".into(), "2018-08-27".into())
+        );
         assert_eq!(iso("in a fortnight's time", "2021-05-20"), "2021-06-03");
         // After a superlative or an ordinal, or in the past tense, `in N years` looks back.
         assert!(nothing_dated("the highest level in two years", "2018-07-05"));

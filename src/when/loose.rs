@@ -27,6 +27,8 @@ pub(super) const TRIGGERS: &[&str] = &[
     "weekend",
     "date",
     "ytd",
+    "tmrw",
+    "tmw",
     "workweek",
     "working",
     "work",
@@ -347,12 +349,13 @@ fn to_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<P
         if !["to", "till", "until"].iter().any(|w| before.is(w)) {
             return None;
         }
-        // `up to date`, `to date of birth`.
+        // `up to date`, `equals to date 1`, `to date of birth`, `to date from 2010`.
         let up = i
             .checked_sub(2)
             .and_then(|b| tokens.get(b))
-            .is_some_and(|w| w.is("up"));
-        if up || tokens.get(i + 1).is_some_and(|n| n.is("of")) {
+            .is_some_and(|w| ["up", "equal", "equals", "equally"].iter().any(|x| w.is(x)));
+        let next = tokens.get(i + 1);
+        if up || next.is_some_and(|n| n.is("of") || n.is("from") || n.is_number()) {
             return None;
         }
         (false, i + 1)
@@ -504,6 +507,7 @@ mod tests {
             days("2016-11-06", "2016-11-06")
         );
         assert!(nothing_dated("keep it up to date", "2016-11-07"));
+        assert!(nothing_dated("greater than or equals to date 1", "2016-11-07"));
     }
 
     #[test]

@@ -95,6 +95,25 @@ fn end_at(tokens: &[Token], j: usize, published: Option<NaiveDate>, first: bool)
     };
     let k = j + usize::from(tokens.get(j).is_some_and(|t| t.is("the")));
     let t = tokens.get(k)?;
+    // `between Jan 2019 and now`, `from 2010-01-01 till current date`: publication day.
+    let now_end = if t.is("now") {
+        Some(k + 1)
+    } else if t.is("current") && tokens.get(k + 1).is_some_and(|d| d.is("date")) {
+        Some(k + 2)
+    } else {
+        None
+    };
+    if let Some(end) = now_end {
+        if first && !joiner_at(end) {
+            return None;
+        }
+        let mut p = date_phrase(k, end, Qualifier::Relative);
+        match published {
+            Some(d) => super::set_day(&mut p, d),
+            None => p.resolution = Some("relative date with no publication date".to_string()),
+        }
+        return Some(End::Full(p));
+    }
     if let Some(m) = month_of(t.text).filter(|_| t.is_word()) {
         if !first || joiner_at(k + 1) {
             let full = single(tokens, k, published).filter(|p| p.end > k + 1);
@@ -149,8 +168,14 @@ fn combine(
             Some((x.value?.lo_value()?, y.value?.hi_value()?, y.end, Kind::Year))
         }
         (End::Full(x), End::Full(y)) => {
-            let (y_first, y_last) = bounds(y)?;
+            let (mut y_first, mut y_last) = bounds(y)?;
             let (mut x_first, _) = bounds(x)?;
+            // `between now and November 15th`: an end whose year was taken from publication
+            // comes after the start.
+            if year_from_publication(y) && !year_from_publication(x) && y_first < x_first {
+                y_first = with_year(y_first, y_first.year() + 1)?;
+                y_last = with_year(y_last, y_last.year() + 1)?;
+            }
             if year_from_publication(x) && !year_from_publication(y) {
                 x_first = with_year(x_first, y_first.year())?;
                 if x_first > y_first {
@@ -312,6 +337,28 @@ mod tests {
             span("from 2007 to the end of 2008", "2018-11-07"),
             days("2007-01-01", "2008-12-31")
         );
+    }
+
+    #[test]
+    fn ranges_up_to_now() {
+        assert_eq!(
+            span("between Jan 2019 and now", "2020-04-26"),
+            days("2019-01-01", "2020-04-26")
+        );
+        assert_eq!(
+            span("between now and November 15th", "2019-04-23"),
+            days("2019-04-23", "2019-11-15")
+        );
+        assert_eq!(
+            span("from 2010-01-01 till current date", "2021-06-18"),
+            days("2010-01-01", "2021-06-18")
+        );
+        assert_eq!(
+            span("from March to date", "2016-11-07"),
+            days("2016-03-01", "2016-11-06")
+        );
+        // `now` alone is no date.
+        assert!(nothing_dated("now is the time", "2019-04-23"));
     }
 
     #[test]

@@ -103,16 +103,17 @@ pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>)
     let (rel, end) = match (w0.as_str(), w1.as_str()) {
         ("last", "year") => (Rel::Year(-1), i + 2),
         ("this", "year") => (Rel::Year(0), i + 2),
-        ("next", "year") => (Rel::Year(1), i + 2),
+        ("next" | "following", "year") => (Rel::Year(1), i + 2),
+        ("this", "calendar") if tokens.get(i + 2).is_some_and(|t| t.is("year")) => (Rel::Year(0), i + 3),
         ("last", "month") => (Rel::Month(-1), i + 2),
         ("this", "month") => (Rel::Month(0), i + 2),
-        ("next", "month") => (Rel::Month(1), i + 2),
+        ("next" | "following", "month") => (Rel::Month(1), i + 2),
         ("last", "week") => (Rel::Week(-1), i + 2),
         ("this", "week") => (Rel::Week(0), i + 2),
-        ("next", "week") => (Rel::Week(1), i + 2),
+        ("next" | "following", "week") => (Rel::Week(1), i + 2),
         ("yesterday", _) => (Rel::Day(-1), i + 1),
         ("today" | "tonight", _) => (Rel::Day(0), i + 1),
-        ("tomorrow", _) => (Rel::Day(1), i + 1),
+        ("tomorrow" | "tmrw" | "tmw", _) => (Rel::Day(1), i + 1),
         ("last", "spring") => (Rel::Season(3), i + 2),
         ("last", "summer") => (Rel::Season(6), i + 2),
         ("last", "fall" | "autumn") => (Rel::Season(9), i + 2),
@@ -128,6 +129,10 @@ pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>)
         }
         _ => date_phrase(i, end, kind_q),
     };
+    // `the following week` usually follows a narrated time.
+    if w0 == "following" {
+        p.doubt = Some(Doubt::Ambiguous);
+    }
     let Some(published) = published else {
         p.resolution = Some("relative date with no publication date".to_string());
         return Some(p);
@@ -258,7 +263,7 @@ pub(super) fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveD
     }
     let dir_word = |t: &Token| match t.folded.as_ref() {
         "past" | "last" | "previous" => Some(Dir::Past),
-        "next" | "coming" | "upcoming" => Some(Dir::Next),
+        "next" | "coming" | "upcoming" | "following" => Some(Dir::Next),
         _ => None,
     };
     let t = tokens.get(i)?;
@@ -286,7 +291,7 @@ pub(super) fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveD
         return None;
     }
     // `3 next week` is not `the 3 next weeks`: more than one needs the plural.
-    let unit_word = tokens[unit_index].folded.as_ref();
+    let unit_word = tokens[end - 1].folded.as_ref();
     let plural = unit_word.ends_with('s') && !unit_word.ends_with("'s") && !unit_word.ends_with("’s");
     if !(1..=10_000).contains(&n) || (n > 1 && !plural) || (n == 1 && plural) {
         return None;
@@ -297,6 +302,9 @@ pub(super) fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveD
         return None;
     }
     let mut p = date_phrase(i, end, Qualifier::Relative);
+    if t.is("following") {
+        p.doubt = Some(Doubt::Ambiguous);
+    }
     let Some(published) = published else {
         p.resolution = Some("relative date with no publication date".to_string());
         return Some(p);
@@ -311,6 +319,15 @@ pub(super) fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveD
             let next = period::shift(period::quarter_start(published)?, unit, 1)?;
             (next, period::shift(next, unit, n)? - day)
         }
+        // Working days: the N before or after publication day, skipping weekends.
+        (Dir::Past, period::Unit::BusinessDay) => (
+            period::shift(published, unit, -n)?,
+            period::shift(published, unit, -1)?,
+        ),
+        (Dir::Next, period::Unit::BusinessDay) => (
+            period::shift(published, unit, 1)?,
+            period::shift(published, unit, n)?,
+        ),
         (Dir::Past, _) => (period::shift(published, unit, -n)?, published - day),
         (Dir::Next, _) => (published + day, period::shift(published, unit, n)?),
         (Dir::In, _) => {

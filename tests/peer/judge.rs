@@ -682,8 +682,8 @@ pub fn names_both_ends(surface: &str) -> bool {
     !numeric || pieces.len() == 2 || pieces.len() == 6
 }
 
-/// The last days of the day, month and year that start on day number `first` (only those it
-/// starts).
+/// The last days of the day, month, quarter, half-year and year that start on day number
+/// `first` (only those it starts).
 fn period_ends(first: i64) -> Vec<i64> {
     let mut ends = vec![first];
     let Some(date) = i32::try_from(first)
@@ -701,6 +701,17 @@ fn period_ends(first: i64) -> Vec<i64> {
         };
         if let Some(next) = next {
             ends.push(day(next) - 1);
+        }
+        // A quarter (`to 2018-q1`) or a half-year (`to 2019 h2`).
+        for months in [3, 6] {
+            if date.month0() % months == 0 {
+                let total = date.year() * 12 + (date.month0() + months) as i32;
+                if let Some(next) =
+                    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1)
+                {
+                    ends.push(day(next) - 1);
+                }
+            }
         }
         if date.month() == 1 {
             if let Some(next) = NaiveDate::from_ymd_opt(date.year() + 1, 1, 1) {
