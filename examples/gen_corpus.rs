@@ -37,6 +37,17 @@ const MONTHS: &[&str] = &["January", "March", "May", "July", "September", "Novem
 const QUALIFIERS: &[&str] = &["", "at least ", "more than ", "about ", "nearly "];
 const VAGUE: &[&str] = &["dozens", "hundreds", "thousands", "tens of thousands"];
 
+const USAGE: &str = "usage: gen_corpus [--articles N] [--out DIR] [--seed N]
+
+Writes N news-like articles (default 100), five per event, into DIR (default target/corpus),
+one folder per event; the same seed (default 7) gives the same corpus.";
+
+/// Prints the usage and exits with status 2 after a bad argument.
+fn usage_error(message: &str) -> ! {
+    eprintln!("error: {message}\n\n{USAGE}");
+    std::process::exit(2)
+}
+
 fn main() {
     let mut articles = 100usize;
     let mut out = PathBuf::from("target/corpus");
@@ -44,10 +55,29 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--articles" => articles = args.next().and_then(|v| v.parse().ok()).expect("--articles N"),
-            "--out" => out = args.next().map(PathBuf::from).expect("--out DIR"),
-            "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed N"),
-            other => panic!("unknown argument `{other}`; use --articles N --out DIR [--seed N]"),
+            "--articles" => {
+                articles = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or_else(|| usage_error("--articles needs a whole number"))
+            }
+            "--out" => {
+                out = args
+                    .next()
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| usage_error("--out needs a folder"))
+            }
+            "--seed" => {
+                seed = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or_else(|| usage_error("--seed needs a whole number"))
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return;
+            }
+            other => usage_error(&format!("unknown argument `{other}`")),
         }
     }
     std::fs::create_dir_all(&out).expect("create the output folder");

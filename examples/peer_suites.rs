@@ -9,7 +9,8 @@
 //! cargo run --release --example peer_suites -- --jsonl > failures.jsonl   # every failure
 //! ```
 //!
-//! Per file it prints `passed/total (pct%)` over the in-scope cases, the out-of-scope count
+//! Per file it prints `passed/total (pct%)` over the in-scope cases (and per source file of
+//! the suite where it has several: quantulum3's main and ambiguity files), the out-of-scope count
 //! with its reasons, the failure classes, and up to N failures (text, expected, got). How a case
 //! is judged is documented in `docs/accuracy.md` and implemented in `tests/peer/judge.rs`.
 
@@ -98,6 +99,13 @@ fn main() -> ExitCode {
                 100.0 * r.rate(),
                 r.skipped_total()
             );
+            // quantulum3's main and ambiguity files have their own targets.
+            if r.by_origin.len() > 1 {
+                for (origin, (passed, total)) in &r.by_origin {
+                    let pct = 100.0 * *passed as f64 / (*total).max(1) as f64;
+                    println!("  {origin:<34} {passed:>4}/{total:<4} ({pct:5.1}%)");
+                }
+            }
         }
     }
     status

@@ -72,10 +72,16 @@ pub struct Comparison {
 
 /// Compares all keyed claims. `claims` are those of every source, in document order.
 pub fn compare(claims: &[Claim], rules: &RuleSet) -> Comparison {
+    compare_where(claims, rules, |_| true)
+}
+
+/// [`compare`] over the claims whose index `included` accepts; the others are passed over as
+/// if they had no key, while indices stay those of `claims` (no claim is copied).
+pub fn compare_where(claims: &[Claim], rules: &RuleSet, included: impl Fn(usize) -> bool) -> Comparison {
     let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         let doubtful = c.doubt.is_some_and(|d| d.keeps_out());
-        if let (Some(key), Some(_), false) = (&c.key, &c.value, doubtful) {
+        if let (Some(key), Some(_), false, true) = (&c.key, &c.value, doubtful, included(i)) {
             by_key.entry(key).or_default().push(i);
         }
     }
@@ -632,5 +638,41 @@ mod tests {
         ];
         assert!(compare(&c, &rules).findings.is_empty());
         assert_eq!(verdicts(&c), [Verdict::Conflict]);
+    }
+
+    /// Figures read from text by the normalizer, keyed alike, one source each.
+    fn read(texts: &[&str]) -> Vec<Claim> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(source, text)| {
+                let mut claims =
+                    crate::extract::extract(text, std::slice::from_ref(&(0..text.len())), source, None);
+                assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+                let mut c = claims.remove(0);
+                c.key = Some("q".to_string());
+                c
+            })
+            .collect()
+    }
+
+    /// Units are converted before comparison: kilometres and miles, hours and minutes,
+    /// percentages and `one in five`.
+    #[test]
+    fn figures_read_in_different_units_compare_as_one_quantity() {
+        // About 1,300 km is 1,170-1,430 km; 800 miles is 1,287 km.
+        assert!(verdicts(&read(&["about 1,300 kilometers", "800 miles"])).is_empty());
+        // 500 miles is 805 km.
+        assert_eq!(
+            verdicts(&read(&["about 1,300 kilometers", "500 miles"])),
+            [Verdict::Conflict]
+        );
+        assert!(verdicts(&read(&["1.5 hours", "90 minutes"])).is_empty());
+        // `2 hours` is as precise as its last digit (1.5-2.5 hours), so `90 minutes` may be it;
+        // `3 hours` may not.
+        assert!(verdicts(&read(&["2 hours", "90 minutes"])).is_empty());
+        assert_eq!(verdicts(&read(&["3 hours", "90 minutes"])), [Verdict::Conflict]);
+        assert!(verdicts(&read(&["20%", "one in five"])).is_empty());
+        assert_eq!(verdicts(&read(&["40%", "one in five"])), [Verdict::Conflict]);
     }
 }

@@ -150,6 +150,9 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
                 .iter()
                 .any(|w| t.is(w))
         });
+        // `growth of 1.4 per cent in 2026, rising to 1.7 per cent in 2027`: a year after
+        // the figure dates the nearest figure before it, not one further back.
+        let separated = separated || (!year_first && between.iter().any(|t| t.is_number()));
         let relative_clause = year_first
             && between
                 .iter()
@@ -258,13 +261,17 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
         let _ = at;
         return true;
     }
-    // `would have a majority of five`, `could rise to 2,000`: hypothetical.
+    // `would have a majority of five`, `could rise to 2,000`: hypothetical; but `forecast
+    // that the economy would grow 1.4 percent` reports a forecast.
     let before = range.start.saturating_sub(8);
-    if tokens[before..range.start]
+    if let Some(modal) = tokens[before..range.start]
         .iter()
-        .any(|t| ["would", "could", "might"].iter().any(|w| t.is(w)))
+        .position(|t| ["would", "could", "might"].iter().any(|w| t.is(w)))
     {
-        return true;
+        let at = before + modal;
+        if !(tokens[at].is("would") && claimant::forecast_before(tokens, at)) {
+            return true;
+        }
     }
     // `the three leaders`, `all 26`, `its 80,000 troops`: a set named elsewhere (but `the
     // 70-minute event` is a measure of the event).
@@ -386,7 +393,8 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
         }
         Some("with" | "to") => w2.as_deref() == Some("compared"),
         Some("versus" | "vs") => true,
-        Some("of") => is(&w2, CHANGE_NOUNS) || is(&w2, GROUPS),
+        // `an increase of 12,000` is a change of a level; `growth of 1.4%` is the figure itself.
+        Some("of") => (kind != Kind::Percent && is(&w2, CHANGE_NOUNS)) || is(&w2, GROUPS),
         _ => false,
     }
 }
@@ -1831,5 +1839,67 @@ mod tests {
             &rules,
         );
         assert_eq!(got[0].1.as_deref(), Some("russia.troops"));
+    }
+}
+
+#[cfg(test)]
+mod forecast_tests {
+    use super::*;
+    use crate::extract::extract;
+
+    /// `(text, key)` of every claim of one sentence published on 2026-03-25.
+    fn keys(text: &str) -> Vec<(String, Option<String>)> {
+        let published = chrono::NaiveDate::from_ymd_opt(2026, 3, 25);
+        let sentences = [Range {
+            start: 0,
+            end: text.len(),
+        }];
+        let mut claims = extract(text, &sentences, 0, published);
+        assign_keys(text, &mut claims, &RuleSet::generic(), published);
+        claims.into_iter().map(|c| (c.text, c.key)).collect()
+    }
+
+    fn key_of(text: &str, figure: &str) -> Option<String> {
+        keys(text)
+            .into_iter()
+            .find(|(t, _)| t == figure)
+            .unwrap_or_else(|| panic!("{figure} in {text}"))
+            .1
+    }
+
+    #[test]
+    fn a_forecast_reported_with_would_is_keyed_a_conjecture_is_not() {
+        let forecast = "The OFO forecast that the economy would grow 1.4 percent.";
+        assert_eq!(key_of(forecast, "1.4 percent").as_deref(), Some("growth.percent"));
+        // Without a forecasting verb, `would` and `could` stay hypothetical.
+        assert_eq!(key_of("The economy would grow 1.4 percent.", "1.4 percent"), None);
+        assert_eq!(
+            key_of("The forecast says the toll could rise to 2,000 dead.", "2,000"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_rate_of_change_stated_as_a_percentage_is_the_figure_itself() {
+        assert_eq!(
+            key_of("Growth of 1.4% was recorded.", "1.4%").as_deref(),
+            Some("growth.percent")
+        );
+        // A change of a level stays unkeyed: `an increase of 12,000 troops` is not a total.
+        assert_eq!(
+            key_of("It announced an increase of 12,000 troops.", "12,000"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_year_after_a_figure_dates_the_nearest_figure_only() {
+        let text = "The office expects growth of 1.4 per cent in 2026, rising to 1.7 per cent in 2027.";
+        assert_eq!(key_of(text, "1.4 per cent").as_deref(), Some("growth.percent"));
+        // The year right after a figure still dates it.
+        assert_eq!(
+            key_of("Growth was 0.9 per cent in 2024.", "0.9 per cent").as_deref(),
+            Some("growth.percent@2024")
+        );
     }
 }

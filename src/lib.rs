@@ -58,6 +58,36 @@ pub struct Analysis {
     pub comparison: Comparison,
     /// Remarks about the input itself (unused or malformed suppressions), by document.
     pub notices: Vec<Notice>,
+    /// Claims found but not kept in `claims` (see [`Keep::Reported`]).
+    pub unlisted_claims: usize,
+}
+
+impl Analysis {
+    /// How many claims the documents gave, kept or not.
+    pub fn claim_count(&self) -> usize {
+        self.claims.len() + self.unlisted_claims
+    }
+}
+
+/// Which claims an [`Analysis`] keeps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Keep {
+    /// Every claim, for listings of facts and reports that show every claim (JSON).
+    #[default]
+    All,
+    /// Only the claims a findings report can show: keyed ones, which may be compared, and
+    /// doubtful ones, which are listed apart. The others are only counted
+    /// ([`Analysis::unlisted_claims`]), so a large run holds far fewer claims in memory.
+    Reported,
+}
+
+impl Keep {
+    fn keeps(self, claim: &Claim) -> bool {
+        match self {
+            Keep::All => true,
+            Keep::Reported => claim.key.is_some() || claim.doubt.is_some(),
+        }
+    }
 }
 
 /// Runs segment -> extract -> key -> compare over loaded documents.
@@ -69,29 +99,28 @@ pub fn analyze(documents: Vec<Document>, rules: &RuleSet) -> Analysis {
 /// and with the policy's severities. A suppression is used when a figure it covers takes
 /// part in a finding of the comparison without suppressions; the others become notices.
 pub fn analyze_with(documents: Vec<Document>, rules: &RuleSet, policy: &Policy) -> Analysis {
-    analyze_with_progress(documents, rules, policy, &|| {})
+    analyze_with_progress(documents, rules, policy, Keep::All, &|| {})
 }
 
-/// [`analyze_with`], calling `document_done` once per document read (from any thread), so
-/// that a front end can show progress on a long run.
+/// [`analyze_with`], keeping the claims `keep` says and calling `document_done` once per
+/// document read (from any thread), so that a front end can show progress on a long run.
 pub fn analyze_with_progress(
     documents: Vec<Document>,
     rules: &RuleSet,
     policy: &Policy,
+    keep: Keep,
     document_done: &(dyn Fn() + Sync),
 ) -> Analysis {
-    let claims = keyed_claims_with_progress(&documents, rules, document_done);
+    let (claims, unlisted_claims) = kept_claims(&documents, rules, keep, document_done);
     let suppressions = Suppressions::find(&documents, &claims, policy);
     let published: Vec<_> = documents.iter().map(|d| d.published).collect();
-    let compared = |masked: &[Claim]| {
-        let mut comparison = compare::compare(masked, rules);
-        compare::note_publication_days(&mut comparison, masked, &published);
+    let compared = |suppressed: bool| {
+        let mut comparison = compare::compare_where(&claims, rules, |i| !suppressions.hides(i, suppressed));
+        compare::note_publication_days(&mut comparison, &claims, &published);
         comparison
     };
-    let mut comparison = compared(&suppressions.masked(&claims, true));
-    let unsuppressed = suppressions
-        .any()
-        .then(|| compared(&suppressions.masked(&claims, false)));
+    let mut comparison = compared(true);
+    let unsuppressed = suppressions.any().then(|| compared(false));
     let notices = suppressions.notices(|claim| {
         unsuppressed.as_ref().is_some_and(|c| {
             c.findings
@@ -105,6 +134,7 @@ pub fn analyze_with_progress(
         claims,
         comparison,
         notices,
+        unlisted_claims,
     }
 }
 
@@ -116,23 +146,41 @@ pub fn analyze_with_progress(
 /// `RAYON_NUM_THREADS` says otherwise); each is read on its own and the results are joined
 /// in input order, so the claims are the same whatever the number of threads.
 pub fn keyed_claims(documents: &[Document], rules: &RuleSet) -> Vec<Claim> {
-    keyed_claims_with_progress(documents, rules, &|| {})
+    kept_claims(documents, rules, Keep::All, &|| {}).0
 }
 
-fn keyed_claims_with_progress(
+/// The claims `keep` keeps, in document order, and how many others were found.
+fn kept_claims(
     documents: &[Document],
     rules: &RuleSet,
+    keep: Keep,
     document_done: &(dyn Fn() + Sync),
-) -> Vec<Claim> {
-    documents
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(index, doc)| {
-            let claims = document_claims(doc, index, rules);
-            document_done();
-            claims
-        })
-        .collect()
+) -> (Vec<Claim>, usize) {
+    // Documents are read in batches, each batch in parallel, and its claims moved into one
+    // vector: only one batch of per-document vectors exists beside it at any time.
+    const BATCH: usize = 256;
+    let mut claims = Vec::new();
+    let mut unlisted = 0;
+    for (batch, chunk) in documents.chunks(BATCH).enumerate() {
+        let per_document: Vec<(Vec<Claim>, usize)> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(offset, doc)| {
+                let mut found = document_claims(doc, batch * BATCH + offset, rules);
+                let all = found.len();
+                found.retain(|c| keep.keeps(c));
+                document_done();
+                let dropped = all - found.len();
+                (found, dropped)
+            })
+            .collect();
+        for (found, dropped) in per_document {
+            claims.extend(found);
+            unlisted += dropped;
+        }
+    }
+    claims.shrink_to_fit();
+    (claims, unlisted)
 }
 
 /// The keyed claims of one document, `index` being its place in the run.

@@ -183,6 +183,7 @@ pub fn lint_with(
             claims,
             comparison: graded.comparison,
             notices,
+            unlisted_claims: 0,
         },
         drafts: draft_count,
         lints: graded.lints,

@@ -243,8 +243,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         .collect();
     let progress = progress_bar(loaded.documents.len());
     let policy = cmd::config::policy(&config);
+    // Findings reports show keyed and doubtful claims only; listings and JSON show them all.
+    let keep = match (fail_on, common.format) {
+        (Some(_), Format::Human | Format::Concise | Format::Jsonl | Format::Github | Format::Sarif) => {
+            crosscheck::Keep::Reported
+        }
+        _ => crosscheck::Keep::All,
+    };
     let mut analysis =
-        crosscheck::analyze_with_progress(loaded.documents, &rules, &policy, &|| progress.inc(1));
+        crosscheck::analyze_with_progress(loaded.documents, &rules, &policy, keep, &|| progress.inc(1));
     progress.finish_and_clear();
     if let Some(path) = &write_baseline {
         let folder = cmd::config::baseline_folder(path);
@@ -261,7 +268,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         eprintln!(
             "note: no quantity was keyed in two sources ({keyed} of {} claims have a key), so nothing was compared\n  \
              help: `crosscheck facts` lists the claims; an event rule pack can key them (docs/rules.md)",
-            analysis.claims.len()
+            analysis.claim_count()
         );
     }
     let options = RenderOptions {

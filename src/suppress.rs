@@ -241,6 +241,13 @@ impl Suppressions {
         !self.directives.is_empty()
     }
 
+    /// Whether claim `index` is left out of the comparison: its key is ignored, or a
+    /// suppression covers it and `suppressed` is true. [`Suppressions::masked`] without copies.
+    pub fn hides(&self, index: usize, suppressed: bool) -> bool {
+        self.ignored.get(index).copied().unwrap_or(false)
+            || (suppressed && self.covered_by.get(index).copied().flatten().is_some())
+    }
+
     /// The claims as compared: those of ignored keys, and those covered by a suppression when
     /// `suppressed` is true, lose their key (so the comparison passes them over, while
     /// indices stay those of `claims`).
@@ -249,8 +256,7 @@ impl Suppressions {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let hidden = self.ignored.get(i).copied().unwrap_or(false)
-                    || (suppressed && self.covered_by.get(i).copied().flatten().is_some());
+                let hidden = self.hides(i, suppressed);
                 let mut c = c.clone();
                 if hidden {
                     c.key = None;

@@ -76,3 +76,44 @@ fn one_and_four_threads_give_the_same_claims_findings_and_reports() {
     assert_eq!(one.comparison, four.comparison);
     assert_eq!(rendered(&one), rendered(&four));
 }
+
+/// A findings report shows keyed and doubtful claims only: keeping just those (in batches of
+/// documents) must change neither the claims kept, nor their sources, nor the report.
+#[test]
+fn keeping_only_reported_claims_changes_no_report() {
+    let mut rng = fastrand::Rng::with_seed(5);
+    // More documents than one batch, so claims of later batches keep their document index.
+    let docs: Vec<Document> = (0..300)
+        .map(|i| {
+            let text = gen_corpus::article(&mut rng, 5 ^ (i as u64 / 5));
+            Document::parse(format!("gen/{i}.txt"), text).expect("generated front matter is valid")
+        })
+        .collect();
+    let rules = RuleSet::generic();
+    let policy = crosscheck::suppress::Policy::default();
+    let all = crosscheck::analyze_with_progress(docs.clone(), &rules, &policy, crosscheck::Keep::All, &|| {});
+    let reported =
+        crosscheck::analyze_with_progress(docs, &rules, &policy, crosscheck::Keep::Reported, &|| {});
+    let expected: Vec<_> = all
+        .claims
+        .iter()
+        .filter(|c| c.key.is_some() || c.doubt.is_some())
+        .cloned()
+        .collect();
+    assert!(expected.len() < all.claims.len(), "some claims are unkeyed");
+    assert_eq!(reported.claims, expected);
+    assert!(reported.claims.iter().any(|c| c.source >= 256));
+    assert_eq!(reported.claim_count(), all.claims.len());
+    assert_eq!(reported.unlisted_claims, all.claims.len() - expected.len());
+    let options = RenderOptions {
+        color: false,
+        show_agreements: false,
+    };
+    let human = |analysis: &Analysis| {
+        let mut out = Vec::new();
+        report::write_human(&mut out, analysis, options).expect("human report");
+        String::from_utf8(out).expect("utf-8")
+    };
+    assert!(!all.comparison.findings.is_empty());
+    assert_eq!(human(&reported), human(&all));
+}

@@ -144,7 +144,12 @@ fn currencies_are_compared_by_iso_code() {
     let cad = json!({"text": "it cost c $ 2.75 .", "expected": [
         {"surface": "c $ 2.75", "value": "2.75", "unit": "Canadian dollar", "isoCurrency": "CAD",
          "type": "currency", "start": 8, "end": 15}]});
-    assert!(!passes(judge::Suite::Currency, cad));
+    assert!(passes(judge::Suite::Currency, cad));
+    // The same figure in another currency does not match.
+    let aud = json!({"text": "it cost c $ 2.75 .", "expected": [
+        {"surface": "c $ 2.75", "value": "2.75", "unit": "Australian dollar", "isoCurrency": "AUD",
+         "type": "currency", "start": 8, "end": 15}]});
+    assert!(!passes(judge::Suite::Currency, aud));
 }
 
 #[test]

@@ -37,6 +37,30 @@ const REPORTING: &[&str] = &[
     "states",
 ];
 
+/// Verbs that report a forecast or an expectation: `would` after them is reported speech
+/// (`forecast that the economy would grow 1.4 percent`), not a hypothetical.
+const FORECASTING: &[&str] = &[
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "expected",
+    "expects",
+    "projected",
+    "projects",
+    "warned",
+    "warns",
+];
+
+/// Whether a forecasting verb comes before token `at`: `would` after one (`forecast that
+/// the economy would grow 1.4 percent`) reports the forecast, where `said the toll could
+/// rise` stays a conjecture.
+pub fn forecast_before(tokens: &[Token], at: usize) -> bool {
+    tokens[..at.min(tokens.len())]
+        .iter()
+        .any(|t| FORECASTING.contains(&t.folded.as_ref()))
+}
+
 /// Words between a claimant and its verb that do not end the claimant's phrase.
 const BETWEEN: &[&str] = &[
     "also",

@@ -257,7 +257,7 @@ fn write_summary(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOp
         out,
         "{}, {} ({keyed} keyed), {}: {conflicts_text}, {discrepancies_text}, {}",
         plural(analysis.documents.len(), "source", "sources"),
-        plural(analysis.claims.len(), "claim", "claims"),
+        plural(analysis.claim_count(), "claim", "claims"),
         plural(c.keys_compared, "key compared", "keys compared"),
         plural(c.agreements.len(), "agreement", "agreements"),
     )

@@ -371,7 +371,7 @@ fn summary_json(analysis: &Analysis) -> Value {
     let count = |v: crate::compare::Verdict| c.findings.iter().filter(|f| f.verdict == v).count();
     json!({
         "sources": analysis.documents.len(),
-        "claims": analysis.claims.len(),
+        "claims": analysis.claim_count(),
         "keyed_claims": analysis.claims.iter().filter(|c| c.key.is_some()).count(),
         "keys_compared": c.keys_compared,
         "conflicts": count(crate::compare::Verdict::Conflict),

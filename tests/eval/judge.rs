@@ -90,12 +90,11 @@ pub fn score(analysis: &Analysis, expected: &Expected) -> Score {
         }
     }
     for t in &expected.trap {
-        let groups: Vec<Vec<String>> = t.phrases.iter().map(|p| vec![p.clone()]).collect();
         if analysis
             .comparison
             .findings
             .iter()
-            .any(|f| covers_sides(analysis, f, &groups, &[]))
+            .any(|f| falls_into(analysis, f, t, &expected.finding))
         {
             s.traps_hit.push(t.description.clone());
         }
@@ -137,6 +136,45 @@ fn covers_sides(analysis: &Analysis, f: &Finding, sides: &[Vec<String>], files: 
         }
     }
     false
+}
+
+/// Whether a finding sets two claims matching two different phrases of the trap against each
+/// other, on different sides, when no expected finding sets those two phrases against each
+/// other (a trap's phrase list may name the figures of an expected finding beside the one
+/// that must not be compared with them).
+fn falls_into(analysis: &Analysis, f: &Finding, trap: &Trap, expected: &[ExpectedFinding]) -> bool {
+    let phrases_of = |side: &crosscheck::compare::Side| -> Vec<(usize, &str)> {
+        side.claims
+            .iter()
+            .flat_map(|&c| {
+                let text = analysis.claims[c].text.as_str();
+                trap.phrases
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, p)| phrase_matches(p, text))
+                    .map(move |(i, _)| (i, text))
+            })
+            .collect()
+    };
+    let sanctioned = |a: &str, b: &str| {
+        expected.iter().any(|e| {
+            e.sides.iter().enumerate().any(|(ga, side_a)| {
+                side_a.iter().any(|p| phrase_matches(p, a))
+                    && e.sides
+                        .iter()
+                        .enumerate()
+                        .any(|(gb, side_b)| gb != ga && side_b.iter().any(|p| phrase_matches(p, b)))
+            })
+        })
+    };
+    let sides: Vec<Vec<(usize, &str)>> = f.sides.iter().map(phrases_of).collect();
+    sides.iter().enumerate().any(|(x, side_x)| {
+        sides[x + 1..].iter().any(|side_y| {
+            side_x
+                .iter()
+                .any(|&(i, a)| side_y.iter().any(|&(j, b)| i != j && !sanctioned(a, b)))
+        })
+    })
 }
 
 /// A claim's phrase matches an expected phrase when one contains the other, ignoring case.
