@@ -50,6 +50,29 @@ use relative::{part_of_period, quarter, relative, span_from_now, weekday};
 /// open-ended date (`after 2018`, `before March`), an offset from a date (`3 days after
 /// Christmas`) or a single date, month, week, quarter or year.
 pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    // Most tokens cannot start a date: rejecting them here, with a few comparisons, spares
+    // the dozen readings below (`trigger_list_covers_every_form` keeps this list complete).
+    if !may_start_token(tokens.get(i)?) {
+        return None;
+    }
+    time_at_any(tokens, i, published)
+}
+
+/// Whether a time expression may start at this token: a number, or a word [`may_start`]
+/// accepts, a month name or a number word (`two days ago`).
+fn may_start_token(t: &Token) -> bool {
+    match t.kind {
+        crate::token::TokenKind::Number => true,
+        crate::token::TokenKind::Word => {
+            let w = t.folded.as_ref();
+            may_start(w) || month_of(w).is_some() || crate::number::number_word(w).is_some()
+        }
+        crate::token::TokenKind::Punct => false,
+    }
+}
+
+/// [`time_at`] without the cheap rejection of tokens that cannot start a date.
+fn time_at_any(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     open::open_at(tokens, i, published)
         .or_else(|| range::range_at(tokens, i, published))
         .or_else(|| single(tokens, i, published))
@@ -61,11 +84,41 @@ pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         })
 }
 
-/// Whether a word may start a time expression that does not start with a number, a month or
-/// a weekday (those the extractor already tries): `after 2018`, `the day after tomorrow`,
-/// `Christmas`, `the nineties`.
+/// Words, besides those the parsers' own trigger lists hold, that may start a time
+/// expression: `a week from Monday`, `in two weeks`, `the past 10 days`, `early September`,
+/// `next year`, `Q3 2025`, `H2 2019`, `yesterday`.
+const WORDS: &[&str] = &[
+    "a",
+    "an",
+    "in",
+    "within",
+    "past",
+    "previous",
+    "coming",
+    "following",
+    "q",
+    "h",
+    "early",
+    "mid",
+    "middle",
+    "late",
+    "end",
+    "beginning",
+    "start",
+    "next",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tomorrow",
+];
+
+/// Whether a word, in lower case, may start a time expression that does not start with a
+/// number, a month or a number word: `after 2018`, `the day after tomorrow`, `Christmas`, `the
+/// nineties`, `last year`, `Wednesday`.
 pub fn may_start(word: &str) -> bool {
-    open::TRIGGERS.contains(&word)
+    WORDS.contains(&word)
+        || open::TRIGGERS.contains(&word)
         || range::TRIGGERS.contains(&word)
         || period::TRIGGERS.contains(&word)
         || spelled::ordinal_word(word).is_some()
@@ -823,6 +876,157 @@ mod tests {
             (fiscal.kind, fiscal.value),
             (Kind::Year, Some(Interval::point(2012.0)))
         );
+    }
+
+    /// Every token a time expression can start at passes the cheap check of [`time_at`]:
+    /// each form the parsers read, tried at every token with the check left out.
+    #[test]
+    fn trigger_list_covers_every_form() {
+        const FORMS: &[&str] = &[
+            "on September 3, 2025",
+            "Sept. 3",
+            "3 Sept 2025",
+            "the 3rd of September",
+            "2025-09-03",
+            "since January 2019",
+            "set for Wednesday",
+            "next Tuesday",
+            "last Wednesday",
+            "this Saturday",
+            "following Friday",
+            "coming Thursday",
+            "Tuesday, September 3, 2025",
+            "on Friday the 5th",
+            "Last year, they signed",
+            "yesterday",
+            "today",
+            "tomorrow",
+            "tmrw",
+            "tonight",
+            "two days ago",
+            "3 years ago",
+            "since last fall",
+            "last month",
+            "last week",
+            "in early September",
+            "by mid-November 2024",
+            "in late 2023",
+            "by the end of the year",
+            "early next month",
+            "at the end of 2000",
+            "mid-2024",
+            "the 1990s",
+            "in the 1990 s",
+            "the 90s",
+            "in the nineties",
+            "over the past 10 days",
+            "in the next three weeks",
+            "in Q3 2025",
+            "in the third quarter",
+            "the first quarter of 2024",
+            "2019 q3",
+            "q1-2019",
+            "2019-H2",
+            "H2 2019",
+            "in the first half of 2024",
+            "next 3 days",
+            "the last 3 months",
+            "within 9 months",
+            "in two months",
+            "in a fortnight's time",
+            "the 3 next weeks",
+            "the third of September 2025",
+            "May twenty-nine, 2016",
+            "second of Aug",
+            "January first 2000",
+            "february twenty second",
+            "nineteen ninety six",
+            "on the 15th day of next month",
+            "this September",
+            "next March",
+            "in 2017 april",
+            "April of 1987",
+            "Dec, 2018",
+            "after 2018",
+            "before March 2020",
+            "later than 2018",
+            "no later than March 3, 2010",
+            "as late as tomorrow",
+            "starting on January 7th, 2019",
+            "year 2012 or later",
+            "1/1/2016 and after",
+            "from 2019 onwards",
+            "year greater than 2012",
+            "year 2016 and greater",
+            "from May to Oct 2020",
+            "Jan-Feb 2017",
+            "between 3 and 12 of Sept",
+            "april 9th through 17th",
+            "between Jan 2019 and now",
+            "between now and November 15th",
+            "2014-2018",
+            "this weekend",
+            "the weekend",
+            "this quarter",
+            "current quarter",
+            "the week of April 10",
+            "w/c Feb 4",
+            "the first week of 2021",
+            "week 31",
+            "Tuesday of next week",
+            "next week Wednesday",
+            "the 15th century",
+            "on the 18th",
+            "the day after tomorrow",
+            "the week after next",
+            "3 days after Christmas",
+            "a week from Monday",
+            "two weeks before Christmas",
+            "4 months from now",
+            "more than 2 weeks after today",
+            "for 3 days from today",
+            "the first ten days of last year",
+            "Christmas",
+            "New Year's Day",
+            "Easter",
+            "Labor Day weekend",
+            "earlier this year",
+            "later this week",
+            "earlier in the week",
+            "later in the year",
+            "the same week",
+            "that weekend",
+            "the day before",
+            "year to date",
+            "YTD",
+            "docked to date",
+            "this working week",
+            "next workweek",
+            "the next 4 business days",
+            "this calendar year",
+            "the following quarter",
+            "the following 2 quarters",
+            "on 5/12",
+            "10/1/2018",
+            "on 5.12.2019",
+            "20170302",
+            "fiscal 2012-13",
+            "the twenty-first century",
+        ];
+        for text in FORMS {
+            let tokens = tokenize(text, 0..text.len());
+            for i in 0..tokens.len() {
+                if time_at_any(&tokens, i, Some(date("2025-09-02"))).is_some() {
+                    assert!(
+                        may_start_token(&tokens[i]),
+                        "{text}: a date starts at `{}`",
+                        tokens[i].text
+                    );
+                }
+            }
+        }
+        assert!(may_start("year"));
+        assert!(!may_start("the") && !may_start("said"));
     }
 
     #[test]
