@@ -129,7 +129,12 @@ fn end_at(tokens: &[Token], j: usize, published: Option<NaiveDate>, first: bool)
             .map(|(d, e, _)| (d, e))
     });
     if let Some((d, end)) = day {
-        if first && joiner_at(end) {
+        // `02-02-2020 - 03-03-2020`: a day followed by a numeric chain starts a numeric date.
+        let chain = tokens.get(end).is_some_and(|h| h.is_hyphen() && !h.space_before)
+            && tokens
+                .get(end + 2)
+                .is_some_and(|s| !s.space_before && (s.is_hyphen() || s.text == "/"));
+        if first && joiner_at(end) && !chain {
             return Some(End::Day(d, end));
         }
         // `17th` or `seventeenth` closing `April 9th through 17th`.
@@ -323,6 +328,10 @@ mod tests {
         assert_eq!(
             span("from 10/1/2018 - 10/7/2018", "2018-11-07"),
             days("2018-10-01", "2018-10-07")
+        );
+        assert_eq!(
+            span("at 02-02-2020 - 03-03-2020", "2018-11-07"),
+            days("2020-02-02", "2020-03-03")
         );
     }
 
