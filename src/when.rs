@@ -765,6 +765,17 @@ mod tests {
             ("1987-04-01".into(), "1987-04-30".into())
         );
         assert_eq!(
+            span("I was born in April of 87", "2016-11-07"),
+            ("1987-04-01".into(), "1987-04-30".into())
+        );
+        assert_eq!(iso("on 15 April of 87.", "2016-11-07"), "1987-04-15");
+        assert_eq!(
+            span("in April of '19", "2016-11-07"),
+            ("2019-04-01".into(), "2019-04-30".into())
+        );
+        let p = first("in April of 87 deaths", "2016-11-07");
+        assert_eq!(p.end - p.start, 1, "`87 deaths` is a count: {p:?}");
+        assert_eq!(
             span("Dec, 2018", "2016-11-07"),
             ("2018-12-01".into(), "2018-12-31".into())
         );

@@ -54,7 +54,9 @@ pub(super) fn loose_at(tokens: &[Token], i: usize, published: Option<NaiveDate>)
     match t.folded.as_ref() {
         "earlier" | "later" => earlier_later(tokens, i, published),
         "date" | "ytd" | "year" => to_date(tokens, i, published).or_else(|| the_period(tokens, i, published)),
-        "this" | "next" | "last" | "previous" | "current" => work_week(tokens, i, published),
+        "this" | "next" | "last" | "previous" | "current" | "coming" => {
+            work_week(tokens, i, published).or_else(|| decades_ahead(tokens, i, published))
+        }
         _ if decade_word(&t.folded).is_some() => decade_word_at(tokens, i),
         _ => the_period(tokens, i, published),
     }
@@ -109,6 +111,40 @@ fn decade_word_at(tokens: &[Token], i: usize) -> Option<Phrase> {
     let mut p = decade(i, i + 1, first);
     p.doubt = Some(Doubt::Ambiguous);
     p.resolution = Some(format!("read as the {first}s"));
+    Some(p)
+}
+
+/// `this decade`, `the next decade`, `the coming two decades`: calendar decades (the 2020s are
+/// 2020-2029), marked ambiguous (`the next decade` may also mean the next ten years). `the past
+/// decade` is left to the spans counted back from publication.
+fn decades_ahead(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let shift = match tokens[i].folded.as_ref() {
+        "this" | "current" => 0,
+        "next" | "coming" => 1,
+        _ => return None,
+    };
+    let (n, j) = match super::period::count_at(tokens, i + 1) {
+        Some((n, j)) if shift == 1 && tokens.get(j).is_some_and(|d| d.is("decades")) => (n, j),
+        _ => (1, i + 1),
+    };
+    let word = tokens.get(j)?;
+    if !(word.is("decade") || (n > 1 && word.is("decades"))) || !(1..=10).contains(&n) {
+        return None;
+    }
+    let mut p = date_phrase(i, j + 1, Qualifier::Range);
+    p.kind = Kind::Year;
+    p.doubt = Some(Doubt::Ambiguous);
+    let Some(published) = published else {
+        p.resolution = Some("relative date with no publication date".to_string());
+        return Some(p);
+    };
+    let first = published.year().div_euclid(10) * 10 + 10 * shift;
+    let (a, b) = (f64::from(first), f64::from(first + 10 * n - 1));
+    p.value = Some(Interval::closed(a, b));
+    p.stated = Some((a, b));
+    p.resolution = Some(format!(
+        "calendar decades counted from the publication date {published}"
+    ));
     Some(p)
 }
 
@@ -536,6 +572,16 @@ mod tests {
         assert_eq!(p.value, Some(Interval::closed(1990.0, 1999.0)));
         assert_eq!(p.doubt, Some(Doubt::Ambiguous));
         assert!(nothing_dated("a woman in her forties", "2018-06-27"));
+        let p = first("should start in the next decade", "2019-06-27");
+        assert_eq!(
+            (p.kind, p.value),
+            (Kind::Year, Some(Interval::closed(2020.0, 2029.0)))
+        );
+        assert_eq!(p.doubt, Some(Doubt::Ambiguous));
+        let p = first("completed in the next two decades.", "2019-06-27");
+        assert_eq!(p.value, Some(Interval::closed(2020.0, 2039.0)));
+        let p = first("later this decade", "2019-06-27");
+        assert_eq!(p.value, Some(Interval::closed(2010.0, 2019.0)));
         assert!(nothing_dated("ran 90 s laps", "2018-06-27"));
     }
 }

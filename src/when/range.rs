@@ -181,6 +181,16 @@ fn combine(
                 y_first = with_year(y_first, y_first.year() + 1)?;
                 y_last = with_year(y_last, y_last.year() + 1)?;
             }
+            // `from next Monday to Friday`: a bare weekday ending a range is the first such
+            // day from the start on.
+            let bare_weekday = y.end == y.start + 1 && super::weekday_of(tokens[y.start].text).is_some();
+            if bare_weekday && y_first == y_last && y_first < x_first {
+                let ahead = (y_first.weekday().num_days_from_monday() + 7
+                    - x_first.weekday().num_days_from_monday())
+                    % 7;
+                y_first = x_first + chrono::Duration::days(i64::from(ahead));
+                y_last = y_first;
+            }
             if year_from_publication(x) && !year_from_publication(y) {
                 x_first = with_year(x_first, y_first.year())?;
                 if x_first > y_first {
@@ -345,6 +355,15 @@ mod tests {
         assert_eq!(
             span("from 2007 to the end of 2008", "2018-11-07"),
             days("2007-01-01", "2008-12-31")
+        );
+    }
+
+    #[test]
+    fn a_weekday_ending_a_range_follows_its_start() {
+        // 2019-09-05 was a Thursday.
+        assert_eq!(
+            span("from next monday to friday", "2019-09-05"),
+            days("2019-09-09", "2019-09-13")
         );
     }
 
