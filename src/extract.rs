@@ -2605,8 +2605,9 @@ mod tests {
             ("the 1990s", closed(1990.0, 1999.0)),
             ("last month", closed(d("2025-08-01"), d("2025-08-31"))),
             ("two days ago", Interval::point(d("2025-08-31"))),
-            // `next` is the first such day after publication (docs/intervals.md).
-            ("next Wednesday", Interval::point(d("2025-09-03"))),
+            // `next` is that day of next week (docs/intervals.md), marked ambiguous where the
+            // coming one is nearer (`next Wednesday` said on a Tuesday).
+            ("next Wednesday", Interval::point(d("2025-09-10"))),
             ("next Tuesday", Interval::point(d("2025-09-09"))),
             ("this year", closed(2025.0, 2025.0)),
             ("Sept. 3", Interval::point(d("2025-09-03"))),
