@@ -73,9 +73,11 @@ fn may_start_token(t: &Token) -> bool {
 
 /// [`time_at`] without the cheap rejection of tokens that cannot start a date.
 fn time_at_any(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    open::open_at(tokens, i, published)
-        .or_else(|| range::range_at(tokens, i, published))
-        .or_else(|| single(tokens, i, published))
+    // The single reading at `i`, computed once: the open and range readings start from it.
+    let here = single(tokens, i, published);
+    open::open_at(tokens, i, published, here.as_ref())
+        .or_else(|| range::range_at(tokens, i, published, here.as_ref()))
+        .or(here)
         .map(|mut p| {
             if p.relation.is_none() {
                 p.relation = relation_before(tokens, p.start).or_else(|| as_of_before(tokens, p.start));
@@ -116,16 +118,58 @@ const WORDS: &[&str] = &[
 /// Whether a word, in lower case, may start a time expression that does not start with a
 /// number, a month or a number word: `after 2018`, `the day after tomorrow`, `Christmas`, `the
 /// nineties`, `last year`, `Wednesday`.
+///
+/// The extractor asks this of every word it reads, so it is one binary search in the sorted
+/// union of the trigger lists (built once), then a suffix test before the ordinal lookup.
 pub fn may_start(word: &str) -> bool {
-    WORDS.contains(&word)
-        || open::TRIGGERS.contains(&word)
-        || range::TRIGGERS.contains(&word)
-        || period::TRIGGERS.contains(&word)
-        || spelled::ordinal_word(word).is_some()
-        || holiday::TRIGGERS.contains(&word)
-        || loose::TRIGGERS.contains(&word)
-        || weekday_of(word).is_some()
-        || weekday_abbreviation(word).is_some()
+    if triggers().binary_search(&word).is_ok() {
+        return true;
+    }
+    let b = word.as_bytes();
+    let ordinal_like = b.len() > 2 && matches!(&b[b.len() - 2..], b"st" | b"nd" | b"rd" | b"th");
+    (ordinal_like && spelled::ordinal_word(word).is_some())
+        || (word.ends_with('.') && weekday_abbreviation(word).is_some())
+}
+
+/// Weekday names and the abbreviations read before a day of the month.
+const WEEKDAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// The sorted union of every trigger list.
+fn triggers() -> &'static [&'static str] {
+    static SET: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let lists: [&[&'static str]; 7] = [
+            WORDS,
+            open::TRIGGERS,
+            range::TRIGGERS,
+            period::TRIGGERS,
+            holiday::TRIGGERS,
+            loose::TRIGGERS,
+            WEEKDAY_WORDS,
+        ];
+        let mut all: Vec<&'static str> = lists.concat();
+        all.sort_unstable();
+        all.dedup();
+        all
+    })
 }
 
 /// One time point or period starting at `i`: the longest reading any parser finds (`Friday,
@@ -1038,6 +1082,21 @@ mod tests {
         }
         assert!(may_start("year"));
         assert!(!may_start("the") && !may_start("said"));
+        // The sorted set holds every word of every list, and the words outside the lists.
+        for w in WORDS
+            .iter()
+            .chain(open::TRIGGERS)
+            .chain(range::TRIGGERS)
+            .chain(period::TRIGGERS)
+            .chain(holiday::TRIGGERS)
+            .chain(loose::TRIGGERS)
+            .chain(WEEKDAY_WORDS)
+        {
+            assert!(may_start(w), "{w}");
+        }
+        for w in ["fifteenth", "third", "first", "thirtieth", "tues.", "friday"] {
+            assert!(may_start(w), "{w}");
+        }
     }
 
     #[test]

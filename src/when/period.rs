@@ -591,7 +591,7 @@ fn week_shift(word: &str) -> Option<i64> {
 
 /// `Tuesday of next week`, `Monday of the following week`.
 fn weekday_of_week(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let w = weekday_of(tokens.get(i)?.text)?;
+    let w = weekday_of(&tokens.get(i)?.folded)?;
     if !tokens.get(i + 1)?.is("of") {
         return None;
     }
@@ -619,7 +619,7 @@ fn week_then_weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -
     {
         j += 1;
     }
-    let w = weekday_of(tokens.get(j)?.text).or_else(|| weekday_abbreviation(tokens.get(j)?.text))?;
+    let w = weekday_of(&tokens.get(j)?.folded).or_else(|| weekday_abbreviation(&tokens.get(j)?.folded))?;
     in_week(i, j + 1, w, shift_weeks, published)
 }
 
@@ -646,7 +646,7 @@ fn in_week(
 /// falls on that weekday; a full date is checked against the weekday.
 fn weekday_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let t = tokens.get(i)?;
-    let w = weekday_of(t.text).or_else(|| weekday_abbreviation(t.text))?;
+    let w = weekday_of(&t.folded).or_else(|| weekday_abbreviation(&t.folded))?;
     let mut j = i + 1;
     if tokens
         .get(j)
@@ -655,7 +655,7 @@ fn weekday_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opt
         j += 1;
     }
     let next = tokens.get(j)?;
-    if weekday_of(next.text).is_none() {
+    if weekday_of(&next.folded).is_none() {
         // Only a date written out is checked against the weekday; `Monday two weeks from now`
         // combines the two in ways that are better left unread.
         let written = |d: &Phrase| d.kind == Kind::Date && d.qualifier == Qualifier::Exact;

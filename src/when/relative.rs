@@ -26,7 +26,7 @@ pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
         "this" => (2, i + 1),
         _ => (tense_before(tokens, i), i),
     };
-    let w = weekday_of(tokens.get(w_index)?.text)?;
+    let w = weekday_of(&tokens.get(w_index)?.folded)?;
     let mut p = date_phrase(i, w_index + 1, Qualifier::Relative);
     let Some(published) = published else {
         p.resolution = Some("weekday with no publication date".to_string());
@@ -89,10 +89,11 @@ pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
 /// `last year`, `this year`, `next year`, `last month`, `yesterday`, `today`, `two days ago`,
 /// `last fall`.
 pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let w0 = tokens.get(i)?.lower();
+    // Folded words, borrowed: this runs on every token that may start a date.
+    let w0: &str = tokens.get(i)?.folded.as_ref();
     // `last year's race`: the possessive belongs to the period.
-    let w1 = tokens.get(i + 1).map(|t| t.lower()).unwrap_or_default();
-    let w1 = w1.trim_end_matches("'s").trim_end_matches("’s").to_string();
+    let w1 = tokens.get(i + 1).map_or("", |t| t.folded.as_ref());
+    let w1 = w1.trim_end_matches("'s").trim_end_matches("’s");
     enum Rel {
         Year(i32),
         Month(i32),
@@ -100,7 +101,7 @@ pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>)
         Day(i64),
         Season(u32),
     }
-    let (rel, end) = match (w0.as_str(), w1.as_str()) {
+    let (rel, end) = match (w0, w1) {
         ("last", "year") => (Rel::Year(-1), i + 2),
         ("this", "year") => (Rel::Year(0), i + 2),
         ("next" | "following", "year") => (Rel::Year(1), i + 2),
@@ -476,10 +477,10 @@ fn ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phras
             _ => return None,
         },
     };
-    let unit = tokens.get(i + 1)?.lower();
     if !tokens.get(i + 2)?.is("ago") {
         return None;
     }
+    let unit: &str = tokens.get(i + 1)?.folded.as_ref();
     let mut p = date_phrase(i, i + 3, Qualifier::Relative);
     let Some(published) = published else {
         p.resolution = Some("relative date with no publication date".to_string());
