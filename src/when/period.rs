@@ -72,11 +72,17 @@ pub(super) fn offset_at(tokens: &[Token], i: usize, published: Option<NaiveDate>
         "prior" if next_is("to") => (-1, k + 2),
         "starting" | "beginning" if next_is("from") || next_is("on") => (0, k + 2),
         "starting" | "beginning" => (0, k + 1),
+        // `for 3 days, from today` (the span, below).
+        "," if next_is("from") => (1, k + 2),
         _ => return None,
     };
     let before = |back: usize| i.checked_sub(back).and_then(|b| tokens.get(b));
     // `for 3 days from today`: the span that starts there, not the day it ends on.
-    let (sign, i) = if sign == 1 && w.is("from") && before(1).is_some_and(|f| f.is("for")) {
+    let from = w.is("from") || w.text == ",";
+    if w.text == "," && !before(1).is_some_and(|f| f.is("for")) {
+        return None;
+    }
+    let (sign, i) = if sign == 1 && from && before(1).is_some_and(|f| f.is("for")) {
         (0, i - 1)
     } else {
         (sign, i)
@@ -908,6 +914,15 @@ mod tests {
     fn offsets_from_a_day() {
         assert_eq!(iso("3 days from today", "2019-08-24"), "2019-08-27");
         // `for N days from` a day is the span starting there.
+        assert_eq!(
+            crate::when::tests::span("set OOO for 1 week, from 20th dec", "2018-11-07"),
+            ("2018-12-20".into(), "2018-12-26".into())
+        );
+        // Without `for`, the comma ends the count: only `today` is a date.
+        assert_eq!(
+            crate::when::tests::iso("3 days, from today", "2018-05-23"),
+            "2018-05-23"
+        );
         let p = crate::when::tests::first("set OOO for 3 days from today", "2018-05-23");
         let v = p.value.unwrap();
         assert_eq!(
