@@ -405,7 +405,7 @@ mod tests {
         );
         assert_eq!(
             span("from March to date", "2016-11-07"),
-            days("2016-03-01", "2016-11-06")
+            days("2016-03-01", "2016-11-07")
         );
         // `now` alone is no date.
         assert!(nothing_dated("now is the time", "2019-04-23"));
