@@ -55,6 +55,9 @@ pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     if !may_start_token(tokens.get(i)?) {
         return None;
     }
+    // A publication date far outside history (`--date 262143-12-31`) resolves nothing: the
+    // calendar arithmetic below would overflow at chrono's limits.
+    let published = published.filter(|d| (1..=9999).contains(&d.year()));
     time_at_any(tokens, i, published)
 }
 
@@ -1096,6 +1099,33 @@ mod tests {
         }
         for w in ["fifteenth", "third", "first", "thirtieth", "tues.", "friday"] {
             assert!(may_start(w), "{w}");
+        }
+    }
+
+    /// Huge counts and publication dates at the calendar's limits resolve nothing rather than
+    /// overflow.
+    #[test]
+    fn no_overflow_at_the_calendar_limits() {
+        for text in [
+            "99999999999999999999 days ago",
+            "9999999999 weeks ago",
+            "99999999 months ago",
+            "99999999999 years ago",
+            "in 9999 years",
+            "the next 9999 business days",
+            "for 9999 days from today",
+            "the day before",
+            "tomorrow, next Friday, earlier this year, the next decade",
+        ] {
+            let tokens = tokenize(text, 0..text.len());
+            for published in ["2020-01-01", "9999-12-31", "0001-01-01"] {
+                let _ = phrases(&tokens, Some(date(published)));
+            }
+            let max = NaiveDate::MAX;
+            let min = NaiveDate::MIN;
+            for published in [max, min] {
+                let _ = phrases(&tokens, Some(published));
+            }
         }
     }
 

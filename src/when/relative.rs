@@ -477,7 +477,8 @@ fn ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phras
             _ => return None,
         },
     };
-    if !tokens.get(i + 2)?.is("ago") {
+    // `99999999999 days ago` is no date (and would overflow the calendar).
+    if !tokens.get(i + 2)?.is("ago") || !(1.0..=100_000.0).contains(&n) {
         return None;
     }
     let unit: &str = tokens.get(i + 1)?.folded.as_ref();
@@ -489,8 +490,8 @@ fn ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phras
     p.resolution = Some(format!("counted back from the publication date {published}"));
     let n_i = n as i64;
     match unit.trim_end_matches('s') {
-        "day" => set_day(&mut p, published - Duration::days(n_i)),
-        "week" => set_day(&mut p, published - Duration::days(7 * n_i)),
+        "day" => set_day(&mut p, published.checked_sub_signed(Duration::days(n_i))?),
+        "week" => set_day(&mut p, published.checked_sub_signed(Duration::days(7 * n_i))?),
         "month" => {
             let first = add_months(published.with_day(1)?, -(n_i as i32))?;
             set_days(&mut p, first, last_of_month(first)?);
