@@ -661,6 +661,16 @@ mod tests {
         assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2024.0)));
         assert_eq!(day("yesterday", "2025-09-02"), date("2025-09-01"));
         assert_eq!(day("two days ago", "2025-09-02"), date("2025-08-31"));
+        assert_eq!(
+            day("and 2 weeks and 2 days ago they", "2016-11-07"),
+            date("2016-10-22")
+        );
+        assert_eq!(
+            day("three years, two months ago", "2025-09-02"),
+            date("2022-07-02")
+        );
+        // Parts without `ago` are a duration.
+        assert!(nothing_dated("for 2 weeks and 2 days", "2016-11-07"));
         assert_eq!(day("three weeks from tmrw", "2018-05-31"), date("2018-06-22"));
         let p = first("in this calendar year", "2025-09-02");
         assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2025.0)));

@@ -468,6 +468,44 @@ fn part_of_year(start: usize, end: usize, y: i32, months: u32, n: u32) -> Phrase
     p
 }
 
+/// `2 weeks and 2 days ago`, `three years, two months ago`: the one day the parts count back
+/// to, each part taken in turn (months and years keep the day of the month where it exists).
+fn compound_ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    // A fixed array: this is tried at every number.
+    let mut parts = [(period::Unit::Day, 0); 3];
+    let mut len = 0;
+    let mut j = i;
+    while len < 3 {
+        if len > 0 && tokens.get(j).is_some_and(|t| t.is("and") || t.text == ",") {
+            j += 1;
+        }
+        let Some((n, k)) = period::count_at(tokens, j).filter(|&(n, _)| (1..=10_000).contains(&n)) else {
+            break;
+        };
+        let Some((unit, e)) = period::unit_at(tokens, k) else {
+            break;
+        };
+        parts[len] = (unit, n);
+        len += 1;
+        j = e;
+    }
+    if len < 2 || !tokens.get(j).is_some_and(|t| t.is("ago")) {
+        return None;
+    }
+    let mut p = date_phrase(i, j + 1, Qualifier::Relative);
+    let Some(published) = published else {
+        p.resolution = Some("relative date with no publication date".to_string());
+        return Some(p);
+    };
+    let mut day = published;
+    for &(unit, n) in &parts[..len] {
+        day = period::shift(day, unit, -n)?;
+    }
+    set_day(&mut p, day);
+    p.resolution = Some(format!("counted back from the publication date {published}"));
+    Some(p)
+}
+
 /// `two days ago`, `3 years ago`.
 fn ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let n = match tokens.get(i)? {
@@ -477,9 +515,12 @@ fn ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phras
             _ => return None,
         },
     };
-    // `99999999999 days ago` is no date (and would overflow the calendar).
-    if !tokens.get(i + 2)?.is("ago") || !(1.0..=100_000.0).contains(&n) {
+    if !(1.0..=100_000.0).contains(&n) {
+        // `99999999999 days ago` is no date (and would overflow the calendar).
         return None;
+    }
+    if !tokens.get(i + 2)?.is("ago") {
+        return compound_ago(tokens, i, published);
     }
     let unit: &str = tokens.get(i + 1)?.folded.as_ref();
     let mut p = date_phrase(i, i + 3, Qualifier::Relative);
