@@ -613,6 +613,15 @@ mod tests {
             date("2026-01-12")
         );
         assert_eq!(first("on Wednesday", "2025-09-02").qualifier, Qualifier::Relative);
+        // A weekday before an offset is that day of the week the offset lands in.
+        assert_eq!(
+            day("I'll go back Monday two weeks from now.", "2016-11-07"),
+            date("2016-11-21")
+        );
+        assert_eq!(
+            day("Thursday, two year from now.", "2021-01-02"),
+            date("2023-01-05")
+        );
         // `next` and `last` count by week; where that differs from the nearest such day the
         // phrase is ambiguous. 2019-01-31 was a Thursday.
         let next = first("on next Friday", "2019-01-31");

@@ -139,7 +139,16 @@ pub(super) fn offset_at(tokens: &[Token], i: usize, published: Option<NaiveDate>
         set_days(&mut p, base, last);
         return Some(p);
     }
-    let day = shift(base, unit, sign * n)?;
+    let mut day = shift(base, unit, sign * n)?;
+    // `3 weeks after Christmas on Friday`: that weekday of the week the count lands in.
+    let on_weekday = tokens
+        .get(end)
+        .filter(|t| t.is("on") && bound.is_none())
+        .and_then(|_| weekday_of(&tokens.get(end + 1)?.folded));
+    if let Some(w) = on_weekday {
+        day = monday_of(day) + Duration::days(i64::from(w.num_days_from_monday()));
+        p.end = end + 2;
+    }
     let d = super::day_number(day);
     let b = super::day_number(base);
     match (bound, sign) {
@@ -913,6 +922,11 @@ mod tests {
     #[test]
     fn offsets_from_a_day() {
         assert_eq!(iso("3 days from today", "2019-08-24"), "2019-08-27");
+        // A weekday after the offset picks that day of the week the count lands in.
+        assert_eq!(
+            iso("I'll go back 3 weeks after Christmas on Friday.", "2021-11-09"),
+            "2022-01-14"
+        );
         // `for N days from` a day is the span starting there.
         assert_eq!(
             crate::when::tests::span("set OOO for 1 week, from 20th dec", "2018-11-07"),

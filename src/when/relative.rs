@@ -27,6 +27,11 @@ pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
         _ => (tense_before(tokens, i), i),
     };
     let w = weekday_of(&tokens.get(w_index)?.folded)?;
+    if w_index == i {
+        if let Some(p) = weekday_then_offset(tokens, i, w, published) {
+            return Some(p);
+        }
+    }
     let mut p = date_phrase(i, w_index + 1, Qualifier::Relative);
     let Some(published) = published else {
         p.resolution = Some("weekday with no publication date".to_string());
@@ -83,6 +88,37 @@ pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
     let date = published + Duration::days(offset);
     set_day(&mut p, date);
     p.resolution = Some(format!("{w:?} nearest to the publication date {published}"));
+    Some(p)
+}
+
+/// `Monday two weeks from now`, `Thursday, two years from now`: that weekday of the week an
+/// offset lands in.
+fn weekday_then_offset(
+    tokens: &[Token],
+    i: usize,
+    w: chrono::Weekday,
+    published: Option<NaiveDate>,
+) -> Option<Phrase> {
+    let k = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|c| c.text == ","));
+    // Only a count can start the offset; anything else is a weekday alone.
+    let t = tokens.get(k)?;
+    if !(t.is_number() || crate::number::number_word(&t.folded).is_some()) {
+        return None;
+    }
+    let offset = period::offset_at(tokens, k, published)?;
+    if offset.start != k || offset.qualifier == Qualifier::Range {
+        return None;
+    }
+    let mut p = date_phrase(i, offset.end, offset.qualifier);
+    p.resolution = offset.resolution.clone();
+    if let Some(v) = offset.value {
+        let day = super::date_of(v.lo_value()?).filter(|_| v.is_point())?;
+        let monday = period::monday_of(day);
+        set_day(
+            &mut p,
+            monday + Duration::days(i64::from(w.num_days_from_monday())),
+        );
+    }
     Some(p)
 }
 
