@@ -1213,7 +1213,10 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         } else {
             j
         };
-        // `several hundred thousand`: scales multiply.
+        // `several hundred thousand`: scales multiply. `a few dozen`: a dozen is a scale here.
+        if tokens.get(j).is_some_and(|t| t.is("dozen")) {
+            return Some((12.0, j + 1));
+        }
         let mut scale = 1.0;
         let mut end = j;
         while let Some(w) = tokens.get(end).and_then(|t| number_word(&t.folded)) {
@@ -1227,6 +1230,21 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         (end > j).then_some((scale, end))
     };
     let next_is = |w: &str| tokens.get(i + 1).is_some_and(|t| t.is(w));
+    let numerator = |w: &str| match w {
+        "a" | "an" | "one" => Some(1.0),
+        _ => match number_word(w) {
+            Some(NumberWord::Small(v)) if v >= 2.0 => Some(v),
+            _ => None,
+        },
+    };
+    let fraction_at = if tokens
+        .get(i + 1)
+        .is_some_and(|h| h.is_hyphen() && !h.space_before)
+    {
+        i + 2
+    } else {
+        i + 1
+    };
     match word.as_str() {
         "several" => scale_after(i + 1).map(|(s, end)| span(3.0 * s, 9.0 * s, end)),
         "a" if next_is("few") => scale_after(i + 2).map(|(s, end)| span(2.0 * s, 5.0 * s, end)),
@@ -1240,16 +1258,10 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
             let (part, end) = fraction_of(tokens, i)?;
             Some(Core::exact(part, end))
         }
-        "a" | "one" | "two" | "three" | "four" | "nine" if fraction_of(tokens, i + 1).is_some() => {
-            let (part, end) = fraction_of(tokens, i + 1)?;
-            let times = match word.as_str() {
-                "two" => 2.0,
-                "three" => 3.0,
-                "four" => 4.0,
-                "nine" => 9.0,
-                _ => 1.0,
-            };
-            Some(Core::exact(times * part, end))
+        // `three quarters of a million`, `three-quarters of a million`, `five eighths of a billion`.
+        _ if numerator(&word).is_some() && fraction_of(tokens, fraction_at).is_some() => {
+            let (part, end) = fraction_of(tokens, fraction_at)?;
+            Some(Core::exact(numerator(&word)? * part, end))
         }
         "half" if !next_is("a") => scale_after(i + 1)
             .filter(|(s, _)| *s >= 1000.0)

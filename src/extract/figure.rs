@@ -624,6 +624,19 @@ mod tests {
     }
 
     #[test]
+    fn fractions_of_a_scale_and_dozens_as_a_scale() {
+        assert_one("three-quarters of a million people", 750_000.0);
+        assert_one("three quarters of a million people", 750_000.0);
+        assert_one("five eighths of a billion", 0.625e9);
+        assert_one("two-thirds of a billion dollars", 2e9 / 3.0);
+        let v = |s: &str| all(s)[0].value.unwrap();
+        assert_eq!(v("a few dozen people"), Interval::closed(24.0, 60.0));
+        assert_eq!(v("several dozen people"), Interval::closed(36.0, 108.0));
+        assert_eq!(v("a couple dozen people"), Interval::closed(24.0, 36.0));
+        assert_eq!(v("a dozen people"), Interval::point(12.0));
+    }
+
+    #[test]
     fn percent_of_a_figure_is_kept_as_a_guess() {
         for (text, want) in [
             ("percent of 10", 10.0),
