@@ -1455,6 +1455,12 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     if let Some(core) = figure::compound_fraction(tokens, i) {
         return Some(core);
     }
+    // `million thirty`, `crore thirty`: a number does not start with a scale word, unless `a`
+    // stands for its one (`a thousand and one`).
+    let after_a = i > 0 && (tokens[i - 1].is("a") || tokens[i - 1].is("an"));
+    if matches!(number_word(&tokens[i].folded), Some(NumberWord::Scale(_))) && !after_a {
+        return None;
+    }
     let mut n = SpelledNumber::default();
     let mut j = i;
     let mut end = i;

@@ -441,6 +441,9 @@ mod tests {
         assert_one("I count 6 crore and two hundred", 60_000_200.0);
         assert_one("The total is three lakh crore", 3e12);
         assert_one("2 million 300 thousand people", 2_300_000.0);
+        // A scale word does not start a number.
+        assert_eq!(figures("crore thirty percent"), [30.0]);
+        assert_one("a thousand and one nights", 1001.0);
         assert_one("two out of five hundreds tvs", 0.4);
         assert_one("five hundreds tvs", 500.0);
         // `hundreds of` after a number stays apart.
