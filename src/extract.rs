@@ -942,8 +942,16 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
             continue;
         }
         // `one over three` is a fraction and `$2,000 over 3 years` a period, not "more than".
-        let after_figure =
-            i > n && (tokens[i - n - 1].is_number() || number_word(&tokens[i - n - 1].folded).is_some());
+        // (A figure may end in its unit: `rose 3.2% over 12 months`, `$2bn over five years`.)
+        let after_figure = i > n && {
+            let prev = &tokens[i - n - 1];
+            prev.is_number()
+                || number_word(&prev.folded).is_some()
+                || scale_word(&prev.folded, true).is_some()
+                || ["%", "percent", "cent", "pct", "points"]
+                    .iter()
+                    .any(|w| prev.is(w))
+        };
         if *words == ["over"] && after_figure && figure::over_is_not_a_bound(tokens, i - 1) {
             continue;
         }
@@ -1072,7 +1080,7 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
         // `1 over 3`, `2000 over 3`.
         if scale == 1.0 && !fraction && end == i + 1 {
             if let Some((den, after)) = figure::over_denominator(tokens, end) {
-                return Some(Core::exact(value / den, after));
+                return Some(figure::quotient(value, den, after));
             }
         }
         let scaled = times_power_of_ten(value, scale);
@@ -1605,11 +1613,15 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     }
     // `one over three`.
     if let Some((den, after)) = figure::over_denominator(tokens, end) {
-        return Some(Core::exact(value / den, after));
+        return Some(figure::quotient(value, den, after));
     }
     // A lone `one` is rarely a stated figure ("one of the", "no one"), unless signed
     // (`minus one`) or followed by a unit; `zero` and `nought` are.
     let signed = i > 0 && (tokens[i - 1].is("minus") || tokens[i - 1].is("negative"));
+    // `ground zero` is a place.
+    if value == 0.0 && i > 0 && tokens[i - 1].is("ground") {
+        return None;
+    }
     if n.words() == 1 && value == 1.0 && !signed && unit_at(tokens, end).is_none() {
         return None;
     }

@@ -64,6 +64,16 @@ pub(super) fn over_denominator(tokens: &[Token], j: usize) -> Option<(f64, usize
     (clause_ends && unit_at(tokens, den.end).is_none()).then_some((den.lo, den.end))
 }
 
+/// `X over Y` as a figure ending before `end`. A quotient above 1 (`2000 over 3`, but also
+/// `120 over 80`, a blood pressure, or `3 over 1`, a score) is marked ambiguous.
+pub(super) fn quotient(numerator: f64, denominator: f64, end: usize) -> Core {
+    let mut core = Core::exact(numerator / denominator, end);
+    if numerator > denominator {
+        core.doubt = Some(Doubt::Ambiguous);
+    }
+    core
+}
+
 /// Whether `over` at `i` after a figure is not "more than": a fraction (`1 over 3`) or a
 /// period (`$2,000 over 3 years`).
 pub(super) fn over_is_not_a_bound(tokens: &[Token], i: usize) -> bool {
@@ -426,6 +436,14 @@ mod tests {
         let found = all("I want to earn $2000 over 3 years");
         assert_eq!(found[1].value, Some(Interval::point(3.0 * 31_557_600.0)));
         assert_eq!(figures("scored 30 over 20 games"), [30.0, 20.0]);
+        // An improper quotient may be a blood pressure or a score: kept, marked.
+        let p = &all("Blood pressure of 120 over 80 is normal.")[0];
+        assert_eq!((p.stated, p.doubt), (Some((1.5, 1.5)), Some(Doubt::Ambiguous)));
+        assert!(all("1 over 3")[0].doubt.is_none());
+        // A period after a figure with its unit.
+        let found = all("Prices rose 3.2% over 12 months");
+        assert_eq!(found[1].value, Some(Interval::point(31_557_600.0)));
+        assert!(all("though ground zero remained closed").is_empty());
     }
 
     #[test]
