@@ -1563,7 +1563,11 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     let mut value = n.value();
-    let mut doubt = None;
+    // `three quarters revenue fell`, `three halves`: a count of quarters, or ¾ and 1½ read
+    // with a word after them; the count is kept and marked.
+    let mut doubt = denominator_at(tokens, over)
+        .filter(|&(d, plural, _)| plural && n.value() != 1.0 && (d == 2.0 || d == 4.0))
+        .map(|_| Doubt::Ambiguous);
     // `one and a half`, `forty two and a third`, `one million and a half`; `one and a half
     // million`.
     if let Some((part, after)) = and_fraction(tokens, end) {

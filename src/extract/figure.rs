@@ -658,6 +658,17 @@ mod tests {
     }
 
     #[test]
+    fn a_count_of_halves_or_quarters_is_marked() {
+        let p = &all("Is three halves fractional?")[0];
+        assert_eq!((p.stated, p.doubt), (Some((3.0, 3.0)), Some(Doubt::Ambiguous)));
+        let p = &all("two halves make a whole")[0];
+        assert_eq!((p.stated, p.doubt), (Some((2.0, 2.0)), Some(Doubt::Ambiguous)));
+        // Read as fractions where nothing but punctuation, `of`, a scale or a unit follows.
+        assert_one("three quarters of the vote", 75.0);
+        assert_one("three halves.", 1.5);
+    }
+
+    #[test]
     fn percent_of_a_figure_is_kept_as_a_guess() {
         for (text, want) in [
             ("percent of 10", 10.0),
