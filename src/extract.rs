@@ -1014,9 +1014,14 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                 "G" if next.space_before || t.text.len() > 1 => Some(1e9),
                 _ => None,
             };
-            if let Some(s) =
-                magnitude.or_else(|| scale_word(&next.folded, after_currency || million_m || capital_m))
-            {
+            // `5m euros`: millions of a currency named after.
+            let before_money = next.is("m")
+                && !next.space_before
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|w| w.space_before && money::names_currency(&w.folded));
+            let millions = after_currency || million_m || capital_m || before_money;
+            if let Some(s) = magnitude.or_else(|| scale_word(&next.folded, millions)) {
                 // `10k` and `$1.2bn` are written solid; `1.3 million` with a space.
                 let solid_ok = next.space_before || next.text.len() <= 3;
                 if solid_ok {
@@ -1024,6 +1029,10 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                     end = i + 2;
                 }
             }
+        }
+        if let Some((s, after)) = money::scale_tail(tokens, end, scale) {
+            scale = s;
+            end = after;
         }
         let digits_only = t.text.chars().all(|c| c.is_ascii_digit());
         // `2½`, `2 1/2 miles`: a whole number and a fraction.
@@ -2013,7 +2022,9 @@ pub(crate) fn relation_before(tokens: &[Token], i: usize) -> Option<String> {
 
 /// Digits that are part of a name or handle: `@Nazran71`, `A320`, `COVID-19`, `Su-57`.
 /// Currency prefixes that may be written solid before the figure: `Rs500`, `Sh2 billion`.
-const SOLID_CURRENCY: &[&str] = &["Rs", "Sh", "KSh", "TSh", "R", "USD", "EUR", "GBP", "INR"];
+const SOLID_CURRENCY: &[&str] = &[
+    "Rs", "Sh", "KSh", "TSh", "R", "USD", "EUR", "GBP", "INR", "Dh", "Dhs",
+];
 
 fn is_identifier(tokens: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) else {
@@ -2628,8 +2639,9 @@ mod tests {
             ("the 1990s", closed(1990.0, 1999.0)),
             ("last month", closed(d("2025-08-01"), d("2025-08-31"))),
             ("two days ago", Interval::point(d("2025-08-31"))),
-            // `next` is the first such day after publication (docs/intervals.md).
-            ("next Wednesday", Interval::point(d("2025-09-03"))),
+            // `next` is that day of next week (docs/intervals.md), marked ambiguous where the
+            // coming one is nearer (`next Wednesday` said on a Tuesday).
+            ("next Wednesday", Interval::point(d("2025-09-10"))),
             ("next Tuesday", Interval::point(d("2025-09-09"))),
             ("this year", closed(2025.0, 2025.0)),
             ("Sept. 3", Interval::point(d("2025-09-03"))),

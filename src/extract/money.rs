@@ -17,6 +17,9 @@ pub(super) fn money_after(tokens: &[Token], j: usize) -> Option<(Kind, &'static 
     // `470 pence`, `50 cents`: a hundredth of the currency.
     let sub = match w.as_str() {
         "cent" | "cents" => Some("USD"),
+        "paisa" | "paise" => Some("INR"),
+        "kopeck" | "kopecks" | "kopek" | "kopeks" => Some("RUB"),
+        "¢" if !t.space_before => Some("USD"),
         "pence" | "penny" | "p" if t.text != "p" || !t.space_before => Some("GBP"),
         _ => None,
     };
@@ -76,7 +79,15 @@ pub(super) fn money_after(tokens: &[Token], j: usize) -> Option<(Kind, &'static 
     if let Some((code, scale)) = magnitude_code(t.text) {
         return Some((Kind::Money, code, scale, j + 1));
     }
-    let code = symbol.or_else(|| money_word(&w)).or_else(|| iso_code(t.text))?;
+    // `3 CAD drawings`, `2 SAR teams`, `5 ILS approaches`: a code that is also a common
+    // abbreviation counts only where no word follows it.
+    let ambiguous = AMBIGUOUS_CODES.contains(&t.text)
+        && tokens
+            .get(j + 1)
+            .is_some_and(|n| n.is_word() && scale_word(&n.folded, false).is_none());
+    let code = symbol
+        .or_else(|| money_word(&w))
+        .or_else(|| iso_code(t.text).filter(|_| !ambiguous))?;
     // `3 USD50 Cards`: a code written solid before digits belongs to them.
     if tokens
         .get(j + 1)
@@ -150,6 +161,15 @@ pub(super) fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static st
             }
         }
     }
+    // `GH¢5 million`: the Ghanaian cedi.
+    if t.text == "GH"
+        && tokens
+            .get(i + 1)
+            .is_some_and(|c| c.text == "¢" && !c.space_before)
+        && next_is_figure(i + 2)
+    {
+        return (Some("GHS"), i + 2);
+    }
     let code = match t.text {
         "Rs" | "INR" => Some("INR"),
         "Sh" | "KSh" | "KES" => Some("KES"),
@@ -160,12 +180,23 @@ pub(super) fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static st
         "GBP" => Some("GBP"),
         "CNY" | "RMB" => Some("CNY"),
         "JPY" => Some("JPY"),
+        "SFr" | "SFR" => Some("CHF"),
+        "Dh" | "Dhs" => Some("AED"),
+        "TL" => Some("TRY"),
+        "zł" => Some("PLN"),
         // `AUD 60`, and `MAUD 60` (millions, see [`prefix_magnitude`]).
         // Not `PHP 8` (the language) or `COP 26` (the conference).
         "PHP" | "COP" => None,
         s => iso_code(s).or_else(|| magnitude_code(s).map(|(code, _)| code)),
     };
+    // `CAD 3D`, `EUR 5G`: a figure glued to a word other than a scale is a name.
+    let glued = |k: usize| {
+        tokens
+            .get(k + 1)
+            .is_some_and(|w| w.is_word() && !w.space_before && scale_word(&w.folded, true).is_none())
+    };
     match code {
+        Some(_) if glued(i + 1) => (None, i),
         Some(code) if next_is_figure(i + 1) => (Some(code), i + 1),
         Some(code) if tokens.get(i + 1).is_some_and(|d| d.text == ".") && next_is_figure(i + 2) => {
             (Some(code), i + 2)
@@ -210,7 +241,8 @@ pub(super) fn money_word(w: &str) -> Option<&'static str> {
         "yen" | "jpy" => Some("JPY"),
         "franc" | "francs" | "chf" => Some("CHF"),
         "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
-        "lira" | "liras" | "try" => Some("TRY"),
+        // Not `try`: `scored 1 try` is rugby.
+        "lira" | "liras" => Some("TRY"),
         "rmb" => Some("CNY"),
         "peseta" | "pesetas" => Some("ESP"),
         "guilder" | "guilders" => Some("NLG"),
@@ -223,12 +255,40 @@ pub(super) fn money_word(w: &str) -> Option<&'static str> {
         "won" => Some("KRW"),
         "reais" => Some("BRL"),
         "hryvnia" | "hryvnias" => Some("UAH"),
-        "zloty" | "zlotys" | "zlotych" => Some("PLN"),
+        "zloty" | "zlotys" | "zlotych" | "zł" => Some("PLN"),
         "dirham" | "dirhams" => Some("AED"),
         "rupiah" => Some("IDR"),
         "dong" => Some("VND"),
         _ => None,
     }
+}
+
+/// Whether a word in lower case names a currency after a figure (`euros`, `rupees`, `usd`).
+pub(super) fn names_currency(w: &str) -> bool {
+    money_word(w).is_some()
+}
+
+/// A scale the figure's own scale word leaves out, from `end` (the token after the figure and
+/// its scale word): `a $5-billion deal`, `a 2-million-strong army` (a full scale word after a
+/// hyphen), `Rs 2.5 lakh crore` (crores of a lakh or a thousand). Returns the whole scale and
+/// the end.
+pub(super) fn scale_tail(tokens: &[Token], end: usize, scale: f64) -> Option<(f64, usize)> {
+    let solid = |k: usize| tokens.get(k).filter(|t| !t.space_before);
+    if scale == 1.0 && solid(end).is_some_and(|h| h.is_hyphen()) {
+        let word = solid(end + 1)?;
+        let s = match word.folded.as_ref() {
+            "thousand" => 1e3,
+            "million" => 1e6,
+            "billion" => 1e9,
+            "trillion" => 1e12,
+            _ => return None,
+        };
+        return Some((s, end + 2));
+    }
+    let crore = tokens
+        .get(end)
+        .is_some_and(|c| c.space_before && matches!(c.folded.as_ref(), "crore" | "crores"));
+    (crore && (1e3..1e7).contains(&scale)).then_some((scale * 1e7, end + 1))
 }
 
 /// The factor a currency marker at `i` puts on the figure after it: a million for a
@@ -270,6 +330,10 @@ pub(super) fn bare_subunit(tokens: &[Token], i: usize, code: &str) -> Option<(f6
     (clause_ends && unit_at(tokens, core.end).is_none()).then_some((core.lo * 0.01, core.end))
 }
 
+/// ISO codes that are also common abbreviations in capitals (computer-aided design, search and
+/// rescue, instrument landing system, the UN climate conference, the programming language).
+const AMBIGUOUS_CODES: &[&str] = &["CAD", "SAR", "ILS", "COP", "PHP", "PEN", "TRY", "ALL"];
+
 /// Currencies whose subunit is a hundredth, for [`bare_subunit`].
 const HUNDREDTHS: &[&str] = &[
     "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "HKD", "SGD", "CHF", "CNY", "INR", "ZAR", "TRY", "RUB", "MXN",
@@ -284,6 +348,9 @@ const CLAUSE_WORDS: &[&str] = &[
 /// Whether a word in lower case may be a currency code before a figure (`aud 60`, `maud
 /// 60`), for the phrase-start filter; [`currency_prefix`] checks the letter case.
 pub(super) fn code_may_start(w: &str) -> bool {
+    if matches!(w, "sfr" | "dh" | "dhs" | "tl" | "zł" | "gh") {
+        return true;
+    }
     let code = match w.len() {
         3 => w,
         4 if w.starts_with(['m', 'k']) => &w[1..],
@@ -380,12 +447,18 @@ mod tests {
         assert!(sums("30 MXYZ").is_empty());
         assert!(sums("the MARS 2020 rover").is_empty());
         assert!(sums("PHP 8 and COP 26").is_empty());
+        assert!(sums("the CAD 3D model").is_empty());
+        assert_eq!(sum("EUR 5bn"), ("EUR", 5e9));
     }
 
     #[test]
     fn codes_before_and_after_figures() {
         assert_eq!(sum("AUD 60 a share"), ("AUD", 60.0));
         assert_eq!(sum("It cost 40 SEK"), ("SEK", 40.0));
+        assert_eq!(sum("It cost 40 CAD."), ("CAD", 40.0));
+        // Codes that are also abbreviations, before a noun; `try` in rugby.
+        assert!(sums("3 CAD drawings, 2 SAR teams and 5 ILS approaches").is_empty());
+        assert!(sums("Smith scored 1 try").is_empty());
         // A scale word after a code in capitals.
         assert_eq!(sum("They lost 75 USD million"), ("USD", 75e6));
         assert_eq!(sum("50 million USD"), ("USD", 50e6));
@@ -440,5 +513,30 @@ mod tests {
         assert_eq!(sum("₹1.3 lakh"), ("INR", 130_000.0));
         assert_eq!(sum("1.3 lakh rupees"), ("INR", 130_000.0));
         assert!(sums("1.3 lakh people").is_empty());
+        // Crores of a lakh or a thousand.
+        assert_eq!(sum("Rs 2.5 lakh crore"), ("INR", 2.5e12));
+        assert_eq!(sum("Rs 10 thousand crore"), ("INR", 1e11));
+        // A full scale word after a hyphen, and `m` before a currency name.
+        assert_eq!(sum("a $5-billion deal"), ("USD", 5e9));
+        assert_eq!(sum("a 10-million-dollar deal"), ("USD", 1e7));
+        assert_eq!(sum("5m euros"), ("EUR", 5e6));
+        assert!(sums("a 5m wall").is_empty());
+    }
+
+    #[test]
+    fn regional_signs_and_abbreviations() {
+        assert_eq!(sum("SFr 20 million"), ("CHF", 20e6));
+        assert_eq!(sum("Dh500"), ("AED", 500.0));
+        assert_eq!(sum("Dhs 1,200"), ("AED", 1200.0));
+        assert_eq!(sum("GH¢5 million"), ("GHS", 5e6));
+        assert_eq!(sum("TL 5 billion"), ("TRY", 5e9));
+        assert_eq!(sum("zł 100"), ("PLN", 100.0));
+        assert_eq!(sum("100 zł"), ("PLN", 100.0));
+        let (code, v) = sum("up 50 paise");
+        assert!(code == "INR" && near(v, 0.5), "{code} {v}");
+        let (code, v) = sum("a 50¢ stamp");
+        assert!(code == "USD" && near(v, 0.5), "{code} {v}");
+        // `kr` may be any of four crowns: no sum.
+        assert!(sums("kr 500").is_empty());
     }
 }

@@ -30,6 +30,11 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
         }
         "percent" | "percents" | "percentage" | "pct" => return Some((Kind::Percent, "%", 1.0, j + 1)),
         "per" if next(1) == "cent" => return Some((Kind::Percent, "%", 1.0, j + 2)),
+        // `25 basis points`, `25bps`, `25bp`: hundredths of a percentage point.
+        "basis" if matches!(next(1).as_str(), "point" | "points") => {
+            return Some((Kind::Percent, "%", 0.01, j + 2))
+        }
+        "bps" | "bp" if t.text == w => return Some((Kind::Percent, "%", 0.01, j + 1)),
         _ => {}
     }
     // Temperatures: `46C`, `46.2 °C`, `8 degrees Celsius`, `104F` (converted after, as
@@ -67,18 +72,31 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
         _ => {}
     }
     // Areas: `48,000 acres`, `19,400 hectares`, `75 square miles`, `12 sq km`, `5 km²`.
+    // `2,000 square feet`, `5,000 sq ft`, `100 sq. km`: any length squared.
     let square = matches!(w.as_str(), "square" | "sq");
-    let area_word = if square { next(1) } else { w.clone() };
+    let dotted = w == "sq" && next(1) == ".";
+    let area_word = match (square, dotted) {
+        (true, true) => next(2),
+        (true, false) => next(1),
+        _ => w.clone(),
+    };
     let area = match area_word.as_str() {
         "acre" | "acres" => Some(0.004_046_856),
         "hectare" | "hectares" | "ha" => Some(0.01),
-        "kilometre" | "kilometres" | "kilometer" | "kilometers" | "km" if square => Some(1.0),
+        // The Levant's dunam (1,000 m²) and Egypt's feddan (4,200 m²).
+        "dunam" | "dunams" | "dunum" | "dunums" | "donum" | "donums" => Some(0.001),
+        "feddan" | "feddans" => Some(0.0042),
         "mile" | "miles" | "mi" if square => Some(2.589_988),
-        "metre" | "metres" | "meter" | "meters" | "m" if square => Some(0.000_001),
+        length if square => length_word(length).map(|f| f * f),
         _ => None,
     };
     if let Some(factor) = area {
-        return Some((Kind::Area, "km2", factor, j + if square { 2 } else { 1 }));
+        let words = match (square, dotted) {
+            (true, true) => 3,
+            (true, false) => 2,
+            _ => 1,
+        };
+        return Some((Kind::Area, "km2", factor, j + words));
     }
     if w == "km" && next(1) == "²" {
         return Some((Kind::Area, "km2", 1.0, j + 2));
@@ -88,6 +106,8 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
     }
     match w.as_str() {
         "kph" | "kmh" | "kmph" => return Some((Kind::Speed, "km/h", 1.0, j + 1)),
+        // A nautical mile an hour: `winds of 15 knots`.
+        "knot" | "knots" => return Some((Kind::Speed, "km/h", 1.852, j + 1)),
         "mph" => return Some((Kind::Speed, "km/h", MILE, j + 1)),
         _ => {}
     }
@@ -99,6 +119,7 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
         "hour" | "hours" | "hr" | "hrs" => 3600.0,
         "day" | "days" => 86_400.0,
         "week" | "weeks" => 604_800.0,
+        "fortnight" | "fortnights" => 1_209_600.0,
         "month" | "months" => 2_629_800.0,
         "year" | "years" | "yr" | "yrs" | "annum" => YEAR,
         "decade" | "decades" => 10.0 * YEAR,
@@ -128,10 +149,14 @@ fn length_or_speed(tokens: &[Token], i: usize, j: usize) -> Option<(Kind, &'stat
     let factor = match w.as_str() {
         "nautical" if next(1).starts_with("mile") => 1.852,
         "nmi" => 1.852,
+        // `4.2 light-years`, `4.2 light years`.
+        "light" if light_year(tokens, j).is_some() => LIGHT_YEAR,
         _ if t.text == "NM" => 1.852,
         "in" if inch_abbreviation(tokens, i, j) => INCH,
         _ if t.text == "\"" && inch_mark(tokens, i, j) => INCH,
         _ if t.text == "″" => INCH,
+        // `5' 4"`, `6′2″`: a foot mark only in a pair with inches.
+        _ if matches!(t.text, "'" | "′" | "’") && feet_and_inches(tokens, i, j) => FOOT,
         // `2.1 pm` is no clock time: picometres, and `2.123 am` attometres.
         "pm" | "am" if t.text == w && tiny_decimal_before(tokens, i) => {
             if w == "pm" {
@@ -140,11 +165,16 @@ fn length_or_speed(tokens: &[Token], i: usize, j: usize) -> Option<(Kind, &'stat
                 1e-21
             }
         }
-        // `400 Nm` of torque is no length.
-        "nm" if t.text != "nm" => return None,
+        // `nm` is nanometres in chip news (`a 5nm process`) and nautical miles in aviation
+        // (`a range of 8,700 nm`), `Nm` torque: none is read.
+        "nm" => return None,
         _ => length_word(&w)?,
     };
-    let skip = if w == "nautical" { 2 } else { 1 };
+    let skip = match w.as_str() {
+        "nautical" => 2,
+        "light" => light_year(tokens, j).unwrap_or(1),
+        _ => 1,
+    };
     // `190 km2`, `24703m2`, `5 m²`, `4km^2`, `4 km squared`: a squared length is an area.
     let solid = |k: usize| tokens.get(j + k).filter(|s| !s.space_before);
     let squared = if solid(1).is_some_and(|s| s.text == "2" || s.text == "²") {
@@ -156,7 +186,7 @@ fn length_or_speed(tokens: &[Token], i: usize, j: usize) -> Option<(Kind, &'stat
     } else {
         None
     };
-    if let Some(n) = squared.filter(|_| skip == 1) {
+    if let Some(n) = squared.filter(|_| skip == 1 && t.is_word()) {
         return Some((Kind::Area, "km2", factor * factor, j + n));
     }
     // `24703m212`, `m3`: a unit letter written solid before other digits is part of a code.
@@ -174,6 +204,28 @@ fn length_or_speed(tokens: &[Token], i: usize, j: usize) -> Option<(Kind, &'stat
         return None;
     }
     Some((Kind::Distance, "km", factor, j + skip))
+}
+
+/// Kilometres in a light-year (the IAU's Julian year at the speed of light).
+const LIGHT_YEAR: f64 = 9_460_730_472_580.8;
+
+/// `light-years` or `light years` at `j`: the number of tokens it takes.
+fn light_year(tokens: &[Token], j: usize) -> Option<usize> {
+    let year = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.folded.as_ref(), "year" | "years"))
+    };
+    let hyphen = tokens
+        .get(j + 1)
+        .is_some_and(|h| h.is_hyphen() && !h.space_before);
+    if hyphen && year(j + 2) {
+        Some(3)
+    } else if year(j + 1) {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 /// Kilometres in an inch and in a foot.
@@ -197,7 +249,7 @@ fn length_word(w: &str) -> Option<f64> {
         "µm" | "μm" | "micrometer" | "micrometers" | "micrometre" | "micrometres" | "micron" | "microns" => {
             1e-9
         }
-        "nm" | "nanometer" | "nanometers" | "nanometre" | "nanometres" => 1e-12,
+        "nanometer" | "nanometers" | "nanometre" | "nanometres" => 1e-12,
         "picometer" | "picometers" | "picometre" | "picometres" => 1e-15,
         "attometer" | "attometers" | "attometre" | "attometres" => 1e-21,
         "inch" | "inches" => INCH,
@@ -249,27 +301,28 @@ fn inch_abbreviation(tokens: &[Token], i: usize, j: usize) -> bool {
     };
     match tokens.get(j + 1) {
         Some(n) if n.is_word() => MEASURES.contains(&n.folded.as_ref()) && clause_end(j + 2),
-        Some(n) if n.is_number() => false,
-        _ => {
-            let before = (0..i.saturating_sub(1))
-                .rev()
-                .find(|&k| !tokens[k].is_number() && tokens[k].text != "/");
-            before.is_some_and(|k| {
-                matches!(
-                    tokens[k].folded.as_ref(),
-                    "is" | "was"
-                        | "are"
-                        | "were"
-                        | "be"
-                        | "measures"
-                        | "measured"
-                        | "measuring"
-                        | "of"
-                        | "by"
-                )
-            })
+        // `2 in. of rain`: the abbreviation's dot.
+        Some(n) if n.text == "." && !n.space_before => {
+            tokens.get(j + 2).is_some_and(|o| o.is("of")) || clause_end(j + 2) && after_being(tokens, i)
         }
+        // `a 2-in-1 laptop`, `3 in/5`.
+        Some(n) if !clause_end(j + 1) || n.text == "/" => false,
+        _ => after_being(tokens, i),
     }
+}
+
+/// Whether a verb of being or measuring (or `of`, `by`) comes before the figure ending at
+/// `i`, skipping the figure's digits and fraction: `the pencil is 2 1/2`.
+fn after_being(tokens: &[Token], i: usize) -> bool {
+    let before = (0..i.saturating_sub(1))
+        .rev()
+        .find(|&k| !tokens[k].is_number() && tokens[k].text != "/");
+    before.is_some_and(|k| {
+        matches!(
+            tokens[k].folded.as_ref(),
+            "is" | "was" | "are" | "were" | "be" | "measures" | "measured" | "measuring" | "of" | "by"
+        )
+    })
 }
 
 /// `10"` or `10 " long`: a straight double quote after a figure is an inch mark unless it
@@ -280,6 +333,18 @@ fn inch_mark(tokens: &[Token], i: usize, j: usize) -> bool {
     figure_before(tokens, i)
         && quotes_before % 2 == 0
         && tokens.get(j + 1).is_none_or(|n| n.space_before || !n.is_word())
+}
+
+/// `5' 4"`: a foot mark at `j`, then a figure and an inch mark written solid after it.
+fn feet_and_inches(tokens: &[Token], i: usize, j: usize) -> bool {
+    figure_before(tokens, i)
+        && tokens.get(j + 1).is_some_and(Token::is_number)
+        && tokens.get(j + 2).is_some_and(is_inch_mark)
+}
+
+/// A double quote or double prime written solid after what precedes it.
+fn is_inch_mark(t: &Token) -> bool {
+    matches!(t.text, "\"" | "″" | "”") && !t.space_before
 }
 
 /// Whether the token before `i` is a figure written in digits.
@@ -301,10 +366,9 @@ fn tiny_decimal_before(tokens: &[Token], i: usize) -> bool {
 /// `scp2-173 m`, `ef-300mm`): no unit attaches to it. A number word or a range before the
 /// hyphen (`ten-15 km`, `5-10 km`) keeps its unit.
 fn after_identifier(tokens: &[Token], i: usize) -> bool {
-    let Some(f) = i.checked_sub(1) else { return false };
-    if f < 2 {
+    let Some(f) = i.checked_sub(1).filter(|&f| f >= 2 && f < tokens.len()) else {
         return false;
-    }
+    };
     let (figure, hyphen, left) = (&tokens[f], &tokens[f - 1], &tokens[f - 2]);
     if !figure.is_number() || figure.space_before || !hyphen.is_hyphen() || hyphen.space_before {
         return false;
@@ -334,8 +398,11 @@ pub(super) fn smaller_unit_tail(
         return None;
     }
     let core = core_at(tokens, i, false)?;
-    // `5 ft 2 in`: after feet, `in` is the inch.
-    let inches = factor == FOOT && tokens.get(core.end).is_some_and(|t| t.text == "in");
+    // `5 ft 2 in`, `5' 4"`: after feet, `in` and a double quote are the inch.
+    let inches = factor == FOOT
+        && tokens
+            .get(core.end)
+            .is_some_and(|t| t.text == "in" || is_inch_mark(t));
     let (kind, unit, small, end) = if inches {
         (Kind::Distance, "km", INCH, core.end + 1)
     } else {
@@ -407,7 +474,8 @@ mod tests {
     fn small_lengths() {
         km("10 dm", 0.001);
         km("an accuracy of 16.25 nanometers", 16.25e-12);
-        km("chips made on a 5nm process", 5e-12);
+        assert!(of(Kind::Distance, "chips made on a 5nm process").is_empty());
+        assert!(of(Kind::Distance, "The A350-1000 flew 8,700 nm.").is_empty());
         km("2 picometer", 2e-15);
         km("a 100-yard dash", 100.0 * 0.000_914_4);
         km("a 3 micron filter", 3e-9);
@@ -435,6 +503,8 @@ mod tests {
         km("a 12″ pipe", 12.0 * INCH);
         // `in` as a preposition or particle, `"` closing or opening a quotation.
         assert!(of(Kind::Distance, "police let 200 in.").is_empty());
+        assert!(of(Kind::Distance, "The laptop is 2-in-1.").is_empty());
+        km("The storm dumped 2 in. of rain", 2.0 * INCH);
         assert!(of(Kind::Distance, "2 in 5 people agree").is_empty());
         assert!(of(Kind::Distance, "rose 3 in March").is_empty());
         assert!(of(Kind::Distance, "kept 5 in high demand").is_empty());
@@ -448,6 +518,12 @@ mod tests {
         km("he is 5 ft 2 in", 5.0 * FOOT + 2.0 * INCH);
         km("The length is 12 ft 2 in more or less", 12.0 * FOOT + 2.0 * INCH);
         km("5 feet 2 inches", 5.0 * FOOT + 2.0 * INCH);
+        km("She is 5' 4\" tall.", 5.0 * FOOT + 4.0 * INCH);
+        km("a 6′2″ forward", 6.0 * FOOT + 2.0 * INCH);
+        km("he stands 6’ 2” tall", 6.0 * FOOT + 2.0 * INCH);
+        km("a 3 miles 200 yards course", 3.0 * MILE + 200.0 * 0.000_914_4);
+        // A foot mark alone is no foot: `the 1990’s`, `5' of arc`.
+        assert!(of(Kind::Distance, "in the 1990’s and 5' of arc").is_empty());
         assert_eq!(
             of(Kind::Distance, "The length is 12 m 2 dm more or less"),
             [(0.012, 0.012), (0.0002, 0.0002)]
@@ -482,6 +558,35 @@ mod tests {
         area("4 km squared", 4.0);
         area("24703m2", 0.024_703);
         area("4 square kilometers", 4.0);
+        area("2,000 square feet", 2000.0 * FOOT * FOOT);
+        area("5,000 sq ft", 5000.0 * FOOT * FOOT);
+        area("100 sq. km", 100.0);
+        area("500 dunams of land", 0.5);
+        area("10 feddans", 0.042);
+        area("10 m squared", 1e-5);
+        // A square of a given side is no area: `5 km square`.
+        assert!(of(Kind::Area, "a 5 km square plot").is_empty());
+    }
+
+    #[test]
+    fn basis_points_are_hundredths_of_a_percent() {
+        let pct = |text: &str, want: f64| {
+            let got = point(Kind::Percent, text);
+            assert!(near(got, want), "{text}: {got} %, want {want}");
+        };
+        pct("raised rates by 25 basis points", 0.25);
+        pct("a 50bp cut", 0.5);
+        pct("up 10 bps", 0.1);
+        // `BP` is the company.
+        assert!(of(Kind::Percent, "sold 5 BP shares").is_empty());
+    }
+
+    #[test]
+    fn knots_and_light_years() {
+        assert!(near(point(Kind::Speed, "winds of 15 knots"), 15.0 * 1.852));
+        km("4.2 light-years away", 4.2 * 9_460_730_472_580.8);
+        km("4.2 light years away", 4.2 * 9_460_730_472_580.8);
+        assert!(of(Kind::Distance, "5 light bulbs").is_empty());
     }
 
     #[test]
@@ -525,6 +630,7 @@ mod tests {
             [(1e9 * year, 1e9 * year); 2]
         );
         secs("a delay of 50 ms", 0.05);
+        secs("two fortnights", 2_419_200.0);
         secs("two millennia", 2000.0 * year);
     }
 }

@@ -663,6 +663,14 @@ fn date_target(item: &Value) -> Result<Spec, String> {
     if ranges.is_empty() {
         return Err("date left unresolved by the spec".to_string());
     }
+    // A range whose text names both of its ends (`from March 3 to March 7`, `2014-2018`,
+    // `between August and October`) includes the last one it names, whatever the spec's
+    // half-open notation: news means `from May to October` to take in October. Other explicit
+    // ranges (`the last 3 months`, `2019 q1`) name one period and keep the spec's end.
+    let surface = item["surface"].as_str().unwrap_or_default();
+    if names_both_ends(surface) {
+        ranges.append(&mut closed);
+    }
     let mut spec = Spec::new(DATE_KINDS, Want::Days(ranges));
     if !closed.is_empty() {
         spec.closed_reading = Some(Want::Days(closed));
@@ -670,8 +678,43 @@ fn date_target(item: &Value) -> Result<Spec, String> {
     Ok(spec)
 }
 
-/// The last days of the day, month and year that start on day number `first` (only those it
-/// starts).
+/// Whether a date range's surface names both of its ends: a joining word (`to`, `till`,
+/// `until`, `through`, `thru`, `between ... and`) or a dash or tilde between two dates
+/// (`2014-2018`, `Jan-Feb`, `2014~2018`), but not the hyphen of a period code (`2019-q1`,
+/// `q1-2019`) or of a single date (`2019-08-01`).
+pub fn names_both_ends(surface: &str) -> bool {
+    let lower = surface.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .iter()
+        .any(|w| matches!(*w, "to" | "till" | "until" | "through" | "thru"))
+        || (words.first() == Some(&"between") && words.contains(&"and"))
+    {
+        return true;
+    }
+    let code = |w: &str| {
+        let b = w.as_bytes();
+        b.len() == 2 && matches!(b[0], b'q' | b'h') && b[1].is_ascii_digit()
+    };
+    // The pieces a dash or tilde separates: a range when there are two, or two dates of three
+    // numeric parts each (`10-1-2018-10-7-2018`).
+    let pieces: Vec<&str> = lower.split(['-', '~', '–']).map(str::trim).collect();
+    if pieces.len() < 2
+        || pieces
+            .iter()
+            .any(|p| p.is_empty() || code(p) || code(p.rsplit(' ').next().unwrap_or(p)))
+    {
+        return false;
+    }
+    let numeric = pieces.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    !numeric || pieces.len() == 2 || pieces.len() == 6
+}
+
+/// The last days of the day, month, quarter, half-year and year that start on day number
+/// `first` (only those it starts).
 fn period_ends(first: i64) -> Vec<i64> {
     let mut ends = vec![first];
     let Some(date) = i32::try_from(first)
@@ -689,6 +732,17 @@ fn period_ends(first: i64) -> Vec<i64> {
         };
         if let Some(next) = next {
             ends.push(day(next) - 1);
+        }
+        // A quarter (`to 2018-q1`) or a half-year (`to 2019 h2`).
+        for months in [3, 6] {
+            if date.month0() % months == 0 {
+                let total = date.year() * 12 + (date.month0() + months) as i32;
+                if let Some(next) =
+                    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1)
+                {
+                    ends.push(day(next) - 1);
+                }
+            }
         }
         if date.month() == 1 {
             if let Some(next) = NaiveDate::from_ymd_opt(date.year() + 1, 1, 1) {
