@@ -1306,6 +1306,9 @@ fn proportion_at(tokens: &[Token], i: usize) -> Option<Phrase> {
     };
     let part = |w: &str| fraction_word(w).map(|(d, _)| 1.0 / d);
     let t = tokens.get(i)?;
+    if let Some(share) = figure::compared_share(tokens, i) {
+        return finish_proportion(tokens, i, share.0, share.1);
+    }
     let share = if t.is("half") && tokens.get(i + 1).is_some_and(|o| o.is("of")) {
         Some((50.0, i + 1))
     } else if let Some((n, p, at)) = {

@@ -306,6 +306,46 @@ pub(super) fn compared(tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// A share written as a fraction after a comparison, with no `of` after it: `more than half
+/// people`, `above one quarter and`, `below a half`. A proportion like `more than half of
+/// them`, so a percentage: the share and the index after the fraction. Not `half a million`,
+/// `a quarter mile` or `one quarter of a`, read as numbers and measures elsewhere.
+pub(super) fn compared_share(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    if !compared(tokens, i) {
+        return None;
+    }
+    let t = tokens.get(i)?;
+    let (share, end) = if t.is("half") {
+        (50.0, i + 1)
+    } else {
+        let numerator = match t.folded.as_ref() {
+            "a" | "an" => 1.0,
+            w => match number_word(w)? {
+                NumberWord::Small(v) if v >= 1.0 => v,
+                _ => return None,
+            },
+        };
+        let hyphen = tokens
+            .get(i + 1)
+            .is_some_and(|h| h.is_hyphen() && !h.space_before);
+        let at = if hyphen { i + 2 } else { i + 1 };
+        let (d, plural, end) = super::denominator_at(tokens, at)?;
+        if plural != (numerator != 1.0) || numerator >= d {
+            return None;
+        }
+        (numerator / d * 100.0, end)
+    };
+    let next = tokens.get(end);
+    let measure = next.is_some_and(|n| {
+        n.is("of")
+            || n.is("a")
+            || n.is("an")
+            || number_word(&n.folded).is_some()
+            || unit_at(tokens, end).is_some()
+    });
+    (!measure).then_some((share, end))
+}
+
 /// `percent of 10`, `per cent of twenty-two`, with no figure before `percent` and nothing
 /// after the figure: the figure as a percentage, written the other way round. The reading is
 /// a guess (`the percent of 10 voters` is not 10 %), so it is marked ambiguous.
@@ -533,9 +573,22 @@ mod tests {
     #[test]
     fn fractions_after_a_comparison() {
         let v = |s: &str| all(s)[0].value.unwrap();
-        assert_eq!(v("more than half people came here."), Interval::above(0.5, false));
+        // Shares, as percentages like `more than half of them`.
+        assert_eq!(all("more than half people came here.")[0].kind, Kind::Percent);
+        assert_eq!(
+            v("more than half people came here."),
+            Interval::above(50.0, false)
+        );
+        assert_eq!(v("more than half the town came"), Interval::above(50.0, false));
+        assert_eq!(v("more than half of the town came"), Interval::above(50.0, false));
         let both = v("The number is above one quarter and below a half.");
-        assert_eq!((both.lo_value(), both.hi_value()), (Some(0.25), Some(0.5)));
+        assert_eq!((both.lo_value(), both.hi_value()), (Some(25.0), Some(50.0)));
+        // Numbers and measures stay numbers and measures.
+        assert_eq!(
+            v("more than half a million people"),
+            Interval::above(500_000.0, false)
+        );
+        assert_eq!(all("more than a quarter mile")[0].kind, Kind::Distance);
         // Without a comparison `half` and `a third` are words.
         assert!(all("the half time show").is_empty());
         assert!(all("won a third term").is_empty());
