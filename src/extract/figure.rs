@@ -255,6 +255,10 @@ pub(super) fn bound_after(
         return None;
     }
     let word = tokens.get(i + 1)?.folded.as_ref();
+    // `20 or so`.
+    if word == "so" {
+        return Some((Qualifier::About, i + 2));
+    }
     let than = tokens.get(i + 2).is_some_and(|t| t.is("than"));
     match word {
         "more" | "greater" | "higher" | "larger" | "bigger" if than && closes_phrase(tokens, i + 3) => {
@@ -417,7 +421,7 @@ pub(super) fn ordinal_bound_at(tokens: &[Token], i: usize) -> Option<Phrase> {
 #[cfg(test)]
 mod tests {
     use super::super::phrases;
-    use crate::claim::{Doubt, Kind};
+    use crate::claim::{Doubt, Kind, Qualifier};
     use crate::interval::Interval;
     use crate::token::tokenize;
 
@@ -568,6 +572,23 @@ mod tests {
         assert_eq!(v("more than 5000 or equal to it"), Interval::above(5000.0, true));
         // A second bound is not swallowed.
         assert_eq!(all("more than 20 or less than 35").len(), 2);
+    }
+
+    #[test]
+    fn more_ways_news_qualifies_a_figure() {
+        let v = |s: &str| all(s)[0].value.unwrap();
+        assert_eq!(v("20 or so people"), Interval::closed(18.0, 22.0));
+        assert_eq!(v("well over 100 people"), Interval::above(100.0, false));
+        assert_eq!(v("north of $5 billion"), Interval::above(5e9, false));
+        assert_eq!(v("well below 10 percent"), Interval::below(10.0, false));
+        assert_eq!(all("just shy of 1,000 votes")[0].qualifier, Qualifier::Nearly);
+        assert_eq!(v("as few as 12 people"), Interval::above(12.0, true));
+        assert_eq!(v("as little as $5"), Interval::above(5.0, true));
+        assert_eq!(v("more or less 30 people"), Interval::closed(27.0, 33.0));
+        assert_eq!(v("in the region of 500 jobs"), Interval::closed(450.0, 550.0));
+        assert_eq!(v("on the order of 1,000 troops"), Interval::closed(900.0, 1100.0));
+        // `or so` does not swallow a second figure.
+        assert_eq!(all("20 or 30 people").len(), 2);
     }
 
     #[test]
