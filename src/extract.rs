@@ -577,14 +577,18 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     let mut end = core.end;
 
     if let Some(ordinal) = ordinal_suffix(tokens, &core) {
-        return Some(simple(
-            start,
-            ordinal,
-            Kind::Ordinal,
-            None,
-            core.lo,
-            Qualifier::Exact,
-        ));
+        // `higher than 10th`: a rank as a bound keeps its comparison.
+        let q = prefix_q
+            .filter(|q| {
+                matches!(
+                    q,
+                    Qualifier::MoreThan | Qualifier::LessThan | Qualifier::AtLeast | Qualifier::AtMost
+                )
+            })
+            .unwrap_or(Qualifier::Exact);
+        let mut p = simple(start, ordinal, Kind::Ordinal, None, core.lo, q);
+        p.value = Some(interval_for(q, core.lo, core.lo));
+        return Some(p);
     }
     if let Some(decade_end) = decade_suffix(tokens, &core) {
         let mut p = simple(start, decade_end, Kind::Year, None, core.lo, Qualifier::Range);

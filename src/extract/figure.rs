@@ -714,6 +714,12 @@ mod tests {
             (p.kind, p.value),
             (Kind::Ordinal, Some(Interval::closed(10.0, 15.0)))
         );
+        let p = &all("finished higher than 10th")[0];
+        assert_eq!(
+            (p.kind, p.value),
+            (Kind::Ordinal, Some(Interval::above(10.0, false)))
+        );
+        assert_eq!(all("the 80th anniversary")[0].value, Some(Interval::point(80.0)));
         // A rank without a comparison is no claim.
         assert!(all("for the tenth time").is_empty());
     }
