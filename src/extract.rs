@@ -1346,10 +1346,16 @@ fn proportion_at(tokens: &[Token], i: usize) -> Option<Phrase> {
     } else {
         // `one in five`, `three out of four`.
         let n = count(t).filter(|_| !t.is("a") && !t.is("an"))?;
-        let (m_at, _) = match (tokens.get(i + 1), tokens.get(i + 2)) {
-            (Some(a), _) if a.is("in") => (i + 2, ()),
-            (Some(a), Some(b)) if a.is("out") && b.is("of") => (i + 3, ()),
+        let m_at = match (tokens.get(i + 1), tokens.get(i + 2)) {
+            (Some(a), _) if a.is("in") => i + 2,
+            (Some(a), Some(b)) if a.is("out") && b.is("of") => i + 3,
             _ => return None,
+        };
+        // `one in every five`, `one out of every three`.
+        let m_at = if tokens.get(m_at).is_some_and(|e| e.is("every")) {
+            m_at + 1
+        } else {
+            m_at
         };
         // `one in twenty-one`, `1 in 1,000`: the whole figure after `in`.
         // `Voyager 2 in 1979` is a time, not a share.

@@ -592,6 +592,16 @@ mod tests {
     }
 
     #[test]
+    fn shares_out_of_every() {
+        let v = |s: &str| all(s)[0].value.unwrap();
+        assert_eq!(v("one in every five adults"), Interval::point(20.0));
+        assert_eq!(v("one out of every four votes"), Interval::point(25.0));
+        let p = &all("nearly one in every three")[0];
+        assert_eq!((p.kind, p.qualifier), (Kind::Percent, Qualifier::Nearly));
+        assert!(close(p.stated.unwrap().0, 100.0 / 3.0));
+    }
+
+    #[test]
     fn fractions_after_a_comparison() {
         let v = |s: &str| all(s)[0].value.unwrap();
         // Shares, as percentages like `more than half of them`.
