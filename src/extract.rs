@@ -574,6 +574,16 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     if let Some(q) = prefix_q.filter(|q| core.vague && *q != Qualifier::Exact) {
         qualifier = q;
     }
+    // `<>30`, `=>30`, `=<30`: an operator crosscheck does not know; the figure is kept, marked.
+    let operator = |k: usize| {
+        core_start
+            .checked_sub(k)
+            .and_then(|j| tokens.get(j))
+            .is_some_and(|t| matches!(t.text, "<" | ">" | "="))
+    };
+    if prefix_q.is_none() && currency.is_none() && operator(1) && operator(2) {
+        core.doubt = Some(Doubt::Ambiguous);
+    }
     let mut end = core.end;
 
     if let Some(ordinal) = ordinal_suffix(tokens, &core) {

@@ -592,6 +592,20 @@ mod tests {
     }
 
     #[test]
+    fn unknown_operators_leave_the_figure_ambiguous() {
+        for text in ["<>30", "=>30", "=<30"] {
+            let p = &all(text)[0];
+            assert_eq!(
+                (p.stated, p.doubt),
+                (Some((30.0, 30.0)), Some(Doubt::Ambiguous)),
+                "{text}"
+            );
+        }
+        assert_eq!(all(">=30")[0].value, Some(Interval::above(30.0, true)));
+        assert!(all("x = 30")[0].doubt.is_none());
+    }
+
+    #[test]
     fn shares_out_of_every() {
         let v = |s: &str| all(s)[0].value.unwrap();
         assert_eq!(v("one in every five adults"), Interval::point(20.0));
