@@ -590,17 +590,31 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     if let Some(q) = prefix_q.filter(|q| core.vague && *q != Qualifier::Exact) {
         qualifier = q;
     }
+    // `<>30`, `=>30`, `=<30`: an operator crosscheck does not know; the figure is kept, marked.
+    let operator = |k: usize| {
+        core_start
+            .checked_sub(k)
+            .and_then(|j| tokens.get(j))
+            .is_some_and(|t| matches!(t.text, "<" | ">" | "="))
+    };
+    if prefix_q.is_none() && currency.is_none() && operator(1) && operator(2) {
+        core.doubt = Some(Doubt::Ambiguous);
+    }
     let mut end = core.end;
 
     if let Some(ordinal) = ordinal_suffix(tokens, &core) {
-        return Some(simple(
-            start,
-            ordinal,
-            Kind::Ordinal,
-            None,
-            core.lo,
-            Qualifier::Exact,
-        ));
+        // `higher than 10th`: a rank as a bound keeps its comparison.
+        let q = prefix_q
+            .filter(|q| {
+                matches!(
+                    q,
+                    Qualifier::MoreThan | Qualifier::LessThan | Qualifier::AtLeast | Qualifier::AtMost
+                )
+            })
+            .unwrap_or(Qualifier::Exact);
+        let mut p = simple(start, ordinal, Kind::Ordinal, None, core.lo, q);
+        p.value = Some(interval_for(q, core.lo, core.lo));
+        return Some(p);
     }
     if let Some(decade_end) = decade_suffix(tokens, &core) {
         let mut p = simple(start, decade_end, Kind::Year, None, core.lo, Qualifier::Range);
@@ -886,6 +900,20 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         (&["surpassed"], Qualifier::MoreThan),
         (&["surpassing"], Qualifier::MoreThan),
         (&["just", "over"], Qualifier::MoreThan),
+        (&["well", "over"], Qualifier::MoreThan),
+        (&["well", "above"], Qualifier::MoreThan),
+        (&["north", "of"], Qualifier::MoreThan),
+        (&["well", "under"], Qualifier::LessThan),
+        (&["well", "below"], Qualifier::LessThan),
+        (&["just", "shy", "of"], Qualifier::Nearly),
+        (&["shy", "of"], Qualifier::Nearly),
+        (&["as", "few", "as"], Qualifier::AtLeast),
+        (&["as", "little", "as"], Qualifier::AtLeast),
+        (&["as", "low", "as"], Qualifier::AtLeast),
+        (&["more", "or", "less"], Qualifier::About),
+        (&["in", "the", "region", "of"], Qualifier::About),
+        (&["in", "the", "order", "of"], Qualifier::About),
+        (&["on", "the", "order", "of"], Qualifier::About),
         (&["over"], Qualifier::MoreThan),
         (&["above"], Qualifier::MoreThan),
         (&["greater", "than"], Qualifier::MoreThan),
@@ -958,8 +986,16 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
             continue;
         }
         // `one over three` is a fraction and `$2,000 over 3 years` a period, not "more than".
-        let after_figure =
-            i > n && (tokens[i - n - 1].is_number() || number_word(&tokens[i - n - 1].folded).is_some());
+        // (A figure may end in its unit: `rose 3.2% over 12 months`, `$2bn over five years`.)
+        let after_figure = i > n && {
+            let prev = &tokens[i - n - 1];
+            prev.is_number()
+                || number_word(&prev.folded).is_some()
+                || scale_word(&prev.folded, true).is_some()
+                || ["%", "percent", "cent", "pct", "points"]
+                    .iter()
+                    .any(|w| prev.is(w))
+        };
         if *words == ["over"] && after_figure && figure::over_is_not_a_bound(tokens, i - 1) {
             continue;
         }
@@ -1097,7 +1133,7 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
         // `1 over 3`, `2000 over 3`.
         if scale == 1.0 && !fraction && end == i + 1 {
             if let Some((den, after)) = figure::over_denominator(tokens, end) {
-                return Some(Core::exact(value / den, after));
+                return Some(figure::quotient(value, den, after));
             }
         }
         let scaled = times_power_of_ten(value, scale);
@@ -1238,7 +1274,10 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         } else {
             j
         };
-        // `several hundred thousand`: scales multiply.
+        // `several hundred thousand`: scales multiply. `a few dozen`: a dozen is a scale here.
+        if tokens.get(j).is_some_and(|t| t.is("dozen")) {
+            return Some((12.0, j + 1));
+        }
         let mut scale = 1.0;
         let mut end = j;
         while let Some(w) = tokens.get(end).and_then(|t| number_word(&t.folded)) {
@@ -1252,6 +1291,21 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         (end > j).then_some((scale, end))
     };
     let next_is = |w: &str| tokens.get(i + 1).is_some_and(|t| t.is(w));
+    let numerator = |w: &str| match w {
+        "a" | "an" | "one" => Some(1.0),
+        _ => match number_word(w) {
+            Some(NumberWord::Small(v)) if v >= 2.0 => Some(v),
+            _ => None,
+        },
+    };
+    let fraction_at = if tokens
+        .get(i + 1)
+        .is_some_and(|h| h.is_hyphen() && !h.space_before)
+    {
+        i + 2
+    } else {
+        i + 1
+    };
     match word.as_str() {
         "several" => scale_after(i + 1).map(|(s, end)| span(3.0 * s, 9.0 * s, end)),
         "a" if next_is("few") => scale_after(i + 2).map(|(s, end)| span(2.0 * s, 5.0 * s, end)),
@@ -1265,16 +1319,10 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
             let (part, end) = fraction_of(tokens, i)?;
             Some(Core::exact(part, end))
         }
-        "a" | "one" | "two" | "three" | "four" | "nine" if fraction_of(tokens, i + 1).is_some() => {
-            let (part, end) = fraction_of(tokens, i + 1)?;
-            let times = match word.as_str() {
-                "two" => 2.0,
-                "three" => 3.0,
-                "four" => 4.0,
-                "nine" => 9.0,
-                _ => 1.0,
-            };
-            Some(Core::exact(times * part, end))
+        // `three quarters of a million`, `three-quarters of a million`, `five eighths of a billion`.
+        _ if numerator(&word).is_some() && fraction_of(tokens, fraction_at).is_some() => {
+            let (part, end) = fraction_of(tokens, fraction_at)?;
+            Some(Core::exact(numerator(&word)? * part, end))
         }
         "half" if !next_is("a") => scale_after(i + 1)
             .filter(|(s, _)| *s >= 1000.0)
@@ -1302,6 +1350,9 @@ fn proportion_at(tokens: &[Token], i: usize) -> Option<Phrase> {
     };
     let part = |w: &str| fraction_word(w).map(|(d, _)| 1.0 / d);
     let t = tokens.get(i)?;
+    if let Some(share) = figure::compared_share(tokens, i) {
+        return finish_proportion(tokens, i, share.0, share.1);
+    }
     let share = if t.is("half") && tokens.get(i + 1).is_some_and(|o| o.is("of")) {
         Some((50.0, i + 1))
     } else if let Some((n, p, at)) = {
@@ -1321,10 +1372,16 @@ fn proportion_at(tokens: &[Token], i: usize) -> Option<Phrase> {
     } else {
         // `one in five`, `three out of four`.
         let n = count(t).filter(|_| !t.is("a") && !t.is("an"))?;
-        let (m_at, _) = match (tokens.get(i + 1), tokens.get(i + 2)) {
-            (Some(a), _) if a.is("in") => (i + 2, ()),
-            (Some(a), Some(b)) if a.is("out") && b.is("of") => (i + 3, ()),
+        let m_at = match (tokens.get(i + 1), tokens.get(i + 2)) {
+            (Some(a), _) if a.is("in") => i + 2,
+            (Some(a), Some(b)) if a.is("out") && b.is("of") => i + 3,
             _ => return None,
+        };
+        // `one in every five`, `one out of every three`.
+        let m_at = if tokens.get(m_at).is_some_and(|e| e.is("every")) {
+            m_at + 1
+        } else {
+            m_at
         };
         // `one in twenty-one`, `1 in 1,000`: the whole figure after `in`.
         // `Voyager 2 in 1979` is a time, not a share.
@@ -1468,6 +1525,12 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     if let Some(core) = figure::compound_fraction(tokens, i) {
         return Some(core);
     }
+    // `million thirty`, `crore thirty`: a number does not start with a scale word, unless `a`
+    // stands for its one (`a thousand and one`).
+    let after_a = i > 0 && (tokens[i - 1].is("a") || tokens[i - 1].is("an"));
+    if matches!(number_word(&tokens[i].folded), Some(NumberWord::Scale(_))) && !after_a {
+        return None;
+    }
     let mut n = SpelledNumber::default();
     let mut j = i;
     let mut end = i;
@@ -1562,7 +1625,11 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     let mut value = n.value();
-    let mut doubt = None;
+    // `three quarters revenue fell`, `three halves`: a count of quarters, or ¾ and 1½ read
+    // with a word after them; the count is kept and marked.
+    let mut doubt = denominator_at(tokens, over)
+        .filter(|&(d, plural, _)| plural && n.value() != 1.0 && (d == 2.0 || d == 4.0))
+        .map(|_| Doubt::Ambiguous);
     // `one and a half`, `forty two and a third`, `one million and a half`; `one and a half
     // million`.
     if let Some((part, after)) = and_fraction(tokens, end) {
@@ -1612,11 +1679,15 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     }
     // `one over three`.
     if let Some((den, after)) = figure::over_denominator(tokens, end) {
-        return Some(Core::exact(value / den, after));
+        return Some(figure::quotient(value, den, after));
     }
     // A lone `one` is rarely a stated figure ("one of the", "no one"), unless signed
     // (`minus one`) or followed by a unit; `zero` and `nought` are.
     let signed = i > 0 && (tokens[i - 1].is("minus") || tokens[i - 1].is("negative"));
+    // `ground zero` is a place.
+    if value == 0.0 && i > 0 && tokens[i - 1].is("ground") {
+        return None;
+    }
     if n.words() == 1 && value == 1.0 && !signed && unit_at(tokens, end).is_none() {
         return None;
     }

@@ -164,6 +164,8 @@ fn scan_number(chars: &[(usize, char)], start: usize) -> usize {
         return end;
     }
     let is_digit = |i: usize| chars.get(i).is_some_and(|&(_, c)| digit_value(c).is_some());
+    // `i7 860`: digits glued to a word are a name; a spaced group after them is another figure.
+    let glued_to_word = start > 0 && chars[start - 1].1.is_alphabetic();
     let mut i = start;
     let mut group_len = 0;
     let mut seen_decimal = false;
@@ -180,6 +182,7 @@ fn scan_number(chars: &[(usize, char)], start: usize) -> usize {
             i += 1;
         } else if matches!(c, '\u{2009}' | '\u{202F}' | '\u{A0}' | ' ')
             && !seen_decimal
+            && !glued_to_word
             && (1..=3).contains(&group_len)
             && three_digit_group(chars, i + 1)
         {
@@ -280,6 +283,10 @@ mod tests {
         assert_eq!(texts("15\u{202F}000"), ["15\u{202F}000"]);
         assert_eq!(texts("in 2019 200 people"), ["in", "2019", "200", "people"]);
         assert_eq!(texts("26, 27"), ["26", ",", "27"]);
+        assert_eq!(
+            texts("Core i7 860 Processor"),
+            ["Core", "i", "7", "860", "Processor"]
+        );
     }
 
     #[test]

@@ -64,6 +64,16 @@ pub(super) fn over_denominator(tokens: &[Token], j: usize) -> Option<(f64, usize
     (clause_ends && unit_at(tokens, den.end).is_none()).then_some((den.lo, den.end))
 }
 
+/// `X over Y` as a figure ending before `end`. A quotient above 1 (`2000 over 3`, but also
+/// `120 over 80`, a blood pressure, or `3 over 1`, a score) is marked ambiguous.
+pub(super) fn quotient(numerator: f64, denominator: f64, end: usize) -> Core {
+    let mut core = Core::exact(numerator / denominator, end);
+    if numerator > denominator {
+        core.doubt = Some(Doubt::Ambiguous);
+    }
+    core
+}
+
 /// Whether `over` at `i` after a figure is not "more than": a fraction (`1 over 3`) or a
 /// period (`$2,000 over 3 years`).
 pub(super) fn over_is_not_a_bound(tokens: &[Token], i: usize) -> bool {
@@ -245,6 +255,10 @@ pub(super) fn bound_after(
         return None;
     }
     let word = tokens.get(i + 1)?.folded.as_ref();
+    // `20 or so`.
+    if word == "so" {
+        return Some((Qualifier::About, i + 2));
+    }
     let than = tokens.get(i + 2).is_some_and(|t| t.is("than"));
     match word {
         "more" | "greater" | "higher" | "larger" | "bigger" if than && closes_phrase(tokens, i + 3) => {
@@ -294,6 +308,46 @@ pub(super) fn compared(tokens: &[Token], i: usize) -> bool {
         Some("least" | "most") => before(2) == Some("at"),
         _ => false,
     }
+}
+
+/// A share written as a fraction after a comparison, with no `of` after it: `more than half
+/// people`, `above one quarter and`, `below a half`. A proportion like `more than half of
+/// them`, so a percentage: the share and the index after the fraction. Not `half a million`,
+/// `a quarter mile` or `one quarter of a`, read as numbers and measures elsewhere.
+pub(super) fn compared_share(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    if !compared(tokens, i) {
+        return None;
+    }
+    let t = tokens.get(i)?;
+    let (share, end) = if t.is("half") {
+        (50.0, i + 1)
+    } else {
+        let numerator = match t.folded.as_ref() {
+            "a" | "an" => 1.0,
+            w => match number_word(w)? {
+                NumberWord::Small(v) if v >= 1.0 => v,
+                _ => return None,
+            },
+        };
+        let hyphen = tokens
+            .get(i + 1)
+            .is_some_and(|h| h.is_hyphen() && !h.space_before);
+        let at = if hyphen { i + 2 } else { i + 1 };
+        let (d, plural, end) = super::denominator_at(tokens, at)?;
+        if plural != (numerator != 1.0) || numerator >= d {
+            return None;
+        }
+        (numerator / d * 100.0, end)
+    };
+    let next = tokens.get(end);
+    let measure = next.is_some_and(|n| {
+        n.is("of")
+            || n.is("a")
+            || n.is("an")
+            || number_word(&n.folded).is_some()
+            || unit_at(tokens, end).is_some()
+    });
+    (!measure).then_some((share, end))
 }
 
 /// `percent of 10`, `per cent of twenty-two`, with no figure before `percent` and nothing
@@ -367,7 +421,7 @@ pub(super) fn ordinal_bound_at(tokens: &[Token], i: usize) -> Option<Phrase> {
 #[cfg(test)]
 mod tests {
     use super::super::phrases;
-    use crate::claim::{Doubt, Kind};
+    use crate::claim::{Doubt, Kind, Qualifier};
     use crate::interval::Interval;
     use crate::token::tokenize;
 
@@ -426,6 +480,14 @@ mod tests {
         let found = all("I want to earn $2000 over 3 years");
         assert_eq!(found[1].value, Some(Interval::point(3.0 * 31_557_600.0)));
         assert_eq!(figures("scored 30 over 20 games"), [30.0, 20.0]);
+        // An improper quotient may be a blood pressure or a score: kept, marked.
+        let p = &all("Blood pressure of 120 over 80 is normal.")[0];
+        assert_eq!((p.stated, p.doubt), (Some((1.5, 1.5)), Some(Doubt::Ambiguous)));
+        assert!(all("1 over 3")[0].doubt.is_none());
+        // A period after a figure with its unit.
+        let found = all("Prices rose 3.2% over 12 months");
+        assert_eq!(found[1].value, Some(Interval::point(31_557_600.0)));
+        assert!(all("though ground zero remained closed").is_empty());
     }
 
     #[test]
@@ -441,6 +503,9 @@ mod tests {
         assert_one("I count 6 crore and two hundred", 60_000_200.0);
         assert_one("The total is three lakh crore", 3e12);
         assert_one("2 million 300 thousand people", 2_300_000.0);
+        // A scale word does not start a number.
+        assert_eq!(figures("crore thirty percent"), [30.0]);
+        assert_one("a thousand and one nights", 1001.0);
         assert_one("two out of five hundreds tvs", 0.4);
         assert_one("five hundreds tvs", 500.0);
         // `hundreds of` after a number stays apart.
@@ -510,11 +575,65 @@ mod tests {
     }
 
     #[test]
+    fn more_ways_news_qualifies_a_figure() {
+        let v = |s: &str| all(s)[0].value.unwrap();
+        assert_eq!(v("20 or so people"), Interval::closed(18.0, 22.0));
+        assert_eq!(v("well over 100 people"), Interval::above(100.0, false));
+        assert_eq!(v("north of $5 billion"), Interval::above(5e9, false));
+        assert_eq!(v("well below 10 percent"), Interval::below(10.0, false));
+        assert_eq!(all("just shy of 1,000 votes")[0].qualifier, Qualifier::Nearly);
+        assert_eq!(v("as few as 12 people"), Interval::above(12.0, true));
+        assert_eq!(v("as little as $5"), Interval::above(5.0, true));
+        assert_eq!(v("more or less 30 people"), Interval::closed(27.0, 33.0));
+        assert_eq!(v("in the region of 500 jobs"), Interval::closed(450.0, 550.0));
+        assert_eq!(v("on the order of 1,000 troops"), Interval::closed(900.0, 1100.0));
+        // `or so` does not swallow a second figure.
+        assert_eq!(all("20 or 30 people").len(), 2);
+    }
+
+    #[test]
+    fn unknown_operators_leave_the_figure_ambiguous() {
+        for text in ["<>30", "=>30", "=<30"] {
+            let p = &all(text)[0];
+            assert_eq!(
+                (p.stated, p.doubt),
+                (Some((30.0, 30.0)), Some(Doubt::Ambiguous)),
+                "{text}"
+            );
+        }
+        assert_eq!(all(">=30")[0].value, Some(Interval::above(30.0, true)));
+        assert!(all("x = 30")[0].doubt.is_none());
+    }
+
+    #[test]
+    fn shares_out_of_every() {
+        let v = |s: &str| all(s)[0].value.unwrap();
+        assert_eq!(v("one in every five adults"), Interval::point(20.0));
+        assert_eq!(v("one out of every four votes"), Interval::point(25.0));
+        let p = &all("nearly one in every three")[0];
+        assert_eq!((p.kind, p.qualifier), (Kind::Percent, Qualifier::Nearly));
+        assert!(close(p.stated.unwrap().0, 100.0 / 3.0));
+    }
+
+    #[test]
     fn fractions_after_a_comparison() {
         let v = |s: &str| all(s)[0].value.unwrap();
-        assert_eq!(v("more than half people came here."), Interval::above(0.5, false));
+        // Shares, as percentages like `more than half of them`.
+        assert_eq!(all("more than half people came here.")[0].kind, Kind::Percent);
+        assert_eq!(
+            v("more than half people came here."),
+            Interval::above(50.0, false)
+        );
+        assert_eq!(v("more than half the town came"), Interval::above(50.0, false));
+        assert_eq!(v("more than half of the town came"), Interval::above(50.0, false));
         let both = v("The number is above one quarter and below a half.");
-        assert_eq!((both.lo_value(), both.hi_value()), (Some(0.25), Some(0.5)));
+        assert_eq!((both.lo_value(), both.hi_value()), (Some(25.0), Some(50.0)));
+        // Numbers and measures stay numbers and measures.
+        assert_eq!(
+            v("more than half a million people"),
+            Interval::above(500_000.0, false)
+        );
+        assert_eq!(all("more than a quarter mile")[0].kind, Kind::Distance);
         // Without a comparison `half` and `a third` are words.
         assert!(all("the half time show").is_empty());
         assert!(all("won a third term").is_empty());
@@ -619,8 +738,38 @@ mod tests {
             (p.kind, p.value),
             (Kind::Ordinal, Some(Interval::closed(10.0, 15.0)))
         );
+        let p = &all("finished higher than 10th")[0];
+        assert_eq!(
+            (p.kind, p.value),
+            (Kind::Ordinal, Some(Interval::above(10.0, false)))
+        );
+        assert_eq!(all("the 80th anniversary")[0].value, Some(Interval::point(80.0)));
         // A rank without a comparison is no claim.
         assert!(all("for the tenth time").is_empty());
+    }
+
+    #[test]
+    fn fractions_of_a_scale_and_dozens_as_a_scale() {
+        assert_one("three-quarters of a million people", 750_000.0);
+        assert_one("three quarters of a million people", 750_000.0);
+        assert_one("five eighths of a billion", 0.625e9);
+        assert_one("two-thirds of a billion dollars", 2e9 / 3.0);
+        let v = |s: &str| all(s)[0].value.unwrap();
+        assert_eq!(v("a few dozen people"), Interval::closed(24.0, 60.0));
+        assert_eq!(v("several dozen people"), Interval::closed(36.0, 108.0));
+        assert_eq!(v("a couple dozen people"), Interval::closed(24.0, 36.0));
+        assert_eq!(v("a dozen people"), Interval::point(12.0));
+    }
+
+    #[test]
+    fn a_count_of_halves_or_quarters_is_marked() {
+        let p = &all("Is three halves fractional?")[0];
+        assert_eq!((p.stated, p.doubt), (Some((3.0, 3.0)), Some(Doubt::Ambiguous)));
+        let p = &all("two halves make a whole")[0];
+        assert_eq!((p.stated, p.doubt), (Some((2.0, 2.0)), Some(Doubt::Ambiguous)));
+        // Read as fractions where nothing but punctuation, `of`, a scale or a unit follows.
+        assert_one("three quarters of the vote", 75.0);
+        assert_one("three halves.", 1.5);
     }
 
     #[test]
