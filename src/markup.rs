@@ -95,7 +95,10 @@ impl<'a> Prose<'a> {
         let mut seen = HashSet::new();
         claims.retain_mut(|claim| {
             claim.span = self.map.range(claim.span.clone());
-            claim.sentence = self.map.range(claim.sentence.clone());
+            // A sentence that starts in a row label inserted before a cell maps from the
+            // label's source, which may lie after the cell's: it always holds its claim.
+            let sentence = self.map.range(claim.sentence.clone());
+            claim.sentence = sentence.start.min(claim.span.start)..sentence.end.max(claim.span.end);
             seen.insert((claim.span.start, claim.span.end))
         });
     }

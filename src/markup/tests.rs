@@ -408,3 +408,20 @@ fn stray_end_tags_over_deep_nesting_stay_fast() {
     assert_eq!(lines("a.html", &text), vec!["Storm kills 26."]);
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }
+
+#[test]
+fn a_sentence_starting_in_a_row_label_still_holds_its_claims() {
+    // Found by the property test below: the second cell's sentence starts in the row label,
+    // whose source lies elsewhere in the file.
+    let text = "<td>thousands<br>[tens of](https://x/1)Storm kills 26<td>**";
+    let doc = document("a.html", text);
+    let claims = crate::keyed_claims(std::slice::from_ref(&doc), &crate::rules::RuleSet::generic());
+    assert!(claims.iter().any(|c| c.text == "26"), "{claims:?}");
+    for claim in &claims {
+        assert!(
+            claim.sentence.start <= claim.span.start && claim.span.end <= claim.sentence.end,
+            "{claim:?}"
+        );
+        assert!(doc.text.get(claim.sentence.clone()).is_some());
+    }
+}
