@@ -190,6 +190,10 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
     claims
         .iter()
         .filter_map(|c| {
+            // A date read one of two ways dates nothing: the anchor would be a guess.
+            if c.doubt.is_some_and(|d| d.keeps_out()) {
+                return None;
+            }
             let v = c.value?;
             // `Before 2020, ...`, `After 2018, ...`: an open year still dates its clause by the
             // year it names.
@@ -1977,6 +1981,19 @@ mod forecast_tests {
         assert_eq!(
             key_of("It announced an increase of 12,000 troops.", "12,000"),
             None
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_date_dates_no_figure() {
+        assert_eq!(
+            key_of("By March 4, 2025, 500 people had been killed.", "500").as_deref(),
+            Some("dead@2025-03-04")
+        );
+        // `3/4/2025` is March 4 or April 3: the figure keeps its plain key.
+        assert_eq!(
+            key_of("By 3/4/2025, 500 people had been killed.", "500").as_deref(),
+            Some("dead")
         );
     }
 
