@@ -497,6 +497,8 @@ mod tests {
         assert_eq!(sum("a $ 300 million charge"), ("USD", 300e6));
         // A sign between the symbol and the figure.
         assert_eq!(sum("The annual revenue is $-99.99."), ("USD", -99.99));
+        assert_eq!(sum("$-5"), ("USD", -5.0));
+        assert_eq!(sum("a $-5 fee"), ("USD", -5.0));
         assert_eq!(sum("a loss of -15€"), ("EUR", -15.0));
     }
 
