@@ -527,7 +527,11 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         && core_start > i
         && matches!(tokens[core_start - 1].text, "-" | "−")
         && !tokens[core_start].space_before;
-    let mut start = if minus_sign || minus_word { start - 1 } else { start };
+    let mut start = if minus_sign || minus_word {
+        start - 1
+    } else {
+        start
+    };
     let mut negative = minus_sign || minus_word || signed_sum;
     let mut prefix_q = prefix_q;
     // `< -30`, `<= -30`, `below -5`: a comparison, then a signed figure.
