@@ -230,39 +230,6 @@ pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
     })
 }
 
-/// Currency names written after the figure: `50 million dollars`.
-pub(super) fn money_word(w: &str) -> Option<&'static str> {
-    match w {
-        "dollar" | "dollars" | "usd" => Some("USD"),
-        "euro" | "euros" | "eur" => Some("EUR"),
-        "pound" | "pounds" | "gbp" => Some("GBP"),
-        "yuan" | "renminbi" | "cny" => Some("CNY"),
-        "rupee" | "rupees" | "inr" => Some("INR"),
-        "yen" | "jpy" => Some("JPY"),
-        "franc" | "francs" | "chf" => Some("CHF"),
-        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
-        // Not `try`: `scored 1 try` is rugby.
-        "lira" | "liras" => Some("TRY"),
-        "rmb" => Some("CNY"),
-        "peseta" | "pesetas" => Some("ESP"),
-        "guilder" | "guilders" => Some("NLG"),
-        "markka" | "markkaa" => Some("FIM"),
-        "bitcoin" | "bitcoins" | "btc" | "xbt" => Some("XBT"),
-        "naira" => Some("NGN"),
-        "rand" => Some("ZAR"),
-        "ringgit" => Some("MYR"),
-        "baht" => Some("THB"),
-        "won" => Some("KRW"),
-        "reais" => Some("BRL"),
-        "hryvnia" | "hryvnias" => Some("UAH"),
-        "zloty" | "zlotys" | "zlotych" | "zł" => Some("PLN"),
-        "dirham" | "dirhams" => Some("AED"),
-        "rupiah" => Some("IDR"),
-        "dong" => Some("VND"),
-        _ => None,
-    }
-}
-
 /// Whether a word in lower case names a currency after a figure (`euros`, `rupees`, `usd`).
 pub(super) fn names_currency(w: &str) -> bool {
     money_word(w).is_some()
@@ -330,6 +297,53 @@ pub(super) fn bare_subunit(tokens: &[Token], i: usize, code: &str) -> Option<(f6
     (clause_ends && unit_at(tokens, core.end).is_none()).then_some((core.lo * 0.01, core.end))
 }
 
+/// Whether a word in lower case may be a currency code before a figure (`aud 60`, `maud
+/// 60`), for the phrase-start filter; [`currency_prefix`] checks the letter case.
+pub(super) fn code_may_start(w: &str) -> bool {
+    if matches!(w, "sfr" | "dh" | "dhs" | "tl" | "zł" | "gh") {
+        return true;
+    }
+    let code = match w.len() {
+        3 => w,
+        4 if w.starts_with(['m', 'k']) => &w[1..],
+        _ => return false,
+    };
+    ISO_CODES.iter().any(|c| c.eq_ignore_ascii_case(code))
+}
+
+/// Currency names written after the figure: `50 million dollars`.
+fn money_word(w: &str) -> Option<&'static str> {
+    match w {
+        "dollar" | "dollars" | "usd" => Some("USD"),
+        "euro" | "euros" | "eur" => Some("EUR"),
+        "pound" | "pounds" | "gbp" => Some("GBP"),
+        "yuan" | "renminbi" | "cny" => Some("CNY"),
+        "rupee" | "rupees" | "inr" => Some("INR"),
+        "yen" | "jpy" => Some("JPY"),
+        "franc" | "francs" | "chf" => Some("CHF"),
+        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
+        // Not `try`: `scored 1 try` is rugby.
+        "lira" | "liras" => Some("TRY"),
+        "rmb" => Some("CNY"),
+        "peseta" | "pesetas" => Some("ESP"),
+        "guilder" | "guilders" => Some("NLG"),
+        "markka" | "markkaa" => Some("FIM"),
+        "bitcoin" | "bitcoins" | "btc" | "xbt" => Some("XBT"),
+        "naira" => Some("NGN"),
+        "rand" => Some("ZAR"),
+        "ringgit" => Some("MYR"),
+        "baht" => Some("THB"),
+        "won" => Some("KRW"),
+        "reais" => Some("BRL"),
+        "hryvnia" | "hryvnias" => Some("UAH"),
+        "zloty" | "zlotys" | "zlotych" | "zł" => Some("PLN"),
+        "dirham" | "dirhams" => Some("AED"),
+        "rupiah" => Some("IDR"),
+        "dong" => Some("VND"),
+        _ => None,
+    }
+}
+
 /// ISO codes that are also common abbreviations in capitals (computer-aided design, search and
 /// rescue, instrument landing system, the UN climate conference, the programming language).
 const AMBIGUOUS_CODES: &[&str] = &["CAD", "SAR", "ILS", "COP", "PHP", "PEN", "TRY", "ALL"];
@@ -344,20 +358,6 @@ const HUNDREDTHS: &[&str] = &[
 const CLAUSE_WORDS: &[&str] = &[
     "and", "or", "but", "more", "less", "extra", "each", "only", "then",
 ];
-
-/// Whether a word in lower case may be a currency code before a figure (`aud 60`, `maud
-/// 60`), for the phrase-start filter; [`currency_prefix`] checks the letter case.
-pub(super) fn code_may_start(w: &str) -> bool {
-    if matches!(w, "sfr" | "dh" | "dhs" | "tl" | "zł" | "gh") {
-        return true;
-    }
-    let code = match w.len() {
-        3 => w,
-        4 if w.starts_with(['m', 'k']) => &w[1..],
-        _ => return false,
-    };
-    ISO_CODES.iter().any(|c| c.eq_ignore_ascii_case(code))
-}
 
 /// `MUSD`, `MEUR`, `kEUR`: an ISO code after a magnitude letter (M a million, k a thousand).
 fn magnitude_code(s: &str) -> Option<(&'static str, f64)> {

@@ -136,6 +136,53 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
     Some((Kind::Duration, "s", seconds, j + 1))
 }
 
+/// `and 20 minutes` after `2 hours`, `2 inches` after `5 feet`, `50 cents` after `3 dollars`:
+/// the smaller part of a compound duration, length or sum, in the canonical unit.
+pub(super) fn smaller_unit_tail(
+    tokens: &[Token],
+    i: usize,
+    of: (Kind, Option<&str>),
+    factor: f64,
+) -> Option<(f64, usize)> {
+    let i = if tokens.get(i)?.is("and") { i + 1 } else { i };
+    if !tokens.get(i)?.is_number() && number_word(&tokens.get(i)?.folded).is_none() {
+        return None;
+    }
+    let core = core_at(tokens, i, false)?;
+    // `5 ft 2 in`, `5' 4"`: after feet, `in` and a double quote are the inch.
+    let inches = factor == FOOT
+        && tokens
+            .get(core.end)
+            .is_some_and(|t| t.text == "in" || is_inch_mark(t));
+    let (kind, unit, small, end) = if inches {
+        (Kind::Distance, "km", INCH, core.end + 1)
+    } else {
+        unit_at(tokens, core.end)?
+    };
+    let same = kind == of.0 && (kind != Kind::Money || of.1 == Some(unit));
+    // `5 feet 2 inches` is one length; `12 m 2 dm` two, as metric lengths are written as
+    // decimals.
+    let metric = kind == Kind::Distance && !(IMPERIAL.contains(&factor) && IMPERIAL.contains(&small));
+    (same && !metric && small < factor && core.lo == core.hi && !core.vague).then_some((core.lo * small, end))
+}
+
+/// `30 degrees` is a temperature; `a 90-degree turn` or `180 degrees of latitude` is an angle.
+fn is_temperature_degree(word: &str, next: &str, compound: bool) -> bool {
+    const ANGLES: &[&str] = &[
+        "of",
+        "turn",
+        "angle",
+        "east",
+        "west",
+        "north",
+        "south",
+        "latitude",
+        "longitude",
+        "incline",
+    ];
+    !(ANGLES.contains(&next) || word == "degree" && compound)
+}
+
 /// Seconds in crosscheck's year (365.25 days).
 const YEAR: f64 = 31_557_600.0;
 
@@ -384,53 +431,6 @@ const NOT_NAMES: &[&str] = &[
     "mid", "pre", "post", "late", "early", "minus", "plus", "about", "around", "some", "over", "under", "up",
     "to", "from", "and", "or", "by", "between", "than", "of", "a", "the", "at",
 ];
-
-/// `and 20 minutes` after `2 hours`, `2 inches` after `5 feet`, `50 cents` after `3 dollars`:
-/// the smaller part of a compound duration, length or sum, in the canonical unit.
-pub(super) fn smaller_unit_tail(
-    tokens: &[Token],
-    i: usize,
-    of: (Kind, Option<&str>),
-    factor: f64,
-) -> Option<(f64, usize)> {
-    let i = if tokens.get(i)?.is("and") { i + 1 } else { i };
-    if !tokens.get(i)?.is_number() && number_word(&tokens.get(i)?.folded).is_none() {
-        return None;
-    }
-    let core = core_at(tokens, i, false)?;
-    // `5 ft 2 in`, `5' 4"`: after feet, `in` and a double quote are the inch.
-    let inches = factor == FOOT
-        && tokens
-            .get(core.end)
-            .is_some_and(|t| t.text == "in" || is_inch_mark(t));
-    let (kind, unit, small, end) = if inches {
-        (Kind::Distance, "km", INCH, core.end + 1)
-    } else {
-        unit_at(tokens, core.end)?
-    };
-    let same = kind == of.0 && (kind != Kind::Money || of.1 == Some(unit));
-    // `5 feet 2 inches` is one length; `12 m 2 dm` two, as metric lengths are written as
-    // decimals.
-    let metric = kind == Kind::Distance && !(IMPERIAL.contains(&factor) && IMPERIAL.contains(&small));
-    (same && !metric && small < factor && core.lo == core.hi && !core.vague).then_some((core.lo * small, end))
-}
-
-/// `30 degrees` is a temperature; `a 90-degree turn` or `180 degrees of latitude` is an angle.
-pub(super) fn is_temperature_degree(word: &str, next: &str, compound: bool) -> bool {
-    const ANGLES: &[&str] = &[
-        "of",
-        "turn",
-        "angle",
-        "east",
-        "west",
-        "north",
-        "south",
-        "latitude",
-        "longitude",
-        "incline",
-    ];
-    !(ANGLES.contains(&next) || word == "degree" && compound)
-}
 
 #[cfg(test)]
 mod tests {
