@@ -192,6 +192,41 @@ fn find_front_matter(text: &str, from: usize) -> Option<FrontMatter<'_>> {
     None
 }
 
+/// When a document that was read whole as body opens with a `---` line followed by front
+/// matter lines naming `published`, `date` or `outlet`, and no `---` closes them: the line of
+/// the opening `---` (1-based) and the first such key. The file is still read (losing
+/// article text would be worse), but the user meant front matter and should hear that its
+/// date is not used.
+pub fn unclosed_front_matter(document: &Document) -> Option<(usize, String)> {
+    let bom = if document.text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    if document.body_start != bom {
+        return None;
+    }
+    let mut lines = document.text[bom..].lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    for line in lines {
+        if line.trim_end() == "---" || !looks_like_front_matter(line) {
+            return None;
+        }
+        if let Some((key, _)) = line.split_once(':') {
+            let key = key.trim();
+            if ["published", "date", "outlet"]
+                .iter()
+                .any(|k| key.eq_ignore_ascii_case(k))
+            {
+                return Some((1, key.to_string()));
+            }
+        }
+    }
+    None
+}
+
 /// Whether a line can belong to a YAML front matter block: blank, a
 /// comment, an indented continuation or list item, or `key: value` with a
 /// one-word key.
@@ -317,6 +352,24 @@ mod tests {
 
     fn parse(text: &str) -> Result<Document, DocumentError> {
         Document::parse("a.md", text.to_string())
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_found_only_when_it_names_a_known_key() {
+        let unclosed = parse("---\ntitle: Storm\npublished: 2025-09-03\n\nStorm kills 26.\n").unwrap();
+        assert_eq!(unclosed.body_start, 0);
+        assert_eq!(
+            unclosed_front_matter(&unclosed),
+            Some((1, "published".to_string()))
+        );
+        // Closed: no note.
+        let closed = parse("---\npublished: 2025-09-03\n---\nStorm kills 26.\n").unwrap();
+        assert_eq!(unclosed_front_matter(&closed), None);
+        // A horizontal rule opening a Markdown file, or unknown keys only: no note.
+        let rule = parse("---\nStorm kills 26.\n").unwrap();
+        assert_eq!(unclosed_front_matter(&rule), None);
+        let unknown = parse("---\ntitle: Storm\n\nStorm kills 26.\n").unwrap();
+        assert_eq!(unclosed_front_matter(&unknown), None);
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::number::{
 use crate::token::{tokenize, Token};
 use crate::when;
 
+mod figure;
 mod money;
 mod unit;
 
@@ -98,7 +99,7 @@ pub struct Phrase {
 
 /// Every number phrase of one sentence, left to right, never overlapping.
 pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
-    let mut found = Vec::new();
+    let mut found: Vec<Phrase> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if let Some(end) = link_end(tokens, i) {
@@ -131,9 +132,13 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
         let phrase = date
             .or_else(|| numeric_proportion_at(tokens, i))
             .or_else(|| proportion_at(tokens, i))
+            .or_else(|| figure::percent_of_at(tokens, i))
+            .or_else(|| figure::ordinal_bound_at(tokens, i))
             .or_else(|| quantity_at(tokens, i, published));
         match phrase {
-            Some(p) if p.end > i => {
+            Some(mut p) if p.end > i => {
+                // A qualifier never reaches back into the phrase before.
+                p.start = p.start.max(found.last().map_or(0, |f| f.end));
                 i = p.end;
                 found.push(p);
             }
@@ -151,7 +156,9 @@ fn join_bounds(tokens: &[Token], found: Vec<Phrase>) -> Vec<Phrase> {
     let mut joined: Vec<Phrase> = Vec::with_capacity(found.len());
     for p in found {
         if let Some(prev) = joined.last_mut() {
-            let between: Vec<&str> = tokens[prev.end..p.start]
+            let between: Vec<&str> = tokens
+                .get(prev.end..p.start)
+                .unwrap_or_default()
                 .iter()
                 .map(|t| t.folded.as_ref())
                 .collect();
@@ -224,6 +231,7 @@ fn may_start(t: &Token) -> bool {
 /// Whether a phrase can start at a word, given in lower case.
 fn word_may_start(w: &str) -> bool {
     number_word(w).is_some()
+        || crate::number::ordinal_value(w).is_some()
         || plural_magnitude(w).is_some()
         || money::code_may_start(w)
         || when::month_of(w).is_some()
@@ -253,6 +261,9 @@ fn word_may_start(w: &str) -> bool {
                 | "start"
                 | "third"
                 | "several"
+                | "percent"
+                | "percents"
+                | "per"
                 | "next"
                 | "last"
                 | "this"
@@ -480,6 +491,8 @@ struct Core {
     end: usize,
     /// A single four-digit integer with no separators: a candidate year.
     year_like: bool,
+    /// Set when the words allow another reading (`one hundred thirty fifths`).
+    doubt: Option<Doubt>,
 }
 
 impl Core {
@@ -492,6 +505,7 @@ impl Core {
             vague: false,
             end,
             year_like: false,
+            doubt: None,
         }
     }
 }
@@ -548,13 +562,21 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             }
         }
     }
+    // `between negative ten and fifteen`, `below minus 5`.
+    if minus_word && prefix_q.is_none() && currency.is_none() && core_start > 1 {
+        if let (Some(q), q_start) = qualifier_before(tokens, core_start - 1) {
+            prefix_q = Some(q);
+            start = q_start;
+        }
+    }
     let mut qualifier = if core.vague {
         Qualifier::Vague
     } else {
         prefix_q.unwrap_or(Qualifier::Exact)
     };
-    if core.vague && prefix_q.is_some() {
-        qualifier = prefix_q.unwrap_or(Qualifier::Vague);
+    // `equal to thousands` stays vague.
+    if let Some(q) = prefix_q.filter(|q| core.vague && *q != Qualifier::Exact) {
+        qualifier = q;
     }
     let mut end = core.end;
 
@@ -625,15 +647,19 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             return Some(p);
         }
         let scale = range_scale(&core, &hi_core);
+        // `-10 to 15`: the sign is the first figure's alone.
+        let sign = if negative { -1.0 } else { 1.0 };
         // A range never runs downwards: `losses of €48.6m to 2,140 investors` is two figures.
-        if core.lo * scale <= hi_core.hi {
+        if sign * core.lo * scale <= hi_core.hi {
+            negative = false;
             core = Core {
-                lo: core.lo * scale,
+                lo: sign * core.lo * scale,
                 hi: hi_core.hi,
                 precision: hi_core.precision,
                 vague: false,
                 end: range_end,
                 year_like: false,
+                doubt: core.doubt.or(hi_core.doubt),
             };
             end = range_end;
             if !matches!(qualifier, Qualifier::About) {
@@ -646,10 +672,10 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         if t.text == "+" && !t.space_before {
             qualifier = Qualifier::AtLeast;
             end += 1;
-        } else if let Some(q) = open_bound_after(tokens, end).filter(|_| !core.vague) {
-            // `20 or more`, `65 and over`, `10 or fewer`.
+        } else if let Some((q, after)) = figure::bound_after(tokens, end, prefix_q).filter(|_| !core.vague) {
+            // `20 or more`, `65 and over`, `10 or fewer`, `less than 5000 or equal`.
             qualifier = q;
-            end += 2;
+            end = after;
         } else if t.is_hyphen() && tokens.get(end + 1).is_some_and(|p| p.is("plus")) {
             qualifier = Qualifier::AtLeast;
             end += 2;
@@ -674,6 +700,31 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             None => (Kind::Count, None, 1.0, end),
         },
     };
+    // `180ml`, `16GB`, `5G`, `3D`: a figure glued to a unit crosscheck does not know, or to
+    // a capital letter, is no count (`70s` and `3x` still are).
+    let glued = tokens.get(end).is_some_and(|w| {
+        w.is_word()
+            && !w.space_before
+            && (w.text.chars().count() >= 2 || w.text.chars().all(char::is_uppercase))
+    });
+    if kind == Kind::Count && end == core_start + 1 && tokens[core_start].is_number() && glued {
+        return None;
+    }
+    // `24/7`, `50/50`, `9/11`, `1/0`: a pair of figures joined by a slash, read neither as a
+    // date nor as a fraction, is a ratio or a name, no count.
+    let slash_pair = tokens.get(end).is_some_and(|s| s.text == "/" && !s.space_before)
+        && tokens
+            .get(end + 1)
+            .is_some_and(|n| n.is_number() && !n.space_before);
+    // (`the 2026/27 financial year` is left to the year reading.)
+    if kind == Kind::Count
+        && end == core_start + 1
+        && tokens[core_start].is_number()
+        && slash_pair
+        && !core.year_like
+    {
+        return None;
+    }
     let mut end = unit_end.max(end);
     let mut extra = 0.0;
     let mut relation = None;
@@ -745,7 +796,7 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         qualifier,
         resolution: None,
         relation,
-        doubt: None,
+        doubt: core.doubt,
     })
 }
 
@@ -804,6 +855,8 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         (&["equal", "to", "or", "greater", "than"], Qualifier::AtLeast),
         (&["equal", "to", "or", "higher", "than"], Qualifier::AtLeast),
         (&["equal", "to", "or", "lower", "than"], Qualifier::AtMost),
+        (&["at", "least", "or", "equal", "to"], Qualifier::AtLeast),
+        (&["at", "most", "or", "equal", "to"], Qualifier::AtMost),
         (&["higher", "or", "equal", "than"], Qualifier::AtLeast),
         (&["bigger", "or", "equal", "than"], Qualifier::AtLeast),
         (&["larger", "or", "equal", "than"], Qualifier::AtLeast),
@@ -867,6 +920,8 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         (&["almost"], Qualifier::Nearly),
         (&["close", "to"], Qualifier::Nearly),
         (&["between"], Qualifier::Range),
+        // `equal to 5000 or more than`: the phrase starts at `equal`.
+        (&["equal", "to"], Qualifier::Exact),
     ];
     // Longest first: `no more than` before `more than`.
     let longest_first = (1..=5)
@@ -890,10 +945,14 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         if i == n && matches!(words[0], ">" | "<") && tokens.get(i).is_some_and(|t| t.space_before) {
             continue;
         }
-        // `one over three` is a fraction, not "more than three".
+        // `one over three` is a fraction and `$2,000 over 3 years` a period, not "more than".
         let after_figure =
             i > n && (tokens[i - n - 1].is_number() || number_word(&tokens[i - n - 1].folded).is_some());
-        if *words == ["over"] && after_figure {
+        if *words == ["over"] && after_figure && figure::over_is_not_a_bound(tokens, i - 1) {
+            continue;
+        }
+        // `How about 2 in 5`: a question, not an approximation.
+        if *words == ["about"] && i > n && (tokens[i - n - 1].is("how") || tokens[i - n - 1].is("what")) {
             continue;
         }
         if window.iter().zip(words.iter()).all(|(t, w)| t.is(w)) {
@@ -916,6 +975,14 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
         {
             return Some(Core::exact(part, end));
         }
+        if let Some(core) = bare_fraction(tokens, i).or_else(|| comma_decimal(tokens, i)) {
+            return Some(core);
+        }
+        // `1.1^23`, `2.5^-1`.
+        if let Some((exp, end)) = figure::power_after(tokens, i + 1) {
+            let v = t.number_value()?.powf(exp);
+            return v.is_finite().then(|| Core::exact(v, end));
+        }
         let (value, mut end) = match exponent_after(tokens, i + 1) {
             Some((power, end)) => (t.number_value()? * power, end),
             None => (t.number_value()?, i + 1),
@@ -934,8 +1001,15 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                         ]
                         .contains(&w.folded.as_ref())
                 });
-            // `10M people`: a capital M is millions; metres are written `m`.
-            let capital_m = next.text == "M" && !next.space_before;
+            // `10M people`, `1,674,200.5 M`: a capital M is millions (mega); metres are
+            // written `m`. `1MM` is a million in finance; `10G`, `1,674.5 G` giga, but a
+            // digit solid before `G` names a network (`5G`).
+            let capital_m = next.text == "M";
+            let magnitude = match next.text {
+                "MM" => Some(1e6),
+                "G" if next.space_before || t.text.len() > 1 => Some(1e9),
+                _ => None,
+            };
             // `5m euros`: millions of a currency named after.
             let before_money = next.is("m")
                 && !next.space_before
@@ -943,7 +1017,7 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                     .get(i + 2)
                     .is_some_and(|w| w.space_before && money::names_currency(&w.folded));
             let millions = after_currency || million_m || capital_m || before_money;
-            if let Some(s) = scale_word(&next.folded, millions) {
+            if let Some(s) = magnitude.or_else(|| scale_word(&next.folded, millions)) {
                 // `10k` and `$1.2bn` are written solid; `1.3 million` with a space.
                 let solid_ok = next.space_before || next.text.len() <= 3;
                 if solid_ok {
@@ -959,6 +1033,15 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
         let digits_only = t.text.chars().all(|c| c.is_ascii_digit());
         // `2½`, `2 1/2 miles`: a whole number and a fraction.
         let mut value = value;
+        // `3 hundred and 21`, `4 thousand 3 hundred`.
+        if digits_only && scale > 1.0 {
+            if let Some((whole, after)) = figure::mixed_tail(tokens, value, i + 1) {
+                return Some(Core {
+                    year_like: false,
+                    ..Core::exact(whole, after)
+                });
+            }
+        }
         // `3 dozen`, `3 dozens`.
         if scale == 1.0
             && tokens.get(end).is_some_and(|d| {
@@ -974,18 +1057,35 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
         // `3 million and a half`, `5 and a quarter`, `2 and a half million`.
         if digits_only || scale > 1.0 {
             if let Some((part, after)) = and_fraction(tokens, end) {
-                value += part;
                 end = after;
-                if let Some(s) = scale_word_at(tokens, end).filter(|_| scale == 1.0) {
-                    scale = s;
-                    end += 1;
+                match scale_word_at(tokens, end) {
+                    Some(s) if scale == 1.0 => {
+                        value += part;
+                        scale = s;
+                        end += 1;
+                    }
+                    // `1 billion and a half million`: half a million more.
+                    Some(s) if s < scale => {
+                        value = times_power_of_ten(value, scale) + part * s;
+                        scale = 1.0;
+                        end += 1;
+                    }
+                    _ => value += part,
                 }
             }
         }
+        let mut fraction = false;
         if scale == 1.0 && digits_only {
             if let Some((part, after)) = fraction_after(tokens, end) {
                 value += part;
                 end = after;
+                fraction = true;
+            }
+        }
+        // `1 over 3`, `2000 over 3`.
+        if scale == 1.0 && !fraction && end == i + 1 {
+            if let Some((den, after)) = figure::over_denominator(tokens, end) {
+                return Some(Core::exact(value / den, after));
             }
         }
         let scaled = times_power_of_ten(value, scale);
@@ -996,6 +1096,7 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
             vague: false,
             end,
             year_like: digits_only && t.text.len() == 4 && scale == 1.0,
+            doubt: None,
         });
     }
     // `½ mile`: a fraction alone.
@@ -1004,6 +1105,15 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
     }
     if !t.is_word() {
         return None;
+    }
+    // `more than half people`: a fraction after a comparison.
+    if t.is("half")
+        && figure::compared(tokens, i)
+        && !tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is("a") || n.is("an") || n.is("of") || number_word(&n.folded).is_some())
+    {
+        return Some(Core::exact(0.5, i + 1));
     }
     // `a hundred and two`, `a thousand and one`: a spelled number after `a`.
     if t.is("a") {
@@ -1016,7 +1126,9 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
         return Some(with_denominator(tokens, core));
     }
     if t.is("a") || t.is("an") {
-        if let Some((part, end)) = fraction_after_numerator(tokens, 1.0, i + 1) {
+        if let Some((part, end)) =
+            fraction_after_numerator(tokens, 1.0, i + 1).or_else(|| compared_fraction(tokens, i, 1.0, i + 1))
+        {
             return Some(Core::exact(part, end));
         }
     }
@@ -1083,6 +1195,7 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         vague: true,
         end,
         year_like: false,
+        doubt: None,
     };
     // `tens of thousands`, `hundreds of millions`.
     if word == "tens" {
@@ -1096,6 +1209,10 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
     if let Some(m) = plural_magnitude(&word) {
         if let Some(base) = of_magnitude(i + 1).filter(|b| *b > m) {
             return Some(span(2.0 * m * base, 10.0 * m * base - 1.0, i + 3));
+        }
+        // `scores` alone is a verb or test results; `scores of` is a magnitude.
+        if word == "scores" && !tokens.get(i + 1).is_some_and(|t| t.is("of")) {
+            return None;
         }
         return Some(match word.as_str() {
             "dozens" => span(24.0, 99.0, i + 1),
@@ -1228,7 +1345,13 @@ fn finish_proportion(tokens: &[Token], i: usize, percent: f64, end: usize) -> Op
         return None;
     }
     let (q, start) = qualifier_before(tokens, i);
-    let qualifier = q.unwrap_or(Qualifier::Exact);
+    let mut qualifier = q.unwrap_or(Qualifier::Exact);
+    let mut end = end;
+    // `2 in 5 or more`.
+    if let Some((bound, after)) = figure::bound_after(tokens, end, q) {
+        qualifier = bound;
+        end = after;
+    }
     let mut p = simple(start, end, Kind::Percent, Some("%"), percent, qualifier);
     p.value = Some(interval_for(qualifier, percent, percent));
     Some(p)
@@ -1254,7 +1377,9 @@ fn closes_phrase(tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_none_or(|t| {
         !(t.is_number()
             || ["than", "or", "equal", "the"].iter().any(|w| t.is(w))
-            || number_word(&t.folded).is_some())
+            || number_word(&t.folded).is_some()
+            // `above one quarter and below a half`.
+            || may_start(t) && core_at(tokens, i, false).is_some())
     })
 }
 
@@ -1267,7 +1392,18 @@ fn vulgar_fraction(text: &str) -> Option<f64> {
         "¼" => 0.25,
         "¾" => 0.75,
         "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅐" => 1.0 / 7.0,
         "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        "⅑" => 1.0 / 9.0,
+        "⅒" => 0.1,
         _ => return None,
     })
 }
@@ -1317,6 +1453,9 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     if capitalised(tokens.get(i)?) && i > 0 && capitalised(&tokens[i - 1]) {
         return None;
     }
+    if let Some(core) = figure::compound_fraction(tokens, i) {
+        return Some(core);
+    }
     let mut n = SpelledNumber::default();
     let mut j = i;
     let mut end = i;
@@ -1324,9 +1463,18 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     // word it ends on (`two million and three fifths`).
     let mut before_and: Option<(f64, f64)> = None;
     let mut last_scale = 1.0;
+    // The number before the last `and`, to go back to when the word after it starts a figure
+    // of its own (`three hundred and two hundred`).
+    let mut saved = None;
     while let Some(t) = tokens.get(j) {
         if let Some(w) = number_word(&t.folded) {
             if !n.push(w) {
+                let scale = matches!(w, NumberWord::Hundred | NumberWord::Scale(_));
+                if let Some((sn, send, sscale, sbefore)) =
+                    saved.filter(|_| scale && j >= 2 && tokens[j - 2].is("and"))
+                {
+                    (n, end, last_scale, before_and) = (sn, send, sscale, sbefore);
+                }
                 break;
             }
             last_scale = match w {
@@ -1335,13 +1483,24 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
             };
             j += 1;
             end = j;
-        } else if (t.is_hyphen() && !t.space_before || t.is("and"))
+        } else if (t.is_hyphen() && !t.space_before
+            || t.is("and")
+            || t.text == "&"
+            || figure::spaced_hyphen_joins(tokens, j)
+            // `three million, two hundred`: a comma after a scale word, before another.
+            || t.text == ","
+                && !t.space_before
+                && last_scale > 1.0
+                && tokens.get(j + 2).and_then(|h| number_word(&h.folded)).is_some_and(|w| {
+                    matches!(w, NumberWord::Hundred | NumberWord::Scale(_))
+                }))
             && n.words() > 0
             && tokens
                 .get(j + 1)
                 .is_some_and(|x| number_word(&x.folded).is_some())
         {
-            if t.is("and") {
+            if t.is("and") || t.text == "&" {
+                saved = Some((n, end, last_scale, before_and));
                 before_and = Some((n.value(), last_scale));
             }
             j += 1;
@@ -1368,11 +1527,17 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
         let numerator = n.value() - whole;
         if let Some((part, after)) = fraction_after_numerator(tokens, numerator, over) {
             if part < 1.0 {
-                return Some(Core::exact(whole + part * scale, after));
+                // `one billion and three quarters million`: three quarters of a million more.
+                return Some(match scale_word_at(tokens, after).filter(|s| *s < scale) {
+                    Some(s) => Core::exact(whole + part * s, after + 1),
+                    None => Core::exact(whole + part * scale, after),
+                });
             }
         }
     }
-    if let Some((part, after)) = fraction_after_numerator(tokens, n.value(), over) {
+    if let Some((part, after)) = fraction_after_numerator(tokens, n.value(), over)
+        .or_else(|| compared_fraction(tokens, i, n.value(), over))
+    {
         return Some(Core::exact(part, after));
     }
     // `a two-party government`, `a three-day visit` (durations are units, handled after):
@@ -1385,16 +1550,17 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     let mut value = n.value();
+    let mut doubt = None;
     // `one and a half`, `forty two and a third`, `one million and a half`; `one and a half
     // million`.
     if let Some((part, after)) = and_fraction(tokens, end) {
         let whole = value + part * last_scale;
-        return Some(
-            match scale_word_at(tokens, after).filter(|_| last_scale == 1.0 && value < 1000.0) {
-                Some(scale) => Core::exact(whole * scale, after + 1),
-                None => Core::exact(whole, after),
-            },
-        );
+        return Some(match scale_word_at(tokens, after) {
+            Some(scale) if last_scale == 1.0 && value < 1000.0 => Core::exact(whole * scale, after + 1),
+            // `one billion and a half million`: half a million more.
+            Some(scale) if scale < last_scale => Core::exact(value + part * scale, after + 1),
+            _ => Core::exact(whole, after),
+        });
     }
     if tokens.get(end).is_some_and(|t| {
         matches!(
@@ -1402,7 +1568,25 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
             "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs"
         )
     }) {
-        value *= 12.0;
+        // `three hundred and two dozen`: the dozen binds to the nearest number (300 + 24),
+        // as `and a half million` does; (302 × 12) stays possible, so the value is a guess.
+        match before_and.filter(|(whole, _)| *whole >= 12.0) {
+            Some((whole, _)) => {
+                value = whole + (value - whole) * 12.0;
+                doubt = Some(Doubt::Ambiguous);
+            }
+            None => value *= 12.0,
+        }
+        end += 1;
+    }
+    // `five hundreds tvs`, `two thousands people`: a plural scale after a number, without the
+    // `of` that makes `hundreds of` vague, multiplies it.
+    let plural_scale = tokens
+        .get(end)
+        .and_then(|t| plural_magnitude(&t.folded))
+        .filter(|m| *m >= 100.0 && (2.0..100.0).contains(&value) && value.fract() == 0.0);
+    if let Some(m) = plural_scale.filter(|_| !tokens.get(end + 1).is_some_and(|o| o.is("of"))) {
+        value *= m;
         end += 1;
     }
     // A scale word alone (`billion`, `hundred`) is no figure; `a million` is read elsewhere.
@@ -1414,14 +1598,79 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
     {
         return None;
     }
-    // A lone `one` or `zero` is rarely a stated figure ("one of the", "no one").
-    if n.words() == 1 && value < 2.0 {
-        let followed_by_unit = unit_at(tokens, end).is_some();
-        if !followed_by_unit {
-            return None;
-        }
+    // `one over three`.
+    if let Some((den, after)) = figure::over_denominator(tokens, end) {
+        return Some(Core::exact(value / den, after));
     }
-    Some(Core::exact(value, end))
+    // A lone `one` is rarely a stated figure ("one of the", "no one"), unless signed
+    // (`minus one`) or followed by a unit; `zero` and `nought` are.
+    let signed = i > 0 && (tokens[i - 1].is("minus") || tokens[i - 1].is("negative"));
+    if n.words() == 1 && value == 1.0 && !signed && unit_at(tokens, end).is_none() {
+        return None;
+    }
+    Some(Core {
+        doubt,
+        ..Core::exact(value, end)
+    })
+}
+
+/// A fraction word after a comparison (`above one quarter and`, `below a third`), where
+/// [`fraction_after_numerator`] would take a singular fraction word for an ordinal.
+fn compared_fraction(tokens: &[Token], i: usize, numerator: f64, j: usize) -> Option<(f64, usize)> {
+    if !figure::compared(tokens, i) {
+        return None;
+    }
+    let (d, plural, end) = denominator_at(tokens, j)?;
+    (plural == (numerator != 1.0)).then_some((numerator / d, end))
+}
+
+/// `1,3`: a comma before one or two digits, written solid, is a decimal comma (1.3) or a
+/// list (`chapters 1,3`); read as the decimal and marked ambiguous.
+fn comma_decimal(tokens: &[Token], i: usize) -> Option<Core> {
+    let solid = |j: usize| tokens.get(j).filter(|t| !t.space_before);
+    let digits = |t: &Token| t.is_number() && t.text.bytes().all(|b| b.is_ascii_digit());
+    let whole = tokens.get(i).filter(|t| digits(t) && t.text.len() <= 3)?;
+    // `nrs. 22,24,26,31`: a list.
+    if i > 0 && tokens[i - 1].text == "," && !tokens[i].space_before {
+        return None;
+    }
+    solid(i + 1).filter(|c| c.text == ",")?;
+    let decimals = solid(i + 2).filter(|d| digits(d) && d.text.len() <= 2)?;
+    let continues = solid(i + 3)
+        .is_some_and(|n| matches!(n.text, "," | "." | "/" | "-") || n.is_word() || n.is_number())
+        && solid(i + 4).is_some_and(|n| n.is_number() || n.is_word());
+    if continues || solid(i + 3).is_some_and(|n| n.is_word() || n.is_number()) {
+        return None;
+    }
+    let value: f64 = format!("{}.{}", whole.text, decimals.text).parse().ok()?;
+    Some(Core {
+        doubt: Some(Doubt::Ambiguous),
+        ..Core::exact(value, i + 3)
+    })
+}
+
+/// `-4/5` (signed, so no date), or `3/4` alone in its clause: a fraction. Unsigned, the
+/// figure may still be a date or a score, so the value is marked ambiguous.
+fn bare_fraction(tokens: &[Token], i: usize) -> Option<Core> {
+    let (part, end) = numeric_fraction(tokens, i)?;
+    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+    let signed = prev.is_some_and(|s| {
+        matches!(s.text, "-" | "−") && !tokens[i].space_before && (i == 1 || s.space_before)
+    });
+    if signed {
+        return Some(Core::exact(part, end));
+    }
+    let clause_ends = tokens
+        .get(end)
+        .is_none_or(|n| n.kind == crate::token::TokenKind::Punct && !matches!(n.text, "/" | "-" | "%"));
+    let lead_ok = prev.is_none_or(|p| {
+        !p.is_word() && !p.is_number() && p.text != "/"
+            || ["is", "was", "equals", "be"].iter().any(|w| p.is(w))
+    });
+    (clause_ends && lead_ok).then(|| Core {
+        doubt: Some(Doubt::Ambiguous),
+        ..Core::exact(part, end)
+    })
 }
 
 /// `of a mile` after a fraction (`an eighth of a mile`): the unit, as [`unit_at`] gives it.
@@ -1534,8 +1783,12 @@ fn exponent_after(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
         "e" | "E" => {}
         "x" | "×" => {
             solid(j).filter(|t| t.text == "10")?;
-            solid(j + 1).filter(|t| t.text == "^")?;
-            j += 2;
+            // `×10^-5`, or `×10−5` where the exponent lost its superscript.
+            match solid(j + 1).map(|t| t.text) {
+                Some("^") => j += 2,
+                Some("-" | "−") if mark.text == "×" => j += 1,
+                _ => return None,
+            }
         }
         _ => return None,
     }
@@ -2326,6 +2579,9 @@ mod tests {
             ("half a million people", Interval::point(500_000.0)),
             ("tens of millions of people", closed(20e6, 99_999_999.0)),
             ("tens of thousands of troops", closed(20_000.0, 99_999.0)),
+            // Proportions are percentages.
+            ("a third of voters", Interval::point(100.0 / 3.0)),
+            ("one in five adults", Interval::point(20.0)),
             // Compact money and units.
             ("$1.2bn", Interval::point(1.2e9)),
             ("US$3 million", Interval::point(3e6)),
@@ -2334,6 +2590,7 @@ mod tests {
             ("Rs 500 crore", Interval::point(5e9)),
             ("1.3 lakh people", Interval::point(130_000.0)),
             ("30-odd people", closed(30.0, 39.0)),
+            ("40-something people", closed(40.0, 49.0)),
             ("20,000-plus people", Interval::above(20_000.0, true)),
             ("10k runners", Interval::point(10_000.0)),
             // Spelled and mixed.
@@ -2342,6 +2599,9 @@ mod tests {
             ("15\u{2009}000 people", Interval::point(15_000.0)),
             ("15\u{A0}000 people", Interval::point(15_000.0)),
             ("１２３ people", Interval::point(123.0)),
+            ("\u{0664}\u{0665} people", Interval::point(45.0)),
+            ("\u{096A}\u{096B} people", Interval::point(45.0)),
+            ("1,50,000 people", Interval::point(150_000.0)),
             ("½ mile", Interval::point(0.5 * 1.609_344)),
             // Dates.
             ("early September", closed(d("2025-09-01"), d("2025-09-10"))),
@@ -2349,8 +2609,9 @@ mod tests {
             ("the 1990s", closed(1990.0, 1999.0)),
             ("last month", closed(d("2025-08-01"), d("2025-08-31"))),
             ("two days ago", Interval::point(d("2025-08-31"))),
-            // `next` is the first such day after publication (docs/intervals.md).
-            ("next Wednesday", Interval::point(d("2025-09-03"))),
+            // `next` is that day of next week (docs/intervals.md), marked ambiguous where the
+            // coming one is nearer (`next Wednesday` said on a Tuesday).
+            ("next Wednesday", Interval::point(d("2025-09-10"))),
             ("next Tuesday", Interval::point(d("2025-09-09"))),
             ("this year", closed(2025.0, 2025.0)),
             ("Sept. 3", Interval::point(d("2025-09-03"))),

@@ -236,8 +236,11 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
     if tokens.iter().any(|t| t.is("alone")) {
         return true;
     }
-    // `Of the 24 seats elected in the region, the SDU won 13`: a subset.
-    if tokens.first().is_some_and(|t| t.is("of")) && tokens.get(1).is_some_and(|t| t.is("the")) {
+    // `Of the 24 seats elected in the region, the SDU won 13`, `Among the 38,514 starters were
+    // more than 2,100 runners from the city`: a subset.
+    if tokens.first().is_some_and(|t| t.is("of") || t.is("among"))
+        && tokens.get(1).is_some_and(|t| t.is("the"))
+    {
         return true;
     }
     // `450 employees ... as part of a reduction of 3,200`: a part named before its whole.
@@ -261,12 +264,13 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
         let _ = at;
         return true;
     }
-    // `would have a majority of five`, `could rise to 2,000`: hypothetical; but `forecast
+    // `would have a majority of five`, `could rise to 2,000`, `gusts should ease to around
+    // 30 mph`: hypothetical or expected, not stated as fact; but `forecast
     // that the economy would grow 1.4 percent` reports a forecast.
     let before = range.start.saturating_sub(8);
     if let Some(modal) = tokens[before..range.start]
         .iter()
-        .position(|t| ["would", "could", "might"].iter().any(|w| t.is(w)))
+        .position(|t| ["would", "could", "might", "should"].iter().any(|w| t.is(w)))
     {
         let at = before + modal;
         if !(tokens[at].is("would") && claimant::forecast_before(tokens, at)) {
@@ -574,7 +578,17 @@ fn over_period(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind)
         .filter(|t| t.is_word())
         .map(|t| t.folded.as_ref())
         .collect();
-    let period = after.contains(&"since")
+    // `the highest since 2006` compares a level with earlier ones; it is not a change.
+    let record = |at: usize| {
+        at.checked_sub(1)
+            .and_then(|i| after.get(i))
+            .is_some_and(|w| w.ends_with("est") || ["most", "least", "first", "ever"].contains(w))
+    };
+    let since_period = after
+        .iter()
+        .position(|w| *w == "since")
+        .is_some_and(|at| !record(at));
+    let period = since_period
         || after
             .windows(2)
             .any(|w| w == ["this", "year"] || w == ["year", "on"] || w == ["a", "year"])
@@ -1889,6 +1903,36 @@ mod forecast_tests {
         assert_eq!(
             key_of("It announced an increase of 12,000 troops.", "12,000"),
             None
+        );
+    }
+
+    #[test]
+    fn expectations_subsets_and_memberships() {
+        assert_eq!(
+            key_of("Gusts should ease to around 30 mph by Friday.", "around 30 mph"),
+            None
+        );
+        let subset = "Among the 38,514 starters were more than 2,100 runners from the city.";
+        assert_eq!(key_of(subset, "more than 2,100"), None);
+        assert_eq!(
+            key_of("The bloc now has 21 member states.", "21").as_deref(),
+            Some("countries.members")
+        );
+        assert_eq!(
+            key_of("Delegations from 52 nations attended.", "52").as_deref(),
+            Some("countries.attending")
+        );
+    }
+
+    #[test]
+    fn a_record_since_a_year_is_not_a_change_over_a_period() {
+        assert_eq!(
+            key_of("Overall turnout was 68.4% - the highest since 2006.", "68.4%").as_deref(),
+            Some("turnout.percent")
+        );
+        assert_eq!(
+            key_of("Turnout rose 4% since 2022.", "4%").as_deref(),
+            Some("turnout.percent.over_period")
         );
     }
 

@@ -58,12 +58,21 @@ pub enum LoadProblem {
     /// articles, and those are meant to be passed over.
     #[error("skipped `{path}`: not a .txt, .md or .html file")]
     Skipped { path: String },
+    /// A note: the file opens with `---` and `key: value` lines naming a known key, but no
+    /// `---` line closes them, so they are read as article text and their date is not used.
+    #[error(
+        "`{path}`:{line}: front matter opened by `---` is never closed, so it is read as article text and its `{key}` is not used; end it with a `---` line"
+    )]
+    UnclosedFrontMatter { path: String, line: usize, key: String },
 }
 
 impl LoadProblem {
     /// `Skipped` is a note, the rest errors.
     pub fn is_error(&self) -> bool {
-        !matches!(self, LoadProblem::Skipped { .. })
+        !matches!(
+            self,
+            LoadProblem::Skipped { .. } | LoadProblem::UnclosedFrontMatter { .. }
+        )
     }
 
     /// The path the problem is about.
@@ -77,7 +86,8 @@ impl LoadProblem {
             | LoadProblem::FrontMatter { path, .. }
             | LoadProblem::EmptyFolder { path }
             | LoadProblem::SymlinkLoop { path }
-            | LoadProblem::Skipped { path } => path,
+            | LoadProblem::Skipped { path }
+            | LoadProblem::UnclosedFrontMatter { path, .. } => path,
         }
     }
 }
@@ -232,6 +242,13 @@ impl Loader<'_> {
         };
         if document.body().trim().is_empty() {
             return self.problem(LoadProblem::Empty { path });
+        }
+        if let Some((line, key)) = crate::document::unclosed_front_matter(&document) {
+            self.problem(LoadProblem::UnclosedFrontMatter {
+                path: path.clone(),
+                line,
+                key,
+            });
         }
         if document.published.is_none() {
             document.published = self.options.fallback_date;
@@ -810,13 +827,21 @@ mod tests {
             LoadProblem::EmptyFolder { path: "p".into() },
             LoadProblem::SymlinkLoop { path: "p".into() },
             LoadProblem::Skipped { path: "p".into() },
+            LoadProblem::UnclosedFrontMatter {
+                path: "p".into(),
+                line: 1,
+                key: "published".into(),
+            },
         ];
         for problem in &problems {
             assert_eq!(problem.path(), "p");
             assert!(problem.to_string().contains("`p`"), "{problem}");
             assert_eq!(
                 problem.is_error(),
-                !matches!(problem, LoadProblem::Skipped { .. })
+                !matches!(
+                    problem,
+                    LoadProblem::Skipped { .. } | LoadProblem::UnclosedFrontMatter { .. }
+                )
             );
         }
     }

@@ -56,6 +56,9 @@ pub fn number_word(word: &str) -> Option<NumberWord> {
         "million" => Some(NumberWord::Scale(1e6)),
         "billion" => Some(NumberWord::Scale(1e9)),
         "trillion" => Some(NumberWord::Scale(1e12)),
+        // Indian scales: `three lakh`, `two crore`, `three lakh crore` (3 × 10^12).
+        "lakh" => Some(NumberWord::Scale(1e5)),
+        "crore" => Some(NumberWord::Scale(1e7)),
         _ => None,
     }
 }
@@ -177,11 +180,20 @@ pub struct SpelledNumber {
     total: f64,
     current: f64,
     words: usize,
+    /// The scale of the last word when it was a scale word (`lakh` in `three lakh`).
+    last_scale: Option<f64>,
 }
 
 impl SpelledNumber {
     /// Adds one word; returns false (and changes nothing) when the word cannot continue the number.
     pub fn push(&mut self, word: NumberWord) -> bool {
+        // `zero` is a number on its own: nothing continues it and it continues nothing
+        // (`three-nought-four` is three figures).
+        let zero = matches!(word, NumberWord::Small(v) if v == 0.0);
+        if self.words > 0 && (zero || self.value() == 0.0) {
+            return false;
+        }
+        let last_scale = self.last_scale.take();
         match word {
             NumberWord::Small(v) => {
                 // "twenty six" and "hundred and sixteen" continue; "six twenty" does not.
@@ -190,22 +202,36 @@ impl SpelledNumber {
                     || (below_hundred == 0.0 && v < 100.0)
                     || (below_hundred % 10.0 == 0.0 && below_hundred >= 20.0 && v < 10.0);
                 if self.words > 0 && !fits {
+                    self.last_scale = last_scale;
                     return false;
                 }
                 self.current += v;
             }
             NumberWord::Hundred => {
-                if self.current == 0.0 && self.words > 0 {
+                // `nineteen hundred`, but not `three hundred and two hundred`.
+                if self.current == 0.0 && self.words > 0 || self.current >= 100.0 {
+                    self.last_scale = last_scale;
                     return false;
                 }
                 self.current = self.current.max(1.0) * 100.0;
             }
             NumberWord::Scale(s) => {
-                if self.total != 0.0 && self.total < s * 1000.0 && self.current == 0.0 {
+                // `three lakh crore`, `one thousand million`: a larger scale right after a
+                // smaller one multiplies the whole.
+                if last_scale.is_some_and(|p| s > p && self.total < s) {
+                    self.total *= s;
+                    self.last_scale = Some(s);
+                    self.words += 1;
+                    return true;
+                }
+                let after_scale = last_scale.is_some();
+                if after_scale || self.total != 0.0 && self.total < s * 1000.0 && self.current == 0.0 {
+                    self.last_scale = last_scale;
                     return false;
                 }
                 self.total += self.current.max(1.0) * s;
                 self.current = 0.0;
+                self.last_scale = Some(s);
             }
         }
         self.words += 1;
@@ -255,6 +281,41 @@ mod tests {
         assert!(n.push(NumberWord::Small(20.0)));
         assert!(n.push(NumberWord::Small(6.0)));
         assert!(!n.push(NumberWord::Small(5.0)));
+    }
+
+    #[test]
+    fn zero_stands_alone_and_indian_scales_multiply() {
+        assert_eq!(spell("zero"), 0.0);
+        let mut n = SpelledNumber::default();
+        assert!(n.push(NumberWord::Small(3.0)));
+        assert!(!n.push(NumberWord::Small(0.0)), "three nought");
+        let mut n = SpelledNumber::default();
+        assert!(n.push(NumberWord::Small(0.0)));
+        assert!(!n.push(NumberWord::Small(4.0)), "nought four");
+        let mut n = SpelledNumber::default();
+        assert!(n.push(NumberWord::Small(4.0)));
+        assert!(n.push(NumberWord::Scale(1e3)));
+        assert!(!n.push(NumberWord::Small(0.0)), "four thousand and zero");
+        assert_eq!(spell("three lakh"), 3e5);
+        assert_eq!(spell("three lakh crore"), 3e12);
+        assert_eq!(spell("six crore and two hundred"), 60_000_200.0);
+        assert_eq!(spell("one thousand million"), 1e9);
+        // A smaller scale after a larger one still adds: `two million thousand` is refused.
+        let mut n = SpelledNumber::default();
+        assert!(n.push(NumberWord::Small(2.0)));
+        assert!(n.push(NumberWord::Scale(1e6)));
+        assert!(!n.push(NumberWord::Scale(1e3)));
+        assert_eq!(spell("two million three thousand"), 2_003_000.0);
+        assert_eq!(spell("nineteen hundred ninety three"), 1993.0);
+        let mut n = SpelledNumber::default();
+        for w in [3.0, 100.0, 2.0] {
+            assert!(n.push(if w == 100.0 {
+                NumberWord::Hundred
+            } else {
+                NumberWord::Small(w)
+            }));
+        }
+        assert!(!n.push(NumberWord::Hundred), "three hundred and two hundred");
     }
 
     #[test]

@@ -58,11 +58,15 @@ impl Token<'_> {
         if self.kind != TokenKind::Number {
             return None;
         }
+        // `1.111,11`: dots group the digits and the comma is the decimal mark (the tokenizer
+        // only joins such a comma to a dotted figure, see `european_decimal`).
+        let comma_decimal = self.text.rfind(',').is_some_and(|c| self.text[..c].contains('.'));
         let digits: String = self
             .text
             .chars()
             .filter_map(|c| match c {
-                '.' => Some('.'),
+                '.' if !comma_decimal => Some('.'),
+                ',' if comma_decimal => Some('.'),
                 c => digit_value(c).and_then(|d| char::from_digit(d, 10)),
             })
             .collect();
@@ -156,6 +160,9 @@ fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
 /// Digits, `,` or `.` between digits, and a space-like group separator (thin space, no-break
 /// space, or an ordinary space before a group of exactly three digits, as in `15 000`).
 fn scan_number(chars: &[(usize, char)], start: usize) -> usize {
+    if let Some(end) = indian_grouping(chars, start).or_else(|| european_decimal(chars, start)) {
+        return end;
+    }
     let is_digit = |i: usize| chars.get(i).is_some_and(|&(_, c)| digit_value(c).is_some());
     let mut i = start;
     let mut group_len = 0;
@@ -183,6 +190,72 @@ fn scan_number(chars: &[(usize, char)], start: usize) -> usize {
         }
     }
     i
+}
+
+/// `12,34,567.89`, `1,00,000`: Indian grouping (lakhs and crores), one or two digits, pairs of
+/// digits, then a last group of three and an optional decimal part. Returns the end.
+fn indian_grouping(chars: &[(usize, char)], start: usize) -> Option<usize> {
+    let digits = |from: usize| {
+        chars[from.min(chars.len())..]
+            .iter()
+            .take_while(|&&(_, c)| digit_value(c).is_some())
+            .count()
+    };
+    let comma = |i: usize| chars.get(i).is_some_and(|&(_, c)| c == ',');
+    let lead = digits(start);
+    if !(1..=2).contains(&lead) {
+        return None;
+    }
+    let mut i = start + lead;
+    let mut pairs = 0;
+    while comma(i) && digits(i + 1) == 2 && comma(i + 3) {
+        pairs += 1;
+        i += 3;
+    }
+    if pairs == 0 || !comma(i) || digits(i + 1) != 3 {
+        return None;
+    }
+    i += 4;
+    // A comma and a digit after the last group would make it a list (`1,22,333,4`).
+    if comma(i) && digits(i + 1) > 0 {
+        return None;
+    }
+    if chars.get(i).is_some_and(|&(_, c)| c == '.') && digits(i + 1) > 0 {
+        i += 1 + digits(i + 1);
+    }
+    Some(i)
+}
+
+/// `1.111,11`, `2.500.000,50`: groups of three after dots, then a comma and one or two
+/// decimals, the continental way. Returns the end.
+fn european_decimal(chars: &[(usize, char)], start: usize) -> Option<usize> {
+    let digits = |from: usize| {
+        chars[from.min(chars.len())..]
+            .iter()
+            .take_while(|&&(_, c)| digit_value(c).is_some())
+            .count()
+    };
+    let at = |i: usize, ch: char| chars.get(i).is_some_and(|&(_, c)| c == ch);
+    let lead = digits(start);
+    if !(1..=3).contains(&lead) {
+        return None;
+    }
+    let mut i = start + lead;
+    let mut groups = 0;
+    while at(i, '.') && digits(i + 1) == 3 {
+        groups += 1;
+        i += 4;
+    }
+    let decimals = digits(i + 1);
+    if groups == 0 || !at(i, ',') || !(1..=2).contains(&decimals) {
+        return None;
+    }
+    i += 1 + decimals;
+    // `1.111,11.5` or `1.111,11,3` is no single figure.
+    if (at(i, '.') || at(i, ',')) && digits(i + 1) > 0 {
+        return None;
+    }
+    Some(i)
 }
 
 /// True when exactly three digits start at `i` and no further digit follows.
@@ -234,6 +307,34 @@ mod tests {
         assert_eq!(toks[1].text, ".08");
         assert_eq!(toks[1].number_value(), Some(0.08));
         assert_eq!(texts("end. 5 more"), ["end", ".", "5", "more"]);
+    }
+
+    #[test]
+    fn indian_grouping_and_comma_decimals() {
+        let value = |s: &str| {
+            let toks = tokenize(s, 0..s.len());
+            assert_eq!(toks.len(), 1, "{s}: {toks:?}");
+            toks[0].number_value()
+        };
+        assert_eq!(value("12,34,567.89"), Some(1_234_567.89));
+        assert_eq!(value("1,00,000"), Some(100_000.0));
+        assert_eq!(value("1.111,11"), Some(1111.11));
+        assert_eq!(value("2.500.000,5"), Some(2_500_000.5));
+        // Ordinary groups and decimals are unchanged.
+        assert_eq!(value("1,111.11"), Some(1111.11));
+        assert_eq!(value("1.111"), Some(1.111));
+        assert_eq!(texts("1.111,11, 1,111.11"), ["1.111,11", ",", "1,111.11"]);
+        // Lists stay lists.
+        assert_eq!(texts("1,22,333,4"), ["1", ",", "22,333", ",", "4"]);
+        assert_eq!(texts("1.5,2"), ["1.5", ",", "2"]);
+    }
+
+    #[test]
+    fn other_scripts_digits_are_numbers() {
+        let value = |s: &str| tokenize(s, 0..s.len())[0].number_value();
+        assert_eq!(value("\u{0664}\u{0665}"), Some(45.0));
+        assert_eq!(value("\u{06F1}\u{06F2}"), Some(12.0));
+        assert_eq!(value("\u{0967}\u{0966}"), Some(10.0));
     }
 
     #[test]

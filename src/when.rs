@@ -35,6 +35,7 @@ pub fn date_of(day: f64) -> Option<NaiveDate> {
 
 mod calendar;
 mod holiday;
+mod loose;
 mod numeric;
 mod open;
 mod period;
@@ -49,6 +50,29 @@ use relative::{part_of_period, quarter, relative, span_from_now, weekday};
 /// open-ended date (`after 2018`, `before March`), an offset from a date (`3 days after
 /// Christmas`) or a single date, month, week, quarter or year.
 pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    // Most tokens cannot start a date: rejecting them here, with a few comparisons, spares
+    // the dozen readings below (`trigger_list_covers_every_form` keeps this list complete).
+    if !may_start_token(tokens.get(i)?) {
+        return None;
+    }
+    time_at_any(tokens, i, published)
+}
+
+/// Whether a time expression may start at this token: a number, or a word [`may_start`]
+/// accepts, a month name or a number word (`two days ago`).
+fn may_start_token(t: &Token) -> bool {
+    match t.kind {
+        crate::token::TokenKind::Number => true,
+        crate::token::TokenKind::Word => {
+            let w = t.folded.as_ref();
+            may_start(w) || month_of(w).is_some() || crate::number::number_word(w).is_some()
+        }
+        crate::token::TokenKind::Punct => false,
+    }
+}
+
+/// [`time_at`] without the cheap rejection of tokens that cannot start a date.
+fn time_at_any(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     open::open_at(tokens, i, published)
         .or_else(|| range::range_at(tokens, i, published))
         .or_else(|| single(tokens, i, published))
@@ -60,15 +84,46 @@ pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         })
 }
 
-/// Whether a word may start a time expression that does not start with a number, a month or
-/// a weekday (those the extractor already tries): `after 2018`, `the day after tomorrow`,
-/// `Christmas`, `the nineties`.
+/// Words, besides those the parsers' own trigger lists hold, that may start a time
+/// expression: `a week from Monday`, `in two weeks`, `the past 10 days`, `early September`,
+/// `next year`, `Q3 2025`, `H2 2019`, `yesterday`.
+const WORDS: &[&str] = &[
+    "a",
+    "an",
+    "in",
+    "within",
+    "past",
+    "previous",
+    "coming",
+    "following",
+    "q",
+    "h",
+    "early",
+    "mid",
+    "middle",
+    "late",
+    "end",
+    "beginning",
+    "start",
+    "next",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tomorrow",
+];
+
+/// Whether a word, in lower case, may start a time expression that does not start with a
+/// number, a month or a number word: `after 2018`, `the day after tomorrow`, `Christmas`, `the
+/// nineties`, `last year`, `Wednesday`.
 pub fn may_start(word: &str) -> bool {
-    open::TRIGGERS.contains(&word)
+    WORDS.contains(&word)
+        || open::TRIGGERS.contains(&word)
         || range::TRIGGERS.contains(&word)
         || period::TRIGGERS.contains(&word)
         || spelled::ordinal_word(word).is_some()
         || holiday::TRIGGERS.contains(&word)
+        || loose::TRIGGERS.contains(&word)
         || weekday_of(word).is_some()
         || weekday_abbreviation(word).is_some()
 }
@@ -91,6 +146,8 @@ fn single(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Ph
     best.offer(quarter(tokens, i, published));
     best.offer(month_alone(tokens, i, published));
     best.offer(year_month(tokens, i));
+    best.offer(loose::loose_at(tokens, i, published));
+    best.offer(loose::decade_digits(tokens, i));
     best.0
 }
 
@@ -509,6 +566,21 @@ mod tests {
             date("2026-01-12")
         );
         assert_eq!(first("on Wednesday", "2025-09-02").qualifier, Qualifier::Relative);
+        // `next` and `last` count by week; where that differs from the nearest such day the
+        // phrase is ambiguous. 2019-01-31 was a Thursday.
+        let next = first("on next Friday", "2019-01-31");
+        assert_eq!(day("on next Friday", "2019-01-31"), date("2019-02-08"));
+        assert_eq!(next.doubt, Some(crate::claim::Doubt::Ambiguous));
+        assert_eq!(day("on following Friday", "2019-01-31"), date("2019-02-08"));
+        assert_eq!(day("on last Wednesday", "2019-01-31"), date("2019-01-23"));
+        assert_eq!(day("next Monday", "2019-01-31"), date("2019-02-04"));
+        assert_eq!(first("next Monday", "2019-01-31").doubt, None);
+        // Said on a Tuesday, `next Wednesday` may be tomorrow.
+        assert_eq!(day("next Wednesday", "2025-09-02"), date("2025-09-10"));
+        assert_eq!(
+            first("next Wednesday", "2025-09-02").doubt,
+            Some(crate::claim::Doubt::Ambiguous)
+        );
         // `starting Monday` looks ahead.
         assert_eq!(
             open_days("talks run starting Monday", "2025-09-02"),
@@ -542,6 +614,23 @@ mod tests {
         assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2024.0)));
         assert_eq!(day("yesterday", "2025-09-02"), date("2025-09-01"));
         assert_eq!(day("two days ago", "2025-09-02"), date("2025-08-31"));
+        assert_eq!(day("three weeks from tmrw", "2018-05-31"), date("2018-06-22"));
+        let p = first("in this calendar year", "2025-09-02");
+        assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2025.0)));
+        let p = first("for the following week", "2018-08-01");
+        assert_eq!(p.doubt, Some(crate::claim::Doubt::Ambiguous));
+        assert_eq!(
+            span("for the following week", "2018-08-01"),
+            ("2018-08-06".into(), "2018-08-12".into())
+        );
+        assert_eq!(
+            span("the following 2 quarters", "2019-08-01"),
+            ("2019-10-01".into(), "2020-03-31".into())
+        );
+        assert_eq!(
+            span("the following quarter", "2019-08-01"),
+            ("2019-10-01".into(), "2019-12-31".into())
+        );
         let p = first("since last fall", "2025-09-02");
         let v = p.value.unwrap();
         assert_eq!(date_of(v.lo_value().unwrap()), Some(date("2024-09-01")));
@@ -676,6 +765,17 @@ mod tests {
             ("1987-04-01".into(), "1987-04-30".into())
         );
         assert_eq!(
+            span("I was born in April of 87", "2016-11-07"),
+            ("1987-04-01".into(), "1987-04-30".into())
+        );
+        assert_eq!(iso("on 15 April of 87.", "2016-11-07"), "1987-04-15");
+        assert_eq!(
+            span("in April of '19", "2016-11-07"),
+            ("2019-04-01".into(), "2019-04-30".into())
+        );
+        let p = first("in April of 87 deaths", "2016-11-07");
+        assert_eq!(p.end - p.start, 1, "`87 deaths` is a count: {p:?}");
+        assert_eq!(
             span("Dec, 2018", "2016-11-07"),
             ("2018-12-01".into(), "2018-12-31".into())
         );
@@ -732,6 +832,19 @@ mod tests {
             ("2018-03-23".into(), "2018-12-22".into())
         );
         assert_eq!(iso("I will leave in two months", "2018-07-05"), "2018-09-05");
+        // Working days skip the weekend; 2018-08-21 was a Tuesday.
+        assert_eq!(
+            span("for the next 4 business days", "2018-08-21"),
+            ("2018-08-22".into(), "2018-08-27".into())
+        );
+        assert_eq!(
+            span("the previous 4 business days", "2018-08-21"),
+            ("2018-08-15".into(), "2018-08-20".into())
+        );
+        assert_eq!(
+            span("the next working day", "2018-08-24"),
+            ("2018-08-27".into(), "2018-08-27".into())
+        );
         assert_eq!(iso("in a fortnight's time", "2021-05-20"), "2021-06-03");
         // After a superlative or an ordinal, or in the past tense, `in N years` looks back.
         assert!(nothing_dated("the highest level in two years", "2018-07-05"));
@@ -743,6 +856,188 @@ mod tests {
         );
         let p = first("We will be only 3 next week", "2016-11-07");
         assert_eq!((p.start, p.end), (5, 7), "`3 next week` is no span: {p:?}");
+    }
+
+    /// The date forms of the normalizer issue, against a publication on Tuesday 2025-09-02
+    /// (the rest are in `calendar_dates`, `relative_days_months_years`,
+    /// `weeks_and_parts_of_periods` and `weekday_date_pairs_are_one_claim_and_checked`).
+    #[test]
+    fn issue_forms() {
+        let p = "2025-09-02";
+        assert_eq!(span("mid-2024", p), ("2024-05-01".into(), "2024-08-31".into()));
+        assert_eq!(
+            span("in the 1990s", p),
+            ("1990-01-01".into(), "1999-12-31".into())
+        );
+        let this = first("this year", p);
+        assert_eq!(
+            (this.kind, this.value),
+            (Kind::Year, Some(Interval::point(2025.0)))
+        );
+        assert_eq!(iso("next Wednesday", p), "2025-09-10");
+        assert_eq!(iso("two days ago", p), "2025-08-31");
+        assert_eq!(span("last month", p), ("2025-08-01".into(), "2025-08-31".into()));
+        assert_eq!(
+            span("early September", p),
+            ("2025-09-01".into(), "2025-09-10".into())
+        );
+        // A fiscal or season year is one period, not the numbers 2012 to 13.
+        let fiscal = first("in fiscal 2012-13", p);
+        assert_eq!(
+            (fiscal.kind, fiscal.value),
+            (Kind::Year, Some(Interval::point(2012.0)))
+        );
+    }
+
+    /// Every token a time expression can start at passes the cheap check of [`time_at`]:
+    /// each form the parsers read, tried at every token with the check left out.
+    #[test]
+    fn trigger_list_covers_every_form() {
+        const FORMS: &[&str] = &[
+            "on September 3, 2025",
+            "Sept. 3",
+            "3 Sept 2025",
+            "the 3rd of September",
+            "2025-09-03",
+            "since January 2019",
+            "set for Wednesday",
+            "next Tuesday",
+            "last Wednesday",
+            "this Saturday",
+            "following Friday",
+            "coming Thursday",
+            "Tuesday, September 3, 2025",
+            "on Friday the 5th",
+            "Last year, they signed",
+            "yesterday",
+            "today",
+            "tomorrow",
+            "tmrw",
+            "tonight",
+            "two days ago",
+            "3 years ago",
+            "since last fall",
+            "last month",
+            "last week",
+            "in early September",
+            "by mid-November 2024",
+            "in late 2023",
+            "by the end of the year",
+            "early next month",
+            "at the end of 2000",
+            "mid-2024",
+            "the 1990s",
+            "in the 1990 s",
+            "the 90s",
+            "in the nineties",
+            "over the past 10 days",
+            "in the next three weeks",
+            "in Q3 2025",
+            "in the third quarter",
+            "the first quarter of 2024",
+            "2019 q3",
+            "q1-2019",
+            "2019-H2",
+            "H2 2019",
+            "in the first half of 2024",
+            "next 3 days",
+            "the last 3 months",
+            "within 9 months",
+            "in two months",
+            "in a fortnight's time",
+            "the 3 next weeks",
+            "the third of September 2025",
+            "May twenty-nine, 2016",
+            "second of Aug",
+            "January first 2000",
+            "february twenty second",
+            "nineteen ninety six",
+            "on the 15th day of next month",
+            "this September",
+            "next March",
+            "in 2017 april",
+            "April of 1987",
+            "Dec, 2018",
+            "after 2018",
+            "before March 2020",
+            "later than 2018",
+            "no later than March 3, 2010",
+            "as late as tomorrow",
+            "starting on January 7th, 2019",
+            "year 2012 or later",
+            "1/1/2016 and after",
+            "from 2019 onwards",
+            "year greater than 2012",
+            "year 2016 and greater",
+            "from May to Oct 2020",
+            "Jan-Feb 2017",
+            "between 3 and 12 of Sept",
+            "april 9th through 17th",
+            "between Jan 2019 and now",
+            "between now and November 15th",
+            "2014-2018",
+            "this weekend",
+            "the weekend",
+            "this quarter",
+            "current quarter",
+            "the week of April 10",
+            "w/c Feb 4",
+            "the first week of 2021",
+            "week 31",
+            "Tuesday of next week",
+            "next week Wednesday",
+            "the 15th century",
+            "on the 18th",
+            "the day after tomorrow",
+            "the week after next",
+            "3 days after Christmas",
+            "a week from Monday",
+            "two weeks before Christmas",
+            "4 months from now",
+            "more than 2 weeks after today",
+            "for 3 days from today",
+            "the first ten days of last year",
+            "Christmas",
+            "New Year's Day",
+            "Easter",
+            "Labor Day weekend",
+            "earlier this year",
+            "later this week",
+            "earlier in the week",
+            "later in the year",
+            "the same week",
+            "that weekend",
+            "the day before",
+            "year to date",
+            "YTD",
+            "docked to date",
+            "this working week",
+            "next workweek",
+            "the next 4 business days",
+            "this calendar year",
+            "the following quarter",
+            "the following 2 quarters",
+            "on 5/12",
+            "10/1/2018",
+            "on 5.12.2019",
+            "20170302",
+            "fiscal 2012-13",
+            "the twenty-first century",
+        ];
+        for text in FORMS {
+            let tokens = tokenize(text, 0..text.len());
+            for i in 0..tokens.len() {
+                if time_at_any(&tokens, i, Some(date("2025-09-02"))).is_some() {
+                    assert!(
+                        may_start_token(&tokens[i]),
+                        "{text}: a date starts at `{}`",
+                        tokens[i].text
+                    );
+                }
+            }
+        }
+        assert!(may_start("year"));
+        assert!(!may_start("the") && !may_start("said"));
     }
 
     #[test]

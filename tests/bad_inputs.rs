@@ -180,6 +180,24 @@ fn non_utf8_bytes() {
 }
 
 #[test]
+fn front_matter_never_closed_is_read_as_text_with_a_note() {
+    let s = Scratch::new();
+    s.write(
+        "dated.txt",
+        b"---\npublished: 2025-09-03\noutlet: Wire\n\nThe storm killed 40 people.\n",
+    );
+    // A note, not an error: the article is still checked, and the exit status is that of
+    // the findings (none: it agrees with other.txt).
+    s.run(["check", "--color", "never", "dated.txt", "other.txt"])
+        .code(0)
+        .stderr(
+            "note: `dated.txt`:1: front matter opened by `---` is never closed, so it is read as \
+             article text and its `published` is not used; end it with a `---` line\n",
+        )
+        .stdout(matches(r"(?m)^2 sources, .*1 agreement$"));
+}
+
+#[test]
 fn binary_file_png_header() {
     let s = Scratch::new();
     s.write(

@@ -172,6 +172,22 @@ fn year_after_month(tokens: &[Token], j: usize, with_day: bool) -> Option<(i32, 
     {
         return Some((y.number_value()? as i32, k + 1));
     }
+    // `April of 87`, `April of '87`: two digits after `of`, ending the phrase (`April of 87
+    // deaths` counts); below 30 this century, else the last.
+    let of = tokens.get(j).is_some_and(|t| t.is("of"));
+    let apostrophe = tokens.get(k).is_some_and(|t| t.text == "'" || t.text == "’");
+    let k2 = k + usize::from(apostrophe);
+    if let Some(y) = tokens.get(k2).filter(|t| {
+        (of || apostrophe) && t.is_number() && t.text.len() == 2 && t.text.bytes().all(|b| b.is_ascii_digit())
+    }) {
+        let free = tokens
+            .get(k2 + 1)
+            .is_none_or(|n| !n.is_word() && !n.is_number() && n.text != "%" && n.text != "/");
+        if free {
+            let v: i32 = y.text.parse().ok()?;
+            return Some((if v < 30 { 2000 + v } else { 1900 + v }, k2 + 1));
+        }
+    }
     let (y, end) = spelled::year_words(tokens, k)?;
     spelled::free_after(tokens, end).then_some((y, end))
 }

@@ -21,7 +21,125 @@ use crate::token::Token;
 
 /// A numeric or mixed date starting at `i`.
 pub(super) fn numeric_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    dotted(tokens, i).or_else(|| chain(tokens, i, published))
+    numeric_range(tokens, i, published)
+        .or_else(|| dotted(tokens, i))
+        .or_else(|| chain(tokens, i, published))
+}
+
+/// A month, day and perhaps year written `M/D`, `M/D/YYYY` or `M-D-YYYY`.
+#[derive(Clone, Copy)]
+struct MonthDay {
+    month: u32,
+    day: u32,
+    year: Option<i32>,
+    /// Both orders give a date (`10/1`: October 1 or January 10).
+    either_order: bool,
+}
+
+/// `M/D`, `M/D/YYYY` or `M-D-YYYY` at `i`, its parts joined by `sep` written solid; the
+/// separator used and the index after it.
+fn month_day(tokens: &[Token], i: usize, sep: Option<&str>) -> Option<(MonthDay, &'static str, usize)> {
+    let num = |j: usize, max_len: usize| {
+        tokens
+            .get(j)
+            .filter(|t| {
+                t.is_number() && t.text.len() <= max_len && t.text.bytes().all(|b| b.is_ascii_digit())
+            })
+            .and_then(|t| t.text.parse::<u32>().ok())
+    };
+    let solid = |j: usize, s: &str| tokens.get(j).is_some_and(|t| t.text == s && !t.space_before);
+    let s: &'static str = match sep {
+        Some("-") => "-",
+        Some(_) => "/",
+        None if solid(i + 1, "/") => "/",
+        None => "-",
+    };
+    let a = num(i, 2)?;
+    if !solid(i + 1, s) || tokens.get(i + 2).is_some_and(|t| t.space_before) {
+        return None;
+    }
+    let b = num(i + 2, 2)?;
+    let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let year = (solid(i + 3, s) && tokens.get(i + 4).is_some_and(|t| !t.space_before))
+        .then(|| num(i + 4, 4).filter(|_| tokens[i + 4].text.len() == 4))
+        .flatten()
+        .and_then(|y| i32::try_from(y).ok());
+    let end = if year.is_some() { i + 5 } else { i + 3 };
+    let md = MonthDay {
+        month,
+        day,
+        year,
+        either_order: a <= 12 && b <= 12 && a != b,
+    };
+    Some((md, s, end))
+}
+
+/// Two numeric dates joined by a solid dash: `10/1/2018-10/7/2018`, `10-1-2018-10-7-2018`,
+/// `5/1-5/7/2020`, `from 5/1-5/7, 2020`, `10/1-11/2/2017`, `between 10/1-11/7`. The first
+/// takes the second's year when it has none (the year before if its month and day come
+/// later); with no year at all, the range is read only after a word that introduces dates, in
+/// the year nearest publication. Dashed dates need their years (`4-23` is a score).
+fn numeric_range(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    let (a, sep, j) = month_day(tokens, i, None)?;
+    if !tokens.get(j).is_some_and(|h| h.is_hyphen() && !h.space_before)
+        || tokens.get(j + 1).is_none_or(|t| t.space_before)
+    {
+        return None;
+    }
+    let (b, _, mut end) = month_day(tokens, j + 1, Some(sep))?;
+    let mut b_year = b.year;
+    // `5/1-5/7, 2020`.
+    if b_year.is_none()
+        && tokens.get(end).is_some_and(|c| c.text == ",")
+        && tokens
+            .get(end + 1)
+            .is_some_and(|y| y.is_number() && y.text.len() == 4 && y.text.bytes().all(|d| d.is_ascii_digit()))
+    {
+        b_year = tokens[end + 1].text.parse().ok();
+        end += 2;
+    }
+    // A chain that goes on is a code.
+    let goes_on = tokens.get(end).is_some_and(|s| {
+        !s.space_before
+            && (s.is_hyphen() || s.text == "/")
+            && tokens.get(end + 1).is_some_and(|n| !n.space_before)
+    });
+    if goes_on || (sep == "-" && (a.year.is_none() || b.year.is_none())) {
+        return None;
+    }
+    let later = (a.month, a.day) > (b.month, b.day);
+    let mut resolution = None;
+    let (ya, yb) = match (a.year, b_year) {
+        (Some(x), Some(y)) => (x, y),
+        (None, Some(y)) => (if later { y - 1 } else { y }, y),
+        (Some(_), None) => return None,
+        (None, None) => {
+            let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+            if !prev.is_some_and(|p| DATE_CONTEXT.iter().any(|w| p.is(w))) {
+                return None;
+            }
+            let p = published?;
+            let first = nearest_year(p, a.month, a.day)?;
+            resolution = Some(format!("year taken from the publication date {p}"));
+            let y = chrono::Datelike::year(&first);
+            (y, if later { y + 1 } else { y })
+        }
+    };
+    let first = NaiveDate::from_ymd_opt(ya, a.month, a.day)?;
+    let last = NaiveDate::from_ymd_opt(yb, b.month, b.day)?;
+    if last < first {
+        return None;
+    }
+    let mut p = date_phrase(i, end, Qualifier::Range);
+    set_days(&mut p, first, last);
+    p.resolution = resolution;
+    if a.either_order || b.either_order {
+        p.doubt = Some(Doubt::Ambiguous);
+    }
+    Some(p)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -292,6 +410,37 @@ fn dotted(tokens: &[Token], i: usize) -> Option<Phrase> {
 #[cfg(test)]
 mod tests {
     use crate::when::tests::{iso as day, nothing_dated, span as range};
+
+    #[test]
+    fn numeric_ranges_joined_by_a_dash() {
+        let d = |a: &str, b: &str| (a.to_string(), b.to_string());
+        let p = "2018-11-07";
+        assert_eq!(
+            range("from 10/1/2018-10/7/2018", p),
+            d("2018-10-01", "2018-10-07")
+        );
+        assert_eq!(
+            range("from 10-1-2018-10-7-2018", p),
+            d("2018-10-01", "2018-10-07")
+        );
+        assert_eq!(
+            range("I will leave from 5/1-5/7/2020", p),
+            d("2020-05-01", "2020-05-07")
+        );
+        assert_eq!(range("from 5/1-5/7, 2020", p), d("2020-05-01", "2020-05-07"));
+        assert_eq!(range("from 5/1/2019-5/7/2020", p), d("2019-05-01", "2020-05-07"));
+        assert_eq!(
+            range("The period is 10/1-11/2/2017", p),
+            d("2017-10-01", "2017-11-02")
+        );
+        assert_eq!(range("between 10/1-11/7", p), d("2018-10-01", "2018-11-07"));
+        assert_eq!(range("from 12/20-1/5/2019", p), d("2018-12-20", "2019-01-05"));
+        // Without a year or a word that introduces dates, or dashed without years, or going
+        // on as a code: no range.
+        assert!(nothing_dated("won 3/4-1/2 of the seats", p));
+        assert!(nothing_dated("from 4-23 to", p));
+        assert!(nothing_dated("call 10/1/2018-10/7/2018-55", p));
+    }
 
     #[test]
     fn numeric_dates_read_month_first() {

@@ -54,6 +54,7 @@ fn prefixed(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
         ("as", "early", "as") => (Qualifier::AtLeast, i + 3),
         ("as", "late", "as") => (Qualifier::AtMost, i + 3),
         ("from", ..) => return from_onwards(tokens, i, published),
+        ("year" | "years", ..) => return year_compared(tokens, i),
         _ => return None,
     };
     let inner = inner_at(tokens, j, published)?;
@@ -90,13 +91,47 @@ fn suffixed(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
             .map(|t| t.folded.as_ref())
             .unwrap_or_default()
     };
+    // `year 2016 and greater`: comparatives of size only where the word `year` says the
+    // figure is a year (`2016 and greater` alone is a count).
+    let year_word = tokens[i].is("year") || tokens.get(i + 1).is_some_and(|t| t.is("year"));
     let (q, len) = match (w(0), w(1)) {
         ("or" | "and", "later" | "after" | "beyond") => (Qualifier::AtLeast, 2),
+        ("or" | "and", "greater" | "above" | "higher" | "more") if year_word => (Qualifier::AtLeast, 2),
+        ("or" | "and", "less" | "below" | "lower" | "smaller") if year_word => (Qualifier::AtMost, 2),
         ("onwards" | "onward", _) => (Qualifier::AtLeast, 1),
         ("or" | "and", "earlier" | "before") => (Qualifier::AtMost, 2),
         _ => return None,
     };
     Some(open(i, inner.end + len, q, &inner))
+}
+
+/// `year greater than 2012`, `years later than 2000`, `year is less than or equal to 2015`: a
+/// year compared, the word `year` saying the figure is one.
+fn year_compared(tokens: &[Token], i: usize) -> Option<Phrase> {
+    let mut j = i + 1;
+    if tokens.get(j).is_some_and(|t| t.is("is") || t.is("was")) {
+        j += 1;
+    }
+    let w = |k: usize| tokens.get(j + k).map(|t| t.folded.as_ref()).unwrap_or_default();
+    let (mut q, mut k) = match (w(0), w(1)) {
+        ("greater" | "larger" | "bigger" | "higher" | "more" | "later", "than") => {
+            (Qualifier::MoreThan, j + 2)
+        }
+        ("less" | "smaller" | "lower" | "earlier", "than") => (Qualifier::LessThan, j + 2),
+        _ => return None,
+    };
+    // `greater than or equal to 2015`.
+    let rest = |n: usize| tokens.get(k + n).map(|t| t.folded.as_ref()).unwrap_or_default();
+    if rest(0) == "or" && matches!(rest(1), "equal" | "equals") && rest(2) == "to" {
+        q = if q == Qualifier::MoreThan {
+            Qualifier::AtLeast
+        } else {
+            Qualifier::AtMost
+        };
+        k += 3;
+    }
+    let inner = year_at(tokens, k)?;
+    Some(open(i, inner.end, q, &inner))
 }
 
 /// The date or year an open bound is taken from: `the year 2020`, `2018`, `mid May`, `the
@@ -192,6 +227,29 @@ mod tests {
             open_days("before the end of December 2016", "2018-08-17"),
             (None, Some("2016-12-31".into()))
         );
+    }
+
+    #[test]
+    fn years_compared() {
+        assert_eq!(
+            open_days("sales for year greater than 2012", "2016-11-07"),
+            (Some("2013-01-01".into()), None)
+        );
+        assert_eq!(
+            open_days("where year is greater than 2015", "2016-11-07"),
+            (Some("2016-01-01".into()), None)
+        );
+        assert_eq!(
+            open_days("year 2016 and greater", "2016-11-07"),
+            (Some("2016-01-01".into()), None)
+        );
+        assert_eq!(
+            open_days("year less than or equal to 2015", "2016-11-07"),
+            (None, Some("2015-12-31".into()))
+        );
+        // Without the word `year`, a comparison of a four-digit figure is a count.
+        let p = first("2016 and greater", "2016-11-07");
+        assert_ne!(p.kind, Kind::Year);
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub(super) const TRIGGERS: &[&str] = &[
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Unit {
     Day,
+    /// A working day, Monday to Friday (`business days`, `working days`).
+    BusinessDay,
     Week,
     Fortnight,
     Month,
@@ -71,6 +73,13 @@ pub(super) fn offset_at(tokens: &[Token], i: usize, published: Option<NaiveDate>
         "starting" | "beginning" if next_is("from") || next_is("on") => (0, k + 2),
         "starting" | "beginning" => (0, k + 1),
         _ => return None,
+    };
+    let before = |back: usize| i.checked_sub(back).and_then(|b| tokens.get(b));
+    // `for 3 days from today`: the span that starts there, not the day it ends on.
+    let (sign, i) = if sign == 1 && w.is("from") && before(1).is_some_and(|f| f.is("for")) {
+        (0, i - 1)
+    } else {
+        (sign, i)
     };
     let before = |back: usize| i.checked_sub(back).and_then(|b| tokens.get(b));
     let (bound, start) = match (before(2), before(1)) {
@@ -254,9 +263,15 @@ pub(super) fn count_at(tokens: &[Token], i: usize) -> Option<(i32, usize)> {
     }
 }
 
-/// `day(s)`, `week(s)`, `fortnight(s)`, `month(s)`, `quarter(s)`, `year(s)`.
+/// `day(s)`, `business day(s)`, `working day(s)`, `week(s)`, `fortnight(s)`, `month(s)`,
+/// `quarter(s)`, `year(s)`.
 pub(super) fn unit_at(tokens: &[Token], j: usize) -> Option<(Unit, usize)> {
     let word = tokens.get(j)?.folded.as_ref();
+    if matches!(word, "business" | "working" | "work")
+        && tokens.get(j + 1).is_some_and(|d| d.is("day") || d.is("days"))
+    {
+        return Some((Unit::BusinessDay, j + 2));
+    }
     let word = word.trim_end_matches("'s").trim_end_matches("’s");
     let unit = match word.trim_end_matches('s') {
         "day" => Unit::Day,
@@ -276,6 +291,21 @@ pub(super) fn shift(date: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
     let days = |d: i64| date.checked_add_signed(Duration::days(d));
     match unit {
         Unit::Day => days(i64::from(n)),
+        Unit::BusinessDay => {
+            // Step one day at a time over weekends; a count of working days stays small.
+            if n.unsigned_abs() > 10_000 {
+                return None;
+            }
+            let step = Duration::days(if n < 0 { -1 } else { 1 });
+            let mut d = date;
+            for _ in 0..n.unsigned_abs() {
+                d = d.checked_add_signed(step)?;
+                while d.weekday().num_days_from_monday() >= 5 {
+                    d = d.checked_add_signed(step)?;
+                }
+            }
+            Some(d)
+        }
         Unit::Week => days(7 * i64::from(n)),
         Unit::Fortnight => days(14 * i64::from(n)),
         Unit::Month => add_months_clamped(date, n),
@@ -344,13 +374,17 @@ fn this_quarter(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opt
     let shift_q = match tokens.get(i)?.folded.as_ref() {
         "this" | "current" => 0,
         "last" | "previous" | "past" => -1,
-        "next" | "coming" | "upcoming" => 1,
+        "next" | "coming" | "upcoming" | "following" => 1,
         _ => return None,
     };
     if !tokens.get(i + 1)?.is("quarter") {
         return None;
     }
     let mut p = date_phrase(i, i + 2, Qualifier::Relative);
+    // `the following quarter` usually follows a narrated time.
+    if tokens[i].is("following") {
+        p.doubt = Some(Doubt::Ambiguous);
+    }
     let Some(published) = published else {
         p.resolution = Some("relative date with no publication date".to_string());
         return Some(p);
@@ -873,6 +907,19 @@ mod tests {
     #[test]
     fn offsets_from_a_day() {
         assert_eq!(iso("3 days from today", "2019-08-24"), "2019-08-27");
+        // `for N days from` a day is the span starting there.
+        let p = crate::when::tests::first("set OOO for 3 days from today", "2018-05-23");
+        let v = p.value.unwrap();
+        assert_eq!(
+            (
+                v.lo_value().and_then(crate::when::date_of),
+                v.hi_value().and_then(crate::when::date_of)
+            ),
+            (
+                chrono::NaiveDate::from_ymd_opt(2018, 5, 23),
+                chrono::NaiveDate::from_ymd_opt(2018, 5, 25)
+            )
+        );
         assert_eq!(iso("two weeks before Christmas 2016", "2016-01-01"), "2016-12-11");
         assert_eq!(iso("a week from Monday", "2016-11-09"), "2016-11-14");
         assert_eq!(iso("4 months from tomorrow", "2016-11-07"), "2017-03-08");

@@ -95,6 +95,25 @@ fn end_at(tokens: &[Token], j: usize, published: Option<NaiveDate>, first: bool)
     };
     let k = j + usize::from(tokens.get(j).is_some_and(|t| t.is("the")));
     let t = tokens.get(k)?;
+    // `between Jan 2019 and now`, `from 2010-01-01 till current date`: publication day.
+    let now_end = if t.is("now") {
+        Some(k + 1)
+    } else if t.is("current") && tokens.get(k + 1).is_some_and(|d| d.is("date")) {
+        Some(k + 2)
+    } else {
+        None
+    };
+    if let Some(end) = now_end {
+        if first && !joiner_at(end) {
+            return None;
+        }
+        let mut p = date_phrase(k, end, Qualifier::Relative);
+        match published {
+            Some(d) => super::set_day(&mut p, d),
+            None => p.resolution = Some("relative date with no publication date".to_string()),
+        }
+        return Some(End::Full(p));
+    }
     if let Some(m) = month_of(t.text).filter(|_| t.is_word()) {
         if !first || joiner_at(k + 1) {
             let full = single(tokens, k, published).filter(|p| p.end > k + 1);
@@ -110,7 +129,12 @@ fn end_at(tokens: &[Token], j: usize, published: Option<NaiveDate>, first: bool)
             .map(|(d, e, _)| (d, e))
     });
     if let Some((d, end)) = day {
-        if first && joiner_at(end) {
+        // `02-02-2020 - 03-03-2020`: a day followed by a numeric chain starts a numeric date.
+        let chain = tokens.get(end).is_some_and(|h| h.is_hyphen() && !h.space_before)
+            && tokens
+                .get(end + 2)
+                .is_some_and(|s| !s.space_before && (s.is_hyphen() || s.text == "/"));
+        if first && joiner_at(end) && !chain {
             return Some(End::Day(d, end));
         }
         // `17th` or `seventeenth` closing `April 9th through 17th`.
@@ -149,8 +173,24 @@ fn combine(
             Some((x.value?.lo_value()?, y.value?.hi_value()?, y.end, Kind::Year))
         }
         (End::Full(x), End::Full(y)) => {
-            let (y_first, y_last) = bounds(y)?;
+            let (mut y_first, mut y_last) = bounds(y)?;
             let (mut x_first, _) = bounds(x)?;
+            // `between now and November 15th`: an end whose year was taken from publication
+            // comes after the start.
+            if year_from_publication(y) && !year_from_publication(x) && y_first < x_first {
+                y_first = with_year(y_first, y_first.year() + 1)?;
+                y_last = with_year(y_last, y_last.year() + 1)?;
+            }
+            // `from next Monday to Friday`: a bare weekday ending a range is the first such
+            // day from the start on.
+            let bare_weekday = y.end == y.start + 1 && super::weekday_of(tokens[y.start].text).is_some();
+            if bare_weekday && y_first == y_last && y_first < x_first {
+                let ahead = (y_first.weekday().num_days_from_monday() + 7
+                    - x_first.weekday().num_days_from_monday())
+                    % 7;
+                y_first = x_first + chrono::Duration::days(i64::from(ahead));
+                y_last = y_first;
+            }
             if year_from_publication(x) && !year_from_publication(y) {
                 x_first = with_year(x_first, y_first.year())?;
                 if x_first > y_first {
@@ -299,6 +339,10 @@ mod tests {
             span("from 10/1/2018 - 10/7/2018", "2018-11-07"),
             days("2018-10-01", "2018-10-07")
         );
+        assert_eq!(
+            span("at 02-02-2020 - 03-03-2020", "2018-11-07"),
+            days("2020-02-02", "2020-03-03")
+        );
     }
 
     #[test]
@@ -312,6 +356,37 @@ mod tests {
             span("from 2007 to the end of 2008", "2018-11-07"),
             days("2007-01-01", "2008-12-31")
         );
+    }
+
+    #[test]
+    fn a_weekday_ending_a_range_follows_its_start() {
+        // 2019-09-05 was a Thursday.
+        assert_eq!(
+            span("from next monday to friday", "2019-09-05"),
+            days("2019-09-09", "2019-09-13")
+        );
+    }
+
+    #[test]
+    fn ranges_up_to_now() {
+        assert_eq!(
+            span("between Jan 2019 and now", "2020-04-26"),
+            days("2019-01-01", "2020-04-26")
+        );
+        assert_eq!(
+            span("between now and November 15th", "2019-04-23"),
+            days("2019-04-23", "2019-11-15")
+        );
+        assert_eq!(
+            span("from 2010-01-01 till current date", "2021-06-18"),
+            days("2010-01-01", "2021-06-18")
+        );
+        assert_eq!(
+            span("from March to date", "2016-11-07"),
+            days("2016-03-01", "2016-11-06")
+        );
+        // `now` alone is no date.
+        assert!(nothing_dated("now is the time", "2019-04-23"));
     }
 
     #[test]

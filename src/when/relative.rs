@@ -9,16 +9,20 @@ use super::{
     add_months, date_phrase, day_at, last_of_month, month_number, nearest_year, period, set_day, set_days,
     spelled, tense_before, weekday_of,
 };
-use crate::claim::{Kind, Qualifier};
+use crate::claim::{Doubt, Kind, Qualifier};
 use crate::extract::Phrase;
 use crate::interval::Interval;
 use crate::token::Token;
 
-/// `Wednesday`, `next Wednesday`, `last Monday`: the nearest such day around publication.
+/// `Wednesday`, `coming Wednesday`, `this Saturday`: the nearest such day around
+/// publication. `next Friday` and `last Wednesday` are read by week, as the Friday of next
+/// week and the Wednesday of last week; where that differs from the nearest such day (`next
+/// Friday` said on a Thursday: tomorrow, or eight days on) the phrase is marked ambiguous.
 pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let (shift, w_index) = match tokens.get(i)?.folded.as_ref() {
-        "next" | "coming" | "upcoming" => (1, i + 1),
-        "last" | "previous" => (-1, i + 1),
+        "next" | "following" => (3, i + 1),
+        "last" | "previous" => (-3, i + 1),
+        "coming" | "upcoming" => (1, i + 1),
         "this" => (2, i + 1),
         _ => (tense_before(tokens, i), i),
     };
@@ -31,7 +35,7 @@ pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
     let from = published.weekday().num_days_from_monday() as i64;
     let to = w.num_days_from_monday() as i64;
     let ahead = (to - from).rem_euclid(7);
-    let offset = match shift {
+    let nearest = |shift: i32| match shift {
         1 => {
             if ahead == 0 {
                 7
@@ -64,6 +68,18 @@ pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
             }
         }
     };
+    let offset = match shift {
+        3 | -3 => {
+            // The weekday of the week after or before the publication week (weeks run Monday
+            // to Sunday).
+            let by_week = to - from + if shift > 0 { 7 } else { -7 };
+            if by_week != nearest(shift / 3) {
+                p.doubt = Some(Doubt::Ambiguous);
+            }
+            by_week
+        }
+        _ => nearest(shift),
+    };
     let date = published + Duration::days(offset);
     set_day(&mut p, date);
     p.resolution = Some(format!("{w:?} nearest to the publication date {published}"));
@@ -87,16 +103,17 @@ pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>)
     let (rel, end) = match (w0.as_str(), w1.as_str()) {
         ("last", "year") => (Rel::Year(-1), i + 2),
         ("this", "year") => (Rel::Year(0), i + 2),
-        ("next", "year") => (Rel::Year(1), i + 2),
+        ("next" | "following", "year") => (Rel::Year(1), i + 2),
+        ("this", "calendar") if tokens.get(i + 2).is_some_and(|t| t.is("year")) => (Rel::Year(0), i + 3),
         ("last", "month") => (Rel::Month(-1), i + 2),
         ("this", "month") => (Rel::Month(0), i + 2),
-        ("next", "month") => (Rel::Month(1), i + 2),
+        ("next" | "following", "month") => (Rel::Month(1), i + 2),
         ("last", "week") => (Rel::Week(-1), i + 2),
         ("this", "week") => (Rel::Week(0), i + 2),
-        ("next", "week") => (Rel::Week(1), i + 2),
+        ("next" | "following", "week") => (Rel::Week(1), i + 2),
         ("yesterday", _) => (Rel::Day(-1), i + 1),
         ("today" | "tonight", _) => (Rel::Day(0), i + 1),
-        ("tomorrow", _) => (Rel::Day(1), i + 1),
+        ("tomorrow" | "tmrw" | "tmw", _) => (Rel::Day(1), i + 1),
         ("last", "spring") => (Rel::Season(3), i + 2),
         ("last", "summer") => (Rel::Season(6), i + 2),
         ("last", "fall" | "autumn") => (Rel::Season(9), i + 2),
@@ -112,6 +129,10 @@ pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>)
         }
         _ => date_phrase(i, end, kind_q),
     };
+    // `the following week` usually follows a narrated time.
+    if w0 == "following" {
+        p.doubt = Some(Doubt::Ambiguous);
+    }
     let Some(published) = published else {
         p.resolution = Some("relative date with no publication date".to_string());
         return Some(p);
@@ -242,7 +263,7 @@ pub(super) fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveD
     }
     let dir_word = |t: &Token| match t.folded.as_ref() {
         "past" | "last" | "previous" => Some(Dir::Past),
-        "next" | "coming" | "upcoming" => Some(Dir::Next),
+        "next" | "coming" | "upcoming" | "following" => Some(Dir::Next),
         _ => None,
     };
     let t = tokens.get(i)?;
@@ -270,7 +291,7 @@ pub(super) fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveD
         return None;
     }
     // `3 next week` is not `the 3 next weeks`: more than one needs the plural.
-    let unit_word = tokens[unit_index].folded.as_ref();
+    let unit_word = tokens[end - 1].folded.as_ref();
     let plural = unit_word.ends_with('s') && !unit_word.ends_with("'s") && !unit_word.ends_with("’s");
     if !(1..=10_000).contains(&n) || (n > 1 && !plural) || (n == 1 && plural) {
         return None;
@@ -281,6 +302,9 @@ pub(super) fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveD
         return None;
     }
     let mut p = date_phrase(i, end, Qualifier::Relative);
+    if t.is("following") {
+        p.doubt = Some(Doubt::Ambiguous);
+    }
     let Some(published) = published else {
         p.resolution = Some("relative date with no publication date".to_string());
         return Some(p);
@@ -295,6 +319,15 @@ pub(super) fn span_from_now(tokens: &[Token], i: usize, published: Option<NaiveD
             let next = period::shift(period::quarter_start(published)?, unit, 1)?;
             (next, period::shift(next, unit, n)? - day)
         }
+        // Working days: the N before or after publication day, skipping weekends.
+        (Dir::Past, period::Unit::BusinessDay) => (
+            period::shift(published, unit, -n)?,
+            period::shift(published, unit, -1)?,
+        ),
+        (Dir::Next, period::Unit::BusinessDay) => (
+            period::shift(published, unit, 1)?,
+            period::shift(published, unit, n)?,
+        ),
         (Dir::Past, _) => (period::shift(published, unit, -n)?, published - day),
         (Dir::Next, _) => (published + day, period::shift(published, unit, n)?),
         (Dir::In, _) => {

@@ -311,7 +311,10 @@ pub fn judge_case(suite: Suite, case: &Value) -> Verdict {
     // One sentence covering the whole text: the suites' cases are single sentences or
     // fragments, and the segmenter is not what is being measured.
     let whole = 0..text.len();
-    let claims = crosscheck::extract::extract(text, std::slice::from_ref(&whole), 0, published);
+    let mut claims = crosscheck::extract::extract(text, std::slice::from_ref(&whole), 0, published);
+    if matches!(suite, Suite::Number | Suite::NumberRange) {
+        claims.iter_mut().for_each(proportion_as_fraction);
+    }
 
     if targets.is_empty() {
         let relevant: Vec<&Claim> = claims
@@ -367,6 +370,33 @@ pub fn judge_case(suite: Suite, case: &Value) -> Verdict {
     })
 }
 
+/// A proportion (`one in five`, `five eighths of`, `more than 1/2 of`) is a fraction that
+/// crosscheck keeps in percent (20 %) and the number specs write as the number (0.2): a
+/// percent claim whose text has no percent sign or word is compared as a count of its value
+/// divided by 100. `20 %` and `20 percent` stay percentages.
+fn proportion_as_fraction(c: &mut Claim) {
+    let text = c.text.to_lowercase();
+    let marked = ["%", "percent", "per cent", "pct", "percentage"]
+        .iter()
+        .any(|m| text.contains(m));
+    if c.kind != Kind::Percent || marked {
+        return;
+    }
+    let scale = |b: Option<Bound>| {
+        b.map(|b| Bound {
+            value: b.value / 100.0,
+            inclusive: b.inclusive,
+        })
+    };
+    c.kind = Kind::Count;
+    c.unit = None;
+    c.value = c.value.map(|v| Interval {
+        lo: scale(v.lo),
+        hi: scale(v.hi),
+    });
+    c.stated = c.stated.map(|(a, b)| (a / 100.0, b / 100.0));
+}
+
 /// The byte range of an expected item's surface. Recognizers items give character offsets with
 /// an inclusive end; quantulum3 items give only the surface, found left to right.
 pub fn locate(text: &str, item: &Value, cursor: &mut usize) -> Option<Range<usize>> {
@@ -409,7 +439,8 @@ fn target(suite: Suite, item: &Value) -> Result<Spec, String> {
         Suite::NumberRange => {
             let range = item["range"].as_str().ok_or("numberrange without a range")?;
             let interval = parse_range(range).ok_or_else(|| format!("unreadable range {range}"))?;
-            let mut spec = Spec::new(&[Kind::Count], Want::Interval(interval));
+            // A rank is a number too: `between the tenth and the fifteenth` (an ordinal claim).
+            let mut spec = Spec::new(&[Kind::Count, Kind::Ordinal], Want::Interval(interval));
             if let (Some(lo), Some(hi)) = (interval.lo, interval.hi) {
                 if !hi.inclusive && lo.value < hi.value {
                     let closed = Interval {
@@ -632,6 +663,14 @@ fn date_target(item: &Value) -> Result<Spec, String> {
     if ranges.is_empty() {
         return Err("date left unresolved by the spec".to_string());
     }
+    // A range whose text names both of its ends (`from March 3 to March 7`, `2014-2018`,
+    // `between August and October`) includes the last one it names, whatever the spec's
+    // half-open notation: news means `from May to October` to take in October. Other explicit
+    // ranges (`the last 3 months`, `2019 q1`) name one period and keep the spec's end.
+    let surface = item["surface"].as_str().unwrap_or_default();
+    if names_both_ends(surface) {
+        ranges.append(&mut closed);
+    }
     let mut spec = Spec::new(DATE_KINDS, Want::Days(ranges));
     if !closed.is_empty() {
         spec.closed_reading = Some(Want::Days(closed));
@@ -639,8 +678,43 @@ fn date_target(item: &Value) -> Result<Spec, String> {
     Ok(spec)
 }
 
-/// The last days of the day, month and year that start on day number `first` (only those it
-/// starts).
+/// Whether a date range's surface names both of its ends: a joining word (`to`, `till`,
+/// `until`, `through`, `thru`, `between ... and`) or a dash or tilde between two dates
+/// (`2014-2018`, `Jan-Feb`, `2014~2018`), but not the hyphen of a period code (`2019-q1`,
+/// `q1-2019`) or of a single date (`2019-08-01`).
+pub fn names_both_ends(surface: &str) -> bool {
+    let lower = surface.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .iter()
+        .any(|w| matches!(*w, "to" | "till" | "until" | "through" | "thru"))
+        || (words.first() == Some(&"between") && words.contains(&"and"))
+    {
+        return true;
+    }
+    let code = |w: &str| {
+        let b = w.as_bytes();
+        b.len() == 2 && matches!(b[0], b'q' | b'h') && b[1].is_ascii_digit()
+    };
+    // The pieces a dash or tilde separates: a range when there are two, or two dates of three
+    // numeric parts each (`10-1-2018-10-7-2018`).
+    let pieces: Vec<&str> = lower.split(['-', '~', '–']).map(str::trim).collect();
+    if pieces.len() < 2
+        || pieces
+            .iter()
+            .any(|p| p.is_empty() || code(p) || code(p.rsplit(' ').next().unwrap_or(p)))
+    {
+        return false;
+    }
+    let numeric = pieces.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    !numeric || pieces.len() == 2 || pieces.len() == 6
+}
+
+/// The last days of the day, month, quarter, half-year and year that start on day number
+/// `first` (only those it starts).
 fn period_ends(first: i64) -> Vec<i64> {
     let mut ends = vec![first];
     let Some(date) = i32::try_from(first)
@@ -658,6 +732,17 @@ fn period_ends(first: i64) -> Vec<i64> {
         };
         if let Some(next) = next {
             ends.push(day(next) - 1);
+        }
+        // A quarter (`to 2018-q1`) or a half-year (`to 2019 h2`).
+        for months in [3, 6] {
+            if date.month0() % months == 0 {
+                let total = date.year() * 12 + (date.month0() + months) as i32;
+                if let Some(next) =
+                    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1)
+                {
+                    ends.push(day(next) - 1);
+                }
+            }
         }
         if date.month() == 1 {
             if let Some(next) = NaiveDate::from_ymd_opt(date.year() + 1, 1, 1) {
