@@ -282,7 +282,8 @@ pub(super) fn bare_subunit(tokens: &[Token], i: usize, code: &str) -> Option<(f6
     if !digits && (!t.is_word() || number_word(&t.folded).is_none()) {
         return None;
     }
-    let core = core_at(tokens, k, false)?;
+    // A lone `one` is no figure elsewhere; after a sum it is a cent (`one dollar and one`).
+    let core = core_at(tokens, k, false).or_else(|| t.is("one").then(|| super::Core::exact(1.0, k + 1)))?;
     let whole = core.lo == core.hi && !core.vague && core.lo.fract() == 0.0;
     if !whole || !(1.0..=99.0).contains(&core.lo) || (digits && core.end != k + 1) {
         return None;
@@ -479,6 +480,11 @@ mod tests {
         cents("The subscription will increase to 17 USD 25.", "USD", 17.25);
         cents("it only cost thirteen dollars forty five", "USD", 13.45);
         cents("if they had just 15 USD 50 more", "USD", 15.5);
+        cents(
+            "It costs one dollar and one and one point of credit.",
+            "USD",
+            1.01,
+        );
         // Counter-cases: a count, a duration or a sign after; a sign before the figure;
         // a currency without hundredths; `and 50 more` may be a second sum.
         cents("It costs 15 dollars and 50 people came.", "USD", 15.0);
