@@ -1017,7 +1017,12 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                     .get(i + 2)
                     .is_some_and(|w| w.space_before && money::names_currency(&w.folded));
             let millions = after_currency || million_m || capital_m || before_money;
-            if let Some(s) = magnitude.or_else(|| scale_word(&next.folded, millions)) {
+            // `100 k.p.h.` is a speed, not a hundred thousand.
+            let speed = unit::dotted_speed(tokens, i + 1).is_some();
+            if let Some(s) = magnitude
+                .or_else(|| scale_word(&next.folded, millions))
+                .filter(|_| !speed)
+            {
                 // `10k` and `$1.2bn` are written solid; `1.3 million` with a space.
                 let solid_ok = next.space_before || next.text.len() <= 3;
                 if solid_ok {

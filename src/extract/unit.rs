@@ -101,6 +101,9 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
     if w == "km" && next(1) == "²" {
         return Some((Kind::Area, "km2", 1.0, j + 2));
     }
+    if let Some((factor, end)) = dotted_speed(tokens, j) {
+        return Some((Kind::Speed, "km/h", factor, end));
+    }
     if let Some(found) = length_or_speed(tokens, i, j) {
         return Some(found);
     }
@@ -144,6 +147,12 @@ pub(super) fn smaller_unit_tail(
     of: (Kind, Option<&str>),
     factor: f64,
 ) -> Option<(f64, usize)> {
+    // `5 ft. 3 in.`: the abbreviation's dot before the inches.
+    let dotted = factor == FOOT
+        && tokens.get(i).is_some_and(|d| d.text == "." && !d.space_before)
+        && tokens.get(i + 1).is_some_and(Token::is_number)
+        && tokens.get(i + 2).is_some_and(|t| t.text == "in");
+    let i = if dotted { i + 1 } else { i };
     let i = if tokens.get(i)?.is("and") { i + 1 } else { i };
     if !tokens.get(i)?.is_number() && number_word(&tokens.get(i)?.folded).is_none() {
         return None;
@@ -181,6 +190,21 @@ fn is_temperature_degree(word: &str, next: &str, compound: bool) -> bool {
         "incline",
     ];
     !(ANGLES.contains(&next) || word == "degree" && compound)
+}
+
+/// `m.p.h.` and `k.p.h.` at `j`, as some newspapers write them: the factor to km/h and the
+/// end (after the last dot).
+pub(super) fn dotted_speed(tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+    let solid = |k: usize, text: &str| tokens.get(j + k).is_some_and(|t| t.is(text) && !t.space_before);
+    let factor = match tokens.get(j)?.folded.as_ref() {
+        "m" => MILE,
+        "k" => 1.0,
+        _ => return None,
+    };
+    if !(solid(1, ".") && solid(2, "p") && solid(3, ".") && solid(4, "h")) {
+        return None;
+    }
+    Some((factor, if solid(5, ".") { j + 6 } else { j + 5 }))
 }
 
 /// Seconds in crosscheck's year (365.25 days).
@@ -579,6 +603,15 @@ mod tests {
         pct("up 10 bps", 0.1);
         // `BP` is the company.
         assert!(of(Kind::Percent, "sold 5 BP shares").is_empty());
+    }
+
+    #[test]
+    fn dotted_abbreviations() {
+        let mph = point(Kind::Speed, "winds of 60 m.p.h. were recorded");
+        assert!(near(mph, 60.0 * MILE), "{mph}");
+        assert!(near(point(Kind::Speed, "at 100 k.p.h."), 100.0));
+        km("it rose 5 ft. 3 in.", 5.0 * FOOT + 3.0 * INCH);
+        km("35,000 ft. high", 35_000.0 * FOOT);
     }
 
     #[test]
