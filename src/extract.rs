@@ -695,7 +695,10 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
 
     let (kind, unit, factor, unit_end) = match currency {
         Some(code) => (Kind::Money, Some(code), 1.0, end),
-        None => match unit_at(tokens, end).or_else(|| part_of_a_unit(tokens, end, &core)) {
+        None => match unit_at(tokens, end)
+            .or_else(|| part_of_a_unit(tokens, end, &core))
+            .or_else(|| money::of_currency(tokens, end, core.vague))
+        {
             Some((kind, unit, factor, unit_end)) => (kind, Some(unit), factor, unit_end),
             None => (Kind::Count, None, 1.0, end),
         },

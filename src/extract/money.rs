@@ -26,6 +26,13 @@ pub(super) fn money_after(tokens: &[Token], j: usize) -> Option<(Kind, &'static 
     if let Some(code) = sub {
         return Some((Kind::Money, code, 0.01, j + 1));
     }
+    if matches!(next(1).as_str(), "cent" | "cents") {
+        match w.as_str() {
+            "euro" => return Some((Kind::Money, "EUR", 0.01, j + 2)),
+            "us" => return Some((Kind::Money, "USD", 0.01, j + 2)),
+            _ => {}
+        }
+    }
     // `125 million Australian dollars`, `10,000 Swiss francs`, `50 €`.
     let qualified = match (w.as_str(), next(1).as_str()) {
         ("us" | "american", "dollar" | "dollars") => Some(("USD", 2)),
@@ -228,6 +235,19 @@ pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
         "₿" => "XBT",
         _ => return None,
     })
+}
+
+/// `tens of millions of dollars`, `thousands of pounds`: a vague magnitude of a currency, at
+/// `j` (the `of`). Exact figures take their currency without `of`.
+pub(super) fn of_currency(
+    tokens: &[Token],
+    j: usize,
+    vague: bool,
+) -> Option<(Kind, &'static str, f64, usize)> {
+    if !vague || !tokens.get(j)?.is("of") {
+        return None;
+    }
+    money_after(tokens, j + 1).filter(|&(_, _, factor, _)| factor == 1.0)
 }
 
 /// Whether a word in lower case names a currency after a figure (`euros`, `rupees`, `usd`).
@@ -532,6 +552,22 @@ mod tests {
     }
 
     #[test]
+    fn vague_magnitudes_of_a_currency() {
+        assert_eq!(
+            sums("tens of millions of dollars in damage"),
+            [("USD", 20e6, 99_999_999.0)]
+        );
+        assert_eq!(sums("millions of pounds"), [("GBP", 2e6, 9_999_999.0)]);
+        assert_eq!(
+            sums("hundreds of millions of euros"),
+            [("EUR", 200e6, 999_999_999.0)]
+        );
+        // Not a currency after `of`, or an exact figure.
+        assert!(sums("millions of Americans").is_empty());
+        assert!(sums("3 of dollars").is_empty());
+    }
+
+    #[test]
     fn regional_signs_and_abbreviations() {
         assert_eq!(sum("SFr 20 million"), ("CHF", 20e6));
         assert_eq!(sum("Dh500"), ("AED", 500.0));
@@ -540,6 +576,10 @@ mod tests {
         assert_eq!(sum("TL 5 billion"), ("TRY", 5e9));
         assert_eq!(sum("zł 100"), ("PLN", 100.0));
         assert_eq!(sum("100 zł"), ("PLN", 100.0));
+        let (code, v) = sum("50 euro cents");
+        assert!(code == "EUR" && near(v, 0.5), "{code} {v}");
+        let (code, v) = sum("5 US cents");
+        assert!(code == "USD" && near(v, 0.05), "{code} {v}");
         let (code, v) = sum("up 50 paise");
         assert!(code == "INR" && near(v, 0.5), "{code} {v}");
         let (code, v) = sum("a 50¢ stamp");
