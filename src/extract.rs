@@ -30,12 +30,25 @@ pub fn extract(
     source: usize,
     published: Option<NaiveDate>,
 ) -> Vec<Claim> {
+    extract_each(text, sentences, source, published, |_, _, _| {})
+}
+
+/// [`extract`], handing each sentence that gave claims to `each` with its tokens and its
+/// claims, so that a later stage (keying) reads the sentence without tokenizing it again.
+pub fn extract_each(
+    text: &str,
+    sentences: &[Range<usize>],
+    source: usize,
+    published: Option<NaiveDate>,
+    mut each: impl FnMut(&Range<usize>, &[Token], &mut [Claim]),
+) -> Vec<Claim> {
     let mut claims = Vec::new();
     for sentence in sentences {
         if !may_hold_figure(text.get(sentence.clone()).unwrap_or_default()) {
             continue;
         }
         let tokens = tokenize(text, sentence.clone());
+        let first = claims.len();
         for phrase in phrases(&tokens, published) {
             // A phrase always lies inside its sentence; one that does not is a bug, never a panic.
             let (Some(first), Some(last)) = (
@@ -73,6 +86,9 @@ pub fn extract(
                     .or(phrase.value.is_none().then_some(Doubt::Unresolved)),
                 claimant: None,
             });
+        }
+        if claims.len() > first {
+            each(sentence, &tokens, &mut claims[first..]);
         }
     }
     claims

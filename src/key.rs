@@ -46,6 +46,18 @@ fn key_sentence(
     published: Option<chrono::NaiveDate>,
 ) {
     let tokens = tokenize(text, sentence.clone());
+    key_sentence_tokens(text, &tokens, claims, rules, published);
+}
+
+/// Keys the claims of one sentence whose tokens are already known (see
+/// [`crate::extract::extract_each`]); the same keys as [`assign_keys`] gives them.
+pub fn key_sentence_tokens(
+    text: &str,
+    tokens: &[Token],
+    claims: &mut [Claim],
+    rules: &RuleSet,
+    published: Option<chrono::NaiveDate>,
+) {
     let anchors = past_years(text, claims, published);
     let time_spans: Vec<Range<usize>> = claims
         .iter()
@@ -77,6 +89,7 @@ fn key_sentence(
         .iter()
         .any(|t| ["previous", "prior", "similar", "former"].iter().any(|w| t.is(w)));
     let words = OnceCell::new();
+    let attributed = claimant::attributes(tokens);
     for claim in claims.iter_mut() {
         let own_time = claim.kind.is_time_point() && time_spans.len() > 1;
         let visible_for_time = if own_time {
@@ -88,16 +101,18 @@ fn key_sentence(
         let keying_tokens: &[Token] = if own_time {
             &visible_for_time
         } else if claim.kind.is_time_point() || all_spans.is_empty() {
-            &tokens
+            tokens
         } else {
             &without_dates
         };
-        claim.claimant = claimant::claimant(&tokens, claim_tokens(&tokens, &claim.span));
+        claim.claimant = attributed
+            .then(|| claimant::claimant(tokens, claim_tokens(tokens, &claim.span)))
+            .flatten();
         let keyed = generic_key(keying_tokens, claim, rules);
         claim.noun = keyed.noun;
         claim.key = keyed
             .key
-            .map(|generic| match narrow(&generic, &tokens, &words, rules) {
+            .map(|generic| match narrow(&generic, tokens, &words, rules) {
                 Some(fact) => fact,
                 None => match anchor(&anchors, claim, keying_tokens) {
                     Some(label) => format!("{generic}@{label}"),

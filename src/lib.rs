@@ -192,8 +192,10 @@ pub fn document_claims(doc: &Document, index: usize, rules: &RuleSet) -> Vec<Cla
         _ => std::borrow::Cow::Borrowed(prose.text.as_ref()),
     };
     let sentences = segment::segment(&text, prose.start);
-    let mut found = extract::extract(&text, &sentences, index, doc.published);
-    key::assign_keys(&text, &mut found, rules, doc.published);
+    // Each sentence is keyed as soon as it is read, with the tokens extraction made of it.
+    let mut found = extract::extract_each(&text, &sentences, index, doc.published, |_, tokens, claims| {
+        key::key_sentence_tokens(&text, tokens, claims, rules, doc.published)
+    });
     prose.restore(&mut found);
     found
 }

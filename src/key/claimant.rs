@@ -126,6 +126,14 @@ pub fn claimant(tokens: &[Token], claim: Range<usize>) -> Option<String> {
         if i >= claim.start && i < claim.end {
             continue;
         }
+        let distance = if i < claim.start {
+            claim.start - i
+        } else {
+            i - claim.end
+        };
+        if best.as_ref().is_some_and(|(d, _)| distance >= *d) {
+            continue;
+        }
         let head = if t.is("according") && tokens.get(i + 1).is_some_and(|n| n.is("to")) {
             head_after(tokens, i + 2, clause.end)
         } else if REPORTING.iter().any(|v| t.is(v)) {
@@ -139,17 +147,18 @@ pub fn claimant(tokens: &[Token], claim: Range<usize>) -> Option<String> {
             None
         };
         let Some(head) = head else { continue };
-        let distance = if i < claim.start {
-            claim.start - i
-        } else {
-            i - claim.end
-        };
-        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
-            best = Some((distance, head));
-        }
+        best = Some((distance, head));
     }
     best.map(|(_, head)| head)
         .filter(|h| !UNSPECIFIC.contains(&h.as_str()))
+}
+
+/// Whether the sentence holds any word that attributes a figure (`said`, `according to`, ...):
+/// without one, no figure of it has a claimant, and [`claimant`] need not be asked.
+pub fn attributes(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.is_word() && (t.is("according") || REPORTING.contains(&t.folded.as_ref())))
 }
 
 /// The token range of the figure's clause: up to `;`, `:` (not in a number) or a bracket.
