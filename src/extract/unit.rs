@@ -72,9 +72,10 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
         _ => {}
     }
     // Areas: `48,000 acres`, `19,400 hectares`, `75 square miles`, `12 sq km`, `5 km²`.
-    // `2,000 square feet`, `5,000 sq ft`, `100 sq. km`: any length squared.
+    // `2,000 square feet`, `5,000 sq ft`, `100 sq. km`, `a 300-square-foot flat`: any length
+    // squared.
     let square = matches!(w.as_str(), "square" | "sq");
-    let dotted = w == "sq" && next(1) == ".";
+    let dotted = w == "sq" && next(1) == "." || square && next(1) == "-" && j > i;
     let area_word = match (square, dotted) {
         (true, true) => next(2),
         (true, false) => next(1),
@@ -117,6 +118,15 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
     let seconds = match w.as_str() {
         "millisecond" | "milliseconds" => 0.001,
         "ms" if t.text == "ms" => 0.001,
+        // `it took 5h`, written solid; not `1h30`.
+        "h" if t.text == "h"
+            && !t.space_before
+            && !tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_number() && !n.space_before) =>
+        {
+            3600.0
+        }
         "second" | "seconds" | "sec" | "secs" => 1.0,
         "minute" | "minutes" | "min" | "mins" => 60.0,
         "hour" | "hours" | "hr" | "hrs" => 3600.0,
@@ -333,24 +343,32 @@ fn length_word(w: &str) -> Option<f64> {
 /// A time unit dividing a length at `k`: `/h`, `per hour`, `an hour`, `/s`, `per second`,
 /// `/ms`. Returns the factor from "per that unit" to "per hour" and the end index.
 fn per_time(tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+    let hyphen = |n: usize| tokens.get(n).is_some_and(|t| t.is_hyphen() && !t.space_before);
+    // `a 100-mile-per-hour wind`, `100 miles-per-hour`: the same with hyphens.
+    let k = if hyphen(k) && tokens.get(k + 1).is_some_and(|t| t.is("per")) {
+        k + 1
+    } else {
+        k
+    };
     let word = |n: usize| tokens.get(k + n).map(|t| t.lower()).unwrap_or_default();
     let slash = word(0) == "/";
     if !(slash || matches!(word(0).as_str(), "per" | "an" | "a")) {
         return None;
     }
-    let per_hour = match word(1).as_str() {
-        "h" | "hr" | "hour" if slash || word(1) == "hour" => 1.0,
-        "min" | "minute" if slash || word(1) == "minute" => 60.0,
-        "s" | "sec" | "second" if slash || word(1) == "second" => 3600.0,
-        "ms" | "millisecond" if slash || word(1) == "millisecond" => 3_600_000.0,
+    let u = if word(0) == "per" && hyphen(k + 1) { 2 } else { 1 };
+    let per_hour = match word(u).as_str() {
+        "h" | "hr" | "hour" if slash || word(u) == "hour" => 1.0,
+        "min" | "minute" if slash || word(u) == "minute" => 60.0,
+        "s" | "sec" | "second" if slash || word(u) == "second" => 3600.0,
+        "ms" | "millisecond" if slash || word(u) == "millisecond" => 3_600_000.0,
         _ => return None,
     };
     // `9.8 m/s2`, `m/s²`: an acceleration, not a speed.
-    let after = tokens.get(k + 2);
+    let after = tokens.get(k + u + 1);
     if after.is_some_and(|a| !a.space_before && matches!(a.text, "2" | "²" | "^")) {
         return None;
     }
-    Some((per_hour, k + 2))
+    Some((per_hour, k + u + 1))
 }
 
 /// `in` after a figure is an inch only where the preposition cannot be meant: before a
@@ -567,6 +585,8 @@ mod tests {
         kmh("10 metres a second", 36.0);
         kmh("100 miles per hour", 100.0 * MILE);
         kmh("3 km/min", 180.0);
+        kmh("a 100-mile-per-hour wind", 100.0 * MILE);
+        kmh("winds of 100 miles-per-hour", 100.0 * MILE);
         // An acceleration or a consumption is neither a speed nor a length.
         let text = "9.8 m/s2 and 10 km/l";
         assert!(of(Kind::Speed, text).is_empty() && of(Kind::Distance, text).is_empty());
@@ -586,6 +606,9 @@ mod tests {
         area("5,000 sq ft", 5000.0 * FOOT * FOOT);
         area("100 sq. km", 100.0);
         area("500 dunams of land", 0.5);
+        area("a 300-square-foot flat", 300.0 * FOOT * FOOT);
+        area("a 5-square-kilometre area", 5.0);
+        area("a 5-sq-km zone", 5.0);
         area("10 feddans", 0.042);
         area("10 m squared", 1e-5);
         // A square of a given side is no area: `5 km square`.
@@ -664,6 +687,8 @@ mod tests {
         );
         secs("a delay of 50 ms", 0.05);
         secs("two fortnights", 2_419_200.0);
+        secs("it took 5h", 18_000.0);
+        assert!(of(Kind::Duration, "a 1h30 delay").is_empty());
         secs("two millennia", 2000.0 * year);
     }
 }
