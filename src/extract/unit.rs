@@ -35,6 +35,8 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
             return Some((Kind::Percent, "%", 0.01, j + 2))
         }
         "bps" | "bp" if t.text == w => return Some((Kind::Percent, "%", 0.01, j + 1)),
+        // `rose 5pc`, British business copy; written solid and in lower case (`5 PCs`).
+        "pc" if t.text == "pc" && !t.space_before => return Some((Kind::Percent, "%", 1.0, j + 1)),
         _ => {}
     }
     // Temperatures: `46C`, `46.2 °C`, `8 degrees Celsius`, `104F` (converted after, as
@@ -624,6 +626,8 @@ mod tests {
         pct("raised rates by 25 basis points", 0.25);
         pct("a 50bp cut", 0.5);
         pct("up 10 bps", 0.1);
+        pct("shares rose 5pc", 5.0);
+        assert!(of(Kind::Percent, "5 PCs and 3 pc").is_empty());
         // `BP` is the company.
         assert!(of(Kind::Percent, "sold 5 BP shares").is_empty());
     }
