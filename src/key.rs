@@ -16,6 +16,9 @@ use crate::rules::{Class, RuleSet};
 use crate::token::{tokenize, Token, TokenKind};
 
 mod claimant;
+mod live;
+
+pub use live::date_earlier_updates;
 
 /// Assigns `key` and `noun` to every claim of one document.
 ///

@@ -196,6 +196,7 @@ pub fn document_claims(doc: &Document, index: usize, rules: &RuleSet) -> Vec<Cla
     let mut found = extract::extract_each(&text, &sentences, index, doc.published, |_, tokens, claims| {
         key::key_sentence_tokens(&text, tokens, claims, rules, doc.published)
     });
+    key::date_earlier_updates(&text, prose.start..text.len(), &mut found, doc.published);
     prose.restore(&mut found);
     found
 }

@@ -1,0 +1,173 @@
+//! Live pages: a page of updates under time-stamped headings (`Thursday 8:02 a.m.`,
+//! `Tuesday 7:15 p.m.`) states each figure as of its heading. "The fire has grown to 21,000
+//! acres" under Tuesday's heading and "48,000 acres" under Thursday's are one fire at two
+//! times, not two sources disagreeing: figures under the headings of earlier days get the day
+//! as their anchor (`fire.area@2025-08-12`), like figures stated `as of` a date, so they are
+//! compared only with figures stated for that day. Figures under the latest day's headings,
+//! and those above the first heading (the summary a live page opens with), keep their key.
+
+use std::ops::Range;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use regex::Regex;
+
+use crate::claim::{Claim, Kind};
+
+/// A heading line: a weekday and a clock time, and nothing else (`Thursday 8:02 a.m.`,
+/// `Wed, 21:40`, `Updated Tuesday at 7 p.m. EDT`).
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^
+        (?:updated?:?\s+)?
+        ([a-z]{3,9})\.?,?\s+
+        (?:at\s+)?
+        (?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)
+        (?:\s+\(?[a-z]{2,5}\)?)?
+        $",
+    )
+    .expect("the live heading pattern is valid")
+});
+
+/// Time-stamped headings of `text[body]`: where each starts and the day it names, resolved as
+/// the latest such weekday on or before the publication date.
+fn headings(text: &str, body: Range<usize>, published: NaiveDate) -> Vec<(usize, NaiveDate)> {
+    let Some(slice) = text.get(body.clone()) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut offset = body.start;
+    for line in slice.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        // Markdown heading marks and emphasis around the time.
+        let trimmed = line
+            .trim()
+            .trim_start_matches('#')
+            .trim_matches(|c: char| c == '*' || c == '_')
+            .trim();
+        if trimmed.len() > 40 {
+            continue;
+        }
+        let Some(day) = HEADING
+            .captures(trimmed)
+            .and_then(|c| c.get(1))
+            .and_then(|w| Weekday::from_str(w.as_str()).ok())
+        else {
+            continue;
+        };
+        let back = (published.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
+        if let Some(date) = published.checked_sub_days(chrono::Days::new(u64::from(back))) {
+            found.push((start, date));
+        }
+    }
+    found
+}
+
+/// Anchors the keyed figures stated under the headings of days before the latest one.
+pub fn date_earlier_updates(
+    text: &str,
+    body: Range<usize>,
+    claims: &mut [Claim],
+    published: Option<NaiveDate>,
+) {
+    let Some(published) = published else {
+        return;
+    };
+    let headings = headings(text, body, published);
+    let Some(latest) = headings.iter().map(|&(_, d)| d).max() else {
+        return;
+    };
+    // One heading, or one day only: not a page of updates over several days.
+    if headings.len() < 2 || headings.iter().all(|&(_, d)| d == latest) {
+        return;
+    }
+    for claim in claims {
+        if claim.kind.is_time_point() || claim.kind == Kind::Ordinal {
+            continue;
+        }
+        let Some(key) = claim.key.as_mut().filter(|k| !k.contains('@')) else {
+            continue;
+        };
+        let day = headings
+            .iter()
+            .take_while(|&&(start, _)| start <= claim.span.start)
+            .last()
+            .map(|&(_, d)| d);
+        if let Some(day) = day.filter(|&d| d < latest) {
+            key.push_str(&format!("@{day}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::rules::RuleSet;
+
+    fn keys(text: &str) -> Vec<(String, Option<String>)> {
+        let doc = Document::parse("live.txt", text.to_string()).expect("front matter");
+        crate::document_claims(&doc, 0, &RuleSet::generic())
+            .into_iter()
+            .map(|c| (c.text, c.key))
+            .collect()
+    }
+
+    fn key_of(all: &[(String, Option<String>)], figure: &str) -> Option<String> {
+        all.iter().find(|(t, _)| t == figure).and_then(|(_, k)| k.clone())
+    }
+
+    const PAGE: &str = "---\npublished: 2025-08-14\n---\nLIVE: Bramble Creek Fire\n\n\
+        - The fire has burned 48,000 acres\n\n\
+        Thursday 8:02 a.m.\nThe fire has burned 48,000 acres, officials say.\n\n\
+        Tuesday 7:15 p.m.\nThe fire has grown to 21,000 acres.\n";
+
+    #[test]
+    fn figures_under_earlier_days_are_dated_by_their_heading() {
+        let all = keys(PAGE);
+        let keyed: Vec<&Option<String>> = all
+            .iter()
+            .filter(|(t, _)| t.contains("acres"))
+            .map(|(_, k)| k)
+            .collect();
+        assert_eq!(keyed.len(), 3, "{all:?}");
+        // The summary and the latest update keep the plain key; Tuesday's figure is Tuesday's.
+        assert_eq!(keyed[0], keyed[1]);
+        let plain = keyed[0].clone().expect("the fire's area is keyed");
+        assert!(!plain.contains('@'), "{plain}");
+        assert_eq!(key_of(&all, "21,000 acres"), Some(format!("{plain}@2025-08-12")));
+    }
+
+    #[test]
+    fn one_day_of_headings_or_none_changes_nothing() {
+        let same_day = PAGE.replace("Tuesday 7:15 p.m.", "Thursday 7:15 a.m.");
+        let all = keys(&same_day);
+        assert!(
+            all.iter()
+                .all(|(_, k)| k.as_deref().is_none_or(|k| !k.contains('@'))),
+            "{all:?}"
+        );
+        // A sentence that merely starts with a weekday is no heading.
+        let prose = PAGE.replace("Tuesday 7:15 p.m.\n", "Tuesday was calm.\n");
+        let all = keys(&prose);
+        assert!(
+            all.iter()
+                .all(|(_, k)| k.as_deref().is_none_or(|k| !k.contains('@'))),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn heading_forms() {
+        let date = NaiveDate::from_ymd_opt(2025, 8, 14).expect("date");
+        let text = "Thursday 8:02 a.m.\nx\n## Wed, 21:40\nx\nUpdated Tuesday at 7 p.m. EDT\nx\n**Mon 9am**\n\
+            Tuesday, 7 people died\nMarch 3 10:00\n";
+        let days: Vec<u32> = headings(text, 0..text.len(), date)
+            .iter()
+            .map(|(_, d)| d.day())
+            .collect();
+        assert_eq!(days, [14, 13, 12, 11]);
+    }
+}
