@@ -785,8 +785,19 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
                     // `90% of trade`; else `Shares fell 62 per cent`: the plural noun that
                     // does something to the figure in its clause.
                     let before = clause_before(tokens, range.clone(), 6);
-                    let noun = of_noun(&after)
-                        .or_else(|| before.iter().rev().take(4).find_map(|w| plural_noun(&[*w])));
+                    let noun = share_subject(&before)
+                        .or_else(|| pronoun_complement(&after))
+                        .or_else(|| of_noun(&after))
+                        .or_else(|| {
+                            // `Officials said 40% ...`: who speaks is not what is counted.
+                            let spoken =
+                                |i: usize| before.get(i + 1).is_some_and(|v| claimant::is_reporting(v));
+                            let start = before.len().saturating_sub(4);
+                            (start..before.len())
+                                .rev()
+                                .filter(|&i| !spoken(i))
+                                .find_map(|i| plural_noun(&[before[i]]))
+                        });
                     Keyed {
                         key: noun.as_ref().map(|n| format!("percent.{n}")),
                         noun,
@@ -1394,9 +1405,54 @@ fn plural_noun(after: &[&str]) -> Option<String> {
         .map(|w| w.to_string())
 }
 
+/// Pronouns that stand for a set named elsewhere: `half of them` says nothing of what is counted.
+const PRONOUNS: &[&str] = &[
+    "them", "those", "these", "us", "which", "whom", "it", "this", "that",
+];
+
+/// `Children make up 55% of the arrivals`, `Women account for 40% of the staff`: the subject
+/// of a verb of proportion is what the percentage counts, not the whole after `of`.
+fn share_subject(before: &[&str]) -> Option<String> {
+    const VERBS: &[[&str; 2]] = &[
+        ["make", "up"],
+        ["makes", "up"],
+        ["made", "up"],
+        ["account", "for"],
+        ["accounts", "for"],
+        ["accounted", "for"],
+    ];
+    let n = before.len();
+    let verb = n.checked_sub(2).map(|at| [before[at], before[at + 1]])?;
+    if !VERBS.contains(&verb) {
+        return None;
+    }
+    // The noun right before the verb (`children`, `women`: irregular plurals too).
+    before[..n - 2]
+        .last()
+        .filter(|w| w.len() > 2 && w.chars().all(char::is_alphabetic) && !PRONOUNS.contains(*w))
+        .filter(|w| !["they", "who", "and", "or", "together", "now", "still"].contains(*w))
+        .map(|w| w.to_string())
+}
+
+/// `more than half of them are children`: after a pronoun, the noun the clause says they are.
+fn pronoun_complement(after: &[&str]) -> Option<String> {
+    match after {
+        ["of", pronoun, "are" | "were", rest @ ..] if PRONOUNS.contains(pronoun) => rest
+            .iter()
+            .take(2)
+            .find(|w| {
+                w.len() > 2
+                    && w.chars().all(char::is_alphabetic)
+                    && !["the", "not", "now", "still"].contains(*w)
+            })
+            .map(|w| w.to_string()),
+        _ => None,
+    }
+}
+
 /// The head of an `of` phrase after a percentage: `90% of North Korea's trade` -> `trade`.
 fn of_noun(after: &[&str]) -> Option<String> {
-    if after.first() != Some(&"of") {
+    if after.first() != Some(&"of") || after.get(1).is_some_and(|w| PRONOUNS.contains(w)) {
         return None;
     }
     const STOP: &[&str] = &[
@@ -1921,6 +1977,28 @@ mod forecast_tests {
         assert_eq!(
             key_of("It announced an increase of 12,000 troops.", "12,000"),
             None
+        );
+    }
+
+    #[test]
+    fn what_a_share_counts() {
+        assert_eq!(
+            key_of("Children make up 55% of the arrivals, UNICEF said.", "55%").as_deref(),
+            Some("percent.children")
+        );
+        assert_eq!(
+            key_of(
+                "More than 150,000 people crossed, and more than half of them are children.",
+                "more than half"
+            )
+            .as_deref(),
+            Some("percent.children")
+        );
+        // A pronoun alone names nothing.
+        assert_eq!(key_of("Officials said 40% of them left.", "40%"), None);
+        assert_eq!(
+            key_of("Exports fell and 90% of trade is with China.", "90%").as_deref(),
+            Some("percent.trade")
         );
     }
 

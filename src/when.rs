@@ -55,6 +55,9 @@ pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     if !may_start_token(tokens.get(i)?) {
         return None;
     }
+    // A publication date far outside history (`--date 262143-12-31`) resolves nothing: the
+    // calendar arithmetic below would overflow at chrono's limits.
+    let published = published.filter(|d| (1..=9999).contains(&d.year()));
     time_at_any(tokens, i, published)
 }
 
@@ -73,9 +76,11 @@ fn may_start_token(t: &Token) -> bool {
 
 /// [`time_at`] without the cheap rejection of tokens that cannot start a date.
 fn time_at_any(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    open::open_at(tokens, i, published)
-        .or_else(|| range::range_at(tokens, i, published))
-        .or_else(|| single(tokens, i, published))
+    // The single reading at `i`, computed once: the open and range readings start from it.
+    let here = single(tokens, i, published);
+    open::open_at(tokens, i, published, here.as_ref())
+        .or_else(|| range::range_at(tokens, i, published, here.as_ref()))
+        .or(here)
         .map(|mut p| {
             if p.relation.is_none() {
                 p.relation = relation_before(tokens, p.start).or_else(|| as_of_before(tokens, p.start));
@@ -116,16 +121,58 @@ const WORDS: &[&str] = &[
 /// Whether a word, in lower case, may start a time expression that does not start with a
 /// number, a month or a number word: `after 2018`, `the day after tomorrow`, `Christmas`, `the
 /// nineties`, `last year`, `Wednesday`.
+///
+/// The extractor asks this of every word it reads, so it is one binary search in the sorted
+/// union of the trigger lists (built once), then a suffix test before the ordinal lookup.
 pub fn may_start(word: &str) -> bool {
-    WORDS.contains(&word)
-        || open::TRIGGERS.contains(&word)
-        || range::TRIGGERS.contains(&word)
-        || period::TRIGGERS.contains(&word)
-        || spelled::ordinal_word(word).is_some()
-        || holiday::TRIGGERS.contains(&word)
-        || loose::TRIGGERS.contains(&word)
-        || weekday_of(word).is_some()
-        || weekday_abbreviation(word).is_some()
+    if triggers().binary_search(&word).is_ok() {
+        return true;
+    }
+    let b = word.as_bytes();
+    let ordinal_like = b.len() > 2 && matches!(&b[b.len() - 2..], b"st" | b"nd" | b"rd" | b"th");
+    (ordinal_like && spelled::ordinal_word(word).is_some())
+        || (word.ends_with('.') && weekday_abbreviation(word).is_some())
+}
+
+/// Weekday names and the abbreviations read before a day of the month.
+const WEEKDAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// The sorted union of every trigger list.
+fn triggers() -> &'static [&'static str] {
+    static SET: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let lists: [&[&'static str]; 7] = [
+            WORDS,
+            open::TRIGGERS,
+            range::TRIGGERS,
+            period::TRIGGERS,
+            holiday::TRIGGERS,
+            loose::TRIGGERS,
+            WEEKDAY_WORDS,
+        ];
+        let mut all: Vec<&'static str> = lists.concat();
+        all.sort_unstable();
+        all.dedup();
+        all
+    })
 }
 
 /// One time point or period starting at `i`: the longest reading any parser finds (`Friday,
@@ -566,6 +613,15 @@ mod tests {
             date("2026-01-12")
         );
         assert_eq!(first("on Wednesday", "2025-09-02").qualifier, Qualifier::Relative);
+        // A weekday before an offset is that day of the week the offset lands in.
+        assert_eq!(
+            day("I'll go back Monday two weeks from now.", "2016-11-07"),
+            date("2016-11-21")
+        );
+        assert_eq!(
+            day("Thursday, two year from now.", "2021-01-02"),
+            date("2023-01-05")
+        );
         // `next` and `last` count by week; where that differs from the nearest such day the
         // phrase is ambiguous. 2019-01-31 was a Thursday.
         let next = first("on next Friday", "2019-01-31");
@@ -614,6 +670,16 @@ mod tests {
         assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2024.0)));
         assert_eq!(day("yesterday", "2025-09-02"), date("2025-09-01"));
         assert_eq!(day("two days ago", "2025-09-02"), date("2025-08-31"));
+        assert_eq!(
+            day("and 2 weeks and 2 days ago they", "2016-11-07"),
+            date("2016-10-22")
+        );
+        assert_eq!(
+            day("three years, two months ago", "2025-09-02"),
+            date("2022-07-02")
+        );
+        // Parts without `ago` are a duration.
+        assert!(nothing_dated("for 2 weeks and 2 days", "2016-11-07"));
         assert_eq!(day("three weeks from tmrw", "2018-05-31"), date("2018-06-22"));
         let p = first("in this calendar year", "2025-09-02");
         assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2025.0)));
@@ -1038,6 +1104,48 @@ mod tests {
         }
         assert!(may_start("year"));
         assert!(!may_start("the") && !may_start("said"));
+        // The sorted set holds every word of every list, and the words outside the lists.
+        for w in WORDS
+            .iter()
+            .chain(open::TRIGGERS)
+            .chain(range::TRIGGERS)
+            .chain(period::TRIGGERS)
+            .chain(holiday::TRIGGERS)
+            .chain(loose::TRIGGERS)
+            .chain(WEEKDAY_WORDS)
+        {
+            assert!(may_start(w), "{w}");
+        }
+        for w in ["fifteenth", "third", "first", "thirtieth", "tues.", "friday"] {
+            assert!(may_start(w), "{w}");
+        }
+    }
+
+    /// Huge counts and publication dates at the calendar's limits resolve nothing rather than
+    /// overflow.
+    #[test]
+    fn no_overflow_at_the_calendar_limits() {
+        for text in [
+            "99999999999999999999 days ago",
+            "9999999999 weeks ago",
+            "99999999 months ago",
+            "99999999999 years ago",
+            "in 9999 years",
+            "the next 9999 business days",
+            "for 9999 days from today",
+            "the day before",
+            "tomorrow, next Friday, earlier this year, the next decade",
+        ] {
+            let tokens = tokenize(text, 0..text.len());
+            for published in ["2020-01-01", "9999-12-31", "0001-01-01"] {
+                let _ = phrases(&tokens, Some(date(published)));
+            }
+            let max = NaiveDate::MAX;
+            let min = NaiveDate::MIN;
+            for published in [max, min] {
+                let _ = phrases(&tokens, Some(published));
+            }
+        }
     }
 
     #[test]

@@ -153,6 +153,11 @@ pub fn claimant(tokens: &[Token], claim: Range<usize>) -> Option<String> {
         .filter(|h| !UNSPECIFIC.contains(&h.as_str()))
 }
 
+/// Whether `word` (lower case) is a verb that attributes a figure: `said`, `estimated`, ...
+pub fn is_reporting(word: &str) -> bool {
+    REPORTING.contains(&word)
+}
+
 /// Whether the sentence holds any word that attributes a figure (`said`, `according to`, ...):
 /// without one, no figure of it has a claimant, and [`claimant`] need not be asked.
 pub fn attributes(tokens: &[Token]) -> bool {

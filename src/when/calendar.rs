@@ -15,7 +15,7 @@ use crate::token::Token;
 /// `September 3, 2025`, `Sept. 3`, `3 Sept 2025`, `January 2019`, optionally after a weekday
 /// (`Tuesday, September 2, 2025`).
 pub(super) fn calendar_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let (weekday, i_date) = match tokens.get(i).and_then(|t| weekday_of(t.text)) {
+    let (weekday, i_date) = match tokens.get(i).and_then(|t| weekday_of(&t.folded)) {
         Some(w) => {
             let j = if tokens.get(i + 1).is_some_and(|t| t.text == ",") {
                 i + 2

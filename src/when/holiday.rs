@@ -139,6 +139,10 @@ pub(super) fn holiday_at(tokens: &[Token], i: usize, published: Option<NaiveDate
         "this" => (Some(0), i + 1),
         _ => (None, i),
     };
+    // Every holiday name starts with a word: numbers, the most common tokens here, stop now.
+    if !tokens.get(j)?.is_word() {
+        return None;
+    }
     let weekend_first =
         tokens.get(j).is_some_and(|t| t.is("weekend")) && tokens.get(j + 1).is_some_and(|t| t.is("of"));
     if weekend_first {

@@ -365,8 +365,9 @@ fn the_period(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Optio
     Some(p)
 }
 
-/// `year to date`, `the year-to-date`, `YTD`: from 1 January to the day before publication;
-/// `to date` and `till date` alone: as of the day before publication.
+/// `year to date`, `the year-to-date`, `YTD`: from 1 January to the day before publication
+/// (the last whole day a year-to-date figure counts); `to date` and `till date` alone: as of
+/// publication.
 fn to_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let t = &tokens[i];
     let solid_hyphen = |k: usize| tokens.get(k).is_some_and(|h| h.is_hyphen());
@@ -401,15 +402,17 @@ fn to_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<P
         p.resolution = Some("relative date with no publication date".to_string());
         return Some(p);
     };
-    let last = published - Duration::days(1);
     if year {
+        let last = published - Duration::days(1);
         let first = NaiveDate::from_ymd_opt(published.year(), 1, 1)?;
         set_days(&mut p, first.min(last), last);
+        p.resolution = Some(format!("up to the day before the publication date {published}"));
     } else {
-        set_days(&mut p, last, last);
+        // As of publication: not an earlier as-of date, which would date the figures beside it.
+        set_days(&mut p, published, published);
         p.relation = Some("as_of".to_string());
+        p.resolution = Some(format!("as of the publication date {published}"));
     }
-    p.resolution = Some(format!("up to the day before the publication date {published}"));
     Some(p)
 }
 
@@ -540,7 +543,7 @@ mod tests {
         assert_eq!(p.relation.as_deref(), Some("as_of"));
         assert_eq!(
             span("docked to date?", "2016-11-07"),
-            days("2016-11-06", "2016-11-06")
+            days("2016-11-07", "2016-11-07")
         );
         assert!(nothing_dated("keep it up to date", "2016-11-07"));
         assert!(nothing_dated("greater than or equals to date 1", "2016-11-07"));

@@ -321,7 +321,8 @@ fn numeric_two(
         return None;
     }
     let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
-    let context = prev.is_some_and(|p| DATE_CONTEXT.iter().any(|w| p.is(w)) || weekday_of(p.text).is_some());
+    let context =
+        prev.is_some_and(|p| DATE_CONTEXT.iter().any(|w| p.is(w)) || weekday_of(&p.folded).is_some());
     let next = tokens.get(end);
     let blocked = next.is_some_and(|n| n.is("of") || n.text == "%");
     if blocked || !context {

@@ -36,8 +36,14 @@ pub(super) const TRIGGERS: &[&str] = &[
 
 /// An open-ended date starting at `i`, its bound written before it (`after 2018`) or after it
 /// (`2018 or later`).
-pub(super) fn open_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    prefixed(tokens, i, published).or_else(|| suffixed(tokens, i, published))
+/// `here` is the single reading at `i` ([`super::single`]), computed once by the caller.
+pub(super) fn open_at(
+    tokens: &[Token],
+    i: usize,
+    published: Option<NaiveDate>,
+    here: Option<&Phrase>,
+) -> Option<Phrase> {
+    prefixed(tokens, i, published).or_else(|| suffixed(tokens, i, here))
 }
 
 fn prefixed(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
@@ -83,8 +89,14 @@ fn from_onwards(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opt
 }
 
 /// `2018 or later`, `1/1/2016 and after`, `May 2020 or earlier`.
-fn suffixed(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let inner = inner_at(tokens, i, published)?;
+fn suffixed(tokens: &[Token], i: usize, here: Option<&Phrase>) -> Option<Phrase> {
+    // The date the bound is taken from: a year, else the reading at `i` (a phrase never starts
+    // at `the`, so `inner_at`'s `the` cases cannot arise here).
+    let year = year_at(tokens, i);
+    let inner = match &year {
+        Some(y) => y,
+        None => here.filter(|p| matches!(p.kind, Kind::Date | Kind::Year))?,
+    };
     let w = |k: usize| {
         tokens
             .get(inner.end + k)
@@ -102,7 +114,7 @@ fn suffixed(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<
         ("or" | "and", "earlier" | "before") => (Qualifier::AtMost, 2),
         _ => return None,
     };
-    Some(open(i, inner.end + len, q, &inner))
+    Some(open(i, inner.end + len, q, inner))
 }
 
 /// `year greater than 2012`, `years later than 2000`, `year is less than or equal to 2015`: a

@@ -72,11 +72,17 @@ pub(super) fn offset_at(tokens: &[Token], i: usize, published: Option<NaiveDate>
         "prior" if next_is("to") => (-1, k + 2),
         "starting" | "beginning" if next_is("from") || next_is("on") => (0, k + 2),
         "starting" | "beginning" => (0, k + 1),
+        // `for 3 days, from today` (the span, below).
+        "," if next_is("from") => (1, k + 2),
         _ => return None,
     };
     let before = |back: usize| i.checked_sub(back).and_then(|b| tokens.get(b));
     // `for 3 days from today`: the span that starts there, not the day it ends on.
-    let (sign, i) = if sign == 1 && w.is("from") && before(1).is_some_and(|f| f.is("for")) {
+    let from = w.is("from") || w.text == ",";
+    if w.text == "," && !before(1).is_some_and(|f| f.is("for")) {
+        return None;
+    }
+    let (sign, i) = if sign == 1 && from && before(1).is_some_and(|f| f.is("for")) {
         (0, i - 1)
     } else {
         (sign, i)
@@ -133,7 +139,16 @@ pub(super) fn offset_at(tokens: &[Token], i: usize, published: Option<NaiveDate>
         set_days(&mut p, base, last);
         return Some(p);
     }
-    let day = shift(base, unit, sign * n)?;
+    let mut day = shift(base, unit, sign * n)?;
+    // `3 weeks after Christmas on Friday`: that weekday of the week the count lands in.
+    let on_weekday = tokens
+        .get(end)
+        .filter(|t| t.is("on") && bound.is_none())
+        .and_then(|_| weekday_of(&tokens.get(end + 1)?.folded));
+    if let Some(w) = on_weekday {
+        day = monday_of(day) + Duration::days(i64::from(w.num_days_from_monday()));
+        p.end = end + 2;
+    }
     let d = super::day_number(day);
     let b = super::day_number(base);
     match (bound, sign) {
@@ -591,7 +606,7 @@ fn week_shift(word: &str) -> Option<i64> {
 
 /// `Tuesday of next week`, `Monday of the following week`.
 fn weekday_of_week(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let w = weekday_of(tokens.get(i)?.text)?;
+    let w = weekday_of(&tokens.get(i)?.folded)?;
     if !tokens.get(i + 1)?.is("of") {
         return None;
     }
@@ -619,7 +634,7 @@ fn week_then_weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) -
     {
         j += 1;
     }
-    let w = weekday_of(tokens.get(j)?.text).or_else(|| weekday_abbreviation(tokens.get(j)?.text))?;
+    let w = weekday_of(&tokens.get(j)?.folded).or_else(|| weekday_abbreviation(&tokens.get(j)?.folded))?;
     in_week(i, j + 1, w, shift_weeks, published)
 }
 
@@ -646,7 +661,7 @@ fn in_week(
 /// falls on that weekday; a full date is checked against the weekday.
 fn weekday_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let t = tokens.get(i)?;
-    let w = weekday_of(t.text).or_else(|| weekday_abbreviation(t.text))?;
+    let w = weekday_of(&t.folded).or_else(|| weekday_abbreviation(&t.folded))?;
     let mut j = i + 1;
     if tokens
         .get(j)
@@ -655,7 +670,7 @@ fn weekday_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opt
         j += 1;
     }
     let next = tokens.get(j)?;
-    if weekday_of(next.text).is_none() {
+    if weekday_of(&next.folded).is_none() {
         // Only a date written out is checked against the weekday; `Monday two weeks from now`
         // combines the two in ways that are better left unread.
         let written = |d: &Phrase| d.kind == Kind::Date && d.qualifier == Qualifier::Exact;
@@ -907,7 +922,21 @@ mod tests {
     #[test]
     fn offsets_from_a_day() {
         assert_eq!(iso("3 days from today", "2019-08-24"), "2019-08-27");
+        // A weekday after the offset picks that day of the week the count lands in.
+        assert_eq!(
+            iso("I'll go back 3 weeks after Christmas on Friday.", "2021-11-09"),
+            "2022-01-14"
+        );
         // `for N days from` a day is the span starting there.
+        assert_eq!(
+            crate::when::tests::span("set OOO for 1 week, from 20th dec", "2018-11-07"),
+            ("2018-12-20".into(), "2018-12-26".into())
+        );
+        // Without `for`, the comma ends the count: only `today` is a date.
+        assert_eq!(
+            crate::when::tests::iso("3 days, from today", "2018-05-23"),
+            "2018-05-23"
+        );
         let p = crate::when::tests::first("set OOO for 3 days from today", "2018-05-23");
         let v = p.value.unwrap();
         assert_eq!(

@@ -7,6 +7,8 @@
 //! without a year or month borrows them from the other end (`Nov 18-Dec 19, 2015` starts in
 //! November 2015; `Nov-Feb 2017` in November 2016).
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::{bounds, date_phrase, day_at, last_of_month, month_of, nearest_year, single, spelled, year_at};
@@ -20,24 +22,30 @@ pub(super) const TRIGGERS: &[&str] = &["between", "from"];
 
 /// One end of a range.
 #[derive(Debug, Clone)]
-enum End {
-    /// A full date, period or year.
-    Full(Phrase),
+enum End<'p> {
+    /// A full date, period or year: borrowed when it is the reading the caller already has.
+    Full(Cow<'p, Phrase>),
     /// A day of the month alone: `3` in `3-5 September`, `17th` in `April 9th through 17th`.
     Day(u32, usize),
     /// A month alone: `Jan` in `Jan-Feb 2017`.
     Month(u32, usize),
 }
 
-/// A range starting at `i`.
-pub(super) fn range_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+/// A range starting at `i`; `here` is the single reading at `i` ([`single`]), computed once by
+/// the caller.
+pub(super) fn range_at(
+    tokens: &[Token],
+    i: usize,
+    published: Option<NaiveDate>,
+    here: Option<&Phrase>,
+) -> Option<Phrase> {
     let first = tokens.get(i)?;
     let (prefix, j) = if first.is("between") || first.is("from") {
         (Some(first.folded.as_ref()), i + 1)
     } else {
         (None, i)
     };
-    let a = end_at(tokens, j, published, true)?;
+    let a = end_at(tokens, j, published, true, (j == i).then_some(here))?;
     let a_end = end_index(&a);
     let joiner = tokens.get(a_end)?;
     let joins = match prefix {
@@ -55,7 +63,7 @@ pub(super) fn range_at(tokens: &[Token], i: usize, published: Option<NaiveDate>)
     }
     let loose_joiner =
         ["through", "thru", "till", "until"].iter().any(|w| joiner.is(w)) || joiner.text == "~";
-    let b = end_at(tokens, a_end + 1, published, false)?;
+    let b = end_at(tokens, a_end + 1, published, false, None)?;
     // `q1-2019`, `March-2019`: a year glued to a period names that period's year.
     let solid =
         joiner.is_hyphen() && !joiner.space_before && tokens.get(a_end + 1).is_some_and(|t| !t.space_before);
@@ -83,7 +91,15 @@ fn end_index(e: &End) -> usize {
 
 /// One end at `j`. A month or day alone is taken only when a joiner follows it (`first`) or
 /// anywhere for the second end.
-fn end_at(tokens: &[Token], j: usize, published: Option<NaiveDate>, first: bool) -> Option<End> {
+///
+/// `known` is the single reading at `j` when the caller has it (`Some(None)`: there is none).
+fn end_at<'p>(
+    tokens: &[Token],
+    j: usize,
+    published: Option<NaiveDate>,
+    first: bool,
+    known: Option<Option<&'p Phrase>>,
+) -> Option<End<'p>> {
     let joiner_at = |k: usize| {
         tokens.get(k).is_some_and(|t| {
             ["to", "till", "until", "through", "thru", "and"]
@@ -95,6 +111,12 @@ fn end_at(tokens: &[Token], j: usize, published: Option<NaiveDate>, first: bool)
     };
     let k = j + usize::from(tokens.get(j).is_some_and(|t| t.is("the")));
     let t = tokens.get(k)?;
+    let single_at_k = || -> Option<Cow<'p, Phrase>> {
+        match known {
+            Some(here) if k == j => here.map(Cow::Borrowed),
+            _ => single(tokens, k, published).map(Cow::Owned),
+        }
+    };
     // `between Jan 2019 and now`, `from 2010-01-01 till current date`: publication day.
     let now_end = if t.is("now") {
         Some(k + 1)
@@ -112,11 +134,11 @@ fn end_at(tokens: &[Token], j: usize, published: Option<NaiveDate>, first: bool)
             Some(d) => super::set_day(&mut p, d),
             None => p.resolution = Some("relative date with no publication date".to_string()),
         }
-        return Some(End::Full(p));
+        return Some(End::Full(Cow::Owned(p)));
     }
     if let Some(m) = month_of(t.text).filter(|_| t.is_word()) {
         if !first || joiner_at(k + 1) {
-            let full = single(tokens, k, published).filter(|p| p.end > k + 1);
+            let full = single_at_k().filter(|p| p.end > k + 1);
             if let Some(p) = full {
                 return Some(End::Full(p));
             }
@@ -150,9 +172,9 @@ fn end_at(tokens: &[Token], j: usize, published: Option<NaiveDate>, first: bool)
         }
     }
     if let Some(y) = year_at(tokens, k) {
-        return Some(End::Full(y));
+        return Some(End::Full(Cow::Owned(y)));
     }
-    let p = single(tokens, k, published)?;
+    let p = single_at_k()?;
     matches!(p.kind, Kind::Date | Kind::Year).then_some(End::Full(p))
 }
 
@@ -183,7 +205,7 @@ fn combine(
             }
             // `from next Monday to Friday`: a bare weekday ending a range is the first such
             // day from the start on.
-            let bare_weekday = y.end == y.start + 1 && super::weekday_of(tokens[y.start].text).is_some();
+            let bare_weekday = y.end == y.start + 1 && super::weekday_of(&tokens[y.start].folded).is_some();
             if bare_weekday && y_first == y_last && y_first < x_first {
                 let ahead = (y_first.weekday().num_days_from_monday() + 7
                     - x_first.weekday().num_days_from_monday())
@@ -383,7 +405,7 @@ mod tests {
         );
         assert_eq!(
             span("from March to date", "2016-11-07"),
-            days("2016-03-01", "2016-11-06")
+            days("2016-03-01", "2016-11-07")
         );
         // `now` alone is no date.
         assert!(nothing_dated("now is the time", "2019-04-23"));

@@ -26,7 +26,12 @@ pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
         "this" => (2, i + 1),
         _ => (tense_before(tokens, i), i),
     };
-    let w = weekday_of(tokens.get(w_index)?.text)?;
+    let w = weekday_of(&tokens.get(w_index)?.folded)?;
+    if w_index == i {
+        if let Some(p) = weekday_then_offset(tokens, i, w, published) {
+            return Some(p);
+        }
+    }
     let mut p = date_phrase(i, w_index + 1, Qualifier::Relative);
     let Some(published) = published else {
         p.resolution = Some("weekday with no publication date".to_string());
@@ -86,13 +91,45 @@ pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
     Some(p)
 }
 
+/// `Monday two weeks from now`, `Thursday, two years from now`: that weekday of the week an
+/// offset lands in.
+fn weekday_then_offset(
+    tokens: &[Token],
+    i: usize,
+    w: chrono::Weekday,
+    published: Option<NaiveDate>,
+) -> Option<Phrase> {
+    let k = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|c| c.text == ","));
+    // Only a count can start the offset; anything else is a weekday alone.
+    let t = tokens.get(k)?;
+    if !(t.is_number() || crate::number::number_word(&t.folded).is_some()) {
+        return None;
+    }
+    let offset = period::offset_at(tokens, k, published)?;
+    if offset.start != k || offset.qualifier == Qualifier::Range {
+        return None;
+    }
+    let mut p = date_phrase(i, offset.end, offset.qualifier);
+    p.resolution = offset.resolution.clone();
+    if let Some(v) = offset.value {
+        let day = super::date_of(v.lo_value()?).filter(|_| v.is_point())?;
+        let monday = period::monday_of(day);
+        set_day(
+            &mut p,
+            monday + Duration::days(i64::from(w.num_days_from_monday())),
+        );
+    }
+    Some(p)
+}
+
 /// `last year`, `this year`, `next year`, `last month`, `yesterday`, `today`, `two days ago`,
 /// `last fall`.
 pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
-    let w0 = tokens.get(i)?.lower();
+    // Folded words, borrowed: this runs on every token that may start a date.
+    let w0: &str = tokens.get(i)?.folded.as_ref();
     // `last year's race`: the possessive belongs to the period.
-    let w1 = tokens.get(i + 1).map(|t| t.lower()).unwrap_or_default();
-    let w1 = w1.trim_end_matches("'s").trim_end_matches("’s").to_string();
+    let w1 = tokens.get(i + 1).map_or("", |t| t.folded.as_ref());
+    let w1 = w1.trim_end_matches("'s").trim_end_matches("’s");
     enum Rel {
         Year(i32),
         Month(i32),
@@ -100,7 +137,7 @@ pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>)
         Day(i64),
         Season(u32),
     }
-    let (rel, end) = match (w0.as_str(), w1.as_str()) {
+    let (rel, end) = match (w0, w1) {
         ("last", "year") => (Rel::Year(-1), i + 2),
         ("this", "year") => (Rel::Year(0), i + 2),
         ("next" | "following", "year") => (Rel::Year(1), i + 2),
@@ -467,6 +504,44 @@ fn part_of_year(start: usize, end: usize, y: i32, months: u32, n: u32) -> Phrase
     p
 }
 
+/// `2 weeks and 2 days ago`, `three years, two months ago`: the one day the parts count back
+/// to, each part taken in turn (months and years keep the day of the month where it exists).
+fn compound_ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
+    // A fixed array: this is tried at every number.
+    let mut parts = [(period::Unit::Day, 0); 3];
+    let mut len = 0;
+    let mut j = i;
+    while len < 3 {
+        if len > 0 && tokens.get(j).is_some_and(|t| t.is("and") || t.text == ",") {
+            j += 1;
+        }
+        let Some((n, k)) = period::count_at(tokens, j).filter(|&(n, _)| (1..=10_000).contains(&n)) else {
+            break;
+        };
+        let Some((unit, e)) = period::unit_at(tokens, k) else {
+            break;
+        };
+        parts[len] = (unit, n);
+        len += 1;
+        j = e;
+    }
+    if len < 2 || !tokens.get(j).is_some_and(|t| t.is("ago")) {
+        return None;
+    }
+    let mut p = date_phrase(i, j + 1, Qualifier::Relative);
+    let Some(published) = published else {
+        p.resolution = Some("relative date with no publication date".to_string());
+        return Some(p);
+    };
+    let mut day = published;
+    for &(unit, n) in &parts[..len] {
+        day = period::shift(day, unit, -n)?;
+    }
+    set_day(&mut p, day);
+    p.resolution = Some(format!("counted back from the publication date {published}"));
+    Some(p)
+}
+
 /// `two days ago`, `3 years ago`.
 fn ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let n = match tokens.get(i)? {
@@ -476,10 +551,14 @@ fn ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phras
             _ => return None,
         },
     };
-    let unit = tokens.get(i + 1)?.lower();
-    if !tokens.get(i + 2)?.is("ago") {
+    if !(1.0..=100_000.0).contains(&n) {
+        // `99999999999 days ago` is no date (and would overflow the calendar).
         return None;
     }
+    if !tokens.get(i + 2)?.is("ago") {
+        return compound_ago(tokens, i, published);
+    }
+    let unit: &str = tokens.get(i + 1)?.folded.as_ref();
     let mut p = date_phrase(i, i + 3, Qualifier::Relative);
     let Some(published) = published else {
         p.resolution = Some("relative date with no publication date".to_string());
@@ -488,8 +567,8 @@ fn ago(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phras
     p.resolution = Some(format!("counted back from the publication date {published}"));
     let n_i = n as i64;
     match unit.trim_end_matches('s') {
-        "day" => set_day(&mut p, published - Duration::days(n_i)),
-        "week" => set_day(&mut p, published - Duration::days(7 * n_i)),
+        "day" => set_day(&mut p, published.checked_sub_signed(Duration::days(n_i))?),
+        "week" => set_day(&mut p, published.checked_sub_signed(Duration::days(7 * n_i))?),
         "month" => {
             let first = add_months(published.with_day(1)?, -(n_i as i32))?;
             set_days(&mut p, first, last_of_month(first)?);
