@@ -557,8 +557,12 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         && core_start > i
         && matches!(tokens[core_start - 1].text, "-" | "−")
         && !tokens[core_start].space_before;
+    let mut start = if minus_sign || minus_word {
+        start - 1
+    } else {
+        start
+    };
     let mut negative = minus_sign || minus_word || signed_sum;
-    let mut start = if negative { start - 1 } else { start };
     let mut prefix_q = prefix_q;
     // `< -30`, `<= -30`, `below -5`: a comparison, then a signed figure.
     if !minus_word && prefix_q.is_none() && currency.is_none() && core_start > 1 {
@@ -721,7 +725,10 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
 
     let (kind, unit, factor, unit_end) = match currency {
         Some(code) => (Kind::Money, Some(code), 1.0, end),
-        None => match unit_at(tokens, end).or_else(|| part_of_a_unit(tokens, end, &core)) {
+        None => match unit_at(tokens, end)
+            .or_else(|| part_of_a_unit(tokens, end, &core))
+            .or_else(|| money::of_currency(tokens, end, core.vague))
+        {
             Some((kind, unit, factor, unit_end)) => (kind, Some(unit), factor, unit_end),
             None => (Kind::Count, None, 1.0, end),
         },
@@ -1065,7 +1072,12 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                     .get(i + 2)
                     .is_some_and(|w| w.space_before && money::names_currency(&w.folded));
             let millions = after_currency || million_m || capital_m || before_money;
-            if let Some(s) = magnitude.or_else(|| scale_word(&next.folded, millions)) {
+            // `100 k.p.h.` is a speed, not a hundred thousand.
+            let speed = unit::dotted_speed(tokens, i + 1).is_some();
+            if let Some(s) = magnitude
+                .or_else(|| scale_word(&next.folded, millions))
+                .filter(|_| !speed)
+            {
                 // `10k` and `$1.2bn` are written solid; `1.3 million` with a space.
                 let solid_ok = next.space_before || next.text.len() <= 3;
                 if solid_ok {

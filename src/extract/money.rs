@@ -26,6 +26,13 @@ pub(super) fn money_after(tokens: &[Token], j: usize) -> Option<(Kind, &'static 
     if let Some(code) = sub {
         return Some((Kind::Money, code, 0.01, j + 1));
     }
+    if matches!(next(1).as_str(), "cent" | "cents") {
+        match w.as_str() {
+            "euro" => return Some((Kind::Money, "EUR", 0.01, j + 2)),
+            "us" => return Some((Kind::Money, "USD", 0.01, j + 2)),
+            _ => {}
+        }
+    }
     // `125 million Australian dollars`, `10,000 Swiss francs`, `50 €`.
     let qualified = match (w.as_str(), next(1).as_str()) {
         ("us" | "american", "dollar" | "dollars") => Some(("USD", 2)),
@@ -230,37 +237,17 @@ pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
     })
 }
 
-/// Currency names written after the figure: `50 million dollars`.
-pub(super) fn money_word(w: &str) -> Option<&'static str> {
-    match w {
-        "dollar" | "dollars" | "usd" => Some("USD"),
-        "euro" | "euros" | "eur" => Some("EUR"),
-        "pound" | "pounds" | "gbp" => Some("GBP"),
-        "yuan" | "renminbi" | "cny" => Some("CNY"),
-        "rupee" | "rupees" | "inr" => Some("INR"),
-        "yen" | "jpy" => Some("JPY"),
-        "franc" | "francs" | "chf" => Some("CHF"),
-        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
-        // Not `try`: `scored 1 try` is rugby.
-        "lira" | "liras" => Some("TRY"),
-        "rmb" => Some("CNY"),
-        "peseta" | "pesetas" => Some("ESP"),
-        "guilder" | "guilders" => Some("NLG"),
-        "markka" | "markkaa" => Some("FIM"),
-        "bitcoin" | "bitcoins" | "btc" | "xbt" => Some("XBT"),
-        "naira" => Some("NGN"),
-        "rand" => Some("ZAR"),
-        "ringgit" => Some("MYR"),
-        "baht" => Some("THB"),
-        "won" => Some("KRW"),
-        "reais" => Some("BRL"),
-        "hryvnia" | "hryvnias" => Some("UAH"),
-        "zloty" | "zlotys" | "zlotych" | "zł" => Some("PLN"),
-        "dirham" | "dirhams" => Some("AED"),
-        "rupiah" => Some("IDR"),
-        "dong" => Some("VND"),
-        _ => None,
+/// `tens of millions of dollars`, `thousands of pounds`: a vague magnitude of a currency, at
+/// `j` (the `of`). Exact figures take their currency without `of`.
+pub(super) fn of_currency(
+    tokens: &[Token],
+    j: usize,
+    vague: bool,
+) -> Option<(Kind, &'static str, f64, usize)> {
+    if !vague || !tokens.get(j)?.is("of") {
+        return None;
     }
+    money_after(tokens, j + 1).filter(|&(_, _, factor, _)| factor == 1.0)
 }
 
 /// Whether a word in lower case names a currency after a figure (`euros`, `rupees`, `usd`).
@@ -315,7 +302,8 @@ pub(super) fn bare_subunit(tokens: &[Token], i: usize, code: &str) -> Option<(f6
     if !digits && (!t.is_word() || number_word(&t.folded).is_none()) {
         return None;
     }
-    let core = core_at(tokens, k, false)?;
+    // A lone `one` is no figure elsewhere; after a sum it is a cent (`one dollar and one`).
+    let core = core_at(tokens, k, false).or_else(|| t.is("one").then(|| super::Core::exact(1.0, k + 1)))?;
     let whole = core.lo == core.hi && !core.vague && core.lo.fract() == 0.0;
     if !whole || !(1.0..=99.0).contains(&core.lo) || (digits && core.end != k + 1) {
         return None;
@@ -328,6 +316,53 @@ pub(super) fn bare_subunit(tokens: &[Token], i: usize, code: &str) -> Option<(f6
         Some(n) => !n.is_number() && !n.is_hyphen() && !matches!(n.text, "%" | "/" | "$" | "€" | "£"),
     };
     (clause_ends && unit_at(tokens, core.end).is_none()).then_some((core.lo * 0.01, core.end))
+}
+
+/// Whether a word in lower case may be a currency code before a figure (`aud 60`, `maud
+/// 60`), for the phrase-start filter; [`currency_prefix`] checks the letter case.
+pub(super) fn code_may_start(w: &str) -> bool {
+    if matches!(w, "sfr" | "dh" | "dhs" | "tl" | "zł" | "gh") {
+        return true;
+    }
+    let code = match w.len() {
+        3 => w,
+        4 if w.starts_with(['m', 'k']) => &w[1..],
+        _ => return false,
+    };
+    ISO_CODES.iter().any(|c| c.eq_ignore_ascii_case(code))
+}
+
+/// Currency names written after the figure: `50 million dollars`.
+fn money_word(w: &str) -> Option<&'static str> {
+    match w {
+        "dollar" | "dollars" | "usd" => Some("USD"),
+        "euro" | "euros" | "eur" => Some("EUR"),
+        "pound" | "pounds" | "gbp" => Some("GBP"),
+        "yuan" | "renminbi" | "cny" => Some("CNY"),
+        "rupee" | "rupees" | "inr" => Some("INR"),
+        "yen" | "jpy" => Some("JPY"),
+        "franc" | "francs" | "chf" => Some("CHF"),
+        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
+        // Not `try`: `scored 1 try` is rugby.
+        "lira" | "liras" => Some("TRY"),
+        "rmb" => Some("CNY"),
+        "peseta" | "pesetas" => Some("ESP"),
+        "guilder" | "guilders" => Some("NLG"),
+        "markka" | "markkaa" => Some("FIM"),
+        "bitcoin" | "bitcoins" | "btc" | "xbt" => Some("XBT"),
+        "naira" => Some("NGN"),
+        "rand" => Some("ZAR"),
+        "ringgit" => Some("MYR"),
+        "baht" => Some("THB"),
+        "won" => Some("KRW"),
+        "reais" => Some("BRL"),
+        "hryvnia" | "hryvnias" => Some("UAH"),
+        "zloty" | "zlotys" | "zlotych" | "zł" => Some("PLN"),
+        "dirham" | "dirhams" => Some("AED"),
+        "rupiah" => Some("IDR"),
+        "dong" => Some("VND"),
+        _ => None,
+    }
 }
 
 /// ISO codes that are also common abbreviations in capitals (computer-aided design, search and
@@ -344,20 +379,6 @@ const HUNDREDTHS: &[&str] = &[
 const CLAUSE_WORDS: &[&str] = &[
     "and", "or", "but", "more", "less", "extra", "each", "only", "then",
 ];
-
-/// Whether a word in lower case may be a currency code before a figure (`aud 60`, `maud
-/// 60`), for the phrase-start filter; [`currency_prefix`] checks the letter case.
-pub(super) fn code_may_start(w: &str) -> bool {
-    if matches!(w, "sfr" | "dh" | "dhs" | "tl" | "zł" | "gh") {
-        return true;
-    }
-    let code = match w.len() {
-        3 => w,
-        4 if w.starts_with(['m', 'k']) => &w[1..],
-        _ => return false,
-    };
-    ISO_CODES.iter().any(|c| c.eq_ignore_ascii_case(code))
-}
 
 /// `MUSD`, `MEUR`, `kEUR`: an ISO code after a magnitude letter (M a million, k a thousand).
 fn magnitude_code(s: &str) -> Option<(&'static str, f64)> {
@@ -479,6 +500,11 @@ mod tests {
         cents("The subscription will increase to 17 USD 25.", "USD", 17.25);
         cents("it only cost thirteen dollars forty five", "USD", 13.45);
         cents("if they had just 15 USD 50 more", "USD", 15.5);
+        cents(
+            "It costs one dollar and one and one point of credit.",
+            "USD",
+            1.01,
+        );
         // Counter-cases: a count, a duration or a sign after; a sign before the figure;
         // a currency without hundredths; `and 50 more` may be a second sum.
         cents("It costs 15 dollars and 50 people came.", "USD", 15.0);
@@ -497,6 +523,8 @@ mod tests {
         assert_eq!(sum("a $ 300 million charge"), ("USD", 300e6));
         // A sign between the symbol and the figure.
         assert_eq!(sum("The annual revenue is $-99.99."), ("USD", -99.99));
+        assert_eq!(sum("$-5"), ("USD", -5.0));
+        assert_eq!(sum("a $-5 fee"), ("USD", -5.0));
         assert_eq!(sum("a loss of -15€"), ("EUR", -15.0));
     }
 
@@ -524,6 +552,22 @@ mod tests {
     }
 
     #[test]
+    fn vague_magnitudes_of_a_currency() {
+        assert_eq!(
+            sums("tens of millions of dollars in damage"),
+            [("USD", 20e6, 99_999_999.0)]
+        );
+        assert_eq!(sums("millions of pounds"), [("GBP", 2e6, 9_999_999.0)]);
+        assert_eq!(
+            sums("hundreds of millions of euros"),
+            [("EUR", 200e6, 999_999_999.0)]
+        );
+        // Not a currency after `of`, or an exact figure.
+        assert!(sums("millions of Americans").is_empty());
+        assert!(sums("3 of dollars").is_empty());
+    }
+
+    #[test]
     fn regional_signs_and_abbreviations() {
         assert_eq!(sum("SFr 20 million"), ("CHF", 20e6));
         assert_eq!(sum("Dh500"), ("AED", 500.0));
@@ -532,6 +576,10 @@ mod tests {
         assert_eq!(sum("TL 5 billion"), ("TRY", 5e9));
         assert_eq!(sum("zł 100"), ("PLN", 100.0));
         assert_eq!(sum("100 zł"), ("PLN", 100.0));
+        let (code, v) = sum("50 euro cents");
+        assert!(code == "EUR" && near(v, 0.5), "{code} {v}");
+        let (code, v) = sum("5 US cents");
+        assert!(code == "USD" && near(v, 0.05), "{code} {v}");
         let (code, v) = sum("up 50 paise");
         assert!(code == "INR" && near(v, 0.5), "{code} {v}");
         let (code, v) = sum("a 50¢ stamp");

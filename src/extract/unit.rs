@@ -35,6 +35,8 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
             return Some((Kind::Percent, "%", 0.01, j + 2))
         }
         "bps" | "bp" if t.text == w => return Some((Kind::Percent, "%", 0.01, j + 1)),
+        // `rose 5pc`, British business copy; written solid and in lower case (`5 PCs`).
+        "pc" if t.text == "pc" && !t.space_before => return Some((Kind::Percent, "%", 1.0, j + 1)),
         _ => {}
     }
     // Temperatures: `46C`, `46.2 °C`, `8 degrees Celsius`, `104F` (converted after, as
@@ -72,9 +74,10 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
         _ => {}
     }
     // Areas: `48,000 acres`, `19,400 hectares`, `75 square miles`, `12 sq km`, `5 km²`.
-    // `2,000 square feet`, `5,000 sq ft`, `100 sq. km`: any length squared.
+    // `2,000 square feet`, `5,000 sq ft`, `100 sq. km`, `a 300-square-foot flat`: any length
+    // squared.
     let square = matches!(w.as_str(), "square" | "sq");
-    let dotted = w == "sq" && next(1) == ".";
+    let dotted = w == "sq" && next(1) == "." || square && next(1) == "-" && j > i;
     let area_word = match (square, dotted) {
         (true, true) => next(2),
         (true, false) => next(1),
@@ -101,6 +104,9 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
     if w == "km" && next(1) == "²" {
         return Some((Kind::Area, "km2", 1.0, j + 2));
     }
+    if let Some((factor, end)) = dotted_speed(tokens, j) {
+        return Some((Kind::Speed, "km/h", factor, end));
+    }
     if let Some(found) = length_or_speed(tokens, i, j) {
         return Some(found);
     }
@@ -114,6 +120,15 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
     let seconds = match w.as_str() {
         "millisecond" | "milliseconds" => 0.001,
         "ms" if t.text == "ms" => 0.001,
+        // `it took 5h`, written solid; not `1h30`.
+        "h" if t.text == "h"
+            && !t.space_before
+            && !tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_number() && !n.space_before) =>
+        {
+            3600.0
+        }
         "second" | "seconds" | "sec" | "secs" => 1.0,
         "minute" | "minutes" | "min" | "mins" => 60.0,
         "hour" | "hours" | "hr" | "hrs" => 3600.0,
@@ -134,6 +149,74 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
         _ => return money_after(tokens, j),
     };
     Some((Kind::Duration, "s", seconds, j + 1))
+}
+
+/// `and 20 minutes` after `2 hours`, `2 inches` after `5 feet`, `50 cents` after `3 dollars`:
+/// the smaller part of a compound duration, length or sum, in the canonical unit.
+pub(super) fn smaller_unit_tail(
+    tokens: &[Token],
+    i: usize,
+    of: (Kind, Option<&str>),
+    factor: f64,
+) -> Option<(f64, usize)> {
+    // `5 ft. 3 in.`: the abbreviation's dot before the inches.
+    let dotted = factor == FOOT
+        && tokens.get(i).is_some_and(|d| d.text == "." && !d.space_before)
+        && tokens.get(i + 1).is_some_and(Token::is_number)
+        && tokens.get(i + 2).is_some_and(|t| t.text == "in");
+    let i = if dotted { i + 1 } else { i };
+    let i = if tokens.get(i)?.is("and") { i + 1 } else { i };
+    if !tokens.get(i)?.is_number() && number_word(&tokens.get(i)?.folded).is_none() {
+        return None;
+    }
+    let core = core_at(tokens, i, false)?;
+    // `5 ft 2 in`, `5' 4"`: after feet, `in` and a double quote are the inch.
+    let inches = factor == FOOT
+        && tokens
+            .get(core.end)
+            .is_some_and(|t| t.text == "in" || is_inch_mark(t));
+    let (kind, unit, small, end) = if inches {
+        (Kind::Distance, "km", INCH, core.end + 1)
+    } else {
+        unit_at(tokens, core.end)?
+    };
+    let same = kind == of.0 && (kind != Kind::Money || of.1 == Some(unit));
+    // `5 feet 2 inches` is one length; `12 m 2 dm` two, as metric lengths are written as
+    // decimals.
+    let metric = kind == Kind::Distance && !(IMPERIAL.contains(&factor) && IMPERIAL.contains(&small));
+    (same && !metric && small < factor && core.lo == core.hi && !core.vague).then_some((core.lo * small, end))
+}
+
+/// `30 degrees` is a temperature; `a 90-degree turn` or `180 degrees of latitude` is an angle.
+fn is_temperature_degree(word: &str, next: &str, compound: bool) -> bool {
+    const ANGLES: &[&str] = &[
+        "of",
+        "turn",
+        "angle",
+        "east",
+        "west",
+        "north",
+        "south",
+        "latitude",
+        "longitude",
+        "incline",
+    ];
+    !(ANGLES.contains(&next) || word == "degree" && compound)
+}
+
+/// `m.p.h.` and `k.p.h.` at `j`, as some newspapers write them: the factor to km/h and the
+/// end (after the last dot).
+pub(super) fn dotted_speed(tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+    let solid = |k: usize, text: &str| tokens.get(j + k).is_some_and(|t| t.is(text) && !t.space_before);
+    let factor = match tokens.get(j)?.folded.as_ref() {
+        "m" => MILE,
+        "k" => 1.0,
+        _ => return None,
+    };
+    if !(solid(1, ".") && solid(2, "p") && solid(3, ".") && solid(4, "h")) {
+        return None;
+    }
+    Some((factor, if solid(5, ".") { j + 6 } else { j + 5 }))
 }
 
 /// Seconds in crosscheck's year (365.25 days).
@@ -262,24 +345,32 @@ fn length_word(w: &str) -> Option<f64> {
 /// A time unit dividing a length at `k`: `/h`, `per hour`, `an hour`, `/s`, `per second`,
 /// `/ms`. Returns the factor from "per that unit" to "per hour" and the end index.
 fn per_time(tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+    let hyphen = |n: usize| tokens.get(n).is_some_and(|t| t.is_hyphen() && !t.space_before);
+    // `a 100-mile-per-hour wind`, `100 miles-per-hour`: the same with hyphens.
+    let k = if hyphen(k) && tokens.get(k + 1).is_some_and(|t| t.is("per")) {
+        k + 1
+    } else {
+        k
+    };
     let word = |n: usize| tokens.get(k + n).map(|t| t.lower()).unwrap_or_default();
     let slash = word(0) == "/";
     if !(slash || matches!(word(0).as_str(), "per" | "an" | "a")) {
         return None;
     }
-    let per_hour = match word(1).as_str() {
-        "h" | "hr" | "hour" if slash || word(1) == "hour" => 1.0,
-        "min" | "minute" if slash || word(1) == "minute" => 60.0,
-        "s" | "sec" | "second" if slash || word(1) == "second" => 3600.0,
-        "ms" | "millisecond" if slash || word(1) == "millisecond" => 3_600_000.0,
+    let u = if word(0) == "per" && hyphen(k + 1) { 2 } else { 1 };
+    let per_hour = match word(u).as_str() {
+        "h" | "hr" | "hour" if slash || word(u) == "hour" => 1.0,
+        "min" | "minute" if slash || word(u) == "minute" => 60.0,
+        "s" | "sec" | "second" if slash || word(u) == "second" => 3600.0,
+        "ms" | "millisecond" if slash || word(u) == "millisecond" => 3_600_000.0,
         _ => return None,
     };
     // `9.8 m/s2`, `m/s²`: an acceleration, not a speed.
-    let after = tokens.get(k + 2);
+    let after = tokens.get(k + u + 1);
     if after.is_some_and(|a| !a.space_before && matches!(a.text, "2" | "²" | "^")) {
         return None;
     }
-    Some((per_hour, k + 2))
+    Some((per_hour, k + u + 1))
 }
 
 /// `in` after a figure is an inch only where the preposition cannot be meant: before a
@@ -384,53 +475,6 @@ const NOT_NAMES: &[&str] = &[
     "mid", "pre", "post", "late", "early", "minus", "plus", "about", "around", "some", "over", "under", "up",
     "to", "from", "and", "or", "by", "between", "than", "of", "a", "the", "at",
 ];
-
-/// `and 20 minutes` after `2 hours`, `2 inches` after `5 feet`, `50 cents` after `3 dollars`:
-/// the smaller part of a compound duration, length or sum, in the canonical unit.
-pub(super) fn smaller_unit_tail(
-    tokens: &[Token],
-    i: usize,
-    of: (Kind, Option<&str>),
-    factor: f64,
-) -> Option<(f64, usize)> {
-    let i = if tokens.get(i)?.is("and") { i + 1 } else { i };
-    if !tokens.get(i)?.is_number() && number_word(&tokens.get(i)?.folded).is_none() {
-        return None;
-    }
-    let core = core_at(tokens, i, false)?;
-    // `5 ft 2 in`, `5' 4"`: after feet, `in` and a double quote are the inch.
-    let inches = factor == FOOT
-        && tokens
-            .get(core.end)
-            .is_some_and(|t| t.text == "in" || is_inch_mark(t));
-    let (kind, unit, small, end) = if inches {
-        (Kind::Distance, "km", INCH, core.end + 1)
-    } else {
-        unit_at(tokens, core.end)?
-    };
-    let same = kind == of.0 && (kind != Kind::Money || of.1 == Some(unit));
-    // `5 feet 2 inches` is one length; `12 m 2 dm` two, as metric lengths are written as
-    // decimals.
-    let metric = kind == Kind::Distance && !(IMPERIAL.contains(&factor) && IMPERIAL.contains(&small));
-    (same && !metric && small < factor && core.lo == core.hi && !core.vague).then_some((core.lo * small, end))
-}
-
-/// `30 degrees` is a temperature; `a 90-degree turn` or `180 degrees of latitude` is an angle.
-pub(super) fn is_temperature_degree(word: &str, next: &str, compound: bool) -> bool {
-    const ANGLES: &[&str] = &[
-        "of",
-        "turn",
-        "angle",
-        "east",
-        "west",
-        "north",
-        "south",
-        "latitude",
-        "longitude",
-        "incline",
-    ];
-    !(ANGLES.contains(&next) || word == "degree" && compound)
-}
 
 #[cfg(test)]
 mod tests {
@@ -543,6 +587,8 @@ mod tests {
         kmh("10 metres a second", 36.0);
         kmh("100 miles per hour", 100.0 * MILE);
         kmh("3 km/min", 180.0);
+        kmh("a 100-mile-per-hour wind", 100.0 * MILE);
+        kmh("winds of 100 miles-per-hour", 100.0 * MILE);
         // An acceleration or a consumption is neither a speed nor a length.
         let text = "9.8 m/s2 and 10 km/l";
         assert!(of(Kind::Speed, text).is_empty() && of(Kind::Distance, text).is_empty());
@@ -562,6 +608,9 @@ mod tests {
         area("5,000 sq ft", 5000.0 * FOOT * FOOT);
         area("100 sq. km", 100.0);
         area("500 dunams of land", 0.5);
+        area("a 300-square-foot flat", 300.0 * FOOT * FOOT);
+        area("a 5-square-kilometre area", 5.0);
+        area("a 5-sq-km zone", 5.0);
         area("10 feddans", 0.042);
         area("10 m squared", 1e-5);
         // A square of a given side is no area: `5 km square`.
@@ -577,8 +626,19 @@ mod tests {
         pct("raised rates by 25 basis points", 0.25);
         pct("a 50bp cut", 0.5);
         pct("up 10 bps", 0.1);
+        pct("shares rose 5pc", 5.0);
+        assert!(of(Kind::Percent, "5 PCs and 3 pc").is_empty());
         // `BP` is the company.
         assert!(of(Kind::Percent, "sold 5 BP shares").is_empty());
+    }
+
+    #[test]
+    fn dotted_abbreviations() {
+        let mph = point(Kind::Speed, "winds of 60 m.p.h. were recorded");
+        assert!(near(mph, 60.0 * MILE), "{mph}");
+        assert!(near(point(Kind::Speed, "at 100 k.p.h."), 100.0));
+        km("it rose 5 ft. 3 in.", 5.0 * FOOT + 3.0 * INCH);
+        km("35,000 ft. high", 35_000.0 * FOOT);
     }
 
     #[test]
@@ -631,6 +691,8 @@ mod tests {
         );
         secs("a delay of 50 ms", 0.05);
         secs("two fortnights", 2_419_200.0);
+        secs("it took 5h", 18_000.0);
+        assert!(of(Kind::Duration, "a 1h30 delay").is_empty());
         secs("two millennia", 2000.0 * year);
     }
 }
