@@ -93,7 +93,9 @@ pub fn key_sentence_tokens(
         .any(|t| ["previous", "prior", "similar", "former"].iter().any(|w| t.is(w)));
     let words = OnceCell::new();
     let attributed = claimant::attributes(tokens);
-    for claim in claims.iter_mut() {
+    for i in 0..claims.len() {
+        let (earlier, rest) = claims.split_at_mut(i);
+        let claim = &mut rest[0];
         let own_time = claim.kind.is_time_point() && time_spans.len() > 1;
         let visible_for_time = if own_time {
             let others: Vec<&Range<usize>> = time_spans.iter().filter(|span| **span != claim.span).collect();
@@ -111,7 +113,30 @@ pub fn key_sentence_tokens(
         claim.claimant = attributed
             .then(|| claimant::claimant(tokens, claim_tokens(tokens, &claim.span)))
             .flatten();
-        let keyed = generic_key(keying_tokens, claim, rules);
+        let mut keyed = generic_key(keying_tokens, claim, rules);
+        let range = claim_tokens(keying_tokens, &claim.span);
+        if keyed.key.is_none()
+            && is_the_figure(keying_tokens, &range)
+            && !is_side_figure(keying_tokens, &range, claim.kind)
+        {
+            // The quantity of the nearest earlier figure of the same kind, even if that one is
+            // a part (`In the capital alone, turnout reached 74.9 per cent, well above the
+            // national figure of 64.8 per cent`).
+            if let Some(prev) = earlier
+                .iter()
+                .rev()
+                .find(|c| c.kind == claim.kind && c.value.is_some())
+            {
+                let prev_tokens: &[Token] = if all_spans.is_empty() {
+                    tokens
+                } else {
+                    &without_dates
+                };
+                let prev_range = claim_tokens(prev_tokens, &prev.span);
+                let prev_keyed = kind_key(prev_tokens, prev_range, prev, rules);
+                keyed.key = prev_keyed.key;
+            }
+        }
         claim.noun = keyed.noun;
         claim.key = keyed
             .key
@@ -254,8 +279,9 @@ fn words_before(text: &str, c: &Claim) -> Vec<String> {
 /// `an increase of 5%`), an earlier value (`up from 81`, `compared with 60,000`), or a part
 /// named by a group noun (`a strike team of 180`).
 fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
-    // `in Gaza City alone`, `in the capital alone`: part of a total, not the total.
-    if tokens.iter().any(|t| t.is("alone")) {
+    // `in Gaza City alone`, `in the capital alone`: part of a total, not the total; but `the
+    // national figure of 64.8 per cent` in the same sentence is the whole.
+    if tokens.iter().any(|t| t.is("alone")) && !names_whole(tokens, range) {
         return true;
     }
     // `Of the 24 seats elected in the region, the SDU won 13`, `Among the 38,514 starters were
@@ -423,6 +449,36 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
         Some("of") => (kind != Kind::Percent && is(&w2, CHANGE_NOUNS)) || is(&w2, GROUPS),
         _ => false,
     }
+}
+
+/// Words that name a whole (`the national figure of`, `overall`, `in total`) right before a
+/// figure in its clause.
+fn names_whole(tokens: &[Token], range: &Range<usize>) -> bool {
+    const WHOLE: &[&str] = &[
+        "national",
+        "nationwide",
+        "nationally",
+        "overall",
+        "total",
+        "countrywide",
+        "statewide",
+        "worldwide",
+        "global",
+    ];
+    window(tokens, range.clone(), true, 4, true)
+        .iter()
+        .any(|w| WHOLE.contains(w))
+}
+
+/// `the national figure of 64.8 per cent`, `the figure was 300`: a figure named only as `the
+/// figure` states the same quantity as the figure before it in the sentence.
+fn is_the_figure(tokens: &[Token], range: &Range<usize>) -> bool {
+    let before = window(tokens, range.clone(), true, 3, true);
+    matches!(
+        before.as_slice(),
+        [.., "figure" | "figures", "of" | "was" | "is" | "at"]
+            | [.., "figure" | "figures", "stood" | "stands", "at"]
+    )
 }
 
 struct Keyed {
@@ -802,8 +858,14 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
                                 .filter(|&i| !spoken(i))
                                 .find_map(|i| plural_noun(&[before[i]]))
                         });
+                    // `Quorra shares rose 2.1%`: the shares of a named company, not those of
+                    // the company the sentence does not name (`Shares closed down 7.4%`).
+                    let owner = noun.as_deref().and_then(|n| noun_owner(tokens, range.start, n));
                     Keyed {
-                        key: noun.as_ref().map(|n| format!("percent.{n}")),
+                        key: noun.as_ref().map(|n| match &owner {
+                            Some(owner) => format!("percent.{n}.{owner}"),
+                            None => format!("percent.{n}"),
+                        }),
                         noun,
                     }
                 }
@@ -833,6 +895,45 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
             }
         }
     }
+}
+
+/// The proper name right before the noun a percentage is keyed by, in the figure's clause:
+/// `Quorra shares rose 2.1%` -> `quorra`, `Apple Inc sales grew 4%` -> `apple_inc`. A noun
+/// with no name before it (`Shares fell 7%`, `its shares fell 7%`) has no owner.
+fn noun_owner(tokens: &[Token], start: usize, noun: &str) -> Option<String> {
+    let at = tokens[..start]
+        .iter()
+        .rev()
+        .take(8)
+        .take_while(|t| !is_boundary(t, true))
+        .position(|t| t.is(noun))
+        .map(|back| start - 1 - back)?;
+    let name_word = |t: &Token| {
+        t.is_word()
+            && t.text.chars().next().is_some_and(char::is_uppercase)
+            && !PRONOUNS.contains(&t.folded.as_ref())
+            && ![
+                "the", "a", "an", "its", "their", "his", "her", "our", "some", "all", "many", "most",
+            ]
+            .contains(&t.folded.as_ref())
+            && crate::when::month_number(t.text).is_none()
+    };
+    let run: Vec<String> = tokens[..at]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|t| name_word(t))
+        .map(|t| {
+            t.lower()
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string()
+        })
+        .collect();
+    if run.is_empty() {
+        return None;
+    }
+    Some(run.into_iter().rev().collect::<Vec<_>>().join("_"))
 }
 
 /// Subject class for non-count kinds: the nearest class that measures this kind.
@@ -2058,5 +2159,56 @@ mod forecast_tests {
             key_of("Growth was 0.9 per cent in 2024.", "0.9 per cent").as_deref(),
             Some("growth.percent@2024")
         );
+    }
+}
+
+#[cfg(test)]
+mod owner_and_whole_tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::rules::RuleSet;
+
+    fn keys(text: &str) -> Vec<Option<String>> {
+        let sentences = [Range {
+            start: 0,
+            end: text.len(),
+        }];
+        let mut claims = extract(text, &sentences, 0, None);
+        assign_keys(text, &mut claims, &RuleSet::generic(), None);
+        claims.into_iter().map(|c| c.key).collect()
+    }
+
+    #[test]
+    fn a_named_owner_scopes_a_percentage() {
+        assert_eq!(
+            keys("Helix Motors shares jumped 3.5% in morning trade."),
+            [Some("percent.shares.helix_motors".to_string())]
+        );
+        assert_eq!(
+            keys("Shares jumped 3.5% in morning trade."),
+            [Some("percent.shares".to_string())]
+        );
+        assert_eq!(
+            keys("Its shares jumped 3.5% in morning trade."),
+            [Some("percent.shares".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_whole_beside_a_part_is_keyed() {
+        assert_eq!(
+            keys("In the north alone, unemployment hit 12 per cent, far above the national figure of 7.5 per cent."),
+            [None, Some("unemployment.percent".to_string())]
+        );
+        assert_eq!(keys("In the north alone, unemployment hit 12 per cent."), [None]);
+        assert_eq!(
+            keys("In the north alone, unemployment hit 12 per cent, and the figure keeps rising."),
+            [None]
+        );
+    }
+
+    #[test]
+    fn the_figure_needs_an_earlier_figure() {
+        assert_eq!(keys("Officials put the figure at 300."), [None]);
     }
 }
