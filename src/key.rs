@@ -91,6 +91,7 @@ pub fn key_sentence_tokens(
     let other_instance = tokens
         .iter()
         .any(|t| ["previous", "prior", "similar", "former"].iter().any(|w| t.is(w)));
+    let rival = names_rival(tokens);
     let words = OnceCell::new();
     let attributed = claimant::attributes(tokens);
     for i in 0..claims.len() {
@@ -140,6 +141,7 @@ pub fn key_sentence_tokens(
         claim.noun = keyed.noun;
         claim.key = keyed
             .key
+            .map(|generic| of_rival(generic, rival, claim.kind, rules))
             .map(|generic| match narrow(&generic, tokens, &words, rules) {
                 Some(fact) => fact,
                 None => match anchor(&anchors, claim, keying_tokens) {
@@ -151,6 +153,37 @@ pub fn key_sentence_tokens(
                 },
             });
     }
+}
+
+/// True when the sentence names a rival company or competitor: `Rival Quorra Systems posted
+/// revenue of $3.9bn`, `Quorra, Tessaly's closest rival, cut 1,500 jobs`. A rival or competitor
+/// word counts only beside a proper name (before it, or after a possessive name), so that
+/// `clashes between rival groups` names no other entity.
+fn names_rival(tokens: &[Token]) -> bool {
+    const RIVALS: &[&str] = &["rival", "rivals", "competitor", "competitors"];
+    let capitalised = |t: &Token| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase);
+    tokens.iter().enumerate().any(|(i, t)| {
+        if !RIVALS.contains(&t.folded.as_ref()) {
+            return false;
+        }
+        let named_after = tokens.get(i + 1).is_some_and(|n| capitalised(n) && !n.is("the"));
+        let owner_before = tokens[i.saturating_sub(3)..i]
+            .iter()
+            .any(|p| capitalised(p) && (p.text.ends_with("'s") || p.text.ends_with("’s")));
+        named_after || owner_before
+    })
+}
+
+/// Figures of a sentence about a rival belong to the rival, not to the company the articles
+/// cover: `revenue` becomes `revenue.rival`. Keys already scoped by a named entity
+/// (`seats.sdu`), times and ordinals are left alone.
+fn of_rival(key: String, rival: bool, kind: Kind, rules: &RuleSet) -> String {
+    let base = key.split('.').next().unwrap_or_default();
+    let by_entity = rules.class(base).is_some_and(|c| c.by_entity);
+    if !rival || by_entity || kind.is_time_point() || kind == Kind::Ordinal {
+        return key;
+    }
+    format!("{key}.rival")
 }
 
 /// A past time stated in a sentence, to which figures in the same clause belong.
@@ -2204,6 +2237,26 @@ mod owner_and_whole_tests {
         assert_eq!(
             keys("In the north alone, unemployment hit 12 per cent, and the figure keeps rising."),
             [None]
+        );
+    }
+
+    #[test]
+    fn a_named_rival_has_its_own_figures() {
+        assert_eq!(
+            keys("Rival Zentra Labs reported revenue of $2.1 billion."),
+            [Some("revenue.rival".to_string())]
+        );
+        assert_eq!(
+            keys("Zentra Labs, Helix's closest competitor, cut 800 jobs."),
+            [Some("jobs.cut.rival".to_string())]
+        );
+        assert_eq!(
+            keys("Clashes between rival groups killed 12 people."),
+            [Some("dead".to_string())]
+        );
+        assert_eq!(
+            keys("Helix reported revenue of $2.1 billion."),
+            [Some("revenue".to_string())]
         );
     }
 
