@@ -90,7 +90,8 @@ pub fn key_sentence_tokens(
     // instance of the event.
     let other_instance = tokens
         .iter()
-        .any(|t| ["previous", "prior", "similar", "former"].iter().any(|w| t.is(w)));
+        .any(|t| ["previous", "prior", "similar", "former"].iter().any(|w| t.is(w)))
+        || refers_back(tokens);
     let rival = names_rival(tokens);
     let words = OnceCell::new();
     let attributed = claimant::attributes(tokens);
@@ -153,6 +154,19 @@ pub fn key_sentence_tokens(
                 },
             });
     }
+}
+
+/// `Five officers were injured on that occasion`, `back then`, `that year`: the sentence points
+/// back to an earlier event the article has just told of, not to this one.
+fn refers_back(tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.folded.as_ref())
+        .collect();
+    words
+        .windows(2)
+        .any(|w| w == ["that", "occasion"] || w == ["back", "then"] || w == ["that", "year"])
 }
 
 /// True when the sentence names a rival company or competitor: `Rival Quorra Systems posted
@@ -2257,6 +2271,22 @@ mod owner_and_whole_tests {
         assert_eq!(
             keys("Helix reported revenue of $2.1 billion."),
             [Some("revenue".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_sentence_pointing_back_speaks_of_another_event() {
+        assert_eq!(
+            keys("Three firefighters were hurt on that occasion."),
+            [Some("firefighters.injured@other".to_string())]
+        );
+        assert_eq!(
+            keys("Back then, 40 homes were destroyed."),
+            [Some("homes.destroyed@other".to_string())]
+        );
+        assert_eq!(
+            keys("Firefighters say 40 homes were destroyed and that the toll may rise."),
+            [Some("homes.destroyed".to_string())]
         );
     }
 
