@@ -903,7 +903,7 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
                             (start..before.len())
                                 .rev()
                                 .filter(|&i| !spoken(i))
-                                .find_map(|i| plural_noun(&[before[i]]))
+                                .find_map(|i| plural_noun(&[before[i]]).or_else(|| stock_noun(&before, i)))
                         });
                     // `Quorra shares rose 2.1%`: the shares of a named company, not those of
                     // the company the sentence does not name (`Shares closed down 7.4%`).
@@ -944,6 +944,13 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
     }
 }
 
+/// `Its stock slid 7%`, `the stock price fell 7%`: a company's stock moves as its shares do, so
+/// the figure is keyed `percent.shares`; but `the stock market fell 2%` is a market index.
+fn stock_noun(before: &[&str], i: usize) -> Option<String> {
+    let market = |w: &&str| ["market", "markets", "index", "indices", "exchange", "exchanges"].contains(w);
+    (before[i] == "stock" && !before.get(i + 1).is_some_and(market)).then(|| "shares".to_string())
+}
+
 /// The proper name right before the noun a percentage is keyed by, in the figure's clause:
 /// `Quorra shares rose 2.1%` -> `quorra`, `Apple Inc sales grew 4%` -> `apple_inc`. A noun
 /// with no name before it (`Shares fell 7%`, `its shares fell 7%`) has no owner.
@@ -953,7 +960,7 @@ fn noun_owner(tokens: &[Token], start: usize, noun: &str) -> Option<String> {
         .rev()
         .take(8)
         .take_while(|t| !is_boundary(t, true))
-        .position(|t| t.is(noun))
+        .position(|t| t.is(noun) || (noun == "shares" && t.is("stock")))
         .map(|back| start - 1 - back)?;
     let name_word = |t: &Token| {
         t.is_word()
@@ -2239,6 +2246,15 @@ mod owner_and_whole_tests {
             keys("Its shares jumped 3.5% in morning trade."),
             [Some("percent.shares".to_string())]
         );
+        assert_eq!(
+            keys("Its stock jumped 3.5% in morning trade."),
+            [Some("percent.shares".to_string())]
+        );
+        assert_eq!(
+            keys("Helix stock jumped 3.5% in morning trade."),
+            [Some("percent.shares.helix".to_string())]
+        );
+        assert_eq!(keys("The stock market jumped 3.5% in morning trade."), [None]);
     }
 
     #[test]
