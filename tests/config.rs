@@ -215,6 +215,20 @@ fn unknown_settings_are_errors_with_the_place_and_a_suggestion() {
 }
 
 #[test]
+fn a_sources_entry_naming_no_file_gets_a_note() {
+    let dir = coverage();
+    let config =
+        "[sources.\"coverage/b.md\"]\noutlet = \"Beta\"\n\n[sources.\"coverage/bb.md\"]\noutlet = \"Typo\"\n";
+    write(dir.path(), "crosscheck.toml", config);
+    let checked = run(dir.path(), &["check", "coverage", "--color", "never"]);
+    assert_eq!(checked.status.code(), Some(1), "{}", err(&checked));
+    assert_eq!(
+        err(&checked),
+        "note: crosscheck.toml:4: the sources entry `coverage/bb.md` names no file or folder\n"
+    );
+}
+
+#[test]
 fn rules_explain_reads_the_configured_rule_files() {
     let dir = coverage();
     let pack = "[[fact]]\nkey = \"harbour_toll\"\ngeneric = [\"dead\"]\ndescription = \"the quake's toll\"\n";
