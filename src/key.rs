@@ -918,6 +918,8 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     let role = role_of(&after, &before_clause, rules)
         .or_else(|| role_of(&[], &list_before, rules))
         .or_else(|| role_of(&after, &before, rules))
+        // `| Dead | 42 |`: a row label names the role of the figures in its row.
+        .or_else(|| role_of(&[], &label, rules))
         .filter(|_| takes_roles)
         .filter(|r| {
             subject
@@ -1982,6 +1984,16 @@ mod forecast_tests {
             key_of("It announced an increase of 12,000 troops.", "12,000"),
             None
         );
+    }
+
+    #[test]
+    fn a_table_row_label_names_the_role() {
+        assert_eq!(key_of("| Dead | 42 |", "42").as_deref(), Some("dead"));
+        assert_eq!(
+            key_of("| Homes destroyed | 300 |", "300").as_deref(),
+            Some("homes.destroyed")
+        );
+        assert_eq!(key_of("| Leaders | 26 |", "26").as_deref(), Some("leaders"));
     }
 
     #[test]
