@@ -225,6 +225,12 @@ impl Config {
         }
     }
 
+    /// The manifest entries that name no file or folder on disk: a typo there would silently
+    /// lose an outlet or a publication date.
+    pub fn missing_sources(&self) -> impl Iterator<Item = &SourceEntry> {
+        self.sources.iter().filter(|e| !e.path.exists())
+    }
+
     /// Whether the manifest marks the file at `path` as trusted: `Some(false)` for a source
     /// `lint` must not check drafts against, `None` when the manifest does not say.
     pub fn trusted(&self, path: &str) -> Option<bool> {

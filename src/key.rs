@@ -277,7 +277,7 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
             let label = match c.kind {
                 // Past and future years alike: `96% of GDP in 2027-28` is a forecast.
                 Kind::Year if lo == hi && lo != this_year => format!("{}", lo as i64),
-                Kind::Date if c.relation.as_deref() == Some("as_of") && hi < today => {
+                Kind::Date if c.relation == Some("as_of") && hi < today => {
                     crate::when::date_of(lo)?.to_string()
                 }
                 _ => return None,
@@ -305,7 +305,7 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                 sentence: c.sentence.clone(),
                 span: c.span.clone(),
                 label,
-                since: c.relation.as_deref() == Some("since"),
+                since: c.relation == Some("since"),
             })
         })
         .collect()
@@ -861,7 +861,7 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         key: None,
         noun: None,
     };
-    if claim.kind == Kind::Duration && claim.relation.as_deref() == Some("age") {
+    if claim.kind == Kind::Duration && claim.relation == Some("age") {
         return age_key(tokens, range, rules);
     }
     match claim.kind {
@@ -1073,6 +1073,8 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     let role = role_of(&after, &before_clause, rules)
         .or_else(|| role_of(&[], &list_before, rules))
         .or_else(|| role_of(&after, &before, rules))
+        // `| Dead | 42 |`: a row label names the role of the figures in its row.
+        .or_else(|| role_of(&[], &label, rules))
         .filter(|_| takes_roles)
         .filter(|r| {
             subject
@@ -1396,7 +1398,7 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         key: None,
         noun: None,
     };
-    let since = claim.relation.as_deref() == Some("since");
+    let since = claim.relation == Some("since");
     let prev = range
         .start
         .checked_sub(1)
@@ -2137,6 +2139,16 @@ mod forecast_tests {
             key_of("It announced an increase of 12,000 troops.", "12,000"),
             None
         );
+    }
+
+    #[test]
+    fn a_table_row_label_names_the_role() {
+        assert_eq!(key_of("| Dead | 42 |", "42").as_deref(), Some("dead"));
+        assert_eq!(
+            key_of("| Homes destroyed | 300 |", "300").as_deref(),
+            Some("homes.destroyed")
+        );
+        assert_eq!(key_of("| Leaders | 26 |", "26").as_deref(), Some("leaders"));
     }
 
     #[test]

@@ -113,6 +113,16 @@ pub fn load_articles(
     let mut loaded = load_paths(paths, stdin, &LoadOptions { fallback_date: None });
     let fallback = date.or(config.date.as_ref().map(|d| d.value));
     config.apply_sources(&mut loaded.documents, fallback);
+    if let Some(file) = &config.file {
+        for entry in config.missing_sources() {
+            eprintln!(
+                "note: {}:{}: the sources entry `{}` names no file or folder",
+                file.display(),
+                entry.line,
+                entry.written
+            );
+        }
+    }
     loaded
 }
 
