@@ -91,7 +91,8 @@ pub fn key_sentence_tokens(
     let other_instance = tokens
         .iter()
         .any(|t| ["previous", "prior", "similar", "former"].iter().any(|w| t.is(w)))
-        || refers_back(tokens);
+        || refers_back(tokens)
+        || last_event(tokens, rules);
     let rival = names_rival(tokens);
     let words = OnceCell::new();
     let attributed = claimant::attributes(tokens);
@@ -154,6 +155,24 @@ pub fn key_sentence_tokens(
                 },
             });
     }
+}
+
+/// `When the last Sahrel Basin summit was held`, `at the last election`: `last` before an
+/// event (a class with dates) names the previous instance of it; `last week` or `the last 30
+/// days` name no event.
+fn last_event(tokens: &[Token], rules: &RuleSet) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        if !t.is("last") {
+            return false;
+        }
+        let after: Vec<&str> = tokens[i + 1..]
+            .iter()
+            .take_while(|t| t.is_word())
+            .take(4)
+            .map(|t| t.folded.as_ref())
+            .collect();
+        nearest(&after, false, rules, |c| !c.role && c.kinds.contains(&Kind::Date)).is_some()
+    })
 }
 
 /// `Five officers were injured on that occasion`, `back then`, `that year`: the sentence points
@@ -2315,6 +2334,18 @@ mod owner_and_whole_tests {
         assert_eq!(
             keys("Firefighters say 40 homes were destroyed and that the toll may rise."),
             [Some("homes.destroyed".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_last_event_is_another_instance() {
+        assert_eq!(
+            keys("At the last Gulf Coast summit, 22 leaders attended."),
+            [Some("leaders@other".to_string())]
+        );
+        assert_eq!(
+            keys("The last delegates left after 22 leaders spoke."),
+            [Some("leaders".to_string())]
         );
     }
 
