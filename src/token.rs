@@ -61,16 +61,32 @@ impl Token<'_> {
         // `1.111,11`: dots group the digits and the comma is the decimal mark (the tokenizer
         // only joins such a comma to a dotted figure, see `european_decimal`).
         let comma_decimal = self.text.rfind(',').is_some_and(|c| self.text[..c].contains('.'));
-        let digits: String = self
-            .text
-            .chars()
-            .filter_map(|c| match c {
-                '.' if !comma_decimal => Some('.'),
-                ',' if comma_decimal => Some('.'),
-                c => digit_value(c).and_then(|d| char::from_digit(d, 10)),
-            })
-            .collect();
-        digits.parse().ok()
+        let kept = self.text.chars().filter_map(|c| match c {
+            '.' if !comma_decimal => Some(b'.'),
+            ',' if comma_decimal => Some(b'.'),
+            c => digit_value(c).map(|d| b'0' + d as u8),
+        });
+        // The kept characters are ASCII: gather them on the stack, as the figures of news
+        // text are short, and only spill to a heap buffer for a very long one.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        let mut spill: Option<Vec<u8>> = None;
+        for b in kept {
+            match spill.as_mut() {
+                Some(v) => v.push(b),
+                None if n < buf.len() => {
+                    buf[n] = b;
+                    n += 1;
+                }
+                None => {
+                    let mut v = buf.to_vec();
+                    v.push(b);
+                    spill = Some(v);
+                }
+            }
+        }
+        let bytes = spill.as_deref().unwrap_or(&buf[..n]);
+        std::str::from_utf8(bytes).ok()?.parse().ok()
     }
 }
 
@@ -80,8 +96,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         return Vec::new();
     };
     let base = range.start;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut tokens = Vec::new();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
+    chars.extend(slice.char_indices());
+    let mut tokens = Vec::with_capacity(slice.len() / 4 + 1);
     let mut i = 0;
     let mut space_before = false;
     while i < chars.len() {
