@@ -90,6 +90,33 @@ impl Token<'_> {
     }
 }
 
+/// A hash for the short words of word tables (FNV-1a): a set or map keyed by words is
+/// looked up at nearly every token, where the default hasher's per-call cost, built to
+/// resist crafted keys, is most of the lookup and the tables are fixed or come from rules.
+#[derive(Debug, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// Builds [`WordHasher`]s, for `HashMap<_, _, WordHash>` and `HashSet<_, WordHash>`.
+pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+
 /// Splits `text[range]` into tokens whose spans are absolute offsets into `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let Some(slice) = text.get(range.clone()) else {
