@@ -117,6 +117,18 @@ impl std::hash::Hasher for WordHasher {
 /// Builds [`WordHasher`]s, for `HashMap<_, _, WordHash>` and `HashSet<_, WordHash>`.
 pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 
+/// `word` without trailing possessives (`'s`, `’s`), as `trim_end_matches("'s")` then
+/// `trim_end_matches("’s")` give it, without building a substring searcher per call.
+pub fn trim_possessive(mut word: &str) -> &str {
+    while let Some(w) = word.strip_suffix("'s") {
+        word = w;
+    }
+    while let Some(w) = word.strip_suffix("’s") {
+        word = w;
+    }
+    word
+}
+
 /// Splits `text[range]` into tokens whose spans are absolute offsets into `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let Some(slice) = text.get(range.clone()) else {
@@ -314,6 +326,19 @@ fn three_digit_group(chars: &[(usize, char)], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_possessive_is_trim_end_matches() {
+        for w in [
+            "year's", "year’s", "years", "'s", "x's's", "x’s's", "x's’s", "’s’s", "s", "",
+        ] {
+            assert_eq!(
+                trim_possessive(w),
+                w.trim_end_matches("'s").trim_end_matches("’s"),
+                "{w}"
+            );
+        }
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         tokenize(s, 0..s.len()).into_iter().map(|t| t.text).collect()
