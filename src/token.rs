@@ -53,6 +53,17 @@ impl Token<'_> {
         self.folded.to_string()
     }
 
+    /// A copy of the token that borrows its folded text from this one instead of copying it.
+    pub fn borrowed(&self) -> Token<'_> {
+        Token {
+            kind: self.kind,
+            text: self.text,
+            span: self.span.clone(),
+            space_before: self.space_before,
+            folded: Cow::Borrowed(self.folded.as_ref()),
+        }
+    }
+
     /// The numeric value of a [`TokenKind::Number`] token, separators removed.
     pub fn number_value(&self) -> Option<f64> {
         if self.kind != TokenKind::Number {
