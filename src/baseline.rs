@@ -198,7 +198,7 @@ fn lint_entry(report: &LintReport, ids: &SourceIds, lint: &crate::lint::Lint) ->
     let analysis = &report.analysis;
     let draft = analysis.claims.get(lint.claim)?;
     let value = draft.value?;
-    let unit = draft.unit.as_deref();
+    let unit = draft.unit;
     let source_claims = lint
         .related
         .iter()
@@ -225,7 +225,7 @@ fn figures(
             let claim: &Claim = analysis.claims.get(c)?;
             Some(Figure {
                 source: ids.id(claim.source),
-                value: normalized(&value, kind, claim.unit.as_deref()),
+                value: normalized(&value, kind, claim.unit),
             })
         })
         .collect();

@@ -135,7 +135,7 @@ pub struct Claim {
     pub written_factor: f64,
     pub kind: Kind,
     /// Canonical unit: `km`, `km/h`, `s`, `%`, an ISO currency code, or none for counts.
-    pub unit: Option<String>,
+    pub unit: Option<&'static str>,
     pub qualifier: Qualifier,
     /// The counted noun or the thing measured, lower-cased, as found near the figure.
     pub noun: Option<String>,
@@ -144,13 +144,23 @@ pub struct Claim {
     /// How a relative expression was resolved, e.g. "last year, published 2025-08-28".
     pub resolution: Option<String>,
     /// Relation word that ties a time point to its event: `since` in "first visit since 2019".
-    pub relation: Option<String>,
+    /// One of [`RELATIONS`].
+    pub relation: Option<&'static str>,
     /// Why the value is not certain, if it is not: such claims are reported apart ("could not
     /// normalize") and, when [`Doubt::keeps_out`], not compared.
     pub doubt: Option<Doubt>,
     /// Who the sentence attributes the figure to (`police` in "80,000 marched, police said"),
     /// normalized; `None` when nobody in particular. Set by the keying stage.
     pub claimant: Option<String>,
+}
+
+/// The relations a time point can have to its event: `since 2019`, `as of March 3` (`by
+/// Tuesday`), and an age (`14-year-old`).
+pub const RELATIONS: [&str; 3] = ["since", "as_of", "age"];
+
+/// The relation named `name`, as one of [`RELATIONS`] (claims hold no copy of the word).
+pub fn relation_named(name: &str) -> Option<&'static str> {
+    RELATIONS.into_iter().find(|r| *r == name)
 }
 
 /// Why crosscheck is unsure of a claim's value. The claim is kept and reported, never dropped

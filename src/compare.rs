@@ -90,7 +90,7 @@ pub fn compare_where(claims: &[Claim], rules: &RuleSet, included: impl Fn(usize)
         // Figures in different currencies or units are not compared with each other.
         let mut by_unit: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
         for &i in &members {
-            by_unit.entry(claims[i].unit.as_deref()).or_default().push(i);
+            by_unit.entry(claims[i].unit).or_default().push(i);
         }
         for group in by_unit.into_values() {
             let sources: BTreeSet<usize> = group.iter().map(|&i| claims[i].source).collect();

@@ -75,12 +75,12 @@ pub fn extract_each(
                 precision: phrase.precision,
                 written_factor: phrase.written_factor,
                 kind: phrase.kind,
-                unit: phrase.unit.map(str::to_string),
+                unit: phrase.unit,
                 qualifier: phrase.qualifier,
                 noun: None,
                 key: None,
                 resolution: phrase.resolution,
-                relation: phrase.relation,
+                relation: phrase.relation.as_deref().and_then(crate::claim::relation_named),
                 doubt: phrase
                     .doubt
                     .or(phrase.value.is_none().then_some(Doubt::Unresolved)),

@@ -205,7 +205,7 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
             let label = match c.kind {
                 // Past and future years alike: `96% of GDP in 2027-28` is a forecast.
                 Kind::Year if lo == hi && lo != this_year => format!("{}", lo as i64),
-                Kind::Date if c.relation.as_deref() == Some("as_of") && hi < today => {
+                Kind::Date if c.relation == Some("as_of") && hi < today => {
                     crate::when::date_of(lo)?.to_string()
                 }
                 _ => return None,
@@ -233,7 +233,7 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                 sentence: c.sentence.clone(),
                 span: c.span.clone(),
                 label,
-                since: c.relation.as_deref() == Some("since"),
+                since: c.relation == Some("since"),
             })
         })
         .collect()
@@ -758,7 +758,7 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         key: None,
         noun: None,
     };
-    if claim.kind == Kind::Duration && claim.relation.as_deref() == Some("age") {
+    if claim.kind == Kind::Duration && claim.relation == Some("age") {
         return age_key(tokens, range, rules);
     }
     match claim.kind {
@@ -1241,7 +1241,7 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         key: None,
         noun: None,
     };
-    let since = claim.relation.as_deref() == Some("since");
+    let since = claim.relation == Some("since");
     let prev = range
         .start
         .checked_sub(1)

@@ -227,7 +227,7 @@ fn grade_all(documents: &[Document], claims: &[Claim], split: usize, rules: &Rul
             continue;
         };
         let found = sides
-            .get(&(key.as_str(), claim.unit.as_deref()))
+            .get(&(key.as_str(), claim.unit))
             .map(Vec::as_slice)
             .unwrap_or_default();
         let related: Vec<Related> = found
@@ -300,7 +300,7 @@ fn source_sides(claims: &[Claim], split: usize) -> BTreeMap<(&str, Option<&str>)
         let (Some(key), Some(value), false) = (&c.key, c.value, doubtful) else {
             continue;
         };
-        let group = (key.as_str(), c.unit.as_deref());
+        let group = (key.as_str(), c.unit);
         let bits = |b: Option<crate::interval::Bound>| {
             b.map_or(u64::MAX, |b| b.value.to_bits() ^ u64::from(b.inclusive))
         };

@@ -177,7 +177,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let (common, check) = match cli.command {
-        Command::Rules(args) => return cmd::rules::run(args),
+        Command::Rules(args) => return cmd::rules::run(args, &cli.config),
         Command::Completions { shell } => return print_completions(shell),
         Command::Man { command } => return print_man(command.as_deref()),
         Command::Check(a) => (

@@ -72,9 +72,9 @@ pub fn run_example(rules: &RuleSet, example: &Example) -> Option<Failure> {
     };
     match &example.expect {
         Expect::Yields { key, value } => {
-            let hit = claims.iter().any(|c| {
-                c.key.as_deref() == Some(key) && c.value.is_some_and(|v| value.matches(&v, c.unit.as_deref()))
-            });
+            let hit = claims
+                .iter()
+                .any(|c| c.key.as_deref() == Some(key) && c.value.is_some_and(|v| value.matches(&v, c.unit)));
             (!hit).then(|| Failure {
                 message: format!("expected {where_} to give `{key}` = {value}"),
                 got: describe(),
@@ -187,8 +187,8 @@ fn describe_claim(c: &Claim) -> String {
     let value = c.value.map_or_else(
         || "unresolved".to_string(),
         |v| {
-            let written = notation(&v, c.kind == Kind::Date, c.unit.as_deref());
-            let shown = format_value(&v, c.kind, c.unit.as_deref());
+            let written = notation(&v, c.kind == Kind::Date, c.unit);
+            let shown = format_value(&v, c.kind, c.unit);
             if shown == written {
                 written
             } else {

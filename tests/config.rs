@@ -215,6 +215,32 @@ fn unknown_settings_are_errors_with_the_place_and_a_suggestion() {
 }
 
 #[test]
+fn rules_explain_reads_the_configured_rule_files() {
+    let dir = coverage();
+    let pack = "[[fact]]\nkey = \"harbour_toll\"\ngeneric = [\"dead\"]\ndescription = \"the quake's toll\"\n";
+    write(dir.path(), "pack.toml", pack);
+    write(dir.path(), "crosscheck.toml", "rules = [\"pack.toml\"]\n");
+    let explained = run(
+        dir.path(),
+        &["rules", "explain", "harbour_toll", "--color", "never"],
+    );
+    assert_eq!(explained.status.code(), Some(0), "{}", err(&explained));
+    assert!(
+        out(&explained).starts_with("harbour_toll: the quake's toll"),
+        "{}",
+        out(&explained)
+    );
+    // --isolated reads no configuration, so the pack's key is unknown.
+    let isolated = run(dir.path(), &["--isolated", "rules", "explain", "harbour_toll"]);
+    assert_eq!(isolated.status.code(), Some(2));
+    assert!(
+        err(&isolated).contains("no class or fact names `harbour_toll`"),
+        "{}",
+        err(&isolated)
+    );
+}
+
+#[test]
 fn config_show_says_where_each_value_comes_from() {
     let dir = coverage();
     let root = dir.path();

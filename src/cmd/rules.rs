@@ -61,7 +61,8 @@ enum RulesCommand {
     Explain {
         /// A key as `facts` and `check` show it: `dead`, `troops.deployed`, `parade.troops`
         key: String,
-        /// Extra rule file or folder of rule files (event packs); may be repeated
+        /// Extra rule file or folder of rule files (event packs); may be repeated. Without it,
+        /// the `rules` of the configuration file are read, as `check` reads them
         #[arg(long = "rules", value_name = "PATH")]
         rules: Vec<String>,
         /// When to use colour (NO_COLOR is honoured with `auto`)
@@ -79,11 +80,20 @@ enum CheckFormat {
 }
 
 /// Runs a `rules` command and maps its outcome to an exit status.
-pub fn run(args: RulesArgs) -> Result<ExitCode> {
+pub fn run(args: RulesArgs, config: &super::config::ConfigArgs) -> Result<ExitCode> {
     match args.command {
         RulesCommand::Check { paths, format, color } => check(&paths, format, use_color(color)),
         RulesCommand::Test { paths, color } => test(&paths, use_color(color)),
-        RulesCommand::Explain { key, rules, color } => explain(&key, &rules, use_color(color)),
+        RulesCommand::Explain { key, rules, color } => {
+            // Without --rules, the keys are explained as `check` keys them: with the rule
+            // files of the configuration.
+            let rules = if rules.is_empty() {
+                super::config::rules(&super::config::load(config)?, &rules)
+            } else {
+                rules
+            };
+            explain(&key, &rules, use_color(color))
+        }
     }
 }
 

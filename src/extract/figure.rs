@@ -123,6 +123,11 @@ pub(super) fn mixed_tail(tokens: &[Token], lead: f64, scale_at: usize) -> Option
             end = Some(j);
         } else if (t.is("and") || t.is_hyphen() && !t.space_before && end.is_some())
             && tokens.get(j + 1).and_then(word).is_some()
+            // `3 hundred and 21` is one number, but `$5 million and 50 investors` two figures:
+            // digits after `and` continue only a `hundred`.
+            && !(t.is("and")
+                && tokens.get(j + 1).is_some_and(Token::is_number)
+                && !tokens.get(j.wrapping_sub(1)).is_some_and(|p| p.is("hundred")))
         {
             if t.is("and") {
                 saved = Some((n, end));
@@ -503,6 +508,9 @@ mod tests {
         assert_one("I count 6 crore and two hundred", 60_000_200.0);
         assert_one("The total is three lakh crore", 3e12);
         assert_one("2 million 300 thousand people", 2_300_000.0);
+        // Digits after `and` and a scale above `hundred` start a new figure.
+        assert_eq!(figures("3 million and 20 people"), [3e6, 20.0]);
+        assert_eq!(figures("$5 million and 50 investors"), [5e6, 50.0]);
         // A scale word does not start a number.
         assert_eq!(figures("crore thirty percent"), [30.0]);
         assert_one("a thousand and one nights", 1001.0);

@@ -20,7 +20,7 @@ pub fn write_facts_table(
         .map(|c| {
             let (line, col) = locator.line_col(analysis, c.source, c.span.start);
             let value = match &c.value {
-                Some(v) => format_value(v, c.kind, c.unit.as_deref()),
+                Some(v) => format_value(v, c.kind, c.unit),
                 None => "unresolved".to_string(),
             };
             [

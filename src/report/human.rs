@@ -147,7 +147,7 @@ fn write_finding(
         .iter()
         .map(|s| {
             let c = &analysis.claims[s.claims[0]];
-            format_value(&s.value, s.kind, c.unit.as_deref())
+            format_value(&s.value, s.kind, c.unit)
         })
         .collect();
     let phrase_width = phrases.iter().map(|p| p.chars().count()).max().unwrap_or(0);

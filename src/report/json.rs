@@ -263,7 +263,7 @@ impl<'a> ClaimJson<'a> {
             line,
             noun: c.noun.as_deref(),
             qualifier: c.qualifier.as_str(),
-            relation: c.relation.as_deref(),
+            relation: c.relation,
             resolution: c.resolution.as_deref(),
             sentence: doc.text.get(c.sentence.clone()).unwrap_or_default(),
             source: &doc.path,
@@ -272,7 +272,7 @@ impl<'a> ClaimJson<'a> {
                 start: c.span.start,
             },
             text: &c.text,
-            unit: c.unit.as_deref(),
+            unit: c.unit,
             value: match &c.value {
                 Some(v) => ValueJson::new(v, c.kind),
                 None => ValueJson::Unresolved {

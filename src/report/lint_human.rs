@@ -119,7 +119,7 @@ fn note<'a>(
             .unwrap_or_default();
         let label = format!(
             "{}{outlet}",
-            format_value(&related.value, related.kind, claim.unit.as_deref())
+            format_value(&related.value, related.kind, claim.unit)
         );
         group = group.element(quote(claim).snippet(AnnotationKind::Context, label));
     }
@@ -178,7 +178,7 @@ impl<'a> Quote<'a> {
 fn value_of(claim: &Claim) -> String {
     claim
         .value
-        .map(|v| format_value(&v, claim.kind, claim.unit.as_deref()))
+        .map(|v| format_value(&v, claim.kind, claim.unit))
         .unwrap_or_else(|| "unresolved".to_string())
 }
 

@@ -290,7 +290,7 @@ fn lint_result<'a>(analysis: &'a Analysis, lint: &'a Lint) -> Option<SarifResult
         exact_value(&draft.value),
     ];
     for value in &lint.related {
-        let shown = format_value(&value.value, value.kind, draft.unit.as_deref());
+        let shown = format_value(&value.value, value.kind, draft.unit);
         identity.push(exact_value(&Some(value.value)));
         for (n, &i) in value.claims.iter().enumerate() {
             if related.len() >= MAX_RELATED {
@@ -432,7 +432,7 @@ fn related_claims<'a>(
             if related.len() >= MAX_RELATED {
                 break;
             }
-            let value = format_value(&side.value, side.kind, claim.unit.as_deref());
+            let value = format_value(&side.value, side.kind, claim.unit);
             let message = match analysis
                 .documents
                 .get(claim.source)
@@ -481,7 +481,7 @@ fn side_identity(analysis: &Analysis, side: &Side) -> String {
         .claims
         .first()
         .and_then(|&i| analysis.claims.get(i))
-        .and_then(|c| c.unit.as_deref());
+        .and_then(|c| c.unit);
     format!(
         "{} {} {} {}",
         side.kind.as_str(),

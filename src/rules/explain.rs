@@ -72,6 +72,12 @@ impl RuleSet {
             .collect();
         let known = fact.is_some() || parts.iter().any(|p| !matches!(p, Part::Noun(_)));
         if !known {
+            // `deaths`, `death toll`: a word that keys figures names its class.
+            let as_term = super::compile::words(main);
+            let mut by_term = self.classes.iter().filter(|c| c.terms.contains(&as_term));
+            if let Some(class) = by_term.next() {
+                return Err(Some(class.id.clone()));
+            }
             let names = self
                 .classes
                 .iter()
@@ -123,6 +129,20 @@ impl RuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_suggests_its_class_before_a_near_spelling() {
+        let set = RuleSet::generic();
+        // `deaths` is one edit from `depth` but a term of the death toll.
+        let class = set.explain("deaths").err().flatten();
+        let dead = set
+            .classes
+            .iter()
+            .find(|c| c.terms.contains(&vec!["deaths".to_string()]));
+        assert_eq!(class.as_deref(), dead.map(|c| c.id.as_str()));
+        assert!(class.is_some());
+        assert_eq!(set.explain("troopz").err().flatten().as_deref(), Some("troops"));
+    }
 
     #[test]
     fn a_key_is_explained_part_by_part() {

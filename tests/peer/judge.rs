@@ -759,9 +759,7 @@ fn accepts(spec: &Spec, c: &Claim) -> bool {
 }
 
 fn unit_ok(spec: &Spec, c: &Claim) -> bool {
-    spec.unit
-        .as_ref()
-        .is_none_or(|u| c.unit.as_deref() == Some(u.as_str()))
+    spec.unit.as_ref().is_none_or(|u| c.unit == Some(u.as_str()))
 }
 
 fn close(a: f64, b: f64, tolerance: f64) -> bool {
@@ -800,7 +798,7 @@ fn want_ok(want: &Want, tol: f64, c: &Claim) -> bool {
 /// read that way here.
 fn claim_days(c: &Claim) -> Option<DayRange> {
     let (lo, hi) = point_days(c)?;
-    Some(match c.relation.as_deref() {
+    Some(match c.relation {
         Some("since") => (lo, None),
         Some("as_of") => (None, hi),
         _ => (lo, hi),
