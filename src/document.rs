@@ -50,12 +50,20 @@ impl Document {
     /// markdown horizontal rule), the whole file is body: losing article text
     /// would be worse than missing metadata.
     pub fn parse(path: impl Into<String>, text: String) -> Result<Document, DocumentError> {
+        let mut document = Self::parse_front_matter(path.into(), text)?;
+        if document.format == Format::Html {
+            read_html_meta(&mut document);
+        }
+        Ok(document)
+    }
+
+    fn parse_front_matter(path: String, text: String) -> Result<Document, DocumentError> {
         let bom = if text.starts_with('\u{feff}') {
             '\u{feff}'.len_utf8()
         } else {
             0
         };
-        let path = path.into();
+
         let mut document = Document {
             format: Format::of(&path, &text),
             path,
@@ -115,6 +123,76 @@ impl Document {
     /// The article text after the front matter.
     pub fn body(&self) -> &str {
         self.text.get(self.body_start..).unwrap_or("")
+    }
+}
+
+/// A `<meta>` tag of an HTML page.
+static META_TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?is)<meta\s[^>]*>").expect("the meta tag pattern is valid")
+});
+/// One `name="value"` attribute.
+static ATTRIBUTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r#"(?s)([A-Za-z][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')"#)
+        .expect("the attribute pattern is valid")
+});
+
+/// Web pages carry their publication date and site name in `<meta>` tags
+/// (`article:published_time`, `og:site_name`, ...): an HTML article without front matter
+/// takes them from there. Front matter wins; a date that does not parse is ignored (a page's
+/// metadata is not the user's to fix).
+fn read_html_meta(document: &mut Document) {
+    const DATES: &[&str] = &[
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+    ];
+    const OUTLETS: &[&str] = &["og:site_name", "application-name", "publisher"];
+    if document.published.is_some() && document.outlet.is_some() {
+        return;
+    }
+    // The head of the page: metadata lives before the body.
+    let head_end = document.text.len().min(256 * 1024);
+    let head_end = (0..=head_end)
+        .rev()
+        .find(|&i| document.text.is_char_boundary(i))
+        .unwrap_or(0);
+    let head = &document.text[..head_end];
+    let (mut published, mut outlet) = (None, None);
+    for tag in META_TAG.find_iter(head) {
+        let mut name = None;
+        let mut content = None;
+        for attribute in ATTRIBUTE.captures_iter(tag.as_str()) {
+            let value = attribute
+                .get(2)
+                .or_else(|| attribute.get(3))
+                .map_or("", |v| v.as_str());
+            match attribute[1].to_ascii_lowercase().as_str() {
+                "property" | "name" | "itemprop" => name = Some(value.to_ascii_lowercase()),
+                "content" => content = Some(value.trim().to_string()),
+                _ => {}
+            }
+        }
+        let (Some(name), Some(content)) = (name, content) else {
+            continue;
+        };
+        if published.is_none() && DATES.contains(&name.as_str()) {
+            published = parse_date(&content);
+        } else if outlet.is_none() && OUTLETS.contains(&name.as_str()) && !content.is_empty() {
+            outlet = Some(content);
+        }
+    }
+    if document.published.is_none() {
+        document.published = published;
+    }
+    if document.outlet.is_none() {
+        document.outlet = outlet;
     }
 }
 
@@ -352,6 +430,30 @@ mod tests {
 
     fn parse(text: &str) -> Result<Document, DocumentError> {
         Document::parse("a.md", text.to_string())
+    }
+
+    #[test]
+    fn html_pages_give_their_date_and_site_name_in_meta_tags() {
+        let page = "<html><head><meta property=\"og:site_name\" content=\"Daily Wire\">\
+            <meta content='2025-09-03T08:15:00+08:00' property='article:published_time'/></head>\
+            <body><p>Storm kills 26.</p></body></html>";
+        let doc = Document::parse("a.html", page.to_string()).unwrap();
+        assert_eq!(doc.published, date(2025, 9, 3));
+        assert_eq!(doc.outlet.as_deref(), Some("Daily Wire"));
+        // Front matter wins; an unparsable date is ignored.
+        let fronted = format!("---\npublished: 2025-09-01\n---\n{page}");
+        assert_eq!(
+            Document::parse("a.html", fronted).unwrap().published,
+            date(2025, 9, 1)
+        );
+        let bad = page.replace("2025-09-03T08:15:00+08:00", "yesterday");
+        assert_eq!(Document::parse("a.html", bad).unwrap().published, None);
+        // Plain text is not searched for tags.
+        let text = "<meta name=\"date\" content=\"2025-09-03\"> Storm kills 26.";
+        assert_eq!(
+            Document::parse("a.txt", text.to_string()).unwrap().published,
+            None
+        );
     }
 
     #[test]

@@ -970,16 +970,36 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         // `equal to 5000 or more than`: the phrase starts at `equal`.
         (&["equal", "to"], Qualifier::Exact),
     ];
-    // Longest first: `no more than` before `more than`.
-    let longest_first = (1..=5)
-        .rev()
-        .flat_map(|n| PHRASES.iter().filter(move |(w, _)| w.len() == n));
-    for (words, q) in longest_first {
+    type ByLastWord = std::collections::HashMap<&'static str, Vec<(&'static [&'static str], Qualifier)>>;
+    // The phrases grouped by their last word, each group longest first (`no more than`
+    // before `more than`), built once: only the phrases ending in the word before `i` are tried.
+    static BY_LAST_WORD: std::sync::OnceLock<ByLastWord> = std::sync::OnceLock::new();
+    let by_last_word = BY_LAST_WORD.get_or_init(|| {
+        let mut map = ByLastWord::new();
+        for n in (1..=5).rev() {
+            for &(words, q) in PHRASES.iter().filter(|(w, _)| w.len() == n) {
+                map.entry(words[n - 1]).or_default().push((words, q));
+            }
+        }
+        map
+    });
+    let Some(candidates) = i
+        .checked_sub(1)
+        .and_then(|last| by_last_word.get(tokens.get(last)?.folded.as_ref()))
+    else {
+        return (None, i);
+    };
+    for (words, q) in candidates {
         let n = words.len();
         if i < n {
             continue;
         }
-        let window = &tokens[i - n..i];
+        // The phrase must be there before any of the tests below, which only rule a
+        // matching phrase out: the last word first, as it tells most phrases apart.
+        if !tokens[i - 1].is(words[n - 1]) || !tokens[i - n..i].iter().zip(words.iter()).all(|(t, w)| t.is(w))
+        {
+            continue;
+        }
         // `<>30`, `=>30`: not comparisons crosscheck knows.
         if matches!(words[0], ">" | "<")
             && i > n
@@ -1010,9 +1030,7 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         if *words == ["about"] && i > n && (tokens[i - n - 1].is("how") || tokens[i - n - 1].is("what")) {
             continue;
         }
-        if window.iter().zip(words.iter()).all(|(t, w)| t.is(w)) {
-            return (Some(*q), i - n);
-        }
+        return (Some(*q), i - n);
     }
     (None, i)
 }

@@ -77,7 +77,7 @@ pub fn key_sentence_tokens(
                     .iter()
                     .any(|o| t.span.start >= o.start && t.span.end <= o.end)
             })
-            .cloned()
+            .map(Token::borrowed)
             .collect()
     };
     let all_spans: Vec<&Range<usize>> = time_spans.iter().collect();
@@ -570,7 +570,7 @@ fn window<'t>(
     limit: usize,
     stop_at_comma: bool,
 ) -> Vec<&'t str> {
-    let mut words = Vec::new();
+    let mut words = Vec::with_capacity(limit);
     let iter: Box<dyn Iterator<Item = &'t Token>> = if before {
         Box::new(tokens[..claim.start].iter().rev())
     } else {

@@ -41,6 +41,16 @@ pub fn number_word(word: &str) -> Option<NumberWord> {
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
+    // Every number word is 3 to 9 bytes long and starts with one of these letters: most
+    // words of a sentence are ruled out here, before the scans of the tables.
+    if !(3..=9).contains(&word.len())
+        || !matches!(
+            word.as_bytes()[0],
+            b'b' | b'c' | b'e' | b'f' | b'h' | b'l' | b'm' | b'n' | b'o' | b's' | b't' | b'z'
+        )
+    {
+        return None;
+    }
     if let Some(i) = SMALL.iter().position(|w| *w == word) {
         return Some(NumberWord::Small(i as f64));
     }
@@ -144,6 +154,13 @@ pub fn ordinal_value(word: &str) -> Option<f64> {
         "eightieth",
         "ninetieth",
     ];
+    // Every ordinal word ends in `st`, `nd`, `rd` or `th`: rule the others out before the scans.
+    if !matches!(
+        word.as_bytes().get(word.len().wrapping_sub(2)..),
+        Some(b"st" | b"nd" | b"rd" | b"th")
+    ) {
+        return None;
+    }
     if let Some(i) = UNITS.iter().position(|w| *w == word) {
         return Some(i as f64 + 1.0);
     }

@@ -53,6 +53,17 @@ impl Token<'_> {
         self.folded.to_string()
     }
 
+    /// A copy of the token that borrows its folded text from this one instead of copying it.
+    pub fn borrowed(&self) -> Token<'_> {
+        Token {
+            kind: self.kind,
+            text: self.text,
+            span: self.span.clone(),
+            space_before: self.space_before,
+            folded: Cow::Borrowed(self.folded.as_ref()),
+        }
+    }
+
     /// The numeric value of a [`TokenKind::Number`] token, separators removed.
     pub fn number_value(&self) -> Option<f64> {
         if self.kind != TokenKind::Number {
@@ -61,17 +72,72 @@ impl Token<'_> {
         // `1.111,11`: dots group the digits and the comma is the decimal mark (the tokenizer
         // only joins such a comma to a dotted figure, see `european_decimal`).
         let comma_decimal = self.text.rfind(',').is_some_and(|c| self.text[..c].contains('.'));
-        let digits: String = self
-            .text
-            .chars()
-            .filter_map(|c| match c {
-                '.' if !comma_decimal => Some('.'),
-                ',' if comma_decimal => Some('.'),
-                c => digit_value(c).and_then(|d| char::from_digit(d, 10)),
-            })
-            .collect();
-        digits.parse().ok()
+        let kept = self.text.chars().filter_map(|c| match c {
+            '.' if !comma_decimal => Some(b'.'),
+            ',' if comma_decimal => Some(b'.'),
+            c => digit_value(c).map(|d| b'0' + d as u8),
+        });
+        // The kept characters are ASCII: gather them on the stack, as the figures of news
+        // text are short, and only spill to a heap buffer for a very long one.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        let mut spill: Option<Vec<u8>> = None;
+        for b in kept {
+            match spill.as_mut() {
+                Some(v) => v.push(b),
+                None if n < buf.len() => {
+                    buf[n] = b;
+                    n += 1;
+                }
+                None => {
+                    let mut v = buf.to_vec();
+                    v.push(b);
+                    spill = Some(v);
+                }
+            }
+        }
+        let bytes = spill.as_deref().unwrap_or(&buf[..n]);
+        std::str::from_utf8(bytes).ok()?.parse().ok()
     }
+}
+
+/// A hash for the short words of word tables (FNV-1a): a set or map keyed by words is
+/// looked up at nearly every token, where the default hasher's per-call cost, built to
+/// resist crafted keys, is most of the lookup and the tables are fixed or come from rules.
+#[derive(Debug, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// Builds [`WordHasher`]s, for `HashMap<_, _, WordHash>` and `HashSet<_, WordHash>`.
+pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+
+/// `word` without trailing possessives (`'s`, `’s`), as `trim_end_matches("'s")` then
+/// `trim_end_matches("’s")` give it, without building a substring searcher per call.
+pub fn trim_possessive(mut word: &str) -> &str {
+    while let Some(w) = word.strip_suffix("'s") {
+        word = w;
+    }
+    while let Some(w) = word.strip_suffix("’s") {
+        word = w;
+    }
+    word
 }
 
 /// Splits `text[range]` into tokens whose spans are absolute offsets into `text`.
@@ -80,8 +146,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         return Vec::new();
     };
     let base = range.start;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut tokens = Vec::new();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
+    chars.extend(slice.char_indices());
+    let mut tokens = Vec::with_capacity(slice.len() / 4 + 1);
     let mut i = 0;
     let mut space_before = false;
     while i < chars.len() {
@@ -270,6 +337,19 @@ fn three_digit_group(chars: &[(usize, char)], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_possessive_is_trim_end_matches() {
+        for w in [
+            "year's", "year’s", "years", "'s", "x's's", "x’s's", "x's’s", "’s’s", "s", "",
+        ] {
+            assert_eq!(
+                trim_possessive(w),
+                w.trim_end_matches("'s").trim_end_matches("’s"),
+                "{w}"
+            );
+        }
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         tokenize(s, 0..s.len()).into_iter().map(|t| t.text).collect()

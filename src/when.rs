@@ -122,10 +122,10 @@ const WORDS: &[&str] = &[
 /// number, a month or a number word: `after 2018`, `the day after tomorrow`, `Christmas`, `the
 /// nineties`, `last year`, `Wednesday`.
 ///
-/// The extractor asks this of every word it reads, so it is one binary search in the sorted
+/// The extractor asks this of every word it reads, so it is one lookup in the hashed
 /// union of the trigger lists (built once), then a suffix test before the ordinal lookup.
 pub fn may_start(word: &str) -> bool {
-    if triggers().binary_search(&word).is_ok() {
+    if triggers().contains(word) {
         return true;
     }
     let b = word.as_bytes();
@@ -155,9 +155,10 @@ const WEEKDAY_WORDS: &[&str] = &[
     "sun",
 ];
 
-/// The sorted union of every trigger list.
-fn triggers() -> &'static [&'static str] {
-    static SET: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+/// The union of every trigger list, hashed.
+fn triggers() -> &'static std::collections::HashSet<&'static str, crate::token::WordHash> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str, crate::token::WordHash>> =
+        std::sync::OnceLock::new();
     SET.get_or_init(|| {
         let lists: [&[&'static str]; 7] = [
             WORDS,
@@ -168,10 +169,7 @@ fn triggers() -> &'static [&'static str] {
             loose::TRIGGERS,
             WEEKDAY_WORDS,
         ];
-        let mut all: Vec<&'static str> = lists.concat();
-        all.sort_unstable();
-        all.dedup();
-        all
+        lists.concat().into_iter().collect()
     })
 }
 

@@ -329,7 +329,19 @@ pub(super) fn code_may_start(w: &str) -> bool {
         4 if w.starts_with(['m', 'k']) => &w[1..],
         _ => return false,
     };
-    ISO_CODES.iter().any(|c| c.eq_ignore_ascii_case(code))
+    // One bisection in the codes lower-cased and sorted once, in place of a scan: the
+    // extractor asks this of every three- and four-letter word.
+    static LOWER: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let lower = LOWER.get_or_init(|| {
+        let mut v: Vec<String> = ISO_CODES.iter().map(|c| c.to_ascii_lowercase()).collect();
+        v.sort_unstable();
+        v
+    });
+    if code.bytes().all(|b| !b.is_ascii_uppercase()) {
+        lower.binary_search_by(|c| c.as_str().cmp(code)).is_ok()
+    } else {
+        ISO_CODES.iter().any(|c| c.eq_ignore_ascii_case(code))
+    }
 }
 
 /// Currency names written after the figure: `50 million dollars`.

@@ -130,7 +130,7 @@ pub struct RuleSet {
     pub sources: Vec<String>,
     /// First word of every class term -> (class index, term index), so that keying looks up
     /// the words near a figure instead of scanning every term of every class.
-    pub term_index: BTreeMap<String, Vec<(usize, usize)>>,
+    pub term_index: std::collections::HashMap<String, Vec<(usize, usize)>, crate::token::WordHash>,
     /// The examples the rule files carry, in file order.
     pub examples: Vec<Example>,
     /// The document-set cases the rule files carry, in file order.

@@ -287,7 +287,7 @@ pub(super) fn unit_at(tokens: &[Token], j: usize) -> Option<(Unit, usize)> {
     {
         return Some((Unit::BusinessDay, j + 2));
     }
-    let word = word.trim_end_matches("'s").trim_end_matches("’s");
+    let word = crate::token::trim_possessive(word);
     let unit = match word.trim_end_matches('s') {
         "day" => Unit::Day,
         "week" => Unit::Week,

@@ -129,7 +129,7 @@ pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>)
     let w0: &str = tokens.get(i)?.folded.as_ref();
     // `last year's race`: the possessive belongs to the period.
     let w1 = tokens.get(i + 1).map_or("", |t| t.folded.as_ref());
-    let w1 = w1.trim_end_matches("'s").trim_end_matches("’s");
+    let w1 = crate::token::trim_possessive(w1);
     enum Rel {
         Year(i32),
         Month(i32),
