@@ -918,10 +918,17 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
                             // `Officials said 40% ...`: who speaks is not what is counted.
                             let spoken =
                                 |i: usize| before.get(i + 1).is_some_and(|v| claimant::is_reporting(v));
+                            // `Tessaly ends the day down 7.4%`: a word before a determiner is a
+                            // verb, not the noun counted.
+                            let verb = |i: usize| {
+                                before.get(i + 1).is_some_and(|v| {
+                                    ["the", "a", "an", "its", "their", "his", "her"].contains(v)
+                                })
+                            };
                             let start = before.len().saturating_sub(4);
                             (start..before.len())
                                 .rev()
-                                .filter(|&i| !spoken(i))
+                                .filter(|&i| !spoken(i) && !verb(i))
                                 .find_map(|i| plural_noun(&[before[i]]).or_else(|| stock_noun(&before, i)))
                         });
                     // `Quorra shares rose 2.1%`: the shares of a named company, not those of
@@ -2157,6 +2164,15 @@ mod forecast_tests {
         assert_eq!(
             key_of("It announced an increase of 12,000 troops.", "12,000"),
             None
+        );
+    }
+
+    #[test]
+    fn a_verb_before_a_determiner_names_nothing_a_percentage_counts() {
+        assert_eq!(key_of("Tessaly ends the day down 7.4%.", "7.4%"), None);
+        assert_eq!(
+            key_of("Shares fell 62 per cent.", "62 per cent").as_deref(),
+            Some("percent.shares")
         );
     }
 
