@@ -244,6 +244,16 @@ fn rules_explain_reads_the_configured_rule_files() {
         "{}",
         out(&explained)
     );
+    // `rules check` and `rules test` without paths read the configured files too.
+    let checked = run(dir.path(), &["rules", "check", "--color", "never"]);
+    assert_eq!(out(&checked), "1 rule file checked: all valid\n");
+    let tested = run(dir.path(), &["rules", "test", "--color", "never"]);
+    assert_eq!(tested.status.code(), Some(0), "{}", err(&tested));
+    assert!(
+        err(&tested).contains("`pack.toml` carries no example"),
+        "{}",
+        err(&tested)
+    );
     // --isolated reads no configuration, so the pack's key is unknown.
     let isolated = run(dir.path(), &["--isolated", "rules", "explain", "harbour_toll"]);
     assert_eq!(isolated.status.code(), Some(2));

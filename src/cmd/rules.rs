@@ -36,8 +36,8 @@ pub struct RulesArgs {
 enum RulesCommand {
     /// Validate rule files: every error with its file, line, column, field and a hint
     Check {
-        /// Rule files or folders of them (their .toml files); the built-in generic rules
-        /// when none is given
+        /// Rule files or folders of them (their .toml files); when none is given, the rule
+        /// files of the configuration, else the built-in generic rules
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Output format
@@ -49,8 +49,8 @@ enum RulesCommand {
     },
     /// Run the examples and cases that rule files carry, and print each result
     Test {
-        /// Rule files or folders of them (their .toml files); the built-in generic rules
-        /// when none is given
+        /// Rule files or folders of them (their .toml files); when none is given, the rule
+        /// files of the configuration, else the built-in generic rules
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// When to use colour (NO_COLOR is honoured with `auto`)
@@ -82,8 +82,10 @@ enum CheckFormat {
 /// Runs a `rules` command and maps its outcome to an exit status.
 pub fn run(args: RulesArgs, config: &super::config::ConfigArgs) -> Result<ExitCode> {
     match args.command {
-        RulesCommand::Check { paths, format, color } => check(&paths, format, use_color(color)),
-        RulesCommand::Test { paths, color } => test(&paths, use_color(color)),
+        RulesCommand::Check { paths, format, color } => {
+            check(&configured(paths, config)?, format, use_color(color))
+        }
+        RulesCommand::Test { paths, color } => test(&configured(paths, config)?, use_color(color)),
         RulesCommand::Explain { key, rules, color } => {
             // Without --rules, the keys are explained as `check` keys them: with the rule
             // files of the configuration.
@@ -95,6 +97,18 @@ pub fn run(args: RulesArgs, config: &super::config::ConfigArgs) -> Result<ExitCo
             explain(&key, &rules, use_color(color))
         }
     }
+}
+
+/// The paths given, else the configuration's rule files (none: the generic rules).
+fn configured(paths: Vec<PathBuf>, config: &super::config::ConfigArgs) -> Result<Vec<PathBuf>> {
+    if !paths.is_empty() {
+        return Ok(paths);
+    }
+    let config = super::config::load(config)?;
+    Ok(super::config::rules(&config, &[])
+        .into_iter()
+        .map(PathBuf::from)
+        .collect())
 }
 
 fn check(paths: &[PathBuf], format: CheckFormat, color: bool) -> Result<ExitCode> {
