@@ -1,5 +1,5 @@
 //! Live pages: a page of updates under time-stamped headings (`Thursday 8:02 a.m.`,
-//! `Tuesday 7:15 p.m.`) states each figure as of its heading. "The fire has grown to 21,000
+//! `Tuesday 7:15 p.m.`, `Aug. 12, 9:40 p.m.`) states each figure as of its heading. "The fire has grown to 21,000
 //! acres" under Tuesday's heading and "48,000 acres" under Thursday's are one fire at two
 //! times, not two sources disagreeing: figures under the headings of earlier days get the day
 //! as their anchor (`fire.area@2025-08-12`), like figures stated `as of` a date, so they are
@@ -30,6 +30,45 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the live heading pattern is valid")
 });
 
+/// A dated heading line: a month and day, an optional year, and a clock time (`Sept. 3,
+/// 10:02 a.m.`, `3 September 2025 21:40`, `Updated Sep 3, 2025 at 7 p.m. ET`).
+static DATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^
+        (?:updated?:?\s+)?
+        (?:
+            (?P<month>[a-z]{3,9})\.?\s+(?P<day>\d{1,2})
+          | (?P<day2>\d{1,2})\s+(?P<month2>[a-z]{3,9})\.?
+        )
+        (?:,?\s+(?P<year>\d{4}))?
+        ,?\s+(?:at\s+)?
+        (?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)
+        (?:\s+\(?[a-z]{2,5}\)?)?
+        $",
+    )
+    .expect("the dated heading pattern is valid")
+});
+
+/// The day a dated heading names: the year as written, else the latest such day on or
+/// before publication.
+fn dated_heading(line: &str, published: NaiveDate) -> Option<NaiveDate> {
+    let c = DATED_HEADING.captures(line)?;
+    let month = c.name("month").or_else(|| c.name("month2"))?.as_str();
+    let month = crate::when::month_of(month)?;
+    let day: u32 = c.name("day").or_else(|| c.name("day2"))?.as_str().parse().ok()?;
+    match c.name("year") {
+        Some(year) => NaiveDate::from_ymd_opt(year.as_str().parse().ok()?, month, day),
+        None => {
+            let this_year = NaiveDate::from_ymd_opt(published.year(), month, day)?;
+            if this_year <= published {
+                Some(this_year)
+            } else {
+                NaiveDate::from_ymd_opt(published.year() - 1, month, day)
+            }
+        }
+    }
+}
+
 /// Time-stamped headings of `text[body]`: where each starts and the day it names, resolved as
 /// the latest such weekday on or before the publication date.
 fn headings(text: &str, body: Range<usize>, published: NaiveDate) -> Vec<(usize, NaiveDate)> {
@@ -48,6 +87,10 @@ fn headings(text: &str, body: Range<usize>, published: NaiveDate) -> Vec<(usize,
             .trim_matches(|c: char| c == '*' || c == '_')
             .trim();
         if trimmed.len() > 40 {
+            continue;
+        }
+        if let Some(date) = dated_heading(trimmed, published) {
+            found.push((start, date));
             continue;
         }
         let Some(day) = HEADING
@@ -163,11 +206,19 @@ mod tests {
     fn heading_forms() {
         let date = NaiveDate::from_ymd_opt(2025, 8, 14).expect("date");
         let text = "Thursday 8:02 a.m.\nx\n## Wed, 21:40\nx\nUpdated Tuesday at 7 p.m. EDT\nx\n**Mon 9am**\n\
-            Tuesday, 7 people died\nMarch 3 10:00\n";
+            Tuesday, 7 people died\n";
         let days: Vec<u32> = headings(text, 0..text.len(), date)
             .iter()
             .map(|(_, d)| d.day())
             .collect();
         assert_eq!(days, [14, 13, 12, 11]);
+        let dated = "Aug. 13, 10:02 a.m.\nx\n12 August 2025 21:40\nx\nUpdated Aug 11, 2025 at 7 p.m. ET\n\
+            August 10 people died\nDecember 31, 9:00\n";
+        let days: Vec<String> = headings(dated, 0..dated.len(), date)
+            .iter()
+            .map(|(_, d)| d.to_string())
+            .collect();
+        // A day after publication is last year's.
+        assert_eq!(days, ["2025-08-13", "2025-08-12", "2025-08-11", "2024-12-31"]);
     }
 }
