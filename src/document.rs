@@ -126,16 +126,6 @@ impl Document {
     }
 }
 
-/// A `<meta>` tag of an HTML page.
-static META_TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?is)<meta\s[^>]*>").expect("the meta tag pattern is valid")
-});
-/// One `name="value"` attribute.
-static ATTRIBUTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r#"(?s)([A-Za-z][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')"#)
-        .expect("the attribute pattern is valid")
-});
-
 /// Web pages carry their publication date and site name in `<meta>` tags
 /// (`article:published_time`, `og:site_name`, ...): an HTML article without front matter
 /// takes them from there. Front matter wins; a date that does not parse is ignored (a page's
@@ -157,31 +147,8 @@ fn read_html_meta(document: &mut Document) {
     if document.published.is_some() && document.outlet.is_some() {
         return;
     }
-    // The head of the page: metadata lives before the body.
-    let head_end = document.text.len().min(256 * 1024);
-    let head_end = (0..=head_end)
-        .rev()
-        .find(|&i| document.text.is_char_boundary(i))
-        .unwrap_or(0);
-    let head = &document.text[..head_end];
     let (mut published, mut outlet) = (None, None);
-    for tag in META_TAG.find_iter(head) {
-        let mut name = None;
-        let mut content = None;
-        for attribute in ATTRIBUTE.captures_iter(tag.as_str()) {
-            let value = attribute
-                .get(2)
-                .or_else(|| attribute.get(3))
-                .map_or("", |v| v.as_str());
-            match attribute[1].to_ascii_lowercase().as_str() {
-                "property" | "name" | "itemprop" => name = Some(value.to_ascii_lowercase()),
-                "content" => content = Some(value.trim().to_string()),
-                _ => {}
-            }
-        }
-        let (Some(name), Some(content)) = (name, content) else {
-            continue;
-        };
+    for (name, content) in crate::markup::meta_tags(&document.text) {
         if published.is_none() && DATES.contains(&name.as_str()) {
             published = parse_date(&content);
         } else if outlet.is_none() && OUTLETS.contains(&name.as_str()) && !content.is_empty() {

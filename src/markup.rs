@@ -16,6 +16,8 @@
 //! next cell's words.
 
 mod html;
+
+pub(crate) use html::meta_tags;
 mod markdown;
 
 use std::borrow::Cow;

@@ -191,6 +191,25 @@ const VOID: &[&str] = &[
     "wbr",
 ];
 
+/// The `<meta>` tags of a page as `(name, content)`: the name from `property`, `name` or
+/// `itemprop`, lower-cased, and the content trimmed, in page order.
+pub(crate) fn meta_tags(page: &str) -> Vec<(String, String)> {
+    let text = |v: &[u8]| String::from_utf8_lossy(v).into_owned();
+    tokens(page)
+        .into_iter()
+        .filter_map(|token| match token {
+            Token::StartTag(tag) if tag.name == b"meta".as_slice() => {
+                let get = |key: &str| tag.attributes.get(key.as_bytes()).map(|v| text(&v.value));
+                let name = get("property")
+                    .or_else(|| get("name"))
+                    .or_else(|| get("itemprop"))?;
+                Some((name.to_ascii_lowercase(), get("content")?.trim().to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Every token of `body`, spans relative to it. Scripts and styles are read as raw text, as
 /// a browser does, so that a `<` inside them opens no tag.
 fn tokens(body: &str) -> Vec<Token<usize>> {
