@@ -1616,9 +1616,17 @@ fn share_subject(before: &[&str]) -> Option<String> {
     // The noun right before the verb (`children`, `women`: irregular plurals too).
     before[..n - 2]
         .last()
-        .filter(|w| w.len() > 2 && w.chars().all(char::is_alphabetic) && !PRONOUNS.contains(*w))
-        .filter(|w| !["they", "who", "and", "or", "together", "now", "still"].contains(*w))
+        .filter(|w| is_content_word(w) && !["they", "who", "and", "together"].contains(*w))
         .map(|w| w.to_string())
+}
+
+/// A word that can name what is counted: letters only, longer than two, no pronoun and no
+/// adverb or article that sits between a verb and its noun.
+fn is_content_word(word: &str) -> bool {
+    word.len() > 2
+        && word.chars().all(char::is_alphabetic)
+        && !PRONOUNS.contains(&word)
+        && !["the", "not", "now", "still"].contains(&word)
 }
 
 /// `more than half of them are children`: after a pronoun, the noun the clause says they are.
@@ -1627,11 +1635,7 @@ fn pronoun_complement(after: &[&str]) -> Option<String> {
         ["of", pronoun, "are" | "were", rest @ ..] if PRONOUNS.contains(pronoun) => rest
             .iter()
             .take(2)
-            .find(|w| {
-                w.len() > 2
-                    && w.chars().all(char::is_alphabetic)
-                    && !["the", "not", "now", "still"].contains(*w)
-            })
+            .find(|w| is_content_word(w))
             .map(|w| w.to_string()),
         _ => None,
     }
@@ -1734,15 +1738,23 @@ mod tests {
     use super::*;
     use crate::extract::extract;
 
-    fn keys_with(text: &str, rules: &RuleSet) -> Vec<(String, Option<String>)> {
-        let published = chrono::NaiveDate::from_ymd_opt(2025, 9, 2);
+    /// `(text, key)` of every claim of `text` read as one sentence published on `published`.
+    pub(super) fn keys_on(
+        text: &str,
+        rules: &RuleSet,
+        published: Option<chrono::NaiveDate>,
+    ) -> Vec<(String, Option<String>)> {
         let sentences = [Range {
             start: 0,
             end: text.len(),
         }];
         let mut claims = extract(text, &sentences, 0, published);
         assign_keys(text, &mut claims, rules, published);
-        claims.iter().map(|c| (c.text.clone(), c.key.clone())).collect()
+        claims.into_iter().map(|c| (c.text, c.key)).collect()
+    }
+
+    fn keys_with(text: &str, rules: &RuleSet) -> Vec<(String, Option<String>)> {
+        keys_on(text, rules, chrono::NaiveDate::from_ymd_opt(2025, 9, 2))
     }
 
     fn key(text: &str) -> Option<String> {
@@ -2119,19 +2131,16 @@ mod tests {
 
 #[cfg(test)]
 mod forecast_tests {
-    use super::*;
-    use crate::extract::extract;
+    use super::tests::keys_on;
+    use crate::rules::RuleSet;
 
     /// `(text, key)` of every claim of one sentence published on 2026-03-25.
     fn keys(text: &str) -> Vec<(String, Option<String>)> {
-        let published = chrono::NaiveDate::from_ymd_opt(2026, 3, 25);
-        let sentences = [Range {
-            start: 0,
-            end: text.len(),
-        }];
-        let mut claims = extract(text, &sentences, 0, published);
-        assign_keys(text, &mut claims, &RuleSet::generic(), published);
-        claims.into_iter().map(|c| (c.text, c.key)).collect()
+        keys_on(
+            text,
+            &RuleSet::generic(),
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 25),
+        )
     }
 
     fn key_of(text: &str, figure: &str) -> Option<String> {
@@ -2265,18 +2274,15 @@ mod forecast_tests {
 
 #[cfg(test)]
 mod owner_and_whole_tests {
-    use super::*;
-    use crate::extract::extract;
+    use super::tests::keys_on;
     use crate::rules::RuleSet;
 
+    /// The keys of every claim of one sentence with no publication date.
     fn keys(text: &str) -> Vec<Option<String>> {
-        let sentences = [Range {
-            start: 0,
-            end: text.len(),
-        }];
-        let mut claims = extract(text, &sentences, 0, None);
-        assign_keys(text, &mut claims, &RuleSet::generic(), None);
-        claims.into_iter().map(|c| c.key).collect()
+        keys_on(text, &RuleSet::generic(), None)
+            .into_iter()
+            .map(|(_, key)| key)
+            .collect()
     }
 
     #[test]

@@ -526,6 +526,11 @@ mod tests {
         date_of(v.lo_value().unwrap()).unwrap().to_string()
     }
 
+    /// A first and last day as [`span`] gives them, for comparing with it.
+    pub(crate) fn days(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
     /// The first and last day of the first time phrase, as ISO dates.
     pub(crate) fn span(text: &str, published: &str) -> (String, String) {
         let p = first(text, published);

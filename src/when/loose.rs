@@ -451,11 +451,7 @@ fn work_week(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option
 mod tests {
     use crate::claim::{Doubt, Kind};
     use crate::interval::Interval;
-    use crate::when::tests::{first, nothing_dated, span};
-
-    fn days(a: &str, b: &str) -> (String, String) {
-        (a.to_string(), b.to_string())
-    }
+    use crate::when::tests::{days, first, nothing_dated, span};
 
     #[test]
     fn earlier_and_later_take_halves_clipped_at_publication() {

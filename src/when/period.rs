@@ -815,11 +815,7 @@ fn day_after_tomorrow(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
 
 #[cfg(test)]
 mod tests {
-    use crate::when::tests::{iso, span};
-
-    fn days(a: &str, b: &str) -> (String, String) {
-        (a.to_string(), b.to_string())
-    }
+    use crate::when::tests::{days, iso, span};
 
     #[test]
     fn weekends_and_quarters() {

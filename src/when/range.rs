@@ -301,11 +301,7 @@ fn with_year(d: NaiveDate, y: i32) -> Option<NaiveDate> {
 mod tests {
     use crate::claim::Kind;
     use crate::interval::Interval;
-    use crate::when::tests::{first, nothing_dated, span};
-
-    fn days(a: &str, b: &str) -> (String, String) {
-        (a.to_string(), b.to_string())
-    }
+    use crate::when::tests::{days, first, nothing_dated, span};
 
     #[test]
     fn month_ranges_borrow_the_year() {
