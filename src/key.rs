@@ -188,8 +188,8 @@ fn refers_back(tokens: &[Token]) -> bool {
         .any(|w| w == ["that", "occasion"] || w == ["back", "then"] || w == ["that", "year"])
 }
 
-/// True when the sentence names a rival company or competitor: `Rival Quorra Systems posted
-/// revenue of $3.9bn`, `Quorra, Tessaly's closest rival, cut 1,500 jobs`. A rival or competitor
+/// True when the sentence names a rival company or competitor: `Rival Norvik Systems posted
+/// revenue of $3.9bn`, `Norvik, Veltra's closest rival, cut 1,500 jobs`. A rival or competitor
 /// word counts only beside a proper name (before it, or after a possessive name), so that
 /// `clashes between rival groups` names no other entity.
 fn names_rival(tokens: &[Token]) -> bool {
@@ -301,7 +301,7 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                 }
                 _ => return None,
             };
-            // `Tessaly, founded in 1987, reported ...`: a year that defines the subject
+            // `Veltra, founded in 1987, reported ...`: a year that defines the subject
             // dates nothing in the sentence.
             let defining = words_before(text, c).iter().any(|w| {
                 [
@@ -918,7 +918,7 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
                             // `Officials said 40% ...`: who speaks is not what is counted.
                             let spoken =
                                 |i: usize| before.get(i + 1).is_some_and(|v| claimant::is_reporting(v));
-                            // `Tessaly ends the day down 7.4%`: a word before a determiner is a
+                            // `Veltra ends the day down 7.4%`: a word before a determiner is a
                             // verb, not the noun counted.
                             let verb = |i: usize| {
                                 before.get(i + 1).is_some_and(|v| {
@@ -931,7 +931,7 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
                                 .filter(|&i| !spoken(i) && !verb(i))
                                 .find_map(|i| plural_noun(&[before[i]]).or_else(|| stock_noun(&before, i)))
                         });
-                    // `Quorra shares rose 2.1%`: the shares of a named company, not those of
+                    // `Norvik shares rose 2.1%`: the shares of a named company, not those of
                     // the company the sentence does not name (`Shares closed down 7.4%`).
                     let owner = noun.as_deref().and_then(|n| noun_owner(tokens, range.start, n));
                     Keyed {
@@ -978,7 +978,7 @@ fn stock_noun(before: &[&str], i: usize) -> Option<String> {
 }
 
 /// The proper name right before the noun a percentage is keyed by, in the figure's clause:
-/// `Quorra shares rose 2.1%` -> `quorra`, `Apple Inc sales grew 4%` -> `apple_inc`. A noun
+/// `Norvik shares rose 2.1%` -> `norvik`, `Apple Inc sales grew 4%` -> `apple_inc`. A noun
 /// with no name before it (`Shares fell 7%`, `its shares fell 7%`) has no owner.
 fn noun_owner(tokens: &[Token], start: usize, noun: &str) -> Option<String> {
     let at = tokens[..start]
@@ -1943,7 +1943,7 @@ mod tests {
         );
         assert_eq!(got[0].1, None);
         assert_eq!(
-            key("Tessaly expects revenue of $4.6bn").as_deref(),
+            key("Veltra expects revenue of $4.6bn").as_deref(),
             Some("revenue.projected")
         );
     }
@@ -1951,7 +1951,7 @@ mod tests {
     #[test]
     fn money_bound_by_of_and_defining_years() {
         let got = keys_with(
-            "Tessaly, founded in Port Calloway in 1987, reported first-quarter net income of $651 million on revenue of $4.82 billion.",
+            "Veltra, founded in Port Calloway in 1987, reported first-quarter net income of $651 million on revenue of $4.82 billion.",
             &RuleSet::generic(),
         );
         assert_eq!(got[1].1.as_deref(), Some("profit"));
@@ -2178,7 +2178,7 @@ mod forecast_tests {
 
     #[test]
     fn a_verb_before_a_determiner_names_nothing_a_percentage_counts() {
-        assert_eq!(key_of("Tessaly ends the day down 7.4%.", "7.4%"), None);
+        assert_eq!(key_of("Veltra ends the day down 7.4%.", "7.4%"), None);
         assert_eq!(
             key_of("Shares fell 62 per cent.", "62 per cent").as_deref(),
             Some("percent.shares")

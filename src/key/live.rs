@@ -162,7 +162,7 @@ mod tests {
         all.iter().find(|(t, _)| t == figure).and_then(|(_, k)| k.clone())
     }
 
-    const PAGE: &str = "---\npublished: 2025-08-14\n---\nLIVE: Bramble Creek Fire\n\n\
+    const PAGE: &str = "---\npublished: 2025-08-14\n---\nLIVE: Ridge Fire\n\n\
         - The fire has burned 48,000 acres\n\n\
         Thursday 8:02 a.m.\nThe fire has burned 48,000 acres, officials say.\n\n\
         Tuesday 7:15 p.m.\nThe fire has grown to 21,000 acres.\n";
