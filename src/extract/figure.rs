@@ -601,7 +601,7 @@ mod tests {
 
     #[test]
     fn unknown_operators_leave_the_figure_ambiguous() {
-        for text in ["<>30", "=>30", "=<30"] {
+        for text in ["==30", "><30"] {
             let p = &all(text)[0];
             assert_eq!(
                 (p.stated, p.doubt),
@@ -611,6 +611,16 @@ mod tests {
         }
         assert_eq!(all(">=30")[0].value, Some(Interval::above(30.0, true)));
         assert!(all("x = 30")[0].doubt.is_none());
+        // `=>` and `=<` are `>=` and `<=` with their signs swapped.
+        assert_eq!(all("=>30")[0].value, Some(Interval::above(30.0, true)));
+        assert_eq!(all("scores =< 30")[0].value, Some(Interval::below(30.0, true)));
+        assert!(all("=>30")[0].doubt.is_none());
+        // `<>30`, `!=30`, `≠30` say what a value is not: no claim.
+        for text in ["<>30", "x != 30", "x ≠ 30"] {
+            assert!(all(text).is_empty(), "{text}: {:?}", all(text));
+        }
+        // A space apart, `!` and `=` are no operator.
+        assert_eq!(all("wow! = 30").len(), 1);
     }
 
     #[test]
