@@ -1694,6 +1694,18 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
             }
         }
     }
+    // `three halves`: more halves than make one whole are an improper fraction (1½) even with
+    // a word after them, where `two halves` and `three quarters` may be counted (the halves of
+    // a match, the quarters of a fiscal year). Halves of several things stay possible, so
+    // the value is marked.
+    let whole_numerator = n.value() > 2.0 && n.value().fract() == 0.0;
+    if let Some((d, true, after)) = denominator_at(tokens, over).filter(|_| whole_numerator) {
+        if d == 2.0 && !fraction_may_end(tokens, after) {
+            let mut core = Core::exact(n.value() / 2.0, after);
+            core.doubt = Some(Doubt::Ambiguous);
+            return Some(core);
+        }
+    }
     if let Some((part, after)) = fraction_after_numerator(tokens, n.value(), over)
         .or_else(|| compared_fraction(tokens, i, n.value(), over))
     {
