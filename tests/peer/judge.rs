@@ -9,6 +9,9 @@
 //!   expected surface, whose kind is one the item accepts, whose unit matches (money) and whose
 //!   value matches (figures within 1e-9 relative, 1e-6 after a unit conversion; ranges with
 //!   their open and closed ends; dates as day ranges);
+//! * where crosscheck writes the same quantity another way (a closed range, a proportion in
+//!   percent, an age in seconds), a documented [`Rule`] lets the claim match; the cases each
+//!   rule decides are counted apart from the strict passes;
 //! * `expected: []` means the text must yield no claim of the kinds the suite is about;
 //! * items crosscheck has no kind for (weights, temperatures, times of day, ...) are out of
 //!   scope; a case with no in-scope item left is skipped and counted by reason.
