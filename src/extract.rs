@@ -245,88 +245,135 @@ fn may_start(t: &Token) -> bool {
 }
 
 /// Whether a phrase can start at a word, given in lower case.
+///
+/// The extractor asks this of nearly every word it reads, so an ASCII word without capitals
+/// (nearly all of them) is one lookup in a table built once from the same word lists
+/// ([`start_words`]); other words go through [`word_may_start_by_lists`].
 fn word_may_start(w: &str) -> bool {
+    if !w
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'.')
+    {
+        return word_may_start_by_lists(w);
+    }
+    let table = start_words();
+    w.len() <= table.longest && table.words.contains(w)
+}
+
+/// [`word_may_start`], asking each word list in turn.
+fn word_may_start_by_lists(w: &str) -> bool {
     number_word(w).is_some()
         || crate::number::ordinal_value(w).is_some()
         || plural_magnitude(w).is_some()
         || money::code_may_start(w)
         || when::month_of(w).is_some()
         || when::may_start(w)
-        || matches!(
-            w,
-            "tens"
-                | "a"
-                | "an"
-                | "half"
-                | "quarter"
-                | "past"
-                | "previous"
-                | "coming"
-                | "in"
-                | "within"
-                | "q"
-                | "first"
-                | "second"
-                | "fourth"
-                | "early"
-                | "mid"
-                | "middle"
-                | "late"
-                | "end"
-                | "beginning"
-                | "start"
-                | "third"
-                | "several"
-                | "percent"
-                | "percents"
-                | "per"
-                | "next"
-                | "last"
-                | "this"
-                | "yesterday"
-                | "today"
-                | "tomorrow"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "us"
-                | "mex"
-                | "mx"
-                | "mxn"
-                | "nt"
-                | "cad"
-                | "can"
-                | "aud"
-                | "nzd"
-                | "hkd"
-                | "sgd"
-                | "sg"
-                | "au"
-                | "c"
-                | "ca"
-                | "hk"
-                | "nz"
-                | "s"
-                | "rs"
-                | "sh"
-                | "ksh"
-                | "tsh"
-                | "r"
-                | "kes"
-                | "tzs"
-                | "zar"
-                | "inr"
-                | "usd"
-                | "eur"
-                | "gbp"
-                | "cny"
-                | "rmb"
-                | "jpy"
-        )
+        || START_WORDS.contains(&w)
+}
+
+/// Words that may start a phrase besides those of the number, currency and date tables.
+const START_WORDS: &[&str] = &[
+    "tens",
+    "a",
+    "an",
+    "half",
+    "quarter",
+    "past",
+    "previous",
+    "coming",
+    "in",
+    "within",
+    "q",
+    "first",
+    "second",
+    "fourth",
+    "early",
+    "mid",
+    "middle",
+    "late",
+    "end",
+    "beginning",
+    "start",
+    "third",
+    "several",
+    "percent",
+    "percents",
+    "per",
+    "next",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "us",
+    "mex",
+    "mx",
+    "mxn",
+    "nt",
+    "cad",
+    "can",
+    "aud",
+    "nzd",
+    "hkd",
+    "sgd",
+    "sg",
+    "au",
+    "c",
+    "ca",
+    "hk",
+    "nz",
+    "s",
+    "rs",
+    "sh",
+    "ksh",
+    "tsh",
+    "r",
+    "kes",
+    "tzs",
+    "zar",
+    "inr",
+    "usd",
+    "eur",
+    "gbp",
+    "cny",
+    "rmb",
+    "jpy",
+];
+
+/// The ASCII words, without capitals or `.`, that may start a phrase, hashed.
+struct StartWords {
+    words: std::collections::HashSet<String, crate::token::WordHash>,
+    longest: usize,
+}
+
+/// Every ASCII word [`word_may_start_by_lists`] accepts that has no capital or `.`. The
+/// candidates are the union of the lists it asks, each kept only if it accepts it, so the
+/// table and the lists agree on every such word (`start_words_agree_with_the_lists`).
+fn start_words() -> &'static StartWords {
+    static TABLE: std::sync::OnceLock<StartWords> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let candidates = crate::number::words()
+            .chain(when::start_words())
+            .chain(START_WORDS.iter().copied())
+            .map(str::to_string)
+            .chain(money::code_words());
+        let words: std::collections::HashSet<String, crate::token::WordHash> = candidates
+            .filter(|w| {
+                w.bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'.')
+            })
+            .filter(|w| word_may_start_by_lists(w))
+            .collect();
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
+        StartWords { words, longest }
+    })
 }
 
 /// A cheap test run before a sentence is tokenized: false only when no phrase can start in
@@ -2302,6 +2349,57 @@ mod tests {
     fn all(text: &str) -> Vec<Phrase> {
         let tokens = tokenize(text, 0..text.len());
         phrases(&tokens, NaiveDate::from_ymd_opt(2025, 9, 2))
+    }
+
+    /// Every file under `dir`, recursively.
+    fn files_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files_under(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn start_words_agree_with_the_lists() {
+        // Every word of the bundled articles and suites, and every listed word with a letter
+        // more, a letter less, a capital or a trailing `s`.
+        let mut words: Vec<String> = Vec::new();
+        let mut files = Vec::new();
+        files_under(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+            &mut files,
+        );
+        for path in files {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            words.extend(
+                tokenize(&text, 0..text.len())
+                    .iter()
+                    .map(|t| t.folded.to_string()),
+            );
+        }
+        let listed: Vec<String> = crate::number::words()
+            .chain(when::start_words())
+            .chain(START_WORDS.iter().copied())
+            .map(str::to_string)
+            .chain(money::code_words())
+            .collect();
+        for w in &listed {
+            words.push(format!("{w}s"));
+            words.push(format!("{w}x"));
+            words.push(format!("x{w}"));
+            words.push(format!("{w}."));
+            words.push(w.to_uppercase());
+            words.extend((0..w.len()).filter_map(|i| w.get(..i).map(str::to_string)));
+            words.push(w.clone());
+        }
+        assert!(words.len() > 10_000, "{}", words.len());
+        for w in &words {
+            assert_eq!(word_may_start(w), word_may_start_by_lists(w), "{w}");
+        }
     }
 
     #[test]

@@ -14,33 +14,37 @@ pub enum NumberWord {
     Scale(f64),
 }
 
+/// The number words below twenty, by value.
+const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// The tens, `twenty` (20) .. `ninety` (90).
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 /// Looks up a spelled number word.
 pub fn number_word(word: &str) -> Option<NumberWord> {
-    const SMALL: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     // Every number word is 3 to 9 bytes long and starts with one of these letters: most
     // words of a sentence are ruled out here, before the scans of the tables.
     if !(3..=9).contains(&word.len())
@@ -121,39 +125,43 @@ pub fn ordinal_unit(word: &str) -> Option<(f64, bool)> {
     ordinal_value(singular).filter(|v| *v < 10.0).map(|v| (v, plural))
 }
 
+/// The ordinals `first` (1) .. `nineteenth` (19).
+const ORDINAL_UNITS: [&str; 19] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
+/// The ordinals `twentieth` (20) .. `ninetieth` (90).
+const ORDINAL_TENS: [&str; 8] = [
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+
 /// `first` 1 .. `nineteenth` 19, `twentieth` .. `ninetieth`, `hundredth` .. `trillionth`.
 pub fn ordinal_value(word: &str) -> Option<f64> {
-    const UNITS: [&str; 19] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    const TENS: [&str; 8] = [
-        "twentieth",
-        "thirtieth",
-        "fortieth",
-        "fiftieth",
-        "sixtieth",
-        "seventieth",
-        "eightieth",
-        "ninetieth",
-    ];
     // Every ordinal word ends in `st`, `nd`, `rd` or `th`: rule the others out before the scans.
     if !matches!(
         word.as_bytes().get(word.len().wrapping_sub(2)..),
@@ -161,10 +169,10 @@ pub fn ordinal_value(word: &str) -> Option<f64> {
     ) {
         return None;
     }
-    if let Some(i) = UNITS.iter().position(|w| *w == word) {
+    if let Some(i) = ORDINAL_UNITS.iter().position(|w| *w == word) {
         return Some(i as f64 + 1.0);
     }
-    if let Some(i) = TENS.iter().position(|w| *w == word) {
+    if let Some(i) = ORDINAL_TENS.iter().position(|w| *w == word) {
         return Some((i as f64 + 2.0) * 10.0);
     }
     match word {
@@ -189,6 +197,41 @@ pub fn plural_magnitude(word: &str) -> Option<f64> {
         "trillions" => Some(1e12),
         _ => None,
     }
+}
+
+/// Every word [`number_word`], [`ordinal_value`] or [`plural_magnitude`] reads (a superset is
+/// harmless): the extractor hashes them once into its table of words that may start a phrase.
+pub(crate) fn words() -> impl Iterator<Item = &'static str> {
+    const OTHERS: &[&str] = &[
+        "nought",
+        "naught",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "lakh",
+        "crore",
+        "hundredth",
+        "thousandth",
+        "millionth",
+        "billionth",
+        "trillionth",
+        "dozens",
+        "scores",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "trillions",
+    ];
+    SMALL
+        .iter()
+        .chain(&TENS)
+        .chain(&ORDINAL_UNITS)
+        .chain(&ORDINAL_TENS)
+        .chain(OTHERS)
+        .copied()
 }
 
 /// Accumulates spelled number words left to right: `two thousand and twenty-five` = 2025.

@@ -134,6 +134,17 @@ pub fn may_start(word: &str) -> bool {
         || (word.ends_with('.') && weekday_abbreviation(word).is_some())
 }
 
+/// Every word, in lower case, that [`may_start`] or [`month_of`] accepts without a trailing
+/// `.`, besides the ordinals of [`crate::number::words`] (a superset is harmless): the
+/// extractor hashes them once into its table of words that may start a phrase.
+pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
+    triggers()
+        .iter()
+        .copied()
+        .chain(MONTHS)
+        .chain(ABBREVIATIONS.iter().map(|(a, _)| *a))
+}
+
 /// Weekday names and the abbreviations read before a day of the month.
 const WEEKDAY_WORDS: &[&str] = &[
     "monday",
@@ -304,36 +315,40 @@ pub fn month_number(word: &str) -> Option<u32> {
     month_of(word)
 }
 
+/// Month names, January first.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month abbreviations and their numbers.
+const ABBREVIATIONS: [(&str, u32); 12] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
 /// The month number of a month name or abbreviation in any case, without allocating.
 pub fn month_of(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    const ABBREVIATIONS: [(&str, u32); 12] = [
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-    ];
     if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
         return Some(i as u32 + 1);
     }

@@ -344,6 +344,16 @@ pub(super) fn code_may_start(w: &str) -> bool {
     }
 }
 
+/// Every lower-case word [`code_may_start`] accepts: its own words, the ISO codes, and the
+/// codes after `m` or `k`.
+pub(super) fn code_words() -> impl Iterator<Item = String> {
+    let codes = ISO_CODES.iter().map(|c| c.to_ascii_lowercase());
+    let own = ["sfr", "dh", "dhs", "tl", "zł", "gh"]
+        .into_iter()
+        .map(str::to_string);
+    own.chain(codes.flat_map(|c| [format!("m{c}"), format!("k{c}"), c]))
+}
+
 /// Currency names written after the figure: `50 million dollars`.
 fn money_word(w: &str) -> Option<&'static str> {
     match w {
