@@ -69,6 +69,9 @@ impl Token<'_> {
         if self.kind != TokenKind::Number {
             return None;
         }
+        if let Some(v) = whole_number(self.text) {
+            return Some(v);
+        }
         // `1.111,11`: dots group the digits and the comma is the decimal mark (the tokenizer
         // only joins such a comma to a dotted figure, see `european_decimal`).
         let comma_decimal = self.text.rfind(',').is_some_and(|c| self.text[..c].contains('.'));
@@ -99,6 +102,29 @@ impl Token<'_> {
         let bytes = spill.as_deref().unwrap_or(&buf[..n]);
         std::str::from_utf8(bytes).ok()?.parse().ok()
     }
+}
+
+/// The value of a whole number written in ASCII digits and commas (`2025`, `10,000`), the
+/// common case of [`Token::number_value`], without building and parsing a string; `None` for
+/// anything else, or more than 15 digits, which the general path reads. Up to 15 digits the
+/// integer converts to `f64` exactly, the value the parse gives.
+fn whole_number(text: &str) -> Option<f64> {
+    let mut value: u64 = 0;
+    let mut digits = 0;
+    for b in text.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                value = value * 10 + u64::from(b - b'0');
+                digits += 1;
+                if digits > 15 {
+                    return None;
+                }
+            }
+            b',' => {}
+            _ => return None,
+        }
+    }
+    (digits > 0).then_some(value as f64)
 }
 
 /// A hash for the short words of word tables (FNV-1a): a set or map keyed by words is
@@ -422,6 +448,39 @@ mod tests {
         assert_eq!(value("\u{0664}\u{0665}"), Some(45.0));
         assert_eq!(value("\u{06F1}\u{06F2}"), Some(12.0));
         assert_eq!(value("\u{0967}\u{0966}"), Some(10.0));
+    }
+
+    #[test]
+    fn whole_numbers_read_as_the_parse_reads_them() {
+        let general = |t: &Token| {
+            let kept: String = t
+                .text
+                .chars()
+                .filter_map(|c| digit_value(c).map(|d| (b'0' + d as u8) as char))
+                .collect();
+            kept.parse::<f64>().ok()
+        };
+        for s in [
+            "0",
+            "7",
+            "007",
+            "2025",
+            "10,000",
+            "1,234,567",
+            "999999999999999",
+            "123,456,789,012,345",
+        ] {
+            let toks = tokenize(s, 0..s.len());
+            assert_eq!(toks.len(), 1, "{s}");
+            assert!(whole_number(s).is_some(), "{s}");
+            assert_eq!(toks[0].number_value(), general(&toks[0]), "{s}");
+        }
+        // Longer figures, decimals and other separators take the general path.
+        assert_eq!(whole_number("1234567890123456"), None);
+        assert_eq!(whole_number("1.5"), None);
+        assert_eq!(whole_number("15 000"), None);
+        assert_eq!(whole_number("１２"), None);
+        assert_eq!(whole_number(","), None);
     }
 
     #[test]
