@@ -69,23 +69,11 @@ pub fn key_sentence_tokens(
         .collect();
     // Dates between a figure and its noun ("the toll from the quake on March 12 rose to 1,870")
     // do not cut the figure off from it: their tokens are left out of its windows.
-    let without = |skip: &[&Range<usize>]| -> Vec<Token> {
-        tokens
-            .iter()
-            .filter(|t| {
-                !skip
-                    .iter()
-                    .any(|o| t.span.start >= o.start && t.span.end <= o.end)
-            })
-            .map(Token::borrowed)
-            .collect()
-    };
-    let all_spans: Vec<&Range<usize>> = time_spans.iter().collect();
-    let without_dates = if all_spans.is_empty() {
-        Vec::new()
-    } else {
-        without(&all_spans)
-    };
+    let no_spans = time_spans.is_empty();
+    let mut without_dates = Vec::new();
+    if !no_spans {
+        tokens_outside(&mut without_dates, tokens, &time_spans, |_| false);
+    }
     // `In the previous eruption, about 800 earthquakes...`, `a similar storm killed 18`: another
     // instance of the event.
     let other_instance = tokens
@@ -96,19 +84,20 @@ pub fn key_sentence_tokens(
     let rival = names_rival(tokens);
     let words = OnceCell::new();
     let attributed = claimant::attributes(tokens);
+    // Reused from claim to claim: the tokens a time claim sees without the other times.
+    let mut visible_for_time = Vec::new();
     for i in 0..claims.len() {
         let (earlier, rest) = claims.split_at_mut(i);
         let claim = &mut rest[0];
         let own_time = claim.kind.is_time_point() && time_spans.len() > 1;
-        let visible_for_time = if own_time {
-            let others: Vec<&Range<usize>> = time_spans.iter().filter(|span| **span != claim.span).collect();
-            without(&others)
-        } else {
-            Vec::new()
-        };
+        if own_time {
+            tokens_outside(&mut visible_for_time, tokens, &time_spans, |span| {
+                *span == claim.span
+            });
+        }
         let keying_tokens: &[Token] = if own_time {
             &visible_for_time
-        } else if claim.kind.is_time_point() || all_spans.is_empty() {
+        } else if claim.kind.is_time_point() || no_spans {
             tokens
         } else {
             &without_dates
@@ -130,11 +119,7 @@ pub fn key_sentence_tokens(
                 .rev()
                 .find(|c| c.kind == claim.kind && c.value.is_some())
             {
-                let prev_tokens: &[Token] = if all_spans.is_empty() {
-                    tokens
-                } else {
-                    &without_dates
-                };
+                let prev_tokens: &[Token] = if no_spans { tokens } else { &without_dates };
                 let prev_range = claim_tokens(prev_tokens, &prev.span);
                 let prev_keyed = kind_key(prev_tokens, prev_range, prev, rules);
                 keyed.key = prev_keyed.key;
@@ -155,6 +140,28 @@ pub fn key_sentence_tokens(
                 },
             });
     }
+}
+
+/// The tokens outside every span of `spans` that `keep` does not keep, into `out` (cleared
+/// first, so that one buffer serves every claim of a sentence).
+fn tokens_outside<'t>(
+    out: &mut Vec<Token<'t>>,
+    tokens: &'t [Token],
+    spans: &[Range<usize>],
+    keep: impl Fn(&Range<usize>) -> bool,
+) {
+    out.clear();
+    out.extend(
+        tokens
+            .iter()
+            .filter(|t| {
+                !spans
+                    .iter()
+                    .filter(|o| !keep(o))
+                    .any(|o| t.span.start >= o.start && t.span.end <= o.end)
+            })
+            .map(Token::borrowed),
+    );
 }
 
 /// `When the last Sahrel Basin summit was held`, `at the last election`: `last` before an
@@ -358,11 +365,7 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
         return true;
     }
     // `450 employees ... as part of a reduction of 3,200`: a part named before its whole.
-    let later: Vec<&str> = tokens[range.end..]
-        .iter()
-        .take(24)
-        .map(|t| t.folded.as_ref())
-        .collect();
+    let later = &tokens[range.end..tokens.len().min(range.end + 24)];
     let whole_follows = |at: usize| {
         tokens[range.end..]
             .iter()
@@ -372,7 +375,7 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
     };
     if let Some(at) = later
         .windows(3)
-        .position(|w| w == ["as", "part", "of"])
+        .position(|w| w[0].is("as") && w[1].is("part") && w[2].is("of"))
         .filter(|&at| whole_follows(at))
     {
         let _ = at;
@@ -400,20 +403,20 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
         .and_then(|i| tokens.get(i))
         .filter(|_| counted)
     {
-        let p = prev.lower();
+        let p: &str = &prev.folded;
         let determiner = [
             "the", "these", "those", "all", "both", "its", "their", "his", "her", "our", "whose", "each",
         ];
-        if determiner.contains(&p.as_str()) || p.ends_with("'s") || p.ends_with("’s") {
+        if determiner.contains(&p) || p.ends_with("'s") || p.ends_with("’s") {
             return true;
         }
     }
     // `three of the world's leaders`: part of a set.
-    let next = |k: usize| tokens.get(range.end + k).map(|t| t.lower()).unwrap_or_default();
+    let next = |k: usize| tokens.get(range.end + k).map_or("", |t| t.folded.as_ref());
     let sets = [
         "the", "these", "those", "them", "us", "their", "its", "whom", "which", "his", "her",
     ];
-    if kind == Kind::Count && next(0) == "of" && sets.contains(&next(1).as_str()) {
+    if kind == Kind::Count && next(0) == "of" && sets.contains(&next(1)) {
         return true;
     }
     // `a £4.3bn increase`: a change.
@@ -428,7 +431,7 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
         "reduction",
         "boost",
     ]
-    .contains(&next(0).as_str())
+    .contains(&next(0))
     {
         return true;
     }
@@ -437,7 +440,7 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
             .start
             .checked_sub(back)
             .and_then(|i| tokens.get(i))
-            .map(|t| t.lower())
+            .map(|t| t.folded.as_ref())
     };
     let (w1, w2, w3) = (word(1), word(2), word(3));
     const CHANGE: &[&str] = &[
@@ -490,8 +493,8 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
         "wave",
         "sample",
     ];
-    let is = |w: &Option<String>, list: &[&str]| w.as_deref().is_some_and(|w| list.contains(&w));
-    match w1.as_deref() {
+    let is = |w: &Option<&str>, list: &[&str]| w.is_some_and(|w| list.contains(&w));
+    match w1 {
         // `grew by 12,000` is a change of a level; `grew by 2.3%` is itself the figure reported.
         Some("by") => kind != Kind::Percent && (is(&w2, CHANGE) || is(&w3, CHANGE)),
         Some("from") => {
@@ -509,7 +512,7 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
                 ],
             ) || is(&w2, CHANGE)
         }
-        Some("with" | "to") => w2.as_deref() == Some("compared"),
+        Some("with" | "to") => w2 == Some("compared"),
         Some("versus" | "vs") => true,
         // `an increase of 12,000` is a change of a level; `growth of 1.4%` is the figure itself.
         Some("of") => (kind != Kind::Percent && is(&w2, CHANGE_NOUNS)) || is(&w2, GROUPS),
@@ -571,25 +574,34 @@ fn window<'t>(
     stop_at_comma: bool,
 ) -> Vec<&'t str> {
     let mut words = Vec::with_capacity(limit);
-    let iter: Box<dyn Iterator<Item = &'t Token>> = if before {
-        Box::new(tokens[..claim.start].iter().rev())
-    } else {
-        Box::new(tokens[claim.end..].iter())
-    };
-    for t in iter {
+    // One token at a time, nearest first; false when the window ends.
+    let mut take = |t: &'t Token| {
         // `Net profit: $615m`, `- Job cuts: 3,200`: a short label before a colon names the figure.
         if before && t.text == ":" && is_label_colon(tokens, t) {
-            continue;
+            return true;
         }
         if is_boundary(t, stop_at_comma) || words.len() >= limit {
-            break;
+            return false;
         }
         if t.is_word() {
             words.push(t.folded.as_ref());
         }
-    }
+        true
+    };
+    // Two loops rather than one over a boxed iterator: the box was an allocation per call.
     if before {
+        for t in tokens[..claim.start].iter().rev() {
+            if !take(t) {
+                break;
+            }
+        }
         words.reverse();
+    } else {
+        for t in &tokens[claim.end..] {
+            if !take(t) {
+                break;
+            }
+        }
     }
     words
 }
