@@ -19,12 +19,8 @@ impl LineIndex {
     /// the previous line, and `line_col` refuses to count it as a column.
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, byte)| byte == b'\n')
-                .map(|(at, _)| at + 1),
-        );
+        // A `char` pattern finds each `\n` with memchr rather than testing every byte.
+        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
         LineIndex { starts }
     }
 

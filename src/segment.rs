@@ -152,43 +152,45 @@ fn split_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
     if is_separator_row(line) {
         return;
     }
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    // Byte offsets into `line`, each on a character boundary (no vector of the line's
+    // characters: this runs on every line of every article).
+    let at = |i: usize| line.get(i..).and_then(|rest| rest.chars().next());
     let mut sentence_start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        if !is_terminator(chars[i].1) {
-            i += 1;
+    while let Some(c) = at(i) {
+        if !is_terminator(c) {
+            i += c.len_utf8();
             continue;
         }
         let run_start = i;
         let mut j = i;
-        while j < chars.len() && is_terminator(chars[j].1) {
-            j += 1;
+        while let Some(c) = at(j).filter(|&c| is_terminator(c)) {
+            j += c.len_utf8();
         }
-        let run_len = j - run_start;
-        let cjk = chars[run_start..j].iter().any(|&(_, c)| is_cjk_terminator(c));
-        while j < chars.len() && is_closer(chars[j].1) {
-            j += 1;
+        let run = &line[run_start..j];
+        let single = run.chars().nth(1).is_none();
+        let cjk = run.chars().any(is_cjk_terminator);
+        while let Some(c) = at(j).filter(|&c| is_closer(c)) {
+            j += c.len_utf8();
         }
-        let end = chars.get(j).map_or(line.len(), |&(at, _)| at);
+        let end = j;
         let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
+        while let Some(c) = at(k).filter(|c| c.is_whitespace()) {
+            k += c.len_utf8();
         }
-        let Some(&(next_at, next)) = chars.get(k) else {
+        let Some(next) = at(k) else {
             // Nothing but whitespace left: the rest is the last sentence.
             break;
         };
-        let (dot_at, first) = chars[run_start];
         let ends = if cjk {
             true
         } else {
-            k > j && starts_sentence(next) && !(first == '.' && run_len == 1 && is_abbreviation(line, dot_at))
+            k > j && starts_sentence(next) && !(c == '.' && single && is_abbreviation(line, run_start))
         };
         let pending = line.get(sentence_start..end).unwrap_or("");
         if ends && pending.chars().any(char::is_alphabetic) {
             push_trimmed(line, offset, sentence_start..end, out);
-            sentence_start = next_at;
+            sentence_start = k;
             i = k;
         } else {
             i = j;
