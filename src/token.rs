@@ -171,14 +171,60 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let Some(slice) = text.get(range.clone()) else {
         return Vec::new();
     };
-    let base = range.start;
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
-    chars.extend(slice.char_indices());
+    // An ASCII sentence (nearly all of news text) is read byte by byte; any other is first
+    // split into its characters with their offsets.
+    if slice.is_ascii() {
+        tokens_of(slice, range.start, slice.as_bytes())
+    } else {
+        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        tokens_of(slice, range.start, chars.as_slice())
+    }
+}
+
+/// The characters of a sentence by index, with their byte offsets: the bytes of an ASCII
+/// sentence, or the characters of any other with their offsets.
+trait Chars {
+    fn count(&self) -> usize;
+    /// The character at index `i`, if there is one.
+    fn get(&self, i: usize) -> Option<char>;
+    /// The byte offset of the character at index `i`, if there is one.
+    fn offset(&self, i: usize) -> Option<usize>;
+}
+
+impl Chars for &[u8] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn get(&self, i: usize) -> Option<char> {
+        <[u8]>::get(self, i).map(|&b| char::from(b))
+    }
+
+    fn offset(&self, i: usize) -> Option<usize> {
+        (i < self.len()).then_some(i)
+    }
+}
+
+impl Chars for &[(usize, char)] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn get(&self, i: usize) -> Option<char> {
+        <[(usize, char)]>::get(self, i).map(|&(_, c)| c)
+    }
+
+    fn offset(&self, i: usize) -> Option<usize> {
+        <[(usize, char)]>::get(self, i).map(|&(o, _)| o)
+    }
+}
+
+/// The tokens of `slice`, whose characters are `chars` and which starts at `base` in its file.
+fn tokens_of<C: Chars>(slice: &str, base: usize, chars: C) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(slice.len() / 4 + 1);
     let mut i = 0;
     let mut space_before = false;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    while let (Some(c), Some(start)) = (chars.get(i), chars.offset(i)) {
         if c.is_whitespace() {
             space_before = true;
             i += 1;
@@ -189,15 +235,15 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         } else if digit_value(c).is_some() {
             (TokenKind::Number, scan_number(&chars, i))
         } else if c == '.'
-            && chars.get(i + 1).is_some_and(|&(_, d)| digit_value(d).is_some())
-            && (i == 0 || chars[i - 1].1.is_whitespace())
+            && chars.get(i + 1).is_some_and(|d| digit_value(d).is_some())
+            && (i == 0 || chars.get(i - 1).is_some_and(char::is_whitespace))
         {
             // `.08`: a decimal written without its leading zero.
             (TokenKind::Number, scan_number(&chars, i))
         } else {
             (TokenKind::Punct, i + 1)
         };
-        let end = chars.get(next).map_or(slice.len(), |&(o, _)| o);
+        let end = chars.offset(next).unwrap_or(slice.len());
         let text = &slice[start..end];
         let folded = if text.bytes().all(|b| b.is_ascii()) {
             // The common case, without the Unicode tables: the same result for ASCII.
@@ -237,10 +283,9 @@ pub fn digit_value(c: char) -> Option<u32> {
     Some(c as u32 - zero as u32)
 }
 
-fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
-    while i < chars.len() {
-        let c = chars[i].1;
-        let next_is_letter = chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+fn scan_word<C: Chars>(chars: &C, mut i: usize) -> usize {
+    while let Some(c) = chars.get(i) {
+        let next_is_letter = chars.get(i + 1).is_some_and(char::is_alphabetic);
         if c.is_alphabetic() || (matches!(c, '\'' | '’') && next_is_letter && i > 0) {
             i += 1;
         } else {
@@ -252,18 +297,17 @@ fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
 
 /// Digits, `,` or `.` between digits, and a space-like group separator (thin space, no-break
 /// space, or an ordinary space before a group of exactly three digits, as in `15 000`).
-fn scan_number(chars: &[(usize, char)], start: usize) -> usize {
+fn scan_number<C: Chars>(chars: &C, start: usize) -> usize {
     if let Some(end) = indian_grouping(chars, start).or_else(|| european_decimal(chars, start)) {
         return end;
     }
-    let is_digit = |i: usize| chars.get(i).is_some_and(|&(_, c)| digit_value(c).is_some());
+    let is_digit = |i: usize| chars.get(i).is_some_and(|c| digit_value(c).is_some());
     // `i7 860`: digits glued to a word are a name; a spaced group after them is another figure.
-    let glued_to_word = start > 0 && chars[start - 1].1.is_alphabetic();
+    let glued_to_word = start > 0 && chars.get(start - 1).is_some_and(char::is_alphabetic);
     let mut i = start;
     let mut group_len = 0;
     let mut seen_decimal = false;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(c) = chars.get(i) {
         if digit_value(c).is_some() {
             i += 1;
             group_len += 1;
@@ -290,14 +334,13 @@ fn scan_number(chars: &[(usize, char)], start: usize) -> usize {
 
 /// `12,34,567.89`, `1,00,000`: Indian grouping (lakhs and crores), one or two digits, pairs of
 /// digits, then a last group of three and an optional decimal part. Returns the end.
-fn indian_grouping(chars: &[(usize, char)], start: usize) -> Option<usize> {
+fn indian_grouping<C: Chars>(chars: &C, start: usize) -> Option<usize> {
     let digits = |from: usize| {
-        chars[from.min(chars.len())..]
-            .iter()
-            .take_while(|&&(_, c)| digit_value(c).is_some())
+        (from..chars.count())
+            .take_while(|&i| chars.get(i).is_some_and(|c| digit_value(c).is_some()))
             .count()
     };
-    let comma = |i: usize| chars.get(i).is_some_and(|&(_, c)| c == ',');
+    let comma = |i: usize| chars.get(i) == Some(',');
     let lead = digits(start);
     if !(1..=2).contains(&lead) {
         return None;
@@ -316,7 +359,7 @@ fn indian_grouping(chars: &[(usize, char)], start: usize) -> Option<usize> {
     if comma(i) && digits(i + 1) > 0 {
         return None;
     }
-    if chars.get(i).is_some_and(|&(_, c)| c == '.') && digits(i + 1) > 0 {
+    if chars.get(i) == Some('.') && digits(i + 1) > 0 {
         i += 1 + digits(i + 1);
     }
     Some(i)
@@ -324,14 +367,13 @@ fn indian_grouping(chars: &[(usize, char)], start: usize) -> Option<usize> {
 
 /// `1.111,11`, `2.500.000,50`: groups of three after dots, then a comma and one or two
 /// decimals, the continental way. Returns the end.
-fn european_decimal(chars: &[(usize, char)], start: usize) -> Option<usize> {
+fn european_decimal<C: Chars>(chars: &C, start: usize) -> Option<usize> {
     let digits = |from: usize| {
-        chars[from.min(chars.len())..]
-            .iter()
-            .take_while(|&&(_, c)| digit_value(c).is_some())
+        (from..chars.count())
+            .take_while(|&i| chars.get(i).is_some_and(|c| digit_value(c).is_some()))
             .count()
     };
-    let at = |i: usize, ch: char| chars.get(i).is_some_and(|&(_, c)| c == ch);
+    let at = |i: usize, ch: char| chars.get(i) == Some(ch);
     let lead = digits(start);
     if !(1..=3).contains(&lead) {
         return None;
@@ -355,8 +397,8 @@ fn european_decimal(chars: &[(usize, char)], start: usize) -> Option<usize> {
 }
 
 /// True when exactly three digits start at `i` and no further digit follows.
-fn three_digit_group(chars: &[(usize, char)], i: usize) -> bool {
-    let digit = |j: usize| chars.get(j).is_some_and(|&(_, c)| digit_value(c).is_some());
+fn three_digit_group<C: Chars>(chars: &C, i: usize) -> bool {
+    let digit = |j: usize| chars.get(j).is_some_and(|c| digit_value(c).is_some());
     digit(i) && digit(i + 1) && digit(i + 2) && !digit(i + 3)
 }
 
