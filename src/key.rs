@@ -282,6 +282,14 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
     claims
         .iter()
         .filter_map(|c| {
+            if let Some(label) = unresolved_year_label(c) {
+                return Some(Anchor {
+                    sentence: c.sentence.clone(),
+                    span: c.span.clone(),
+                    label,
+                    since: c.relation == Some("since"),
+                });
+            }
             // A date read one of two ways dates nothing: the anchor would be a guess.
             if c.doubt.is_some_and(|d| d.keeps_out()) {
                 return None;
@@ -329,6 +337,25 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
             })
         })
         .collect()
+}
+
+/// The anchor of a year stated relative to a publication date there is none of: `Last year,
+/// 58 runners ...` is another year's figure even when the year cannot be told, so it is
+/// labelled by its words (`last_year`); the year it names, `this year`, labels nothing.
+fn unresolved_year_label(c: &Claim) -> Option<String> {
+    if c.kind != Kind::Year || c.value.is_some() || c.doubt != Some(crate::claim::Doubt::Unresolved) {
+        return None;
+    }
+    let words: Vec<String> = c
+        .text
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.iter().any(|w| ["this", "current"].contains(&w.as_str())) {
+        return None;
+    }
+    Some(words.join("_"))
 }
 
 /// The last five words before a claim in its sentence, lower-cased.
@@ -1828,6 +1855,11 @@ mod tests {
             chrono::NaiveDate::from_ymd_opt(2021, 8, 1),
         );
         assert_eq!(dated.last().unwrap().1.as_deref(), Some("dead"));
+        // A year stated relative to the missing date still sets its figures apart.
+        let got = undated("Last year, when temperatures reached 24C, 58 runners needed treatment.");
+        assert_eq!(got[2].1.as_deref(), Some("runners@last_year"));
+        let got = undated("This year 58 runners needed treatment.");
+        assert_eq!(got[1].1.as_deref(), Some("runners"));
         // An as-of date needs a publication date to be in the past.
         let got = undated("As of March 3, the fire had killed four people.");
         assert_eq!(got.last().unwrap().1.as_deref(), Some("dead"));
