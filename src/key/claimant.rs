@@ -255,22 +255,23 @@ fn head_after(tokens: &[Token], from: usize, ceiling: usize) -> Option<String> {
             break;
         }
         if t.is_word() && !["the", "a", "an"].iter().any(|d| t.is(d)) {
-            head = Some(normalize(t));
+            head = Some(t);
         }
     }
-    head
+    // Normalized once, for the last head word only.
+    head.map(normalize)
 }
 
 /// Lower case, without dots or a possessive, singular, with `-ize` spelled `-ise`.
 fn normalize(t: &Token) -> String {
-    let word: String = t
-        .folded
-        .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .chars()
-        .filter(|c| *c != '.')
-        .collect();
-    super::singular(&word.replace("iz", "is"))
+    let folded = crate::token::trim_possessive(&t.folded);
+    // Dots dropped and `iz` spelled `is` in one pass (`iz` cannot overlap itself, so this is
+    // `replace("iz", "is")` on the word without dots).
+    let mut word = String::with_capacity(folded.len());
+    for c in folded.chars().filter(|c| *c != '.') {
+        word.push(if c == 'z' && word.ends_with('i') { 's' } else { c });
+    }
+    super::singular(&word)
 }
 
 #[cfg(test)]
@@ -283,6 +284,45 @@ mod tests {
         let tokens = tokenize(text, 0..text.len());
         let at = tokens.iter().position(Token::is_number).expect("a number");
         claimant(&tokens, at..at + 1)
+    }
+
+    #[test]
+    fn normalize_drops_dots_and_possessives_and_spells_ize_ise() {
+        for w in [
+            "Organizers",
+            "U.N.",
+            "ministry's",
+            "agency’s",
+            "i.z",
+            "iizz",
+            "Izvestia",
+            "organiser",
+            "police",
+            "analyses",
+            "authorities",
+            "z",
+            "",
+        ] {
+            let t = Token {
+                kind: TokenKind::Word,
+                text: w,
+                span: 0..w.len(),
+                space_before: false,
+                folded: w.to_lowercase().into(),
+            };
+            let old: String = t
+                .folded
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .chars()
+                .filter(|c| *c != '.')
+                .collect();
+            assert_eq!(
+                normalize(&t),
+                crate::key::singular(&old.replace("iz", "is")),
+                "{w}"
+            );
+        }
     }
 
     #[test]
