@@ -1359,7 +1359,7 @@ fn rounding(text: &str, value: f64, scale: f64) -> f64 {
 /// `dozens`, `thousands`, `tens of thousands`, `hundreds of millions`, `several hundred`,
 /// `a few thousand`, `a couple of hundred`, `a dozen`, `half a million`.
 fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
-    let word = tokens[i].lower();
+    let word: &str = &tokens[i].folded;
     let of_magnitude = |j: usize| -> Option<f64> {
         if tokens.get(j).is_some_and(|t| t.is("of")) {
             tokens.get(j + 1).and_then(|t| plural_magnitude(&t.folded))
@@ -1385,7 +1385,7 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         }
         return Some(span(20.0 * base, 100.0 * base - 1.0, end));
     }
-    if let Some(m) = plural_magnitude(&word) {
+    if let Some(m) = plural_magnitude(word) {
         if let Some(base) = of_magnitude(i + 1).filter(|b| *b > m) {
             return Some(span(2.0 * m * base, 10.0 * m * base - 1.0, i + 3));
         }
@@ -1393,7 +1393,7 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
         if word == "scores" && !tokens.get(i + 1).is_some_and(|t| t.is("of")) {
             return None;
         }
-        return Some(match word.as_str() {
+        return Some(match word {
             "dozens" => span(24.0, 99.0, i + 1),
             "scores" => span(40.0, 199.0, i + 1),
             _ => span(2.0 * m, 10.0 * m - 1.0, i + 1),
@@ -1437,7 +1437,7 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
     } else {
         i + 1
     };
-    match word.as_str() {
+    match word {
         "several" => scale_after(i + 1).map(|(s, end)| span(3.0 * s, 9.0 * s, end)),
         "a" if next_is("few") => scale_after(i + 2).map(|(s, end)| span(2.0 * s, 5.0 * s, end)),
         "a" if next_is("couple") => scale_after(i + 2).map(|(s, end)| span(2.0 * s, 3.0 * s, end)),
@@ -1451,9 +1451,9 @@ fn vague_at(tokens: &[Token], i: usize) -> Option<Core> {
             Some(Core::exact(part, end))
         }
         // `three quarters of a million`, `three-quarters of a million`, `five eighths of a billion`.
-        _ if numerator(&word).is_some() && fraction_of(tokens, fraction_at).is_some() => {
+        _ if numerator(word).is_some() && fraction_of(tokens, fraction_at).is_some() => {
             let (part, end) = fraction_of(tokens, fraction_at)?;
-            Some(Core::exact(numerator(&word)? * part, end))
+            Some(Core::exact(numerator(word)? * part, end))
         }
         "half" if !next_is("a") => scale_after(i + 1)
             .filter(|(s, _)| *s >= 1000.0)
@@ -2163,9 +2163,12 @@ fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
     if !(1000.0..=2100.0).contains(&v) {
         return false;
     }
-    let prev = i.checked_sub(1).and_then(|p| tokens.get(p)).map(|t| t.lower());
+    let prev = i
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .map(|t| t.folded.as_ref());
     if matches!(
-        prev.as_deref(),
+        prev,
         Some(
             "in" | "since"
                 | "of"
@@ -2184,7 +2187,7 @@ fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
     }
     match tokens.get(end) {
         Some(next) if next.is_word() => {
-            let w = next.lower();
+            let w: &str = &next.folded;
             // `census`, `crisis`, `bus` end in s but are singular.
             let singular_s = w.ends_with("ss") || w.ends_with("us") || w.ends_with("is");
             let plural = w.ends_with('s') && !singular_s && !w.contains('\'') && !w.contains('’')
@@ -2200,8 +2203,8 @@ fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
                     "persons",
                     "feet",
                 ]
-                .contains(&w.as_str());
-            !plural || ["was", "is", "has", "as", "its", "this", "his", "us", "thus"].contains(&w.as_str())
+                .contains(&w);
+            !plural || ["was", "is", "has", "as", "its", "this", "his", "us", "thus"].contains(&w)
         }
         _ => true,
     }

@@ -12,10 +12,10 @@ use super::unit::unit_at;
 /// Returns the kind, the ISO code, the factor from the figure to the code's unit and the end.
 pub(super) fn money_after(tokens: &[Token], j: usize) -> Option<(Kind, &'static str, f64, usize)> {
     let t = tokens.get(j)?;
-    let w = t.lower();
-    let next = |k: usize| tokens.get(j + k).map(|t| t.lower()).unwrap_or_default();
+    let w: &str = &t.folded;
+    let next = |k: usize| tokens.get(j + k).map_or("", |t| t.folded.as_ref());
     // `470 pence`, `50 cents`: a hundredth of the currency.
-    let sub = match w.as_str() {
+    let sub = match w {
         "cent" | "cents" => Some("USD"),
         "paisa" | "paise" => Some("INR"),
         "kopeck" | "kopecks" | "kopek" | "kopeks" => Some("RUB"),
@@ -26,23 +26,23 @@ pub(super) fn money_after(tokens: &[Token], j: usize) -> Option<(Kind, &'static 
     if let Some(code) = sub {
         return Some((Kind::Money, code, 0.01, j + 1));
     }
-    if matches!(next(1).as_str(), "cent" | "cents") {
-        match w.as_str() {
+    if matches!(next(1), "cent" | "cents") {
+        match w {
             "euro" => return Some((Kind::Money, "EUR", 0.01, j + 2)),
             "us" => return Some((Kind::Money, "USD", 0.01, j + 2)),
             _ => {}
         }
     }
     // `125 million Australian dollars`, `10,000 Swiss francs`, `50 €`.
-    let qualified = match (w.as_str(), next(1).as_str()) {
+    let qualified = match (w, next(1)) {
         ("us" | "american", "dollar" | "dollars") => Some(("USD", 2)),
         ("australian", "dollar" | "dollars") => Some(("AUD", 2)),
         ("canadian", "dollar" | "dollars") => Some(("CAD", 2)),
-        ("hong", "kong") if matches!(next(2).as_str(), "dollar" | "dollars") => Some(("HKD", 3)),
+        ("hong", "kong") if matches!(next(2), "dollar" | "dollars") => Some(("HKD", 3)),
         ("swiss", "franc" | "francs") => Some(("CHF", 2)),
         ("chinese", "yuan") => Some(("CNY", 2)),
         ("turkish", "lira" | "liras") => Some(("TRY", 2)),
-        ("new", "zealand") if matches!(next(2).as_str(), "dollar" | "dollars") => Some(("NZD", 3)),
+        ("new", "zealand") if matches!(next(2), "dollar" | "dollars") => Some(("NZD", 3)),
         ("singapore", "dollar" | "dollars") => Some(("SGD", 2)),
         ("taiwan" | "taiwanese", "dollar" | "dollars") => Some(("TWD", 2)),
         ("mexican", "peso" | "pesos") => Some(("MXN", 2)),
@@ -54,10 +54,10 @@ pub(super) fn money_after(tokens: &[Token], j: usize) -> Option<(Kind, &'static 
         ("dutch", "guilder" | "guilders") => Some(("NLG", 2)),
         ("finnish", "markka" | "markkaa") => Some(("FIM", 2)),
         ("german", "mark" | "marks") => Some(("DEM", 2)),
-        ("south", "african") if matches!(next(2).as_str(), "rand" | "rands") => Some(("ZAR", 3)),
+        ("south", "african") if matches!(next(2), "rand" | "rands") => Some(("ZAR", 3)),
         ("indian", "rupee" | "rupees") => Some(("INR", 2)),
         ("pakistani", "rupee" | "rupees") => Some(("PKR", 2)),
-        ("sri", "lankan") if matches!(next(2).as_str(), "rupee" | "rupees") => Some(("LKR", 3)),
+        ("sri", "lankan") if matches!(next(2), "rupee" | "rupees") => Some(("LKR", 3)),
         ("kenyan", "shilling" | "shillings") => Some(("KES", 2)),
         ("ugandan", "shilling" | "shillings") => Some(("UGX", 2)),
         ("tanzanian", "shilling" | "shillings") => Some(("TZS", 2)),
@@ -77,10 +77,10 @@ pub(super) fn money_after(tokens: &[Token], j: usize) -> Option<(Kind, &'static 
         "ரூ" | "රු" => Some("LKR"),
         s => currency_symbol(s),
     };
-    if matches!(w.as_str(), "satoshi" | "satoshis" | "sats") {
+    if matches!(w, "satoshi" | "satoshis" | "sats") {
         return Some((Kind::Money, "XBT", 1e-8, j + 1));
     }
-    if matches!(w.as_str(), "dime" | "dimes") {
+    if matches!(w, "dime" | "dimes") {
         return Some((Kind::Money, "USD", 0.1, j + 1));
     }
     if let Some((code, scale)) = magnitude_code(t.text) {
@@ -93,7 +93,7 @@ pub(super) fn money_after(tokens: &[Token], j: usize) -> Option<(Kind, &'static 
             .get(j + 1)
             .is_some_and(|n| n.is_word() && scale_word(&n.folded, false).is_none());
     let code = symbol
-        .or_else(|| money_word(&w))
+        .or_else(|| money_word(w))
         .or_else(|| iso_code(t.text).filter(|_| !ambiguous))?;
     // `3 USD50 Cards`: a code written solid before digits belongs to them.
     if tokens

@@ -19,21 +19,19 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
         j += 1;
     }
     let t = tokens.get(j)?;
-    let w = t.lower();
-    let next = |k: usize| tokens.get(j + k).map(|t| t.lower()).unwrap_or_default();
+    let w: &str = &t.folded;
+    let next = |k: usize| tokens.get(j + k).map_or("", |t| t.folded.as_ref());
     if t.text == "%" {
         return Some((Kind::Percent, "%", 1.0, j + 1));
     }
-    match w.as_str() {
+    match w {
         "percentage" if next(1) == "points" || next(1) == "point" => {
             return Some((Kind::Percent, "%", 1.0, j + 2))
         }
         "percent" | "percents" | "percentage" | "pct" => return Some((Kind::Percent, "%", 1.0, j + 1)),
         "per" if next(1) == "cent" => return Some((Kind::Percent, "%", 1.0, j + 2)),
         // `25 basis points`, `25bps`, `25bp`: hundredths of a percentage point.
-        "basis" if matches!(next(1).as_str(), "point" | "points") => {
-            return Some((Kind::Percent, "%", 0.01, j + 2))
-        }
+        "basis" if matches!(next(1), "point" | "points") => return Some((Kind::Percent, "%", 0.01, j + 2)),
         "bps" | "bp" if t.text == w => return Some((Kind::Percent, "%", 0.01, j + 1)),
         // `rose 5pc`, British business copy; written solid and in lower case (`5 PCs`).
         "pc" if t.text == "pc" && !t.space_before => return Some((Kind::Percent, "%", 1.0, j + 1)),
@@ -42,29 +40,22 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
     // Temperatures: `46C`, `46.2 °C`, `8 degrees Celsius`, `104F` (converted after, as
     // Fahrenheit is not a multiple of Celsius).
     let degree_sign = t.text == "°";
-    let (temp_word, temp_end) = if degree_sign {
-        (next(1), j + 2)
-    } else {
-        (w.clone(), j + 1)
-    };
-    match temp_word.as_str() {
+    let (temp_word, temp_end) = if degree_sign { (next(1), j + 2) } else { (w, j + 1) };
+    match temp_word {
         "c" | "celsius" | "centigrade" if degree_sign || !t.space_before || w != "c" => {
             return Some((Kind::Temperature, "°C", 1.0, temp_end));
         }
         "f" | "fahrenheit" if degree_sign || !t.space_before || w != "f" => {
             return Some((Kind::Temperature, "°F", 1.0, temp_end));
         }
-        "degrees" | "degree" if is_temperature_degree(&w, &next(1), j > i) => {
+        "degrees" | "degree" if is_temperature_degree(w, next(1), j > i) => {
             let scale = next(1);
-            let end = j + if matches!(
-                scale.as_str(),
-                "celsius" | "centigrade" | "c" | "fahrenheit" | "f"
-            ) {
+            let end = j + if matches!(scale, "celsius" | "centigrade" | "c" | "fahrenheit" | "f") {
                 2
             } else {
                 1
             };
-            let unit = if matches!(scale.as_str(), "fahrenheit" | "f") {
+            let unit = if matches!(scale, "fahrenheit" | "f") {
                 "°F"
             } else {
                 "°C"
@@ -76,14 +67,14 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
     // Areas: `48,000 acres`, `19,400 hectares`, `75 square miles`, `12 sq km`, `5 km²`.
     // `2,000 square feet`, `5,000 sq ft`, `100 sq. km`, `a 300-square-foot flat`: any length
     // squared.
-    let square = matches!(w.as_str(), "square" | "sq");
+    let square = matches!(w, "square" | "sq");
     let dotted = w == "sq" && next(1) == "." || square && next(1) == "-" && j > i;
     let area_word = match (square, dotted) {
         (true, true) => next(2),
         (true, false) => next(1),
-        _ => w.clone(),
+        _ => w,
     };
-    let area = match area_word.as_str() {
+    let area = match area_word {
         "acre" | "acres" => Some(0.004_046_856),
         "hectare" | "hectares" | "ha" => Some(0.01),
         // The Levant's dunam (1,000 m²) and Egypt's feddan (4,200 m²).
@@ -110,14 +101,14 @@ pub(super) fn unit_at(tokens: &[Token], i: usize) -> Option<(Kind, &'static str,
     if let Some(found) = length_or_speed(tokens, i, j) {
         return Some(found);
     }
-    match w.as_str() {
+    match w {
         "kph" | "kmh" | "kmph" => return Some((Kind::Speed, "km/h", 1.0, j + 1)),
         // A nautical mile an hour: `winds of 15 knots`.
         "knot" | "knots" => return Some((Kind::Speed, "km/h", 1.852, j + 1)),
         "mph" => return Some((Kind::Speed, "km/h", MILE, j + 1)),
         _ => {}
     }
-    let seconds = match w.as_str() {
+    let seconds = match w {
         "millisecond" | "milliseconds" => 0.001,
         "ms" if t.text == "ms" => 0.001,
         // `it took 5h`, written solid; not `1h30`.
@@ -227,9 +218,9 @@ const YEAR: f64 = 31_557_600.0;
 /// km2`, `4km^2`, `4 km squared`).
 fn length_or_speed(tokens: &[Token], i: usize, j: usize) -> Option<(Kind, &'static str, f64, usize)> {
     let t = tokens.get(j)?;
-    let w = t.lower();
-    let next = |k: usize| tokens.get(j + k).map(|t| t.lower()).unwrap_or_default();
-    let factor = match w.as_str() {
+    let w: &str = &t.folded;
+    let next = |k: usize| tokens.get(j + k).map_or("", |t| t.folded.as_ref());
+    let factor = match w {
         "nautical" if next(1).starts_with("mile") => 1.852,
         "nmi" => 1.852,
         // `4.2 light-years`, `4.2 light years`.
@@ -251,9 +242,9 @@ fn length_or_speed(tokens: &[Token], i: usize, j: usize) -> Option<(Kind, &'stat
         // `nm` is nanometres in chip news (`a 5nm process`) and nautical miles in aviation
         // (`a range of 8,700 nm`), `Nm` torque: none is read.
         "nm" => return None,
-        _ => length_word(&w)?,
+        _ => length_word(w)?,
     };
-    let skip = match w.as_str() {
+    let skip = match w {
         "nautical" => 2,
         "light" => light_year(tokens, j).unwrap_or(1),
         _ => 1,
@@ -352,13 +343,13 @@ fn per_time(tokens: &[Token], k: usize) -> Option<(f64, usize)> {
     } else {
         k
     };
-    let word = |n: usize| tokens.get(k + n).map(|t| t.lower()).unwrap_or_default();
+    let word = |n: usize| tokens.get(k + n).map_or("", |t| t.folded.as_ref());
     let slash = word(0) == "/";
-    if !(slash || matches!(word(0).as_str(), "per" | "an" | "a")) {
+    if !(slash || matches!(word(0), "per" | "an" | "a")) {
         return None;
     }
     let u = if word(0) == "per" && hyphen(k + 1) { 2 } else { 1 };
-    let per_hour = match word(u).as_str() {
+    let per_hour = match word(u) {
         "h" | "hr" | "hour" if slash || word(u) == "hour" => 1.0,
         "min" | "minute" if slash || word(u) == "minute" => 60.0,
         "s" | "sec" | "second" if slash || word(u) == "second" => 3600.0,
