@@ -210,7 +210,7 @@ pub(super) fn day_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
 
 /// `2025-09-03`.
 pub(super) fn iso_date(tokens: &[Token], i: usize) -> Option<Phrase> {
-    let parts: Vec<&Token> = tokens.get(i..i + 5)?.iter().collect();
+    let parts = tokens.get(i..i + 5)?;
     let solid = parts[1..].iter().all(|t| !t.space_before);
     if !(solid && parts[0].text.len() == 4 && parts[1].text == "-" && parts[3].text == "-") {
         return None;

@@ -239,12 +239,7 @@ fn name_at(tokens: &[Token], j: usize) -> Option<(Rule, Option<&'static str>, us
     let counted = |t: &&Token| !matches!(t.text, "'" | "’" | ".");
     // Most words start no holiday name: tell so before copying any word.
     let first = tokens.get(j..)?.iter().find(counted)?;
-    let may_open = |name: &[&str]| {
-        name.first().is_none_or(|n| {
-            *n == first.folded.as_ref() || n.strip_suffix('\'') == Some(first.folded.as_ref())
-        })
-    };
-    if !first.folded.contains('’') && !HOLIDAYS.iter().any(|(name, ..)| may_open(name)) {
+    if !first.folded.contains('’') && !opens_a_name(&first.folded) {
         return None;
     }
     let words: Vec<(String, usize)> = tokens[j.min(tokens.len())..]
@@ -263,6 +258,34 @@ fn name_at(tokens: &[Token], j: usize) -> Option<(Rule, Option<&'static str>, us
                 .all(|(n, (w, _))| n == w || n.strip_suffix('\'').is_some_and(|bare| bare == w));
         matches.then(|| (*rule, *note, words[name.len() - 1].1))
     })
+}
+
+/// Whether some holiday name may start with `word`: its first word, or that word without a
+/// trailing apostrophe (`workers'`). The first words are hashed once, as this is asked at
+/// every word that may start a date.
+fn opens_a_name(word: &str) -> bool {
+    type Firsts = (
+        bool,
+        std::collections::HashSet<&'static str, crate::token::WordHash>,
+    );
+    static FIRSTS: std::sync::OnceLock<Firsts> = std::sync::OnceLock::new();
+    let (any_empty, firsts) = FIRSTS.get_or_init(|| {
+        let mut firsts = std::collections::HashSet::default();
+        let mut any_empty = false;
+        for (name, ..) in HOLIDAYS {
+            match name.first() {
+                None => any_empty = true,
+                Some(n) => {
+                    firsts.insert(*n);
+                    if let Some(bare) = n.strip_suffix('\'') {
+                        firsts.insert(bare);
+                    }
+                }
+            }
+        }
+        (any_empty, firsts)
+    });
+    *any_empty || firsts.contains(word)
 }
 
 /// The day a holiday falls on in year `y`.

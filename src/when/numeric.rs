@@ -168,16 +168,19 @@ fn chain(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phr
         }
         None
     };
-    let mut parts = vec![part(i)?];
+    // At most three parts, kept on the stack: this runs at every number that may start a date.
+    let mut buf = [part(i)?; 3];
+    let mut n = 1;
     let mut sep: Option<&str> = None;
     let mut j = i + 1;
-    while parts.len() < 3 {
+    while n < 3 {
         let Some(s) = tokens.get(j) else { break };
-        let last = parts[parts.len() - 1];
+        let last = buf[n - 1];
         // `mar3`: a month glued to its day.
-        if matches!(last, Part::Month(_)) && s.is_number() && !s.space_before && parts.len() == 1 {
+        if matches!(last, Part::Month(_)) && s.is_number() && !s.space_before && n == 1 {
             if let Some(p @ Part::Num(..)) = part(j) {
-                parts.push(p);
+                buf[n] = p;
+                n += 1;
                 j += 1;
                 sep = Some("");
                 continue;
@@ -191,9 +194,11 @@ fn chain(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phr
             break;
         };
         sep = Some(s.text);
-        parts.push(next);
+        buf[n] = next;
+        n += 1;
         j += 2;
     }
+    let parts = &buf[..n];
     // A chain that goes on (`541-555-0142`, `1/2/3/4`) is a code, not a date.
     let goes_on = tokens.get(j).is_some_and(|s| {
         !s.space_before
@@ -206,7 +211,7 @@ fn chain(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phr
         return None;
     }
     let months = parts.iter().filter(|p| matches!(p, Part::Month(_))).count();
-    let (date, end, note) = match (months, parts.as_slice()) {
+    let (date, end, note) = match (months, parts) {
         (0, [Part::Num(v, 8)]) => (Day(compact(*v)?), j, None),
         (0, [a, b, c]) => {
             let note = match (a, b) {
@@ -216,12 +221,12 @@ fn chain(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phr
             (numeric_three(*a, *b, *c)?, j, note)
         }
         (0, [a, b]) => numeric_two(tokens, i, j, *a, *b, sep?, published)?,
-        (1, _) if parts.len() >= 2 => mixed(&parts, published)?.with(j)?,
+        (1, _) if parts.len() >= 2 => mixed(parts, published)?.with(j)?,
         _ => return None,
     };
     let mut p = date_phrase(i, end, Qualifier::Exact);
     // `3/4/2025`, `5/6`: both orders give a date.
-    let either_order = match parts.as_slice() {
+    let either_order = match parts {
         [Part::Num(x, lx), Part::Num(y, _), ..] if months == 0 && parts.len() <= 3 && *lx <= 2 => {
             order_note(*x, *y).is_some()
         }
