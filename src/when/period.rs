@@ -38,20 +38,31 @@ pub(super) enum Unit {
 /// One period starting at `i`: the longest reading of the forms in the module notes.
 pub(super) fn period_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     let mut best = super::Longest::any();
-    best.offer(weekend(tokens, i, published));
-    best.offer(this_quarter(tokens, i, published));
-    best.offer(week_of(tokens, i, published));
+    // Most of these readers start with a given word (`this`, `week`, a weekday): at a number
+    // or a sign they are not asked. The order of the offers is kept, as it breaks ties.
+    let word = tokens.get(i)?.is_word();
+    if word {
+        best.offer(weekend(tokens, i, published));
+        best.offer(this_quarter(tokens, i, published));
+        best.offer(week_of(tokens, i, published));
+    }
     best.offer(nth_week(tokens, i, published));
-    best.offer(week_number(tokens, i, published));
+    if word {
+        best.offer(week_number(tokens, i, published));
+    }
     best.offer(nth_month(tokens, i, published));
-    best.offer(weekday_of_week(tokens, i, published));
-    best.offer(week_then_weekday(tokens, i, published));
-    best.offer(weekday_date(tokens, i, published));
+    if word {
+        best.offer(weekday_of_week(tokens, i, published));
+        best.offer(week_then_weekday(tokens, i, published));
+        best.offer(weekday_date(tokens, i, published));
+    }
     best.offer(century(tokens, i));
     best.offer(day_only(tokens, i, published));
-    best.offer(day_after_tomorrow(tokens, i, published));
-    best.offer(week_after_next(tokens, i, published));
-    best.offer(first_or_last_of(tokens, i, published));
+    if word {
+        best.offer(day_after_tomorrow(tokens, i, published));
+        best.offer(week_after_next(tokens, i, published));
+        best.offer(first_or_last_of(tokens, i, published));
+    }
     best.0
 }
 

@@ -24,6 +24,8 @@ pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
         "last" | "previous" => (-3, i + 1),
         "coming" | "upcoming" => (1, i + 1),
         "this" => (2, i + 1),
+        // Most tokens name no weekday: tell so before looking for the tense.
+        _ if weekday_of(&tokens[i].folded).is_none() => return None,
         _ => (tense_before(tokens, i), i),
     };
     let w = weekday_of(&tokens.get(w_index)?.folded)?;
