@@ -368,12 +368,15 @@ fn unresolved_year_label(c: &Claim) -> Option<String> {
 /// The last five words before a claim in its sentence, lower-cased.
 fn words_before(text: &str, c: &Claim) -> Vec<String> {
     let before = text.get(c.sentence.start..c.span.start).unwrap_or_default();
-    let words: Vec<String> = before
-        .split(|ch: char| !ch.is_alphanumeric())
+    // Read from the end, so that only the five words kept are lower-cased.
+    let mut words: Vec<String> = before
+        .rsplit(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take(5)
         .map(str::to_lowercase)
         .collect();
-    words[words.len().saturating_sub(5)..].to_vec()
+    words.reverse();
+    words
 }
 
 /// A figure that is not the current level of a quantity: a change (`grew by 12,000`,
