@@ -185,14 +185,19 @@ fn last_event(tokens: &[Token], rules: &RuleSet) -> bool {
 /// `Five officers were injured on that occasion`, `back then`, `that year`: the sentence points
 /// back to an earlier event the article has just told of, not to this one.
 fn refers_back(tokens: &[Token]) -> bool {
-    let words: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.folded.as_ref())
-        .collect();
-    words
-        .windows(2)
-        .any(|w| w == ["that", "occasion"] || w == ["back", "then"] || w == ["that", "year"])
+    // Each pair of consecutive words, without gathering the sentence's words first.
+    let mut words = tokens.iter().filter(|t| t.is_word()).map(|t| t.folded.as_ref());
+    let Some(mut prev) = words.next() else {
+        return false;
+    };
+    words.any(|w| {
+        let pair = matches!(
+            (prev, w),
+            ("that", "occasion") | ("back", "then") | ("that", "year")
+        );
+        prev = w;
+        pair
+    })
 }
 
 /// True when the sentence names a rival company or competitor: `Rival Norvik Systems posted
