@@ -172,16 +172,12 @@ fn join_bounds(tokens: &[Token], found: Vec<Phrase>) -> Vec<Phrase> {
     let mut joined: Vec<Phrase> = Vec::with_capacity(found.len());
     for p in found {
         if let Some(prev) = joined.last_mut() {
-            let between: Vec<&str> = tokens
-                .get(prev.end..p.start)
-                .unwrap_or_default()
-                .iter()
-                .map(|t| t.folded.as_ref())
-                .collect();
-            let joiner = matches!(
-                between.as_slice(),
-                ["and"] | ["but"] | [","] | [",", "and"] | [",", "but"]
-            );
+            let between = tokens.get(prev.end..p.start).unwrap_or_default();
+            let joiner = match between {
+                [w] => w.is("and") || w.is("but") || w.is(","),
+                [comma, w] => comma.is(",") && (w.is("and") || w.is("but")),
+                _ => false,
+            };
             let same = prev.kind == p.kind && prev.unit == p.unit && prev.resolution.is_none();
             let (lo, hi) = match (prev.qualifier, p.qualifier) {
                 (a, b) if lower(a) && upper(b) => (&*prev, &p),
