@@ -1073,8 +1073,13 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         .flatten();
     // Proper names after a figure (`83,861, Ollie Watkins scored`) are not what it counts.
     let common_after = common_words_after(tokens, range.clone(), 6);
+    // `forced 9,000 from their homes`: a noun behind a preposition is where the counted go,
+    // not what is counted.
+    let noun_after = nearest(&after, false, rules, is_subject)
+        .filter(|m| m.2 <= 4 && !after[..m.2].iter().any(|w| PREPOSITIONS.contains(w)));
+    let subject_after = bound_by_of.is_none() && noun_after.is_some();
     let subject = bound_by_of
-        .or_else(|| nearest(&after, false, rules, is_subject).filter(|m| m.2 <= 4))
+        .or(noun_after)
         // A plain noun right after the figure ("23 foreign nationals") is its subject, even
         // when a known class stands further back.
         .or_else(|| {
@@ -1098,6 +1103,13 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         .unwrap_or_default();
     let role = role_of(&after, &before_clause, rules)
         .or_else(|| role_of(&[], &list_before, rules))
+        // `20,000 people across the region have had to leave their homes`: the predicate of
+        // the counted noun's clause, past a phrase that places it.
+        .or_else(|| {
+            subject_after
+                .then(|| role_of(&predicate_after(tokens, range.clone()), &[], rules))
+                .flatten()
+        })
         .or_else(|| role_of(&after, &before, rules))
         // `| Dead | 42 |`: a row label names the role of the figures in its row.
         .or_else(|| role_of(&[], &label, rules))
@@ -1542,6 +1554,46 @@ fn singular(word: &str) -> String {
     word.strip_suffix('s').unwrap_or(word).to_string()
 }
 
+/// Prepositions that put a noun after a figure in a phrase of its own: `9,000 from their
+/// homes`, `2,000 troops in armoured vehicles`.
+const PREPOSITIONS: &[&str] = &[
+    "from",
+    "in",
+    "into",
+    "at",
+    "on",
+    "across",
+    "near",
+    "inside",
+    "outside",
+    "for",
+    "with",
+    "without",
+    "by",
+    "to",
+    "since",
+    "under",
+    "through",
+    "throughout",
+];
+
+/// Up to twelve words after a figure, to the end of its clause: the predicate of the noun it
+/// counts. A comma, a conjunction or a relative word ends the clause, so that the role of
+/// another clause (`and police arrested 12`) is never read.
+fn predicate_after<'t>(tokens: &'t [Token], range: Range<usize>) -> Vec<&'t str> {
+    const ENDS: &[&str] = &[
+        "and", "but", "or", "while", "whereas", "where", "who", "which", "that", "when", "after", "before",
+        "because", "as", "although", "though", "if", "than",
+    ];
+    tokens[range.end..]
+        .iter()
+        .take_while(|t| !is_boundary(t, true) && !ENDS.iter().any(|w| t.is(w)))
+        .filter(|t| t.is_word())
+        .take(12)
+        .map(|t| t.folded.as_ref())
+        .collect()
+}
+
 /// A plural noun among the first words after a figure: `10 foreign trips`, `45 echelons`.
 fn plural_noun(after: &[&str]) -> Option<String> {
     const STOP: &[&str] = &[
@@ -1794,6 +1846,32 @@ mod tests {
             key("send thousands of military construction workers").as_deref(),
             Some("worker.deployed")
         );
+    }
+
+    #[test]
+    fn a_noun_behind_a_preposition_is_not_what_is_counted() {
+        assert_eq!(
+            key("The floods forced about 9,000 from their homes.").as_deref(),
+            Some("displaced")
+        );
+        assert_eq!(
+            key("About 2,000 troops in armoured vehicles paraded through the city.").as_deref(),
+            Some("troops")
+        );
+    }
+
+    #[test]
+    fn the_predicate_of_the_counted_noun_names_its_role() {
+        assert_eq!(
+            key("More than 20,000 people across the region have had to leave their homes.").as_deref(),
+            Some("displaced")
+        );
+        // The role of the next clause is not the role of this one.
+        let got = keys_with(
+            "About 2,000 people gathered in the square and police arrested 12.",
+            &RuleSet::generic(),
+        );
+        assert_ne!(got[0].1.as_deref(), Some("arrested"), "{got:?}");
     }
 
     #[test]
