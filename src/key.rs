@@ -228,6 +228,10 @@ struct Anchor {
     /// Stated as `since 2015`: it names a past event but dates the figure only inside a
     /// relative clause about that event ("since the 2021 fire, which burned 62,000 acres").
     since: bool,
+    /// Dates only the figures after it: a month of a past year after a figure (`lost $1.4bn
+    /// when the firm froze withdrawals in November 2024`) often tells when something else
+    /// happened.
+    before_only: bool,
 }
 
 /// The past year or as-of date a figure belongs to: one stated in the same clause of its
@@ -242,6 +246,9 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
             return None;
         }
         let year_first = a.span.end <= claim.span.start;
+        if a.before_only && !year_first {
+            return None;
+        }
         let (from, to) = if year_first {
             (a.span.end, claim.span.start)
         } else {
@@ -251,14 +258,18 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
             .iter()
             .filter(|t| t.span.start >= from && t.span.end <= to)
             .collect();
-        let separated = between.iter().any(|t| {
-            matches!(t.text, ";" | ":" | "—" | "–" | "(" | ")")
-                || [
-                    "from", "than", "compared", "versus", "vs", "while", "whereas", "but",
-                ]
-                .iter()
-                .any(|w| t.is(w))
-        });
+        // `the highest reading since the gauge was moved in 2004`: a year inside a `since`
+        // phrase after the figure dates what it is compared with, not the figure.
+        let since_after = !year_first && between.iter().any(|t| t.is("since"));
+        let separated = since_after
+            || between.iter().any(|t| {
+                matches!(t.text, ";" | ":" | "—" | "–" | "(" | ")")
+                    || [
+                        "from", "than", "compared", "versus", "vs", "while", "whereas", "but",
+                    ]
+                    .iter()
+                    .any(|w| t.is(w))
+            });
         // `growth of 1.4 per cent in 2026, rising to 1.7 per cent in 2027`: a year after
         // the figure dates the nearest figure before it, not one further back.
         let separated = separated || (!year_first && between.iter().any(|t| t.is_number()));
@@ -293,14 +304,22 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                 (_, _, Kind::Year, Some((a, b))) if a == b => (a, b),
                 _ => return None,
             };
-            let label = match c.kind {
+            let as_of = c.relation == Some("as_of") || as_of_words(&words_before(text, c));
+            let year_of = |d: f64| crate::when::date_of(d).map(|d| f64::from(chrono::Datelike::year(&d)));
+            let (mut before_only, mut label) = (false, None);
+            match c.kind {
                 // Past and future years alike: `96% of GDP in 2027-28` is a forecast.
-                Kind::Year if lo == hi && lo != this_year => format!("{}", lo as i64),
-                Kind::Date if c.relation == Some("as_of") && hi < today => {
-                    crate::when::date_of(lo)?.to_string()
+                Kind::Year if lo == hi && lo != this_year => label = Some(format!("{}", lo as i64)),
+                Kind::Date if as_of && hi < today => label = Some(crate::when::date_of(lo)?.to_string()),
+                // `In October 1998, when the river reached 9.2 metres, 31 people died`: a date
+                // of a past year dates the figures after it by its year, like the year alone.
+                Kind::Date if year_of(hi)? < this_year && year_of(lo) == year_of(hi) => {
+                    label = Some(format!("{}", year_of(lo)? as i64));
+                    before_only = true;
                 }
-                _ => return None,
-            };
+                _ => {}
+            }
+            let label = label?;
             // `Veltra, founded in 1987, reported ...`: a year that defines the subject
             // dates nothing in the sentence.
             let defining = words_before(text, c).iter().any(|w| {
@@ -325,9 +344,19 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                 span: c.span.clone(),
                 label,
                 since: c.relation == Some("since"),
+                before_only,
             })
         })
         .collect()
+}
+
+/// `as of the state's Tuesday update`, `as of Monday's count`: `as of` a few words before a
+/// date (the last five words before it, see [`words_before`]) makes it an as-of date.
+fn as_of_words(before: &[String]) -> bool {
+    before
+        .windows(2)
+        .position(|w| w[0] == "as" && w[1] == "of")
+        .is_some_and(|at| before.len() - (at + 2) <= 3)
 }
 
 /// The last five words before a claim in its sentence, lower-cased.
@@ -1845,6 +1874,53 @@ mod tests {
         assert_eq!(
             key("send thousands of military construction workers").as_deref(),
             Some("worker.deployed")
+        );
+    }
+
+    fn key_on(text: &str, figure: &str, published: (i32, u32, u32)) -> Option<String> {
+        let day = chrono::NaiveDate::from_ymd_opt(published.0, published.1, published.2);
+        keys_on(text, &RuleSet::generic(), day)
+            .into_iter()
+            .find(|(t, _)| t == figure)
+            .unwrap_or_else(|| panic!("{figure} in {text}"))
+            .1
+    }
+
+    #[test]
+    fn as_of_a_few_words_before_a_date_makes_it_an_as_of_date() {
+        let text = "As of the state's Tuesday update, 197 cases had been confirmed.";
+        assert_eq!(
+            key_on(text, "197", (2026, 2, 19)).as_deref(),
+            Some("infected@2026-02-17")
+        );
+        let far = "As of now, the state says, after its Tuesday update, 197 cases had been confirmed.";
+        assert_eq!(key_on(far, "197", (2026, 2, 19)).as_deref(), Some("infected"));
+    }
+
+    #[test]
+    fn a_year_in_a_since_phrase_after_a_figure_does_not_date_it() {
+        let text =
+            "The river peaked at 8.9 metres at the bridge, the highest since the gauge was moved in 2004.";
+        assert_eq!(
+            key_on(text, "8.9 metres", (2026, 10, 21)).as_deref(),
+            Some("length.distance")
+        );
+        let dated = "The river peaked at 9.2 metres at the bridge in 2004.";
+        assert_eq!(
+            key_on(dated, "9.2 metres", (2026, 10, 21)).as_deref(),
+            Some("length.distance@2004")
+        );
+    }
+
+    #[test]
+    fn a_date_of_a_past_year_dates_the_figures_after_it() {
+        let text = "In October 1998, 31 people died across the valley.";
+        assert_eq!(key_on(text, "31", (2026, 10, 21)).as_deref(), Some("dead@1998"));
+        // After the figure it often dates something else.
+        let after = "More than 40,000 investors lost money when the firm froze withdrawals in November 2024.";
+        assert_eq!(
+            key_on(after, "More than 40,000", (2026, 3, 13)).as_deref(),
+            Some("investor")
         );
     }
 

@@ -112,6 +112,9 @@ const UNSPECIFIC: &[&str] = &[
     "data",
     "estimate",
     "count",
+    "update",
+    "tally",
+    "toll",
 ];
 
 /// The claimant of the figure at tokens `claim` of a sentence: the head word of the phrase
@@ -243,6 +246,9 @@ fn head_before(tokens: &[Token], verb: usize, floor: usize) -> Option<String> {
 /// the clause's end (`the U.N. refugee agency` gives `agency`).
 fn head_after(tokens: &[Token], from: usize, ceiling: usize) -> Option<String> {
     let mut head = None;
+    // `the state Department of Health's Thursday update`: the owner of a report says it.
+    let mut phrase: Vec<&Token> = Vec::new();
+    let mut owner = None;
     for t in tokens.get(from..ceiling)? {
         let word = t.is_word() || (t.text == "." && head.is_some() && !t.space_before);
         if !word
@@ -257,8 +263,26 @@ fn head_after(tokens: &[Token], from: usize, ceiling: usize) -> Option<String> {
         if t.is_word() && !["the", "a", "an"].iter().any(|d| t.is(d)) {
             head = Some(normalize(t));
         }
+        phrase.push(t);
+        if t.folded.ends_with("'s") || t.folded.ends_with("’s") {
+            owner = Some(owner_head(&phrase));
+        }
     }
-    head
+    match (head, owner) {
+        (Some(h), Some(o)) if UNSPECIFIC.contains(&h.as_str()) => Some(o),
+        (head, _) => head,
+    }
+}
+
+/// The head of an owner's phrase (`the state Department of Health's`): the word before `of`
+/// when it has one, as [`head_before`] reads `the Department of Health said`, else its last
+/// word.
+fn owner_head(phrase: &[&Token]) -> String {
+    let words: Vec<&Token> = phrase.iter().copied().filter(|t| t.is_word()).collect();
+    match words.iter().rposition(|t| t.is("of")) {
+        Some(p) if p > 0 => normalize(words[p - 1]),
+        _ => words.last().map_or_else(String::new, |t| normalize(t)),
+    }
 }
 
 /// Lower case, without dots or a possessive, singular, with `-ize` spelled `-ise`.
@@ -319,6 +343,20 @@ mod tests {
             of("UNHCR says 118,000 people have crossed.").as_deref(),
             Some("unhcr")
         );
+    }
+
+    #[test]
+    fn the_owner_of_a_report_is_its_claimant() {
+        let owned = "So far 33 have needed hospital care, according to the state Department of Health's Thursday update.";
+        let said = "The state Department of Health said 38 people had been hospitalized.";
+        assert_eq!(of(owned).as_deref(), Some("department"));
+        assert_eq!(of(said), of(owned));
+        assert_eq!(
+            of("Some 40 died, according to the ministry's latest tally.").as_deref(),
+            Some("ministry")
+        );
+        // A report with no owner names nobody in particular.
+        assert_eq!(of("Some 40 died, according to the latest update."), None);
     }
 
     #[test]
