@@ -600,12 +600,24 @@ fn window<'t>(
     stop_at_comma: bool,
 ) -> Vec<&'t str> {
     let mut words = Vec::with_capacity(limit);
-    let iter: Box<dyn Iterator<Item = &'t Token>> = if before {
-        Box::new(tokens[..claim.start].iter().rev())
-    } else {
-        Box::new(tokens[claim.end..].iter())
-    };
-    for t in iter {
+    // The index of the next token to read: walking back, the one before `at`.
+    let mut at = if before { claim.start } else { claim.end };
+    loop {
+        let t = if before {
+            let Some(prev) = at.checked_sub(1) else { break };
+            at = prev;
+            &tokens[at]
+        } else {
+            let Some(next) = tokens.get(at) else { break };
+            at += 1;
+            next
+        };
+        // `310 millimetres (12.2 inches) of rain`: the same figure in other units, in brackets,
+        // stands between a figure and its noun without cutting them apart.
+        if let Some(past) = conversion(tokens, at, before) {
+            at = past;
+            continue;
+        }
         // `Net profit: $615m`, `- Job cuts: 3,200`: a short label before a colon names the figure.
         if before && t.text == ":" && is_label_colon(tokens, t) {
             continue;
@@ -621,6 +633,53 @@ fn window<'t>(
         words.reverse();
     }
     words
+}
+
+/// A bracketed figure in other units next to a figure (`(12.2 inches)`, `(€13.1bn)`): where
+/// the walk resumes past it, given the index the walk stands at after reading the bracket at
+/// `at - 1` (forward) or `at` (back). At most four tokens inside, one of them a number, and
+/// nothing but words, numbers and signs: `(Q1 2025: $702m)` is a note of its own.
+fn conversion(tokens: &[Token], at: usize, before: bool) -> Option<usize> {
+    let bracket = if before {
+        tokens.get(at)
+    } else {
+        at.checked_sub(1).and_then(|i| tokens.get(i))
+    };
+    let wanted = if before { ")" } else { "(" };
+    if bracket.is_none_or(|t| t.text != wanted) {
+        return None;
+    }
+    let (open, close) = if before {
+        let close = at;
+        (
+            tokens[close.saturating_sub(5)..close]
+                .iter()
+                .rposition(|t| t.text == "(")?
+                + close.saturating_sub(5),
+            close,
+        )
+    } else {
+        let open = at.checked_sub(1)?;
+        (
+            open,
+            open + 1
+                + tokens
+                    .get(open + 1..)?
+                    .iter()
+                    .take(5)
+                    .position(|t| t.text == ")")?,
+        )
+    };
+    if tokens[open].text != "(" || tokens[close].text != ")" || close <= open + 1 {
+        return None;
+    }
+    let inside = &tokens[open + 1..close];
+    let plain = inside.iter().all(|t| {
+        t.is_word()
+            || t.is_number()
+            || (t.kind == TokenKind::Punct && !matches!(t.text, ":" | ";" | "(" | ")"))
+    });
+    (plain && inside.iter().any(Token::is_number)).then_some(if before { open } else { close + 1 })
 }
 
 /// True when the colon ends a short label that starts its sentence (at most five words).
@@ -977,10 +1036,13 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         Kind::Duration | Kind::Distance | Kind::Area | Kind::Speed | Kind::Temperature => {
             match subject(tokens, range.clone(), claim.kind, rules, true) {
                 Some((class, term)) => {
-                    let key = match claim.kind {
+                    let mut key = match claim.kind {
                         Kind::Money => class.id.clone(),
                         k => format!("{}.{}", class.id, k.as_str()),
                     };
+                    if forecast_measure(tokens, &range) {
+                        key.push_str(".projected");
+                    }
                     Keyed {
                         key: Some(key),
                         noun: Some(term),
@@ -1189,22 +1251,36 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     Keyed { key, noun }
 }
 
+/// Words that make a figure after them in its clause a forecast or a target, not a result.
+const OUTLOOK: &[&str] = &[
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "guidance",
+    "outlook",
+    "projected",
+    "projects",
+    "predicts",
+    "target",
+    "targets",
+];
+
+/// `Forecasters expect up to 80 mm more rain`, `60 to 80 millimetres of rain possible`: a
+/// measure stated as a forecast is not the measure of what happened. Words before the figure
+/// in its clause, or a forecast adjective among the four words after it.
+fn forecast_measure(tokens: &[Token], range: &Range<usize>) -> bool {
+    const BEFORE: &[&str] = &["expect", "predict", "predicted", "forecasting"];
+    const AFTER: &[&str] = &["possible", "expected", "forecast", "predicted", "likely"];
+    let before = clause_before(tokens, range.clone(), 8);
+    let after = window(tokens, range.clone(), false, 4, true);
+    before.iter().any(|w| OUTLOOK.contains(w) || BEFORE.contains(w))
+        || after.iter().any(|w| AFTER.contains(w))
+}
+
 /// Money takes the class of what it pays for, narrowed by the word before that class's term:
 /// `Defence spending will hit £64bn` is `budget.defence`, apart from `Health spending`.
 fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
-    const OUTLOOK: &[&str] = &[
-        "expects",
-        "expected",
-        "forecast",
-        "forecasts",
-        "guidance",
-        "outlook",
-        "projected",
-        "projects",
-        "predicts",
-        "target",
-        "targets",
-    ];
     const VERBS: &[&str] = &[
         "reported",
         "reports",
@@ -1921,6 +1997,38 @@ mod tests {
         assert_eq!(
             key_on(after, "More than 40,000", (2026, 3, 13)).as_deref(),
             Some("investor")
+        );
+    }
+
+    #[test]
+    fn a_bracketed_conversion_does_not_cut_a_figure_from_its_noun() {
+        let text = "The station recorded 310 millimetres (12.2 inches) of rain.";
+        assert_eq!(
+            key_on(text, "310 millimetres", (2026, 10, 19)).as_deref(),
+            Some("rainfall.distance")
+        );
+        // A bracketed note of its own still ends the window.
+        let note =
+            "The station recorded 310 millimetres (the wettest day since records began, 1871) of rain.";
+        assert_eq!(key_on(note, "310 millimetres", (2026, 10, 19)), None);
+    }
+
+    #[test]
+    fn a_measure_stated_as_a_forecast_is_projected() {
+        let expect = "Forecasters expect up to 80 mm more rain on Thursday.";
+        assert_eq!(
+            key_on(expect, "up to 80 mm", (2026, 10, 21)).as_deref(),
+            Some("rainfall.distance.projected")
+        );
+        let possible = "There is a warning for Thursday, with 60 to 80 millimetres of rain possible.";
+        assert_eq!(
+            key_on(possible, "60 to 80 millimetres", (2026, 10, 21)).as_deref(),
+            Some("rainfall.distance.projected")
+        );
+        let fell = "Forecasters said more than 300 mm of rain fell in two days.";
+        assert_eq!(
+            key_on(fell, "more than 300 mm", (2026, 10, 21)).as_deref(),
+            Some("rainfall.distance")
         );
     }
 
