@@ -17,6 +17,7 @@ use crate::token::{tokenize, Token, TokenKind};
 
 mod claimant;
 mod live;
+mod scope;
 
 pub use live::date_earlier_updates;
 
@@ -144,6 +145,13 @@ pub fn key_sentence_tokens(
         claim.key = keyed
             .key
             .map(|generic| of_rival(generic, rival, claim.kind, rules))
+            .map(|generic| {
+                let counted = !claim.kind.is_time_point() && claim.kind != Kind::Ordinal;
+                match scope::wide_scope(keying_tokens, range.clone()).filter(|_| counted) {
+                    Some(scope) => format!("{generic}.{scope}"),
+                    None => generic,
+                }
+            })
             .map(|generic| match narrow(&generic, tokens, &words, rules) {
                 Some(fact) => fact,
                 None => match anchor(&anchors, claim, keying_tokens) {
@@ -469,6 +477,11 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
             .map(|t| t.lower())
     };
     let (w1, w2, w3) = (word(1), word(2), word(3));
+    // `Another 31 cases are listed as probable`, `a further 1,100 homes`: an addition to a
+    // figure stated before, not the figure.
+    if w1.as_deref() == Some("another") || (w1.as_deref() == Some("further") && w2.as_deref() == Some("a")) {
+        return true;
+    }
     const CHANGE: &[&str] = &[
         "grew",
         "grown",
@@ -1001,7 +1014,8 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
                     let before = clause_before(tokens, range.clone(), 6);
                     let noun = share_subject(&before)
                         .or_else(|| pronoun_complement(&after))
-                        .or_else(|| of_noun(&after))
+                        .or_else(|| of_noun(&after).map(|n| stake(&n)))
+                        .or_else(|| attributive_noun(tokens, &range, &after))
                         .or_else(|| {
                             // `Officials said 40% ...`: who speaks is not what is counted.
                             let spoken =
@@ -1142,7 +1156,7 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         key: None,
         noun: None,
     };
-    if is_apposed_age(tokens, &range, claim) {
+    if is_apposed_age(tokens, &range, claim) || scope::is_age_bound(tokens, &range, claim) {
         return none;
     }
     let after = window(tokens, range.clone(), false, 6, false);
@@ -1798,6 +1812,52 @@ fn pronoun_complement(after: &[&str]) -> Option<String> {
     }
 }
 
+/// `holds about 11% of the shares`: a share of a company's shares or stock is a stake, not a
+/// move of its share price (`shares fell 3.1%`).
+fn stake(noun: &str) -> String {
+    if ["shares", "stock", "stake", "equity"].contains(&noun) {
+        "stake".to_string()
+    } else {
+        noun.to_string()
+    }
+}
+
+/// `a 32% premium`, `a 25 per cent stake`: after `a` and the figure, the noun it qualifies.
+/// A unit, a time word or a word made of the figure's own parts is no noun.
+fn attributive_noun(tokens: &[Token], range: &Range<usize>, after: &[&str]) -> Option<String> {
+    let article = range
+        .start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| t.is("a") || t.is("an"));
+    let next = tokens.get(range.end).filter(|t| t.is_word())?;
+    let lower = next.text.chars().next().is_some_and(char::is_lowercase);
+    const NOT: &[&str] = &[
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "more",
+        "less",
+        "higher",
+        "lower",
+        "year",
+        "day",
+        "week",
+        "month",
+        "point",
+        "points",
+        "chance",
+        "probability",
+    ];
+    let word = *after.first()?;
+    (article && lower && word.len() > 3 && word.chars().all(char::is_alphabetic) && !NOT.contains(&word))
+        .then(|| word.to_string())
+}
+
 /// The head of an `of` phrase after a percentage: `90% of North Korea's trade` -> `trade`.
 fn of_noun(after: &[&str]) -> Option<String> {
     if after.first() != Some(&"of") || after.get(1).is_some_and(|w| PRONOUNS.contains(w)) {
@@ -1807,8 +1867,16 @@ fn of_noun(after: &[&str]) -> Option<String> {
         "the", "a", "an", "all", "its", "their", "his", "her", "our", "and", "or", "in", "on", "at", "to",
         "for", "from", "by", "with", "is", "are", "was", "were",
     ];
+    // `81% of kindergarteners had received both doses`: a verb ends the noun phrase.
+    const VERBS: &[&str] = &[
+        "had", "has", "have", "will", "would", "could", "can", "did", "do", "does", "been", "be", "who",
+        "that", "which",
+    ];
     let mut head = None;
     for w in &after[1..] {
+        if VERBS.contains(w) {
+            break;
+        }
         if STOP.contains(w) {
             if head.is_some() {
                 break;
@@ -2030,6 +2098,39 @@ mod tests {
             key_on(fell, "more than 300 mm", (2026, 10, 21)).as_deref(),
             Some("rainfall.distance")
         );
+    }
+
+    #[test]
+    fn percentages_name_the_noun_they_qualify_and_stakes() {
+        let premium = "Calder will pay $48.50 per share, a 32% premium to the closing price.";
+        assert_eq!(
+            key_on(premium, "32%", (2026, 5, 11)).as_deref(),
+            Some("percent.premium")
+        );
+        let stake = "The family trust, which holds about 11% of the shares, will vote in favour.";
+        assert_eq!(
+            key_on(stake, "about 11%", (2026, 5, 11)).as_deref(),
+            Some("percent.stake")
+        );
+        let verb = "Just 81% of county kindergarteners had received both doses.";
+        assert_eq!(
+            key_on(verb, "81%", (2026, 2, 20)).as_deref(),
+            Some("percent.kindergarteners")
+        );
+        // A figure with no article before it qualifies nothing after it.
+        let bare = "Turnout rose 5% overnight.";
+        assert_ne!(
+            key_on(bare, "5%", (2026, 2, 20)).as_deref(),
+            Some("percent.overnight")
+        );
+    }
+
+    #[test]
+    fn another_or_a_further_figure_is_an_addition() {
+        let text = "Another 31 cases are listed as probable.";
+        assert_eq!(key_on(text, "31", (2026, 2, 20)), None);
+        let further = "A further 1,100 homes remained under threat.";
+        assert_eq!(key_on(further, "1,100", (2026, 2, 20)), None);
     }
 
     #[test]
