@@ -291,15 +291,25 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
 
 /// Past years (before the publication year) and as-of dates (`by Tuesday`, `as of March 3`,
 /// at least a day before publication) stated in each sentence.
+///
+/// Without a publication date the current year is unknown, so every year a sentence states
+/// dates its figures: `the 2021 fire, which killed four` must not meet this fire's toll, and
+/// a figure wrongly set apart is a comparison missed, where one wrongly joined is a false alarm.
 fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<Anchor> {
-    let Some(published) = published else {
-        return Vec::new();
-    };
-    let this_year = f64::from(chrono::Datelike::year(&published));
-    let today = crate::when::day_number(published);
+    let this_year = published.map(|p| f64::from(chrono::Datelike::year(&p)));
+    let today = published.map(crate::when::day_number);
     claims
         .iter()
         .filter_map(|c| {
+            if let Some(label) = unresolved_year_label(c) {
+                return Some(Anchor {
+                    sentence: c.sentence.clone(),
+                    span: c.span.clone(),
+                    label,
+                    since: c.relation == Some("since"),
+                    before_only: false,
+                });
+            }
             // A date read one of two ways dates nothing: the anchor would be a guess.
             if c.doubt.is_some_and(|d| d.keeps_out()) {
                 return None;
@@ -317,11 +327,13 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
             let (mut before_only, mut label) = (false, None);
             match c.kind {
                 // Past and future years alike: `96% of GDP in 2027-28` is a forecast.
-                Kind::Year if lo == hi && lo != this_year => label = Some(format!("{}", lo as i64)),
-                Kind::Date if as_of && hi < today => label = Some(crate::when::date_of(lo)?.to_string()),
+                Kind::Year if lo == hi && Some(lo) != this_year => label = Some(format!("{}", lo as i64)),
+                Kind::Date if as_of && today.is_some_and(|today| hi < today) => {
+                    label = Some(crate::when::date_of(lo)?.to_string());
+                }
                 // `In October 1998, when the river reached 9.2 metres, 31 people died`: a date
                 // of a past year dates the figures after it by its year, like the year alone.
-                Kind::Date if year_of(hi)? < this_year && year_of(lo) == year_of(hi) => {
+                Kind::Date if Some(year_of(hi)?) < this_year && year_of(lo) == year_of(hi) => {
                     label = Some(format!("{}", year_of(lo)? as i64));
                     before_only = true;
                 }
@@ -365,6 +377,25 @@ fn as_of_words(before: &[String]) -> bool {
         .windows(2)
         .position(|w| w[0] == "as" && w[1] == "of")
         .is_some_and(|at| before.len() - (at + 2) <= 3)
+}
+
+/// The anchor of a year stated relative to a publication date there is none of: `Last year,
+/// 58 runners ...` is another year's figure even when the year cannot be told, so it is
+/// labelled by its words (`last_year`); the year it names, `this year`, labels nothing.
+fn unresolved_year_label(c: &Claim) -> Option<String> {
+    if c.kind != Kind::Year || c.value.is_some() || c.doubt != Some(crate::claim::Doubt::Unresolved) {
+        return None;
+    }
+    let words: Vec<String> = c
+        .text
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.iter().any(|w| ["this", "current"].contains(&w.as_str())) {
+        return None;
+    }
+    Some(words.join("_"))
 }
 
 /// The last five words before a claim in its sentence, lower-cased.
@@ -2176,6 +2207,28 @@ mod tests {
         assert_eq!(key("three leaders standing together"), None);
         assert_eq!(key("the army's 80,000 troops"), None);
         assert_eq!(key("three people were killed").as_deref(), Some("dead"));
+    }
+
+    #[test]
+    fn without_a_publication_date_every_stated_year_dates_its_figures() {
+        let undated = |text: &str| keys_on(text, &RuleSet::generic(), None);
+        let got = undated("It is the worst since the 2021 fire, which killed four people.");
+        assert_eq!(got.last().unwrap().1.as_deref(), Some("dead@2021"));
+        // With a date, the publication year's own figures stay unanchored.
+        let dated = keys_on(
+            "In 2021, the fire killed four people.",
+            &RuleSet::generic(),
+            chrono::NaiveDate::from_ymd_opt(2021, 8, 1),
+        );
+        assert_eq!(dated.last().unwrap().1.as_deref(), Some("dead"));
+        // A year stated relative to the missing date still sets its figures apart.
+        let got = undated("Last year, when temperatures reached 24C, 58 runners needed treatment.");
+        assert_eq!(got[2].1.as_deref(), Some("runners@last_year"));
+        let got = undated("This year 58 runners needed treatment.");
+        assert_eq!(got[1].1.as_deref(), Some("runners"));
+        // An as-of date needs a publication date to be in the past.
+        let got = undated("As of March 3, the fire had killed four people.");
+        assert_eq!(got.last().unwrap().1.as_deref(), Some("dead"));
     }
 
     #[test]

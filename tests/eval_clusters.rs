@@ -57,3 +57,37 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
         "{traps} traps hit, ceiling {MAX_TRAPS_HIT}"
     );
 }
+
+/// The same clusters read as if their files had no front matter (no outlet, no publication
+/// date), as articles copied from the web often come: relative dates stay unresolved, and
+/// keying must still keep earlier years' figures apart.
+const MIN_FOUND_UNDATED: usize = 30;
+const MAX_FALSE_ALARMS_UNDATED: usize = 2;
+const MAX_TRAPS_HIT_UNDATED: usize = 10;
+
+#[test]
+fn generic_rules_hold_their_scores_on_the_eval_clusters_without_front_matter() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/eval");
+    let (mut found, mut alarms, mut traps) = (0, Vec::new(), 0);
+    for name in CLUSTERS {
+        let expected = root.join(format!("{name}.expected.toml"));
+        let s = judge::score_cluster_as(&root.join(name), &expected, judge::Metadata::Dropped);
+        found += s.found;
+        traps += s.traps_hit.len();
+        alarms.extend(s.false_alarms.into_iter().map(|a| format!("{name}: {a}")));
+    }
+    assert!(
+        found >= MIN_FOUND_UNDATED,
+        "only {found} expected findings reported without front matter, floor {MIN_FOUND_UNDATED}"
+    );
+    assert!(
+        alarms.len() <= MAX_FALSE_ALARMS_UNDATED,
+        "{} false alarms without front matter:\n{}",
+        alarms.len(),
+        alarms.join("\n")
+    );
+    assert!(
+        traps <= MAX_TRAPS_HIT_UNDATED,
+        "{traps} traps hit without front matter, ceiling {MAX_TRAPS_HIT_UNDATED}"
+    );
+}
