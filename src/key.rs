@@ -331,6 +331,12 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                 Kind::Date if as_of && today.is_some_and(|today| hi < today) => {
                     label = Some(crate::when::date_of(lo)?.to_string());
                 }
+                // `She was sentenced in February to four years`: a whole month before the month
+                // of publication dates the figures after it, as a past year does.
+                Kind::Date if whole_past_month(lo, hi, published) => {
+                    label = Some(crate::when::date_of(lo)?.format("%Y-%m").to_string());
+                    before_only = true;
+                }
                 // `In October 1998, when the river reached 9.2 metres, 31 people died`: a date
                 // of a past year dates the figures after it by its year, like the year alone.
                 Kind::Date if Some(year_of(hi)?) < this_year && year_of(lo) == year_of(hi) => {
@@ -368,6 +374,23 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
             })
         })
         .collect()
+}
+
+/// Whether `lo..=hi` (day numbers) is one whole calendar month of the publication year before
+/// the month of publication: `in February` in an article of 12 March.
+fn whole_past_month(lo: f64, hi: f64, published: Option<chrono::NaiveDate>) -> bool {
+    use chrono::Datelike;
+    let (Some(first), Some(last), Some(published)) =
+        (crate::when::date_of(lo), crate::when::date_of(hi), published)
+    else {
+        return false;
+    };
+    let next_month = last.succ_opt().is_some_and(|d| d.day() == 1);
+    first.day() == 1
+        && next_month
+        && first.month() == last.month()
+        && first.year() == published.year()
+        && first.month() < published.month()
 }
 
 /// `as of the state's Tuesday update`, `as of Monday's count`: `as of` a few words before a
@@ -1237,7 +1260,17 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     let list_before = coordinated_start(tokens, range.start)
         .map(|first| clause_before(tokens, first..first + 1, 10))
         .unwrap_or_default();
-    let role = role_of(&after, &before_clause, rules)
+    // `convicted him on nine counts and acquitted him on two`: a role past a conjunction
+    // after the figure is the next clause's when its own clause states one before it.
+    let after_clause: Vec<&str> = after
+        .iter()
+        .take_while(|w| !["and", "but", "while", "whereas"].contains(*w))
+        .copied()
+        .collect();
+    let own_before = role_of(&[], &before_clause, rules);
+    let role = role_of(&after_clause, &before_clause, rules)
+        .filter(|_| own_before.is_some())
+        .or_else(|| role_of(&after, &before_clause, rules))
         .or_else(|| role_of(&[], &list_before, rules))
         // `20,000 people across the region have had to leave their homes`: the predicate of
         // the counted noun's clause, past a phrase that places it.
@@ -2162,6 +2195,41 @@ mod tests {
         assert_eq!(key_on(text, "31", (2026, 2, 20)), None);
         let further = "A further 1,100 homes remained under threat.";
         assert_eq!(key_on(further, "1,100", (2026, 2, 20)), None);
+    }
+
+    #[test]
+    fn a_past_month_of_this_year_dates_the_figures_after_it() {
+        let text = "She was sentenced in February to four years in prison.";
+        assert_eq!(
+            key_on(text, "four years", (2026, 3, 12)).as_deref(),
+            Some("prison.duration@2026-02")
+        );
+        let now = "He was sentenced on Thursday to 14 years in prison.";
+        assert_eq!(
+            key_on(now, "14 years", (2026, 3, 12)).as_deref(),
+            Some("prison.duration")
+        );
+        // The month of publication is no past month.
+        let this_month = "In March, 40 people were arrested.";
+        assert_eq!(
+            key_on(this_month, "40", (2026, 3, 12)).as_deref(),
+            Some("arrested")
+        );
+    }
+
+    #[test]
+    fn a_role_past_a_conjunction_belongs_to_the_next_clause() {
+        let text = "Jurors convicted him on nine counts and acquitted him on two.";
+        assert_eq!(
+            key_on(text, "nine", (2026, 3, 13)).as_deref(),
+            Some("charges.convicted")
+        );
+        // Without a role of its own the figure still takes the one after it.
+        let after = "About 5,000 died and 10,000 were injured.";
+        assert_eq!(
+            key_on(after, "About 5,000", (2026, 3, 13)).as_deref(),
+            Some("dead")
+        );
     }
 
     #[test]

@@ -139,7 +139,7 @@ pub fn claimant(tokens: &[Token], claim: Range<usize>) -> Option<String> {
         }
         let head = if t.is("according") && tokens.get(i + 1).is_some_and(|n| n.is("to")) {
             head_after(tokens, i + 2, clause.end)
-        } else if REPORTING.iter().any(|v| t.is(v)) {
+        } else if REPORTING.iter().any(|v| t.is(v)) && !is_noun_use(tokens, i) {
             head_before(tokens, i, clause.start).or_else(|| {
                 // `..., said the Interior Ministry.`: the claimant after its verb.
                 (i > claim.end)
@@ -154,6 +154,21 @@ pub fn claimant(tokens: &[Token], claim: Range<usize>) -> Option<String> {
     }
     best.map(|(_, head)| head)
         .filter(|h| !UNSPECIFIC.contains(&h.as_str()))
+}
+
+/// `on eight counts`, `the estimates`, `12 claims`: a reporting word after a number or a
+/// determiner is a plural noun, not a verb.
+fn is_noun_use(tokens: &[Token], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else {
+        return false;
+    };
+    prev.is_number()
+        || crate::number::number_word(&prev.folded).is_some()
+        || [
+            "the", "a", "these", "those", "its", "their", "his", "her", "all", "both",
+        ]
+        .iter()
+        .any(|d| prev.is(d))
 }
 
 /// Whether `word` (lower case) is a verb that attributes a figure: `said`, `estimated`, ...
@@ -342,6 +357,17 @@ mod tests {
         assert_eq!(
             of("UNHCR says 118,000 people have crossed.").as_deref(),
             Some("unhcr")
+        );
+    }
+
+    #[test]
+    fn a_reporting_word_after_a_number_is_a_noun() {
+        assert_eq!(of("He was convicted on 8 counts of fraud."), None);
+        assert_eq!(of("A jury found him guilty of 9 counts of wire fraud."), None);
+        assert_eq!(of("He faces 9 claims from the estimates of 2024."), None);
+        assert_eq!(
+            of("Police counts put the crowd at 9,000.").as_deref(),
+            Some("police")
         );
     }
 
