@@ -1408,6 +1408,12 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     } else {
         distance
     };
+    if personal_loss(&term, words, term_start) {
+        return Keyed {
+            key: None,
+            noun: None,
+        };
+    }
     const NEUTRAL: &[&str] = &[
         "the",
         "a",
@@ -1498,6 +1504,19 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
         key: Some(key),
         noun: Some(term),
     }
+}
+
+/// `she lost $180,000`, `who lost $74,000`, `he had lost equipment worth €60,000`: what one
+/// person lost is their own story, not the event's losses (`investors lost $1.4 billion`).
+fn personal_loss(term: &str, words: &[&str], term_start: usize) -> bool {
+    if !["lost", "lose", "loses", "losing"].contains(&term) {
+        return false;
+    }
+    let subject = words[..term_start]
+        .iter()
+        .rev()
+        .find(|w| !["had", "has", "have", "also", "already", "just", "reportedly"].contains(*w));
+    subject.is_some_and(|w| ["he", "she", "i", "you", "who", "we", "they", "family", "couple"].contains(w))
 }
 
 /// The noun money is `in` (`$38 billion in assets`) or `of` (`deposits of $31 billion`).
@@ -2230,6 +2249,19 @@ mod tests {
             key_on(after, "About 5,000", (2026, 3, 13)).as_deref(),
             Some("dead")
         );
+    }
+
+    #[test]
+    fn what_one_person_lost_is_not_the_events_losses() {
+        let all = "Prosecutors said investors lost a combined $1.4 billion.";
+        assert_eq!(
+            key_on(all, "$1.4 billion", (2026, 3, 12)).as_deref(),
+            Some("damage.investors")
+        );
+        let one = "A retired teacher told the court she lost $180,000.";
+        assert_eq!(key_on(one, "$180,000", (2026, 3, 12)), None);
+        let worth = "Pirk said he had lost equipment worth about €60,000.";
+        assert_eq!(key_on(worth, "about €60,000", (2026, 3, 12)), None);
     }
 
     #[test]

@@ -115,6 +115,9 @@ const UNSPECIFIC: &[&str] = &[
     "update",
     "tally",
     "toll",
+    "filing",
+    "document",
+    "record",
 ];
 
 /// The claimant of the figure at tokens `claim` of a sentence: the head word of the phrase
@@ -383,6 +386,10 @@ mod tests {
         );
         // A report with no owner names nobody in particular.
         assert_eq!(of("Some 40 died, according to the latest update."), None);
+        assert_eq!(
+            of("According to court filings, investors lost $1.2 billion."),
+            None
+        );
     }
 
     #[test]
