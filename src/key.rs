@@ -147,10 +147,19 @@ pub fn key_sentence_tokens(
             .map(|generic| of_rival(generic, rival, claim.kind, rules))
             .map(|generic| {
                 let counted = !claim.kind.is_time_point() && claim.kind != Kind::Ordinal;
-                match scope::wide_scope(keying_tokens, range.clone()).filter(|_| counted) {
+                let mut key = match scope::wide_scope(keying_tokens, range.clone()).filter(|_| counted) {
                     Some(scope) => format!("{generic}.{scope}"),
                     None => generic,
+                };
+                // What a merger does (`will cut 3,500 jobs`) is the deal's, whoever is named;
+                // only levels (staff, revenue, shares of them) differ for the merged whole.
+                let role = key
+                    .split('.')
+                    .any(|segment| rules.class(segment).is_some_and(|c| c.role));
+                if counted && !role && scope::merged(keying_tokens, range.clone()) {
+                    key.push_str(".combined");
                 }
+                key
             })
             .map(|generic| match narrow(&generic, tokens, &words, rules) {
                 Some(fact) => fact,
@@ -1957,7 +1966,8 @@ fn of_noun(after: &[&str]) -> Option<String> {
     ];
     let mut head = None;
     for w in &after[1..] {
-        if VERBS.contains(w) {
+        // `6% of the combined workforce of roughly 46,000`: a second `of` ends the phrase.
+        if VERBS.contains(w) || (*w == "of" && head.is_some()) {
             break;
         }
         if STOP.contains(w) {

@@ -46,6 +46,50 @@ pub(super) fn wide_scope(tokens: &[Token], range: Range<usize>) -> Option<&'stat
         .or_else(|| (across(&before) || across(&after)).then_some("nationwide"))
 }
 
+/// Nouns that `combined` makes the merged whole of two companies: `the combined company`,
+/// `a combined workforce of 46,000`.
+const MERGED: &[&str] = &[
+    "company",
+    "group",
+    "business",
+    "entity",
+    "firm",
+    "workforce",
+    "revenue",
+    "revenues",
+    "sales",
+    "staff",
+    "headcount",
+];
+
+/// `The combined company will have some 46,000 employees`, `6% of the combined workforce`: a
+/// figure of the merged whole, apart from each company's own. `combined` before a merged noun
+/// in the figure's clause (no comma, semicolon or colon between) or among the six words after
+/// it; but `a combined $1.4 billion` right before a figure is a sum, not a merger.
+pub(super) fn merged(tokens: &[Token], range: Range<usize>) -> bool {
+    let sum = range
+        .start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| t.is("combined"));
+    let clause_start = tokens[..range.start]
+        .iter()
+        .rposition(|t| matches!(t.text, "," | ";" | ":" | "(" | ")"))
+        .map_or(0, |i| i + 1);
+    let before: Vec<&str> = tokens[clause_start..range.start]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.folded.as_ref())
+        .collect();
+    let after = super::window(tokens, range, false, 6, true);
+    let names_merger = |words: &[&str]| {
+        words
+            .windows(2)
+            .any(|w| w[0] == "combined" && MERGED.contains(&w[1].trim_end_matches("'s")))
+    };
+    !sum && (names_merger(&before) || names_merger(&after))
+}
+
 /// `146 of those infected are under 18`, `children aged over 5`: a bound after a copula or
 /// `aged`, with no noun after it, bounds ages; it counts nobody.
 pub(super) fn is_age_bound(tokens: &[Token], range: &Range<usize>, claim: &Claim) -> bool {
@@ -108,6 +152,26 @@ mod tests {
             key("The outbreak has grown to 214 confirmed cases.", "214").as_deref(),
             Some("infected")
         );
+    }
+
+    #[test]
+    fn figures_of_a_merged_company_are_keyed_apart() {
+        let merged =
+            "The combined company will have annual revenue of about $31 billion and some 46,000 employees.";
+        assert_eq!(key(merged, "some 46,000").as_deref(), Some("jobs.combined"));
+        let share = "It will cut about 2,800 jobs, or roughly 6% of the combined workforce.";
+        assert_eq!(
+            key(share, "roughly 6%").as_deref(),
+            Some("percent.workforce.combined")
+        );
+        assert_eq!(key(share, "about 2,800").as_deref(), Some("jobs.cut"));
+        let cut = "The combined company will cut 3,500 jobs.";
+        assert_eq!(key(cut, "3,500").as_deref(), Some("jobs.cut"));
+        let own = "Norrland has about 14,000 employees.";
+        assert_eq!(key(own, "about 14,000").as_deref(), Some("jobs"));
+        // A sum is not a merger.
+        let sum = "Investors lost a combined $1.4 billion.";
+        assert_eq!(key(sum, "$1.4 billion").as_deref(), Some("damage.investors"));
     }
 
     #[test]
