@@ -1479,6 +1479,7 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
         "insured",
         "direct",
         "put",
+        "ordered",
         "though",
         "although",
         "but",
