@@ -12,7 +12,11 @@ const CLUSTERS: &[&str] = &[
     "budget-2026",
     "earnings-2026",
     "election-2026",
+    "flood-2026",
+    "fraud-trial-2026",
     "marathon-2026",
+    "measles-2026",
+    "merger-2026",
     "plane-crash-2026",
     "protest-2026",
     "refugees-2025",
@@ -20,10 +24,12 @@ const CLUSTERS: &[&str] = &[
     "wildfire-2025",
 ];
 
-/// Measured totals over these clusters, as floors and ceilings.
-const MIN_FOUND: usize = 30;
-const MAX_FALSE_ALARMS: usize = 1;
-const MAX_TRAPS_HIT: usize = 6;
+/// Measured totals over these clusters, as floors and ceilings. The four clusters added last
+/// (flood, fraud trial, measles, merger) brought 14 of the found, 5 of the false alarms and
+/// 8 of the traps.
+const MIN_FOUND: usize = 44;
+const MAX_FALSE_ALARMS: usize = 6;
+const MAX_TRAPS_HIT: usize = 14;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters() {
@@ -61,9 +67,9 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// The same clusters read as if their files had no front matter (no outlet, no publication
 /// date), as articles copied from the web often come: relative dates stay unresolved, and
 /// keying must still keep earlier years' figures apart.
-const MIN_FOUND_UNDATED: usize = 30;
-const MAX_FALSE_ALARMS_UNDATED: usize = 1;
-const MAX_TRAPS_HIT_UNDATED: usize = 6;
+const MIN_FOUND_UNDATED: usize = 44;
+const MAX_FALSE_ALARMS_UNDATED: usize = 6;
+const MAX_TRAPS_HIT_UNDATED: usize = 19;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters_without_front_matter() {
