@@ -1,6 +1,8 @@
 //! Claims: one numeric statement of one article, normalized.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -117,8 +119,9 @@ pub struct Claim {
     pub source: usize,
     /// Byte span of the number phrase in the file as read.
     pub span: Range<usize>,
-    /// The number phrase as written.
-    pub text: String,
+    /// The number phrase as written. Shared, like the other strings of a claim: a run holds
+    /// millions of claims, and the same phrase, noun and key recur across them ([`Interner`]).
+    pub text: Arc<str>,
     /// Byte span of the sentence holding it.
     pub sentence: Range<usize>,
     /// The value, in the canonical unit of `kind` (see [`Claim::unit`]); `None` when a
@@ -138,11 +141,11 @@ pub struct Claim {
     pub unit: Option<&'static str>,
     pub qualifier: Qualifier,
     /// The counted noun or the thing measured, lower-cased, as found near the figure.
-    pub noun: Option<String>,
+    pub noun: Option<Arc<str>>,
     /// The fact key, assigned by the keying stage; `None` means the claim is listed but not compared.
-    pub key: Option<String>,
+    pub key: Option<Arc<str>>,
     /// How a relative expression was resolved, e.g. "last year, published 2025-08-28".
-    pub resolution: Option<String>,
+    pub resolution: Option<Arc<str>>,
     /// Relation word that ties a time point to its event: `since` in "first visit since 2019".
     /// One of [`RELATIONS`].
     pub relation: Option<&'static str>,
@@ -151,7 +154,7 @@ pub struct Claim {
     pub doubt: Option<Doubt>,
     /// Who the sentence attributes the figure to (`police` in "80,000 marched, police said"),
     /// normalized; `None` when nobody in particular. Set by the keying stage.
-    pub claimant: Option<String>,
+    pub claimant: Option<Arc<str>>,
 }
 
 /// The relations a time point can have to its event: `since 2019`, `as of March 3` (`by
@@ -195,5 +198,42 @@ impl Claim {
     /// The text of the sentence holding the claim.
     pub fn sentence_text<'a>(&self, file: &'a str) -> &'a str {
         file.get(self.sentence.clone()).unwrap_or_default()
+    }
+}
+
+/// One shared copy of each string the claims of a run hold.
+///
+/// Most claims of a large run repeat a few keys, nouns and phrases (every article about an
+/// event says `2,208` of `people` under `deaths`), so a run that keeps millions of claims
+/// keeps each such string once and the claims point at it.
+#[derive(Debug, Default)]
+pub struct Interner {
+    strings: HashSet<Arc<str>>,
+}
+
+impl Interner {
+    /// Points the strings of `claim` at the shared copies, adding the ones not seen yet.
+    pub fn intern(&mut self, claim: &mut Claim) {
+        self.share(&mut claim.text);
+        for string in [
+            &mut claim.noun,
+            &mut claim.key,
+            &mut claim.resolution,
+            &mut claim.claimant,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            self.share(string);
+        }
+    }
+
+    fn share(&mut self, string: &mut Arc<str>) {
+        match self.strings.get(string) {
+            Some(shared) => *string = Arc::clone(shared),
+            None => {
+                self.strings.insert(Arc::clone(string));
+            }
+        }
     }
 }

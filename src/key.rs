@@ -115,7 +115,8 @@ pub fn key_sentence_tokens(
         };
         claim.claimant = attributed
             .then(|| claimant::claimant(tokens, claim_tokens(tokens, &claim.span)))
-            .flatten();
+            .flatten()
+            .map(Into::into);
         let mut keyed = generic_key(keying_tokens, claim, rules);
         let range = claim_tokens(keying_tokens, &claim.span);
         if keyed.key.is_none()
@@ -140,7 +141,7 @@ pub fn key_sentence_tokens(
                 keyed.key = prev_keyed.key;
             }
         }
-        claim.noun = keyed.noun;
+        claim.noun = keyed.noun.map(Into::into);
         claim.key = keyed
             .key
             .map(|generic| of_rival(generic, rival, claim.kind, rules))
@@ -153,7 +154,8 @@ pub fn key_sentence_tokens(
                     }
                     None => generic,
                 },
-            });
+            })
+            .map(Into::into);
     }
 }
 
@@ -1750,7 +1752,10 @@ mod tests {
         }];
         let mut claims = extract(text, &sentences, 0, published);
         assign_keys(text, &mut claims, rules, published);
-        claims.into_iter().map(|c| (c.text, c.key)).collect()
+        claims
+            .into_iter()
+            .map(|c| (c.text.to_string(), c.key.map(|k| k.to_string())))
+            .collect()
     }
 
     fn keys_with(text: &str, rules: &RuleSet) -> Vec<(String, Option<String>)> {

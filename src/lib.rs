@@ -157,9 +157,11 @@ fn kept_claims(
     document_done: &(dyn Fn() + Sync),
 ) -> (Vec<Claim>, usize) {
     // Documents are read in batches, each batch in parallel, and its claims moved into one
-    // vector: only one batch of per-document vectors exists beside it at any time.
+    // vector: only one batch of per-document vectors exists beside it at any time. The
+    // strings of the claims kept are shared across the run as they are moved.
     const BATCH: usize = 256;
     let mut claims = Vec::new();
+    let mut interner = claim::Interner::default();
     let mut unlisted = 0;
     for (batch, chunk) in documents.chunks(BATCH).enumerate() {
         let per_document: Vec<(Vec<Claim>, usize)> = chunk
@@ -175,7 +177,10 @@ fn kept_claims(
             })
             .collect();
         for (found, dropped) in per_document {
-            claims.extend(found);
+            claims.extend(found.into_iter().map(|mut claim| {
+                interner.intern(&mut claim);
+                claim
+            }));
             unlisted += dropped;
         }
     }

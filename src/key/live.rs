@@ -139,7 +139,7 @@ pub fn date_earlier_updates(
             .last()
             .map(|&(_, d)| d);
         if let Some(day) = day.filter(|&d| d < latest) {
-            key.push_str(&format!("@{day}"));
+            *key = format!("{key}@{day}").into();
         }
     }
 }
@@ -154,7 +154,7 @@ mod tests {
         let doc = Document::parse("live.txt", text.to_string()).expect("front matter");
         crate::document_claims(&doc, 0, &RuleSet::generic())
             .into_iter()
-            .map(|c| (c.text, c.key))
+            .map(|c| (c.text.to_string(), c.key.map(|k| k.to_string())))
             .collect()
     }
 

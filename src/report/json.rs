@@ -398,8 +398,8 @@ fn uncertain_json(analysis: &Analysis, locator: &Locator) -> Value {
                 "source": analysis.documents[c.source].path,
                 "line": line,
                 "column": column,
-                "text": c.text,
-                "message": c.resolution,
+                "text": &*c.text,
+                "message": c.resolution.as_deref(),
             }))
         })
         .collect();
