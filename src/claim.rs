@@ -1,7 +1,9 @@
 //! Claims: one numeric statement of one article, normalized.
 
+use std::borrow::Borrow;
 use std::collections::HashSet;
-use std::ops::Range;
+use std::fmt;
+use std::ops::{Deref, Range};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -121,7 +123,7 @@ pub struct Claim {
     pub span: Range<usize>,
     /// The number phrase as written. Shared, like the other strings of a claim: a run holds
     /// millions of claims, and the same phrase, noun and key recur across them ([`Interner`]).
-    pub text: Arc<str>,
+    pub text: Shared,
     /// Byte span of the sentence holding it.
     pub sentence: Range<usize>,
     /// The value, in the canonical unit of `kind` (see [`Claim::unit`]); `None` when a
@@ -141,11 +143,11 @@ pub struct Claim {
     pub unit: Option<&'static str>,
     pub qualifier: Qualifier,
     /// The counted noun or the thing measured, lower-cased, as found near the figure.
-    pub noun: Option<Arc<str>>,
+    pub noun: Option<Shared>,
     /// The fact key, assigned by the keying stage; `None` means the claim is listed but not compared.
-    pub key: Option<Arc<str>>,
+    pub key: Option<Shared>,
     /// How a relative expression was resolved, e.g. "last year, published 2025-08-28".
-    pub resolution: Option<Arc<str>>,
+    pub resolution: Option<Shared>,
     /// Relation word that ties a time point to its event: `since` in "first visit since 2019".
     /// One of [`RELATIONS`].
     pub relation: Option<&'static str>,
@@ -154,7 +156,7 @@ pub struct Claim {
     pub doubt: Option<Doubt>,
     /// Who the sentence attributes the figure to (`police` in "80,000 marched, police said"),
     /// normalized; `None` when nobody in particular. Set by the keying stage.
-    pub claimant: Option<Arc<str>>,
+    pub claimant: Option<Shared>,
 }
 
 /// The relations a time point can have to its event: `since 2019`, `as of March 3` (`by
@@ -208,7 +210,7 @@ impl Claim {
 /// keeps each such string once and the claims point at it.
 #[derive(Debug, Default)]
 pub struct Interner {
-    strings: HashSet<Arc<str>>,
+    strings: HashSet<Shared>,
 }
 
 impl Interner {
@@ -228,12 +230,141 @@ impl Interner {
         }
     }
 
-    fn share(&mut self, string: &mut Arc<str>) {
+    fn share(&mut self, string: &mut Shared) {
         match self.strings.get(string) {
-            Some(shared) => *string = Arc::clone(shared),
+            Some(shared) => *string = shared.clone(),
             None => {
-                self.strings.insert(Arc::clone(string));
+                self.strings.insert(string.clone());
             }
         }
+    }
+}
+
+/// A string that claims share: one pointer wide (an `Arc<str>` is two), as a claim holds five
+/// of them. Reads as a `str`.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Shared(Arc<String>);
+
+impl Deref for Shared {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Shared {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Shared {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Shared {
+    fn from(string: String) -> Shared {
+        Shared(Arc::new(string))
+    }
+}
+
+impl From<&str> for Shared {
+    fn from(string: &str) -> Shared {
+        Shared(Arc::new(string.to_string()))
+    }
+}
+
+impl PartialEq<str> for Shared {
+    fn eq(&self, other: &str) -> bool {
+        self.0.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Shared {
+    fn eq(&self, other: &&str) -> bool {
+        self.0.as_str() == *other
+    }
+}
+
+impl fmt::Debug for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0.as_str(), f)
+    }
+}
+
+impl fmt::Display for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(text: &str, key: &str) -> Claim {
+        Claim {
+            source: 0,
+            span: 0..text.len(),
+            text: text.into(),
+            sentence: 0..text.len(),
+            value: None,
+            stated: None,
+            precision: 0.0,
+            written_factor: 1.0,
+            kind: Kind::Count,
+            unit: None,
+            qualifier: Qualifier::Exact,
+            noun: Some("people".into()),
+            key: Some(key.into()),
+            resolution: None,
+            relation: None,
+            doubt: None,
+            claimant: None,
+        }
+    }
+
+    #[test]
+    fn interned_claims_share_one_copy_of_each_string() {
+        let mut interner = Interner::default();
+        let (mut a, mut b) = (claim("26", "dead"), claim("26", "dead"));
+        interner.intern(&mut a);
+        interner.intern(&mut b);
+        assert_eq!(a, b);
+        let same = |x: &Option<Shared>, y: &Option<Shared>| match (x, y) {
+            (Some(x), Some(y)) => Arc::ptr_eq(&x.0, &y.0),
+            _ => false,
+        };
+        assert!(Arc::ptr_eq(&a.text.0, &b.text.0));
+        assert!(same(&a.key, &b.key) && same(&a.noun, &b.noun));
+        let mut c = claim("27", "dead");
+        interner.intern(&mut c);
+        assert!(!Arc::ptr_eq(&a.text.0, &c.text.0));
+        assert!(same(&a.key, &c.key));
+    }
+
+    #[test]
+    fn shared_strings_read_as_str() {
+        let s = Shared::from("26 dead");
+        assert_eq!(&*s, "26 dead");
+        assert_eq!(s, "26 dead");
+        assert_eq!(format!("{s} {s:?}"), "26 dead \"26 dead\"");
+        assert_eq!(
+            std::mem::size_of::<Option<Shared>>(),
+            std::mem::size_of::<usize>()
+        );
+    }
+
+    #[test]
+    fn claims_stay_compact() {
+        // A large run keeps millions of claims: every byte here is megabytes there.
+        assert!(
+            std::mem::size_of::<Claim>() <= 192,
+            "{}",
+            std::mem::size_of::<Claim>()
+        );
     }
 }
