@@ -149,8 +149,7 @@ pub struct Claim {
     /// How a relative expression was resolved, e.g. "last year, published 2025-08-28".
     pub resolution: Option<Shared>,
     /// Relation word that ties a time point to its event: `since` in "first visit since 2019".
-    /// One of [`RELATIONS`].
-    pub relation: Option<&'static str>,
+    pub relation: Option<Relation>,
     /// Why the value is not certain, if it is not: such claims are reported apart ("could not
     /// normalize") and, when [`Doubt::keeps_out`], not compared.
     pub doubt: Option<Doubt>,
@@ -160,12 +159,30 @@ pub struct Claim {
 }
 
 /// The relations a time point can have to its event: `since 2019`, `as of March 3` (`by
-/// Tuesday`), and an age (`14-year-old`).
-pub const RELATIONS: [&str; 3] = ["since", "as_of", "age"];
+/// Tuesday`), and an age (`14-year-old`). One byte in a claim, where a name would be two words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Relation {
+    Since,
+    AsOf,
+    Age,
+}
 
-/// The relation named `name`, as one of [`RELATIONS`] (claims hold no copy of the word).
-pub fn relation_named(name: &str) -> Option<&'static str> {
-    RELATIONS.into_iter().find(|r| *r == name)
+impl Relation {
+    pub const ALL: [Relation; 3] = [Relation::Since, Relation::AsOf, Relation::Age];
+
+    /// The name used in the JSON output and by the extractor: `since`, `as_of`, `age`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Since => "since",
+            Relation::AsOf => "as_of",
+            Relation::Age => "age",
+        }
+    }
+
+    /// The relation named `name`.
+    pub fn named(name: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.as_str() == name)
+    }
 }
 
 /// Why crosscheck is unsure of a claim's value. The claim is kept and reported, never dropped
@@ -359,10 +376,18 @@ mod tests {
     }
 
     #[test]
+    fn relations_are_read_back_from_their_names() {
+        for relation in Relation::ALL {
+            assert_eq!(Relation::named(relation.as_str()), Some(relation));
+        }
+        assert_eq!(Relation::named("until"), None);
+    }
+
+    #[test]
     fn claims_stay_compact() {
         // A large run keeps millions of claims: every byte here is megabytes there.
         assert!(
-            std::mem::size_of::<Claim>() <= 192,
+            std::mem::size_of::<Claim>() <= 176,
             "{}",
             std::mem::size_of::<Claim>()
         );

@@ -80,7 +80,7 @@ pub fn extract_each(
                 noun: None,
                 key: None,
                 resolution: phrase.resolution.map(Into::into),
-                relation: phrase.relation.as_deref().and_then(crate::claim::relation_named),
+                relation: phrase.relation.as_deref().and_then(crate::claim::Relation::named),
                 doubt: phrase
                     .doubt
                     .or(phrase.value.is_none().then_some(Doubt::Unresolved)),

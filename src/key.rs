@@ -11,7 +11,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::claim::{Claim, Kind, Qualifier};
+use crate::claim::{Claim, Kind, Qualifier, Relation};
 use crate::rules::{Class, RuleSet};
 use crate::token::{tokenize, Token, TokenKind};
 
@@ -298,7 +298,7 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
             let label = match c.kind {
                 // Past and future years alike: `96% of GDP in 2027-28` is a forecast.
                 Kind::Year if lo == hi && lo != this_year => format!("{}", lo as i64),
-                Kind::Date if c.relation == Some("as_of") && hi < today => {
+                Kind::Date if c.relation == Some(Relation::AsOf) && hi < today => {
                     crate::when::date_of(lo)?.to_string()
                 }
                 _ => return None,
@@ -326,7 +326,7 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                 sentence: c.sentence.clone(),
                 span: c.span.clone(),
                 label,
-                since: c.relation == Some("since"),
+                since: c.relation == Some(Relation::Since),
             })
         })
         .collect()
@@ -882,7 +882,7 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         key: None,
         noun: None,
     };
-    if claim.kind == Kind::Duration && claim.relation == Some("age") {
+    if claim.kind == Kind::Duration && claim.relation == Some(Relation::Age) {
         return age_key(tokens, range, rules);
     }
     match claim.kind {
@@ -1426,7 +1426,7 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         key: None,
         noun: None,
     };
-    let since = claim.relation == Some("since");
+    let since = claim.relation == Some(Relation::Since);
     let prev = range
         .start
         .checked_sub(1)

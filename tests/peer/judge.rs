@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use crosscheck::claim::{Claim, Kind};
+use crosscheck::claim::{Claim, Kind, Relation};
 use crosscheck::interval::{Bound, Interval};
 use serde_json::Value;
 
@@ -799,8 +799,8 @@ fn want_ok(want: &Want, tol: f64, c: &Claim) -> bool {
 fn claim_days(c: &Claim) -> Option<DayRange> {
     let (lo, hi) = point_days(c)?;
     Some(match c.relation {
-        Some("since") => (lo, None),
-        Some("as_of") => (None, hi),
+        Some(Relation::Since) => (lo, None),
+        Some(Relation::AsOf) => (None, hi),
         _ => (lo, hi),
     })
 }
