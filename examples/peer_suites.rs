@@ -92,11 +92,12 @@ fn main() -> ExitCode {
         println!("== summary");
         for r in &summary {
             println!(
-                "{:<36} {:>4}/{:<4} ({:5.1}%)  skipped {}",
+                "{:<36} {:>4}/{:<4} ({:5.1}%)  strict {:>4}  skipped {}",
                 r.file,
                 r.passed,
                 r.total,
                 100.0 * r.rate(),
+                r.strict(),
                 r.skipped_total()
             );
             // quantulum3's main and ambiguity files have their own targets.
@@ -114,6 +115,16 @@ fn main() -> ExitCode {
 fn print_file(r: &judge::FileResult, failures: usize, class_filter: Option<&str>) {
     println!("== {}", r.file);
     println!("passed {}/{} ({:.1}%)", r.passed, r.total, 100.0 * r.rate());
+    if !r.by_rules.is_empty() {
+        // The rate without the documented judging rules, so that nothing is hidden.
+        let strict = r.strict();
+        let pct = 100.0 * strict as f64 / r.total.max(1) as f64;
+        println!("strict (no judging rule): {strict}/{} ({pct:.1}%)", r.total);
+        println!("passed by a judging rule (docs/accuracy.md):");
+        for (rules, n) in &r.by_rules {
+            println!("  {n:>4}  {rules}");
+        }
+    }
     if r.by_origin.len() > 1 {
         for (origin, (passed, total)) in &r.by_origin {
             let pct = 100.0 * *passed as f64 / (*total).max(1) as f64;

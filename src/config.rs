@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::document::Document;
+use crate::document::{DateSource, Document};
 use crate::rules::Severity;
 
 /// The names a configuration file may have, in the order they are looked for in each folder.
@@ -219,8 +219,14 @@ impl Config {
             if document.outlet.is_none() {
                 document.outlet = entries.iter().find_map(|e| e.outlet.clone());
             }
-            if document.published.is_none() {
-                document.published = entries.iter().find_map(|e| e.published).or(fallback);
+            let overrules = document.published_from.is_none_or(|from| from.yields_to_config());
+            match entries.iter().find_map(|e| e.published) {
+                Some(date) if overrules => document.set_published(date, DateSource::Config),
+                _ => {
+                    if let (None, Some(date)) = (document.published, fallback) {
+                        document.set_published(date, DateSource::Option);
+                    }
+                }
             }
         }
     }
@@ -778,6 +784,7 @@ mod tests {
             format: crate::markup::Format::Text,
             outlet: outlet.map(String::from),
             published: None,
+            published_from: None,
         };
         let fallback = NaiveDate::from_ymd_opt(2024, 5, 5);
         let mut docs = vec![
@@ -785,7 +792,30 @@ mod tests {
             doc("wires/b.txt", None),
             doc("c.txt", Some("Own")),
         ];
+        // A date read from a header line yields to the manifest; one from the front matter does not.
+        let mut guessed = doc("wires/d.txt", None);
+        guessed.set_published(
+            NaiveDate::from_ymd_opt(2025, 3, 3).unwrap(),
+            DateSource::HeaderLine { line: 2 },
+        );
+        let mut stated = doc("wires/e.txt", None);
+        stated.set_published(
+            NaiveDate::from_ymd_opt(2025, 3, 3).unwrap(),
+            DateSource::FrontMatter,
+        );
+        let mut own = doc("f.txt", None);
+        own.set_published(
+            NaiveDate::from_ymd_opt(2025, 3, 3).unwrap(),
+            DateSource::HeaderLine { line: 2 },
+        );
+        docs.extend([guessed, stated, own]);
         config.apply_sources(&mut docs, fallback);
+        assert_eq!(docs[3].published, NaiveDate::from_ymd_opt(2025, 1, 1));
+        assert_eq!(docs[3].published_from, Some(DateSource::Config));
+        assert_eq!(docs[4].published, NaiveDate::from_ymd_opt(2025, 3, 3));
+        // Nor does `--date` replace a date the article states.
+        assert_eq!(docs[5].published, NaiveDate::from_ymd_opt(2025, 3, 3));
+        assert_eq!(docs[2].published_from, Some(DateSource::Option));
         assert_eq!(docs[0].outlet.as_deref(), Some("Wire"));
         assert_eq!(docs[1].outlet.as_deref(), Some("Wire B"));
         assert_eq!(docs[1].published, NaiveDate::from_ymd_opt(2025, 1, 1));

@@ -9,6 +9,8 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 use crate::markup::Format;
 
+mod byline;
+
 /// One article as read, with its optional front matter parsed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -23,6 +25,8 @@ pub struct Document {
     pub body_start: usize,
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
+    /// Where `published` came from (`None` when there is no date).
+    pub published_from: Option<DateSource>,
     /// How the article is written (plain text, Markdown or HTML), from its path or, when the
     /// path does not tell, from how the text starts.
     pub format: Format,
@@ -53,8 +57,20 @@ impl Document {
         let mut document = Self::parse_front_matter(path.into(), text)?;
         if document.format == Format::Html {
             read_html_meta(&mut document);
+        } else if document.published.is_none() {
+            // Text and Markdown copied from the web keep the page's dateline as a line.
+            if let Some(found) = byline::byline_date(&document.text, document.body_start) {
+                let line = document.text[..found.offset].matches('\n').count() + 1;
+                document.set_published(found.date, DateSource::HeaderLine { line });
+            }
         }
         Ok(document)
+    }
+
+    /// Dates the article, saying where the date came from.
+    pub fn set_published(&mut self, date: NaiveDate, from: DateSource) {
+        self.published = Some(date);
+        self.published_from = Some(from);
     }
 
     fn parse_front_matter(path: String, text: String) -> Result<Document, DocumentError> {
@@ -70,6 +86,7 @@ impl Document {
             body_start: bom,
             outlet: None,
             published: None,
+            published_from: None,
             text,
         };
         let Some(front) = find_front_matter(&document.text, bom) else {
@@ -116,6 +133,7 @@ impl Document {
             }
         }
         document.published = published.or(date);
+        document.published_from = document.published.map(|_| DateSource::FrontMatter);
         document.body_start = front.body_start;
         Ok(document)
     }
@@ -123,6 +141,41 @@ impl Document {
     /// The article text after the front matter.
     pub fn body(&self) -> &str {
         self.text.get(self.body_start..).unwrap_or("")
+    }
+}
+
+/// Where an article's publication date came from, from the most to the least specific.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    /// `published:` or `date:` in the front matter.
+    FrontMatter,
+    /// A web page's `<meta>` tag (`article:published_time`, ...).
+    MetaTag,
+    /// A dateline at the top of the article (`Published September 2, 2025`), at this 1-based
+    /// line of the file.
+    HeaderLine { line: usize },
+    /// The configuration's `[sources]` entry for the file or its folder.
+    Config,
+    /// The `--date` option, for articles that state no date.
+    Option,
+}
+
+impl DateSource {
+    /// The name used in machine-readable reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::FrontMatter => "front_matter",
+            DateSource::MetaTag => "meta_tag",
+            DateSource::HeaderLine { .. } => "header_line",
+            DateSource::Config => "config",
+            DateSource::Option => "date_option",
+        }
+    }
+
+    /// Whether a date from the configuration's `[sources]` replaces this one: a dateline
+    /// read from the text is a guess the user's own configuration overrules.
+    pub fn yields_to_config(self) -> bool {
+        matches!(self, DateSource::HeaderLine { .. })
     }
 }
 
@@ -155,8 +208,8 @@ fn read_html_meta(document: &mut Document) {
             outlet = Some(content);
         }
     }
-    if document.published.is_none() {
-        document.published = published;
+    if let (None, Some(date)) = (document.published, published) {
+        document.set_published(date, DateSource::MetaTag);
     }
     if document.outlet.is_none() {
         document.outlet = outlet;

@@ -594,13 +594,21 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     if let Some(q) = prefix_q.filter(|q| core.vague && *q != Qualifier::Exact) {
         qualifier = q;
     }
-    // `<>30`, `=>30`, `=<30`: an operator crosscheck does not know; the figure is kept, marked.
-    let operator = |k: usize| {
+    // `<>30`, `!=30`, `≠30`: a figure something is said to differ from states no value.
+    let before = |k: usize| {
         core_start
             .checked_sub(k)
             .and_then(|j| tokens.get(j))
-            .is_some_and(|t| matches!(t.text, "<" | ">" | "="))
+            .map_or("", |t| t.text)
     };
+    let not_equal = before(1) == "≠"
+        || (matches!((before(2), before(1)), ("<", ">") | ("!", "="))
+            && !tokens[core_start - 1].space_before);
+    if prefix_q.is_none() && currency.is_none() && not_equal {
+        return None;
+    }
+    // `><30`, `==30`: an operator crosscheck does not know; the figure is kept, marked.
+    let operator = |k: usize| matches!(before(k), "<" | ">" | "=");
     if prefix_q.is_none() && currency.is_none() && operator(1) && operator(2) {
         core.doubt = Some(Doubt::Ambiguous);
     }
@@ -723,6 +731,8 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         }
     }
 
+    // `aged 31`, `aged over 65`, `aged between 18 and 30`: a figure after `aged` is an age.
+    let aged = currency.is_none() && start > 0 && tokens[start - 1].is("aged");
     let (kind, unit, factor, unit_end) = match currency {
         Some(code) => (Kind::Money, Some(code), 1.0, end),
         None => match unit_at(tokens, end)
@@ -730,6 +740,8 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             .or_else(|| money::of_currency(tokens, end, core.vague))
         {
             Some((kind, unit, factor, unit_end)) => (kind, Some(unit), factor, unit_end),
+            // A bare age counts years.
+            None if aged && !core.vague => (Kind::Duration, Some("s"), YEAR, end),
             None => (Kind::Count, None, 1.0, end),
         },
     };
@@ -777,10 +789,12 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         }
     }
     if kind == Kind::Duration {
-        // `a 14-year-old jet`: an age.
-        let hyphen = tokens.get(end).is_some_and(|t| t.is_hyphen() && !t.space_before);
-        if hyphen && tokens.get(end + 1).is_some_and(|t| t.is("old")) {
-            end += 2;
+        // `a 14-year-old jet`, `thirty years old`, `18 years of age`, `aged 31`: an age.
+        if let Some(after) = old_after(tokens, end) {
+            end = after;
+            relation = Some("age".to_string());
+        } else if aged {
+            start -= 1;
             relation = Some("age".to_string());
         }
     }
@@ -813,7 +827,22 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         hi = (hi - 32.0) * 5.0 / 9.0;
         unit = Some("°C");
     }
-    let value = interval_for(qualifier, lo, hi);
+    let mut value = interval_for(qualifier, lo, hi);
+    if relation.is_some() && qualifier == Qualifier::Exact && lo == hi && core.lo.fract() == 0.0 && !negative
+    {
+        // An age is counted in whole units lived: `a 30-year-old` is 30 until the 31st
+        // birthday, so `30-year-old` and `aged 31` conflict, `more than 30 years old` does not.
+        value = Interval {
+            lo: Some(crate::interval::Bound {
+                value: lo,
+                inclusive: true,
+            }),
+            hi: Some(crate::interval::Bound {
+                value: lo + factor,
+                inclusive: false,
+            }),
+        };
+    }
     Some(Phrase {
         start,
         end,
@@ -831,6 +860,28 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
         relation,
         doubt: core.doubt,
     })
+}
+
+/// Seconds in crosscheck's 365.25-day year.
+const YEAR: f64 = 31_557_600.0;
+
+/// Where an age ends after its unit: `-old` (`14-year-old`), ` old` (`thirty years old`) or
+/// `of age` (`18 years of age`); `None` when no such words follow (`30 years older`, `30 years
+/// ago` are no ages).
+fn old_after(tokens: &[Token], end: usize) -> Option<usize> {
+    let t = tokens.get(end)?;
+    if t.is("old") {
+        return Some(end + 1);
+    }
+    if t.is_hyphen()
+        && !t.space_before
+        && tokens
+            .get(end + 1)
+            .is_some_and(|o| o.is("old") && !o.space_before)
+    {
+        return Some(end + 2);
+    }
+    (t.is("of") && tokens.get(end + 1).is_some_and(|a| a.is("age"))).then_some(end + 2)
 }
 
 /// The interval a qualifier gives to a stated figure `[lo, hi]` (a point when `lo == hi`).
@@ -935,6 +986,9 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         (&["<", "="], Qualifier::AtMost),
         (&["≥"], Qualifier::AtLeast),
         (&["≤"], Qualifier::AtMost),
+        // `=>30`, `=<30`: the signs of `>=` and `<=` written the other way round.
+        (&["=", ">"], Qualifier::AtLeast),
+        (&["=", "<"], Qualifier::AtMost),
         (&["in", "excess", "of"], Qualifier::MoreThan),
         (&["upwards", "of"], Qualifier::MoreThan),
         (&["at", "least"], Qualifier::AtLeast),
@@ -1638,6 +1692,18 @@ fn spelled_at(tokens: &[Token], i: usize) -> Option<Core> {
                     None => Core::exact(whole + part * scale, after),
                 });
             }
+        }
+    }
+    // `three halves`: more halves than make one whole are an improper fraction (1½) even with
+    // a word after them, where `two halves` and `three quarters` may be counted (the halves of
+    // a match, the quarters of a fiscal year). Halves of several things stay possible, so
+    // the value is marked.
+    let whole_numerator = n.value() > 2.0 && n.value().fract() == 0.0;
+    if let Some((d, true, after)) = denominator_at(tokens, over).filter(|_| whole_numerator) {
+        if d == 2.0 && !fraction_may_end(tokens, after) {
+            let mut core = Core::exact(n.value() / 2.0, after);
+            core.doubt = Some(Doubt::Ambiguous);
+            return Some(core);
         }
     }
     if let Some((part, after)) = fraction_after_numerator(tokens, n.value(), over)
@@ -2477,6 +2543,71 @@ mod tests {
     }
 
     #[test]
+    fn ages_are_whole_years_lived() {
+        const YEAR: f64 = 31_557_600.0;
+        let age = |text: &str| {
+            let p = one(text);
+            assert_eq!(
+                (p.kind, p.relation.as_deref()),
+                (Kind::Duration, Some("age")),
+                "{text}"
+            );
+            (covers(text), p.value.unwrap())
+        };
+        let thirty = Interval {
+            lo: Some(crate::interval::Bound {
+                value: 30.0 * YEAR,
+                inclusive: true,
+            }),
+            hi: Some(crate::interval::Bound {
+                value: 31.0 * YEAR,
+                inclusive: false,
+            }),
+        };
+        for text in [
+            "a 30-year-old man",
+            "a 30 year old man",
+            "the man, 30 years old, was",
+            "he is thirty years old.",
+            "the victim, aged 30, was",
+            "people 30 years of age",
+        ] {
+            assert_eq!(age(text).1, thirty, "{text}");
+        }
+        assert_eq!(age("the man, aged 30, was").0, "aged 30");
+        assert_eq!(
+            age("He is more than thirty years old.").0,
+            "more than thirty years old"
+        );
+        assert_eq!(
+            age("He is more than thirty years old.").1,
+            Interval::above(30.0 * YEAR, false)
+        );
+        assert_eq!(age("over 65 years old").1, Interval::above(65.0 * YEAR, false));
+        assert_eq!(
+            age("people aged between 18 and 30").1,
+            Interval::closed(18.0 * YEAR, 30.0 * YEAR)
+        );
+        assert_eq!(age("a baby aged 6 months").1.lo_value(), Some(6.0 * 2_629_800.0));
+        // A length of time is no age.
+        for text in [
+            "30 years ago",
+            "for thirty years",
+            "30 years older than",
+            "he aged the wine",
+        ] {
+            assert!(
+                all(text).iter().all(|p| p.relation.as_deref() != Some("age")),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            one("he waited 30 years").value,
+            Some(Interval::point(30.0 * YEAR))
+        );
+    }
+
+    #[test]
     fn compound_durations_ages_areas_and_millions() {
         assert_eq!(
             value("2 hours and 20 minutes after taking off"),
@@ -2833,7 +2964,6 @@ mod tests {
         assert_eq!(value("when <-30"), Interval::below(-30.0, false));
         assert_eq!(value("when <= -30"), Interval::below(-30.0, true));
         assert_eq!(value("below -5 degrees"), Interval::below(-5.0, false));
-        assert!(all("<>30").iter().all(|p| p.qualifier == Qualifier::Exact));
     }
 
     #[test]

@@ -250,8 +250,8 @@ impl Loader<'_> {
                 key,
             });
         }
-        if document.published.is_none() {
-            document.published = self.options.fallback_date;
+        if let (None, Some(date)) = (document.published, self.options.fallback_date) {
+            document.set_published(date, crate::document::DateSource::Option);
         }
         self.loaded.documents.push(document);
     }

@@ -96,7 +96,7 @@ struct CommonArgs {
     /// Extra rule file or folder of rule files (event packs); may be repeated
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<String>,
-    /// Publication date for articles whose front matter gives none (YYYY-MM-DD)
+    /// Publication date for articles that state none in front matter, meta tags or a dateline (YYYY-MM-DD)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<NaiveDate>,
     /// Output format

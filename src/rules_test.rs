@@ -110,6 +110,7 @@ pub fn run_case(rules: &RuleSet, case: &Case) -> Option<Failure> {
             format: crate::markup::Format::Text,
             outlet: a.outlet.clone(),
             published: a.published,
+            published_from: a.published.map(|_| crate::document::DateSource::FrontMatter),
         })
         .collect();
     let analysis = crate::analyze(documents, rules);
@@ -167,6 +168,9 @@ fn claims_of(rules: &RuleSet, example: &Example) -> Vec<Claim> {
         format: crate::markup::Format::Text,
         outlet: None,
         published: example.published,
+        published_from: example
+            .published
+            .map(|_| crate::document::DateSource::FrontMatter),
     };
     let claims = crate::keyed_claims(std::slice::from_ref(&document), rules);
     let Some(figure) = &example.figure else {

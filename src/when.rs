@@ -353,6 +353,11 @@ fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether a word names a day of the week, in full or abbreviated (`Tuesday`, `Tue`).
+pub(crate) fn is_weekday_word(word: &str) -> bool {
+    weekday_of(word).or_else(|| weekday_abbreviation(word)).is_some()
+}
+
 fn weekday_of(word: &str) -> Option<Weekday> {
     match lower(word).as_ref() {
         "monday" => Some(Weekday::Mon),

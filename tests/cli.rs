@@ -567,3 +567,42 @@ fn check_takes_exit_zero_and_lint_spellings_of_fail_on() {
     assert_eq!(code(&["check", quake, "--fail-on", "differs"]), Some(1));
     assert_eq!(code(&["check", "no/such/path", "--exit-zero"]), Some(2));
 }
+
+#[test]
+fn a_dateline_at_the_top_dates_the_article_and_the_report_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let dated = dir.path().join("a.txt");
+    std::fs::write(
+        &dated,
+        "Storm hits coast\nPublished September 2, 2025 at 4:05 p.m. ET\n\n\
+         The storm killed 26 people on Monday.\n",
+    )
+    .unwrap();
+    let undated = dir.path().join("b.txt");
+    std::fs::write(
+        &undated,
+        "Storm hits coast\n\nThe storm killed 26 people on Monday.\n",
+    )
+    .unwrap();
+    let report = json_report(&[
+        "check",
+        "--isolated",
+        "--date",
+        "2025-09-10",
+        dir.path().to_str().unwrap(),
+    ]);
+    let sources = report["sources"].as_array().unwrap();
+    assert_eq!(sources[0]["published"], "2025-09-02");
+    assert_eq!(sources[0]["published_from"], "header_line");
+    assert_eq!(sources[1]["published"], "2025-09-10");
+    assert_eq!(sources[1]["published_from"], "date_option");
+    // `Monday` resolves against each article's own date.
+    let days: Vec<&str> = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["text"] == "Monday")
+        .map(|c| c["value"]["lo"].as_str().unwrap())
+        .collect();
+    assert_eq!(days, ["2025-09-01", "2025-09-08"]);
+}

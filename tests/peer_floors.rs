@@ -90,7 +90,12 @@ fn judge(suite: judge::Suite, case: serde_json::Value) -> judge::Verdict {
 }
 
 fn passes(suite: judge::Suite, case: serde_json::Value) -> bool {
-    matches!(judge(suite, case), judge::Verdict::Pass)
+    matches!(judge(suite, case), judge::Verdict::Pass(_))
+}
+
+/// Whether the case passes without any judging rule.
+fn passes_strictly(suite: judge::Suite, case: serde_json::Value) -> bool {
+    matches!(judge(suite, case), judge::Verdict::Pass(rules) if rules.is_empty())
 }
 
 #[test]
@@ -105,13 +110,52 @@ fn numberrange_ends_must_match_open_and_closed() {
 }
 
 #[test]
-fn half_open_ranges_fail_with_their_own_class() {
-    let case = json!({"text": "between 20 and 30", "expected": [
-        {"surface": "between 20 and 30", "range": "[20,30)", "type": "numberrange", "start": 0, "end": 16}]});
-    match judge(judge::Suite::NumberRange, case) {
-        judge::Verdict::Fail(f) => assert_eq!(f.class, judge::CONVENTION),
+fn ranges_naming_both_ends_pass_closed_by_their_rule() {
+    let case = |text: &str, range: &str| {
+        let end = text.len() - 1;
+        json!({"text": text, "expected": [
+            {"surface": text, "range": range, "type": "numberrange", "start": 0, "end": end}]})
+    };
+    for text in ["between 20 and 30", "20 through 30", "20-30", "from 20 to 30"] {
+        match judge(judge::Suite::NumberRange, case(text, "[20,30)")) {
+            judge::Verdict::Pass(rules) => assert_eq!(rules, [judge::Rule::ClosedRange], "{text}"),
+            other => panic!("{text}: expected a pass by the closed-range rule, got {other:?}"),
+        }
+        assert!(passes_strictly(judge::Suite::NumberRange, case(text, "[20,30]")));
+    }
+    // Other ends still fail, in the convention's class only when the closed reading fits.
+    assert!(!passes(
+        judge::Suite::NumberRange,
+        case("between 20 and 30", "[20,40)")
+    ));
+    match judge(judge::Suite::NumberRange, case("between 20 and 30", "(20,30)")) {
+        judge::Verdict::Fail(f) => assert_ne!(f.class, judge::CONVENTION),
         other => panic!("expected a failure, got {other:?}"),
     }
+}
+
+#[test]
+fn proportions_and_ages_pass_by_their_rules() {
+    let two_thirds = json!({"text": "I'd like two thirds of the cake.", "expected": [
+        {"value": 0.6666666666666666, "unit": "dimensionless", "surface": "two thirds"}]});
+    match judge(judge::Suite::Quantulum, two_thirds) {
+        judge::Verdict::Pass(rules) => assert_eq!(rules, [judge::Rule::Proportion]),
+        other => panic!("expected a pass by the proportion rule, got {other:?}"),
+    }
+    // `66 %` states a percentage, never a fraction.
+    let percent = json!({"text": "I'd like 66 % of the cake.", "expected": [
+        {"value": 0.66, "unit": "dimensionless", "surface": "66 %"}]});
+    assert!(!passes(judge::Suite::Quantulum, percent));
+    let age = json!({"text": "He is more than thirty years old.", "expected": [
+        {"surface": "more than thirty", "range": "(30,)", "type": "numberrange", "start": 6, "end": 21}]});
+    match judge(judge::Suite::NumberRange, age) {
+        judge::Verdict::Pass(rules) => assert_eq!(rules, [judge::Rule::Age]),
+        other => panic!("expected a pass by the age rule, got {other:?}"),
+    }
+    // A length of time that is no age stays a duration.
+    let span = json!({"text": "He waited more than thirty years.", "expected": [
+        {"surface": "more than thirty", "range": "(30,)", "type": "numberrange", "start": 10, "end": 25}]});
+    assert!(!passes(judge::Suite::NumberRange, span));
 }
 
 #[test]

@@ -601,7 +601,7 @@ mod tests {
 
     #[test]
     fn unknown_operators_leave_the_figure_ambiguous() {
-        for text in ["<>30", "=>30", "=<30"] {
+        for text in ["==30", "><30"] {
             let p = &all(text)[0];
             assert_eq!(
                 (p.stated, p.doubt),
@@ -611,6 +611,16 @@ mod tests {
         }
         assert_eq!(all(">=30")[0].value, Some(Interval::above(30.0, true)));
         assert!(all("x = 30")[0].doubt.is_none());
+        // `=>` and `=<` are `>=` and `<=` with their signs swapped.
+        assert_eq!(all("=>30")[0].value, Some(Interval::above(30.0, true)));
+        assert_eq!(all("scores =< 30")[0].value, Some(Interval::below(30.0, true)));
+        assert!(all("=>30")[0].doubt.is_none());
+        // `<>30`, `!=30`, `≠30` say what a value is not: no claim.
+        for text in ["<>30", "x != 30", "x ≠ 30"] {
+            assert!(all(text).is_empty(), "{text}: {:?}", all(text));
+        }
+        // A space apart, `!` and `=` are no operator.
+        assert_eq!(all("wow! = 30").len(), 1);
     }
 
     #[test]
@@ -771,13 +781,23 @@ mod tests {
 
     #[test]
     fn a_count_of_halves_or_quarters_is_marked() {
+        // More halves than make a whole: 1½, marked (halves of several things are possible).
         let p = &all("Is three halves fractional?")[0];
-        assert_eq!((p.stated, p.doubt), (Some((3.0, 3.0)), Some(Doubt::Ambiguous)));
+        assert_eq!((p.stated, p.doubt), (Some((1.5, 1.5)), Some(Doubt::Ambiguous)));
+        assert_eq!(p.end - p.start, 2, "three halves");
+        let p = &all("five halves are left")[0];
+        assert_eq!((p.stated, p.doubt), (Some((2.5, 2.5)), Some(Doubt::Ambiguous)));
+        // Fewer: the halves of a whole, counted.
         let p = &all("two halves make a whole")[0];
         assert_eq!((p.stated, p.doubt), (Some((2.0, 2.0)), Some(Doubt::Ambiguous)));
         // Read as fractions where nothing but punctuation, `of`, a scale or a unit follows.
         assert_one("three quarters of the vote", 75.0);
         assert_one("three halves.", 1.5);
+        let p = &all("three quarters revenue fell")[0];
+        assert_eq!((p.stated, p.doubt), (Some((3.0, 3.0)), Some(Doubt::Ambiguous)));
+        // Other plural denominators are fractions whatever follows.
+        assert_one("five eighths", 0.625);
+        assert_one("two thirds voted", 2.0 / 3.0);
     }
 
     #[test]

@@ -361,6 +361,7 @@ fn sources_json(analysis: &Analysis) -> Value {
                 "path": d.path,
                 "outlet": d.outlet,
                 "published": d.published.map(|p| p.to_string()),
+                "published_from": d.published_from.map(|f| f.as_str()),
             })
         })
         .collect()

@@ -138,6 +138,7 @@ fn documents_json(documents: &[Document]) -> Value {
                 "path": d.path,
                 "outlet": d.outlet,
                 "published": d.published.map(|p| p.to_string()),
+                "published_from": d.published_from.map(|f| f.as_str()),
             })
         })
         .collect()

@@ -9,6 +9,9 @@
 //!   expected surface, whose kind is one the item accepts, whose unit matches (money) and whose
 //!   value matches (figures within 1e-9 relative, 1e-6 after a unit conversion; ranges with
 //!   their open and closed ends; dates as day ranges);
+//! * where crosscheck writes the same quantity another way (a closed range, a proportion in
+//!   percent, an age in seconds), a documented [`Rule`] lets the claim match; the cases each
+//!   rule decides are counted apart from the strict passes;
 //! * `expected: []` means the text must yield no claim of the kinds the suite is about;
 //! * items crosscheck has no kind for (weights, temperatures, times of day, ...) are out of
 //!   scope; a case with no in-scope item left is skipped and counted by reason.
@@ -112,10 +115,58 @@ pub struct Failure {
     pub class: String,
 }
 
+/// A documented judging rule under which a claim matches an item although crosscheck writes the
+/// same quantity another way than the spec (`docs/accuracy.md`, "How a case is judged"). A case
+/// passes strictly when it needs none; the report counts the cases each rule decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rule {
+    /// A two-ended range whose text names both of its ends (`between 20 and 30`, `1000-5000`,
+    /// `from March 3 to March 7`) is matched read as closed where the spec writes `[a, b)`.
+    ClosedRange,
+    /// A proportion that crosscheck keeps as a percentage without a percent sign or word (`two
+    /// thirds` = 66.67 %, `one in five` = 20 %) is the fraction the spec writes (0.6667, 0.2).
+    Proportion,
+    /// An age (`thirty years old`, `aged 31`: a duration with relation `age`) is its count of
+    /// years, as the number specs write it.
+    Age,
+    /// A range led by a qualifier that the spec leaves out of its surface (`about 20~100`,
+    /// surface `20~100`) is compared by the ends it states, as figures are.
+    UnreadQualifier,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 4] = [
+        Rule::ClosedRange,
+        Rule::Proportion,
+        Rule::Age,
+        Rule::UnreadQualifier,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::ClosedRange => "closed range naming both ends",
+            Rule::Proportion => "proportion as a fraction",
+            Rule::Age => "age as a count of years",
+            Rule::UnreadQualifier => "stated range beside an unread qualifier",
+        }
+    }
+
+    /// Whether the rule is in force for `suite`.
+    fn applies(self, suite: Suite) -> bool {
+        match self {
+            Rule::ClosedRange => matches!(suite, Suite::NumberRange | Suite::DateTime),
+            Rule::Proportion => matches!(suite, Suite::Number | Suite::NumberRange | Suite::Quantulum),
+            Rule::Age => matches!(suite, Suite::Number | Suite::NumberRange),
+            Rule::UnreadQualifier => suite == Suite::NumberRange,
+        }
+    }
+}
+
 /// The outcome of one case.
 #[derive(Debug, Clone)]
 pub enum Verdict {
-    Pass,
+    /// Passed, with the judging rules it needed (none: a strict pass).
+    Pass(Vec<Rule>),
     Fail(Failure),
     /// Out of scope, with the reason.
     Skip(String),
@@ -130,6 +181,8 @@ pub struct FileResult {
     pub total: usize,
     pub skipped: BTreeMap<String, usize>,
     pub failures: Vec<Failure>,
+    /// Passed cases that needed judging rules, by the rules' names joined with ` + `.
+    pub by_rules: BTreeMap<String, usize>,
     /// Passed and in-scope cases per source file of the suite (`origin`, last path part):
     /// quantulum3's main and ambiguity files are reported apart.
     pub by_origin: BTreeMap<String, (usize, usize)>,
@@ -142,6 +195,11 @@ impl FileResult {
         } else {
             self.passed as f64 / self.total as f64
         }
+    }
+
+    /// Cases that pass without any judging rule.
+    pub fn strict(&self) -> usize {
+        self.passed - self.by_rules.values().sum::<usize>()
     }
 
     pub fn skipped_total(&self) -> usize {
@@ -185,7 +243,11 @@ pub fn run_file(path: &Path) -> Result<FileResult, String> {
             .unwrap_or_default()
             .to_string();
         match judge_case(suite, &case) {
-            Verdict::Pass => {
+            Verdict::Pass(rules) => {
+                if !rules.is_empty() {
+                    let names: Vec<&str> = rules.iter().map(|r| r.name()).collect();
+                    *result.by_rules.entry(names.join(" + ")).or_default() += 1;
+                }
                 result.passed += 1;
                 result.total += 1;
                 let o = result.by_origin.entry(origin).or_default();
@@ -235,8 +297,11 @@ struct Spec {
     want: Want,
     tolerance: f64,
     /// What the item would want if the spec's half-open range `[a, b)` were read as `[a, b]`
-    /// (`between 20 and 30`, `2014-2018`): never accepted, only used to class the failure.
+    /// (`between 20 and 30`, `2014-2018`): used to class the failure.
     closed_reading: Option<Want>,
+    /// Whether the text names both ends of that range, so that [`Rule::ClosedRange`] accepts
+    /// the closed reading.
+    names_both_ends: bool,
 }
 
 impl Spec {
@@ -247,6 +312,7 @@ impl Spec {
             want,
             tolerance: TOLERANCE,
             closed_reading: None,
+            names_both_ends: false,
         }
     }
 
@@ -311,10 +377,10 @@ pub fn judge_case(suite: Suite, case: &Value) -> Verdict {
     // One sentence covering the whole text: the suites' cases are single sentences or
     // fragments, and the segmenter is not what is being measured.
     let whole = 0..text.len();
-    let mut claims = crosscheck::extract::extract(text, std::slice::from_ref(&whole), 0, published);
-    if matches!(suite, Suite::Number | Suite::NumberRange) {
-        claims.iter_mut().for_each(proportion_as_fraction);
-    }
+    let raw = crosscheck::extract::extract(text, std::slice::from_ref(&whole), 0, published);
+    let rules: Vec<Rule> = Rule::ALL.into_iter().filter(|r| r.applies(suite)).collect();
+    // The claims as every rule in force reads them: what failures are classed and described on.
+    let claims = read_under(&raw, &rules);
 
     if targets.is_empty() {
         let relevant: Vec<&Claim> = claims
@@ -322,7 +388,7 @@ pub fn judge_case(suite: Suite, case: &Value) -> Verdict {
             .filter(|c| suite.relevant_kinds().contains(&c.kind))
             .collect();
         return match relevant.first() {
-            None => Verdict::Pass,
+            None => Verdict::Pass(Vec::new()),
             Some(first) => Verdict::Fail(Failure {
                 text: text.to_string(),
                 expected: "nothing".to_string(),
@@ -332,21 +398,26 @@ pub fn judge_case(suite: Suite, case: &Value) -> Verdict {
         };
     }
 
-    // Each expected item takes the first free claim that satisfies it, left to right.
-    let mut used = vec![false; claims.len()];
-    let mut unmatched = Vec::new();
-    for t in &targets {
-        let found = claims
-            .iter()
-            .enumerate()
-            .find(|(i, c)| !used[*i] && overlaps(&c.span, &t.bytes) && accepts(&t.spec, c));
-        match found {
-            Some((i, _)) => used[i] = true,
-            None => unmatched.push(t),
+    // Strictly first, then under the fewest judging rules that let every item match.
+    let mut subsets: Vec<Vec<Rule>> = (0u32..1 << rules.len())
+        .map(|mask| {
+            (0..rules.len())
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| rules[i])
+                .collect()
+        })
+        .collect();
+    subsets.sort_by_key(Vec::len);
+    for subset in &subsets {
+        let read = read_under(&raw, subset);
+        if match_targets(&targets, &read, subset).1.is_empty() {
+            return Verdict::Pass(subset.clone());
         }
     }
+
+    let (used, unmatched) = match_targets(&targets, &claims, &rules);
     let Some(first) = unmatched.first() else {
-        return Verdict::Pass;
+        return Verdict::Pass(rules);
     };
     // Every miss explained by the half-open range convention: one class of its own.
     let convention = unmatched.iter().all(|t| {
@@ -368,6 +439,97 @@ pub fn judge_case(suite: Suite, case: &Value) -> Verdict {
             classify(first, &claims, &used)
         },
     })
+}
+
+/// The claims as the judging rules `rules` read them: proportions as fractions, ages as
+/// counts of years.
+fn read_under(claims: &[Claim], rules: &[Rule]) -> Vec<Claim> {
+    let mut claims = claims.to_vec();
+    if rules.contains(&Rule::Proportion) {
+        claims.iter_mut().for_each(proportion_as_fraction);
+    }
+    if rules.contains(&Rule::Age) {
+        claims.iter_mut().for_each(age_as_years);
+    }
+    claims
+}
+
+/// Matches each expected item to the first free claim that satisfies it, left to right, under
+/// the judging rules `rules`: which claims were taken, and the items left unmatched.
+fn match_targets<'t>(
+    targets: &'t [Target],
+    claims: &[Claim],
+    rules: &[Rule],
+) -> (Vec<bool>, Vec<&'t Target>) {
+    let mut used = vec![false; claims.len()];
+    let mut unmatched = Vec::new();
+    for t in targets {
+        let found = claims
+            .iter()
+            .enumerate()
+            .find(|(i, c)| !used[*i] && overlaps(&c.span, &t.bytes) && accepts_under(t, c, rules));
+        match found {
+            Some((i, _)) => used[i] = true,
+            None => unmatched.push(t),
+        }
+    }
+    (used, unmatched)
+}
+
+/// Whether claim `c` satisfies target `t` under the judging rules `rules` (the span is
+/// checked apart).
+fn accepts_under(t: &Target, c: &Claim, rules: &[Rule]) -> bool {
+    let spec = &t.spec;
+    let closed = rules.contains(&Rule::ClosedRange) && spec.names_both_ends;
+    let fits = |c: &Claim| {
+        accepts(spec, c)
+            || closed
+                && spec.kinds.contains(&c.kind)
+                && unit_ok(spec, c)
+                && spec
+                    .closed_reading
+                    .as_ref()
+                    .is_some_and(|want| want_ok(want, spec.tolerance, c))
+    };
+    if fits(c) {
+        return true;
+    }
+    // `about 20~100` where the spec's surface is `20~100`: the spec did not read the
+    // qualifier, so the claim is compared by the range it states.
+    let unread = rules.contains(&Rule::UnreadQualifier)
+        && matches!(spec.want, Want::Interval(_))
+        && c.span.start < t.bytes.start;
+    match (unread, c.stated) {
+        (true, Some((lo, hi))) if lo < hi => {
+            let mut stated = c.clone();
+            stated.value = Some(Interval::closed(lo, hi));
+            fits(&stated)
+        }
+        _ => false,
+    }
+}
+
+/// An age (`thirty years old`, `a 14-year-old jet`: a duration with relation `age`) is a
+/// count of years in the number specs: its value in seconds is divided by crosscheck's
+/// 365.25-day year.
+fn age_as_years(c: &mut Claim) {
+    const YEAR: f64 = 31_557_600.0;
+    if c.kind != Kind::Duration || c.relation != Some("age") {
+        return;
+    }
+    let scale = |b: Option<Bound>| {
+        b.map(|b| Bound {
+            value: b.value / YEAR,
+            inclusive: b.inclusive,
+        })
+    };
+    c.kind = Kind::Count;
+    c.unit = None;
+    c.value = c.value.map(|v| Interval {
+        lo: scale(v.lo),
+        hi: scale(v.hi),
+    });
+    c.stated = c.stated.map(|(a, b)| (a / YEAR, b / YEAR));
 }
 
 /// A proportion (`one in five`, `five eighths of`, `more than 1/2 of`) is a fraction that
@@ -451,6 +613,9 @@ fn target(suite: Suite, item: &Value) -> Result<Spec, String> {
                         }),
                     };
                     spec.closed_reading = Some(Want::Interval(closed));
+                    // `[a, b)` for `between 20 and 30`, `1000-5000`, `20 through 100`.
+                    let surface = item["surface"].as_str().unwrap_or_default();
+                    spec.names_both_ends = lo.inclusive && names_both_ends(surface);
                 }
             }
             Ok(spec)
@@ -640,7 +805,7 @@ fn date_target(item: &Value) -> Result<Spec, String> {
             .map(|d| i64::from(d.num_days_from_ce()))
     };
     let mut ranges = Vec::new();
-    let mut closed = Vec::new();
+    let mut closed: Vec<DayRange> = Vec::new();
     for v in values {
         if let Some(d) = day(&v["value"]) {
             ranges.push((Some(d), Some(d)));
@@ -668,12 +833,10 @@ fn date_target(item: &Value) -> Result<Spec, String> {
     // half-open notation: news means `from May to October` to take in October. Other explicit
     // ranges (`the last 3 months`, `2019 q1`) name one period and keep the spec's end.
     let surface = item["surface"].as_str().unwrap_or_default();
-    if names_both_ends(surface) {
-        ranges.append(&mut closed);
-    }
     let mut spec = Spec::new(DATE_KINDS, Want::Days(ranges));
     if !closed.is_empty() {
         spec.closed_reading = Some(Want::Days(closed));
+        spec.names_both_ends = names_both_ends(surface);
     }
     Ok(spec)
 }
