@@ -514,7 +514,7 @@ fn accepts_under(t: &Target, c: &Claim, rules: &[Rule]) -> bool {
 /// 365.25-day year.
 fn age_as_years(c: &mut Claim) {
     const YEAR: f64 = 31_557_600.0;
-    if c.kind != Kind::Duration || c.relation != Some("age") {
+    if c.kind != Kind::Duration || c.relation != Some(Relation::Age) {
         return;
     }
     let scale = |b: Option<Bound>| {
