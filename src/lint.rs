@@ -22,6 +22,7 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::document::Document;
 use crate::interval::Interval;
+use crate::location::LineIndex;
 use crate::rules::RuleSet;
 use crate::suppress::{Policy, Suppressions};
 use crate::Analysis;
@@ -179,6 +180,7 @@ pub fn lint_with(
     let notices = suppressions.notices(|claim| unsuppressed.as_ref().is_some_and(|g| g.reports(claim)));
     LintReport {
         analysis: Analysis {
+            lines: documents.iter().map(|d| LineIndex::new(&d.text)).collect(),
             documents,
             claims,
             comparison: graded.comparison,

@@ -24,7 +24,7 @@
 //! format shows.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::claim::Claim;
@@ -210,18 +210,30 @@ impl Suppressions {
                 lines.entry(*source).or_insert_with(|| LineIndex::new(&doc.text));
             }
         }
-        let line_of = |source: usize, offset: usize| match (lines.get(&source), documents.get(source)) {
-            (Some(index), Some(doc)) => index.line_col(&doc.text, offset).0,
-            _ => 0,
-        };
+        Suppressions::of(directives, invalid, |source| lines.get(&source), claims, policy)
+    }
+
+    /// [`Suppressions::find`] from directives already read (each with the index of its
+    /// document) and the notices met reading them; `lines` gives the line index of a document
+    /// that holds a directive. The documents' text is not needed.
+    pub fn of<'a>(
+        directives: Vec<(usize, Directive)>,
+        invalid: Vec<Notice>,
+        lines: impl Fn(usize) -> Option<&'a LineIndex>,
+        claims: &[Claim],
+        policy: &Policy,
+    ) -> Suppressions {
+        let line_of =
+            |source: usize, offset: usize| lines(source).map_or(0, |index| index.position(offset).0);
         let covered_by = if directives.is_empty() {
             Vec::new()
         } else {
+            let with_directives: HashSet<usize> = directives.iter().map(|(source, _)| *source).collect();
             claims
                 .iter()
                 .map(|claim| {
                     let key = claim.key.as_deref()?;
-                    if !lines.contains_key(&claim.source) {
+                    if !with_directives.contains(&claim.source) {
                         return None;
                     }
                     let line = line_of(claim.source, claim.span.start);
