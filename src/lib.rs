@@ -159,8 +159,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether to drop each document's text once it is read. Reports that show only
-    /// lines and columns (human, concise, JSON Lines findings, GitHub) need no text; those
-    /// that quote the file (SARIF snippets, JSON sentences, fact listings, lint) do.
+    /// lines and columns (human, concise, GitHub) need no text; those that quote the file
+    /// (SARIF snippets, JSON and JSON Lines sentences, fact listings, lint) do.
     pub fn forget_text(mut self, forget: bool) -> Reader<'a> {
         self.forget_text = forget;
         self
@@ -202,6 +202,11 @@ impl<'a> Reader<'a> {
             }
         }
         self.documents.extend(documents);
+    }
+
+    /// How many documents were added.
+    pub fn documents(&self) -> usize {
+        self.documents.len()
     }
 
     /// Compares the claims of every document added, leaving out the figures of ignored keys
