@@ -1,7 +1,7 @@
 //! Claims: one numeric statement of one article, normalized.
 
 use std::borrow::Borrow;
-use std::collections::HashSet;
+use std::collections::hash_map::{Entry, HashMap};
 use std::fmt;
 use std::ops::{Deref, Range};
 use std::sync::Arc;
@@ -227,7 +227,7 @@ impl Claim {
 /// keeps each such string once and the claims point at it.
 #[derive(Debug, Default)]
 pub struct Interner {
-    strings: HashSet<Shared>,
+    strings: HashMap<Shared, ()>,
 }
 
 impl Interner {
@@ -247,11 +247,12 @@ impl Interner {
         }
     }
 
+    /// One hash per string: the map's entry holds the shared copy, or takes this one.
     fn share(&mut self, string: &mut Shared) {
-        match self.strings.get(string) {
-            Some(shared) => *string = shared.clone(),
-            None => {
-                self.strings.insert(string.clone());
+        match self.strings.entry(string.clone()) {
+            Entry::Occupied(shared) => *string = shared.key().clone(),
+            Entry::Vacant(new) => {
+                new.insert(());
             }
         }
     }

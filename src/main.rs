@@ -235,14 +235,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut input_errors = false;
     let mut problems: Vec<report::Problem> = Vec::new();
     cmd::config::read_articles(listing, &config, common.date, |documents, found| {
-        for problem in &found {
-            if problem.is_error() {
-                input_errors = true;
-                eprintln!("error: {problem}");
-            } else {
-                eprintln!("note: {problem}");
+        // Problems are printed as their batch is read, above the progress bar.
+        progress.suspend(|| {
+            for problem in &found {
+                if problem.is_error() {
+                    input_errors = true;
+                    eprintln!("error: {problem}");
+                } else {
+                    eprintln!("note: {problem}");
+                }
             }
-        }
+        });
         problems.extend(found.iter().map(|p| report::Problem {
             path: p.path().to_string(),
             severity: if p.is_error() { "error" } else { "note" },
