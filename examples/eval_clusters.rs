@@ -1,6 +1,8 @@
 //! Scores the generic rules on the evaluation clusters under `fixtures/eval/` (or another
 //! folder of clusters given as an argument, such as `fixtures/holdout`):
-//! `cargo run --example eval_clusters [-- -v] [FOLDER]`.
+//! `cargo run --example eval_clusters [-- -v] [--undated] [FOLDER]`. With `--undated` the
+//! articles are read as if they had no front matter (no outlet, no publication date), as
+//! articles copied from the web often come.
 
 #[path = "../tests/eval/judge.rs"]
 mod judge;
@@ -9,9 +11,14 @@ use std::path::Path;
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "-v");
+    let metadata = if std::env::args().any(|a| a == "--undated") {
+        judge::Metadata::Dropped
+    } else {
+        judge::Metadata::Kept
+    };
     let folder = std::env::args()
         .skip(1)
-        .find(|a| a != "-v")
+        .find(|a| !a.starts_with('-'))
         .unwrap_or_else(|| "fixtures/eval".to_string());
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut clusters: Vec<_> = std::fs::read_dir(&root)
@@ -31,7 +38,7 @@ fn main() {
         if !truth.exists() {
             continue;
         }
-        let s = judge::score_cluster(&dir, &truth);
+        let s = judge::score_cluster_as(&dir, &truth, metadata);
         println!(
             "{name:<20} {:>9} {:>9} {:>11} {:>12}",
             format!("{}/{}", s.found, s.expected),

@@ -12,8 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::claim::{Claim, Kind, Qualifier};
 use crate::interval::Interval;
-use crate::rules::{RuleSet, Severity};
+use crate::rules::{Grading, RuleSet, Severity};
 use crate::when::date_of;
+
+mod updates;
 
 /// The grade of a disagreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -52,6 +54,9 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub sides: Vec<Side>,
+    /// The tolerance and severities the finding was graded with, to grade it again when
+    /// some of its figures turn out to be earlier updates (see [`note_publication_days`]).
+    pub grading: Grading,
 }
 
 /// A key on which every source agrees.
@@ -98,7 +103,7 @@ pub fn compare_where(claims: &[Claim], rules: &RuleSet, included: impl Fn(usize)
                 continue;
             }
             out.keys_compared += 1;
-            match grade_key(key, &group, claims, rules) {
+            match grade_key(key, &group, claims, rules.grading(key), || rules.describe(key)) {
                 Some(f) => out.findings.push(f),
                 None => out.agreements.push(Agreement {
                     key: key.to_string(),
@@ -113,13 +118,16 @@ pub fn compare_where(claims: &[Claim], rules: &RuleSet, included: impl Fn(usize)
 }
 
 /// Figures that change over time (tolls, evacuations, acreage) differ between articles
-/// published on different days without any of them being wrong: the finding says so, so that
-/// an editor reads an update as an update.
+/// published on different days without any of them being wrong. A running count or level
+/// stated on an earlier day than the latest report of it is an update, not a disagreement,
+/// and leaves the finding (see [`updates`]); any other finding whose sides each come from a
+/// different day says so, so that an editor reads a possible update as one.
 pub fn note_publication_days(
     comparison: &mut Comparison,
     claims: &[Claim],
     published: &[Option<chrono::NaiveDate>],
 ) {
+    updates::settle(comparison, claims, published);
     for finding in &mut comparison.findings {
         // Only when the days explain the whole disagreement: each side published on one day,
         // and no two sides on the same day.
@@ -182,9 +190,14 @@ fn reading(c: &Claim, as_years: bool) -> Option<Reading> {
     })
 }
 
-fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> Option<Finding> {
+fn grade_key(
+    key: &str,
+    group: &[usize],
+    claims: &[Claim],
+    grading: Grading,
+    describe: impl FnOnce() -> String,
+) -> Option<Finding> {
     let as_years = group.iter().any(|&i| claims[i].kind == Kind::Year);
-    let grading = rules.grading(key);
     // Sides: claims whose readings are equal.
     let mut sides: Vec<(Reading, Vec<usize>)> = Vec::new();
     // Side of each distinct reading, found by the exact bits of its numbers.
@@ -290,7 +303,7 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
     };
     Some(Finding {
         key: key.to_string(),
-        description: rules.describe(key),
+        description: describe(),
         verdict,
         severity,
         message,
@@ -302,6 +315,7 @@ fn grade_key(key: &str, group: &[usize], claims: &[Claim], rules: &RuleSet) -> O
                 claims,
             })
             .collect(),
+        grading,
     })
 }
 

@@ -17,6 +17,7 @@ use crate::token::{tokenize, Token, TokenKind};
 
 mod claimant;
 mod live;
+mod scope;
 
 pub use live::date_earlier_updates;
 
@@ -145,6 +146,22 @@ pub fn key_sentence_tokens(
         claim.key = keyed
             .key
             .map(|generic| of_rival(generic, rival, claim.kind, rules))
+            .map(|generic| {
+                let counted = !claim.kind.is_time_point() && claim.kind != Kind::Ordinal;
+                let mut key = match scope::wide_scope(keying_tokens, range.clone()).filter(|_| counted) {
+                    Some(scope) => format!("{generic}.{scope}"),
+                    None => generic,
+                };
+                // What a merger does (`will cut 3,500 jobs`) is the deal's, whoever is named;
+                // only levels (staff, revenue, shares of them) differ for the merged whole.
+                let role = key
+                    .split('.')
+                    .any(|segment| rules.class(segment).is_some_and(|c| c.role));
+                if counted && !role && scope::merged(keying_tokens, range.clone()) {
+                    key.push_str(".combined");
+                }
+                key
+            })
             .map(|generic| match narrow(&generic, tokens, &words, rules) {
                 Some(fact) => fact,
                 None => match anchor(&anchors, claim, keying_tokens) {
@@ -230,6 +247,10 @@ struct Anchor {
     /// Stated as `since 2015`: it names a past event but dates the figure only inside a
     /// relative clause about that event ("since the 2021 fire, which burned 62,000 acres").
     since: bool,
+    /// Dates only the figures after it: a month of a past year after a figure (`lost $1.4bn
+    /// when the firm froze withdrawals in November 2024`) often tells when something else
+    /// happened.
+    before_only: bool,
 }
 
 /// The past year or as-of date a figure belongs to: one stated in the same clause of its
@@ -244,6 +265,9 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
             return None;
         }
         let year_first = a.span.end <= claim.span.start;
+        if a.before_only && !year_first {
+            return None;
+        }
         let (from, to) = if year_first {
             (a.span.end, claim.span.start)
         } else {
@@ -253,14 +277,18 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
             .iter()
             .filter(|t| t.span.start >= from && t.span.end <= to)
             .collect();
-        let separated = between.iter().any(|t| {
-            matches!(t.text, ";" | ":" | "—" | "–" | "(" | ")")
-                || [
-                    "from", "than", "compared", "versus", "vs", "while", "whereas", "but",
-                ]
-                .iter()
-                .any(|w| t.is(w))
-        });
+        // `the highest reading since the gauge was moved in 2004`: a year inside a `since`
+        // phrase after the figure dates what it is compared with, not the figure.
+        let since_after = !year_first && between.iter().any(|t| t.is("since"));
+        let separated = since_after
+            || between.iter().any(|t| {
+                matches!(t.text, ";" | ":" | "—" | "–" | "(" | ")")
+                    || [
+                        "from", "than", "compared", "versus", "vs", "while", "whereas", "but",
+                    ]
+                    .iter()
+                    .any(|w| t.is(w))
+            });
         // `growth of 1.4 per cent in 2026, rising to 1.7 per cent in 2027`: a year after
         // the figure dates the nearest figure before it, not one further back.
         let separated = separated || (!year_first && between.iter().any(|t| t.is_number()));
@@ -274,15 +302,25 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
 
 /// Past years (before the publication year) and as-of dates (`by Tuesday`, `as of March 3`,
 /// at least a day before publication) stated in each sentence.
+///
+/// Without a publication date the current year is unknown, so every year a sentence states
+/// dates its figures: `the 2021 fire, which killed four` must not meet this fire's toll, and
+/// a figure wrongly set apart is a comparison missed, where one wrongly joined is a false alarm.
 fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<Anchor> {
-    let Some(published) = published else {
-        return Vec::new();
-    };
-    let this_year = f64::from(chrono::Datelike::year(&published));
-    let today = crate::when::day_number(published);
+    let this_year = published.map(|p| f64::from(chrono::Datelike::year(&p)));
+    let today = published.map(crate::when::day_number);
     claims
         .iter()
         .filter_map(|c| {
+            if let Some(label) = unresolved_year_label(c) {
+                return Some(Anchor {
+                    sentence: c.sentence.clone(),
+                    span: c.span.clone(),
+                    label,
+                    since: c.relation == Some(Relation::Since),
+                    before_only: false,
+                });
+            }
             // A date read one of two ways dates nothing: the anchor would be a guess.
             if c.doubt.is_some_and(|d| d.keeps_out()) {
                 return None;
@@ -295,14 +333,30 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                 (_, _, Kind::Year, Some((a, b))) if a == b => (a, b),
                 _ => return None,
             };
-            let label = match c.kind {
+            let as_of = c.relation == Some(Relation::AsOf) || as_of_words(&words_before(text, c));
+            let year_of = |d: f64| crate::when::date_of(d).map(|d| f64::from(chrono::Datelike::year(&d)));
+            let (mut before_only, mut label) = (false, None);
+            match c.kind {
                 // Past and future years alike: `96% of GDP in 2027-28` is a forecast.
-                Kind::Year if lo == hi && lo != this_year => format!("{}", lo as i64),
-                Kind::Date if c.relation == Some(Relation::AsOf) && hi < today => {
-                    crate::when::date_of(lo)?.to_string()
+                Kind::Year if lo == hi && Some(lo) != this_year => label = Some(format!("{}", lo as i64)),
+                Kind::Date if as_of && today.is_some_and(|today| hi < today) => {
+                    label = Some(crate::when::date_of(lo)?.to_string());
                 }
-                _ => return None,
-            };
+                // `She was sentenced in February to four years`: a whole month before the month
+                // of publication dates the figures after it, as a past year does.
+                Kind::Date if whole_past_month(lo, hi, published) => {
+                    label = Some(crate::when::date_of(lo)?.format("%Y-%m").to_string());
+                    before_only = true;
+                }
+                // `In October 1998, when the river reached 9.2 metres, 31 people died`: a date
+                // of a past year dates the figures after it by its year, like the year alone.
+                Kind::Date if Some(year_of(hi)?) < this_year && year_of(lo) == year_of(hi) => {
+                    label = Some(format!("{}", year_of(lo)? as i64));
+                    before_only = true;
+                }
+                _ => {}
+            }
+            let label = label?;
             // `Veltra, founded in 1987, reported ...`: a year that defines the subject
             // dates nothing in the sentence.
             let defining = words_before(text, c).iter().any(|w| {
@@ -327,9 +381,55 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                 span: c.span.clone(),
                 label,
                 since: c.relation == Some(Relation::Since),
+                before_only,
             })
         })
         .collect()
+}
+
+/// Whether `lo..=hi` (day numbers) is one whole calendar month of the publication year before
+/// the month of publication: `in February` in an article of 12 March.
+fn whole_past_month(lo: f64, hi: f64, published: Option<chrono::NaiveDate>) -> bool {
+    use chrono::Datelike;
+    let (Some(first), Some(last), Some(published)) =
+        (crate::when::date_of(lo), crate::when::date_of(hi), published)
+    else {
+        return false;
+    };
+    let next_month = last.succ_opt().is_some_and(|d| d.day() == 1);
+    first.day() == 1
+        && next_month
+        && first.month() == last.month()
+        && first.year() == published.year()
+        && first.month() < published.month()
+}
+
+/// `as of the state's Tuesday update`, `as of Monday's count`: `as of` a few words before a
+/// date (the last five words before it, see [`words_before`]) makes it an as-of date.
+fn as_of_words(before: &[String]) -> bool {
+    before
+        .windows(2)
+        .position(|w| w[0] == "as" && w[1] == "of")
+        .is_some_and(|at| before.len() - (at + 2) <= 3)
+}
+
+/// The anchor of a year stated relative to a publication date there is none of: `Last year,
+/// 58 runners ...` is another year's figure even when the year cannot be told, so it is
+/// labelled by its words (`last_year`); the year it names, `this year`, labels nothing.
+fn unresolved_year_label(c: &Claim) -> Option<String> {
+    if c.kind != Kind::Year || c.value.is_some() || c.doubt != Some(crate::claim::Doubt::Unresolved) {
+        return None;
+    }
+    let words: Vec<String> = c
+        .text
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.iter().any(|w| ["this", "current"].contains(&w.as_str())) {
+        return None;
+    }
+    Some(words.join("_"))
 }
 
 /// The last five words before a claim in its sentence, lower-cased.
@@ -442,6 +542,11 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
             .map(|t| t.lower())
     };
     let (w1, w2, w3) = (word(1), word(2), word(3));
+    // `Another 31 cases are listed as probable`, `a further 1,100 homes`: an addition to a
+    // figure stated before, not the figure.
+    if w1.as_deref() == Some("another") || (w1.as_deref() == Some("further") && w2.as_deref() == Some("a")) {
+        return true;
+    }
     const CHANGE: &[&str] = &[
         "grew",
         "grown",
@@ -573,12 +678,24 @@ fn window<'t>(
     stop_at_comma: bool,
 ) -> Vec<&'t str> {
     let mut words = Vec::with_capacity(limit);
-    let iter: Box<dyn Iterator<Item = &'t Token>> = if before {
-        Box::new(tokens[..claim.start].iter().rev())
-    } else {
-        Box::new(tokens[claim.end..].iter())
-    };
-    for t in iter {
+    // The index of the next token to read: walking back, the one before `at`.
+    let mut at = if before { claim.start } else { claim.end };
+    loop {
+        let t = if before {
+            let Some(prev) = at.checked_sub(1) else { break };
+            at = prev;
+            &tokens[at]
+        } else {
+            let Some(next) = tokens.get(at) else { break };
+            at += 1;
+            next
+        };
+        // `310 millimetres (12.2 inches) of rain`: the same figure in other units, in brackets,
+        // stands between a figure and its noun without cutting them apart.
+        if let Some(past) = conversion(tokens, at, before) {
+            at = past;
+            continue;
+        }
         // `Net profit: $615m`, `- Job cuts: 3,200`: a short label before a colon names the figure.
         if before && t.text == ":" && is_label_colon(tokens, t) {
             continue;
@@ -594,6 +711,53 @@ fn window<'t>(
         words.reverse();
     }
     words
+}
+
+/// A bracketed figure in other units next to a figure (`(12.2 inches)`, `(€13.1bn)`): where
+/// the walk resumes past it, given the index the walk stands at after reading the bracket at
+/// `at - 1` (forward) or `at` (back). At most four tokens inside, one of them a number, and
+/// nothing but words, numbers and signs: `(Q1 2025: $702m)` is a note of its own.
+fn conversion(tokens: &[Token], at: usize, before: bool) -> Option<usize> {
+    let bracket = if before {
+        tokens.get(at)
+    } else {
+        at.checked_sub(1).and_then(|i| tokens.get(i))
+    };
+    let wanted = if before { ")" } else { "(" };
+    if bracket.is_none_or(|t| t.text != wanted) {
+        return None;
+    }
+    let (open, close) = if before {
+        let close = at;
+        (
+            tokens[close.saturating_sub(5)..close]
+                .iter()
+                .rposition(|t| t.text == "(")?
+                + close.saturating_sub(5),
+            close,
+        )
+    } else {
+        let open = at.checked_sub(1)?;
+        (
+            open,
+            open + 1
+                + tokens
+                    .get(open + 1..)?
+                    .iter()
+                    .take(5)
+                    .position(|t| t.text == ")")?,
+        )
+    };
+    if tokens[open].text != "(" || tokens[close].text != ")" || close <= open + 1 {
+        return None;
+    }
+    let inside = &tokens[open + 1..close];
+    let plain = inside.iter().all(|t| {
+        t.is_word()
+            || t.is_number()
+            || (t.kind == TokenKind::Punct && !matches!(t.text, ":" | ";" | "(" | ")"))
+    });
+    (plain && inside.iter().any(Token::is_number)).then_some(if before { open } else { close + 1 })
 }
 
 /// True when the colon ends a short label that starts its sentence (at most five words).
@@ -915,7 +1079,8 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
                     let before = clause_before(tokens, range.clone(), 6);
                     let noun = share_subject(&before)
                         .or_else(|| pronoun_complement(&after))
-                        .or_else(|| of_noun(&after))
+                        .or_else(|| of_noun(&after).map(|n| stake(&n)))
+                        .or_else(|| attributive_noun(tokens, &range, &after))
                         .or_else(|| {
                             // `Officials said 40% ...`: who speaks is not what is counted.
                             let spoken =
@@ -950,10 +1115,13 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         Kind::Duration | Kind::Distance | Kind::Area | Kind::Speed | Kind::Temperature => {
             match subject(tokens, range.clone(), claim.kind, rules, true) {
                 Some((class, term)) => {
-                    let key = match claim.kind {
+                    let mut key = match claim.kind {
                         Kind::Money => class.id.clone(),
                         k => format!("{}.{}", class.id, k.as_str()),
                     };
+                    if forecast_measure(tokens, &range) {
+                        key.push_str(".projected");
+                    }
                     Keyed {
                         key: Some(key),
                         noun: Some(term),
@@ -1053,7 +1221,7 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         key: None,
         noun: None,
     };
-    if is_apposed_age(tokens, &range, claim) {
+    if is_apposed_age(tokens, &range, claim) || scope::is_age_bound(tokens, &range, claim) {
         return none;
     }
     let after = window(tokens, range.clone(), false, 6, false);
@@ -1075,8 +1243,13 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         .flatten();
     // Proper names after a figure (`83,861, Ollie Watkins scored`) are not what it counts.
     let common_after = common_words_after(tokens, range.clone(), 6);
+    // `forced 9,000 from their homes`: a noun behind a preposition is where the counted go,
+    // not what is counted.
+    let noun_after = nearest(&after, false, rules, is_subject)
+        .filter(|m| m.2 <= 4 && !after[..m.2].iter().any(|w| PREPOSITIONS.contains(w)));
+    let subject_after = bound_by_of.is_none() && noun_after.is_some();
     let subject = bound_by_of
-        .or_else(|| nearest(&after, false, rules, is_subject).filter(|m| m.2 <= 4))
+        .or(noun_after)
         // A plain noun right after the figure ("23 foreign nationals") is its subject, even
         // when a known class stands further back.
         .or_else(|| {
@@ -1098,8 +1271,25 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     let list_before = coordinated_start(tokens, range.start)
         .map(|first| clause_before(tokens, first..first + 1, 10))
         .unwrap_or_default();
-    let role = role_of(&after, &before_clause, rules)
+    // `convicted him on nine counts and acquitted him on two`: a role past a conjunction
+    // after the figure is the next clause's when its own clause states one before it.
+    let after_clause: Vec<&str> = after
+        .iter()
+        .take_while(|w| !["and", "but", "while", "whereas"].contains(*w))
+        .copied()
+        .collect();
+    let own_before = role_of(&[], &before_clause, rules);
+    let role = role_of(&after_clause, &before_clause, rules)
+        .filter(|_| own_before.is_some())
+        .or_else(|| role_of(&after, &before_clause, rules))
         .or_else(|| role_of(&[], &list_before, rules))
+        // `20,000 people across the region have had to leave their homes`: the predicate of
+        // the counted noun's clause, past a phrase that places it.
+        .or_else(|| {
+            subject_after
+                .then(|| role_of(&predicate_after(tokens, range.clone()), &[], rules))
+                .flatten()
+        })
         .or_else(|| role_of(&after, &before, rules))
         // `| Dead | 42 |`: a row label names the role of the figures in its row.
         .or_else(|| role_of(&[], &label, rules))
@@ -1150,22 +1340,36 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     Keyed { key, noun }
 }
 
+/// Words that make a figure after them in its clause a forecast or a target, not a result.
+const OUTLOOK: &[&str] = &[
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "guidance",
+    "outlook",
+    "projected",
+    "projects",
+    "predicts",
+    "target",
+    "targets",
+];
+
+/// `Forecasters expect up to 80 mm more rain`, `60 to 80 millimetres of rain possible`: a
+/// measure stated as a forecast is not the measure of what happened. Words before the figure
+/// in its clause, or a forecast adjective among the four words after it.
+fn forecast_measure(tokens: &[Token], range: &Range<usize>) -> bool {
+    const BEFORE: &[&str] = &["expect", "predict", "predicted", "forecasting"];
+    const AFTER: &[&str] = &["possible", "expected", "forecast", "predicted", "likely"];
+    let before = clause_before(tokens, range.clone(), 8);
+    let after = window(tokens, range.clone(), false, 4, true);
+    before.iter().any(|w| OUTLOOK.contains(w) || BEFORE.contains(w))
+        || after.iter().any(|w| AFTER.contains(w))
+}
+
 /// Money takes the class of what it pays for, narrowed by the word before that class's term:
 /// `Defence spending will hit £64bn` is `budget.defence`, apart from `Health spending`.
 fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
-    const OUTLOOK: &[&str] = &[
-        "expects",
-        "expected",
-        "forecast",
-        "forecasts",
-        "guidance",
-        "outlook",
-        "projected",
-        "projects",
-        "predicts",
-        "target",
-        "targets",
-    ];
     const VERBS: &[&str] = &[
         "reported",
         "reports",
@@ -1215,6 +1419,12 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     } else {
         distance
     };
+    if personal_loss(&term, words, term_start) {
+        return Keyed {
+            key: None,
+            noun: None,
+        };
+    }
     const NEUTRAL: &[&str] = &[
         "the",
         "a",
@@ -1271,6 +1481,7 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
         "insured",
         "direct",
         "put",
+        "ordered",
         "though",
         "although",
         "but",
@@ -1305,6 +1516,19 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
         key: Some(key),
         noun: Some(term),
     }
+}
+
+/// `she lost $180,000`, `who lost $74,000`, `he had lost equipment worth €60,000`: what one
+/// person lost is their own story, not the event's losses (`investors lost $1.4 billion`).
+fn personal_loss(term: &str, words: &[&str], term_start: usize) -> bool {
+    if !["lost", "lose", "loses", "losing"].contains(&term) {
+        return false;
+    }
+    let subject = words[..term_start]
+        .iter()
+        .rev()
+        .find(|w| !["had", "has", "have", "also", "already", "just", "reportedly"].contains(*w));
+    subject.is_some_and(|w| ["he", "she", "i", "you", "who", "we", "they", "family", "couple"].contains(w))
 }
 
 /// The noun money is `in` (`$38 billion in assets`) or `of` (`deposits of $31 billion`).
@@ -1544,6 +1768,46 @@ fn singular(word: &str) -> String {
     word.strip_suffix('s').unwrap_or(word).to_string()
 }
 
+/// Prepositions that put a noun after a figure in a phrase of its own: `9,000 from their
+/// homes`, `2,000 troops in armoured vehicles`.
+const PREPOSITIONS: &[&str] = &[
+    "from",
+    "in",
+    "into",
+    "at",
+    "on",
+    "across",
+    "near",
+    "inside",
+    "outside",
+    "for",
+    "with",
+    "without",
+    "by",
+    "to",
+    "since",
+    "under",
+    "through",
+    "throughout",
+];
+
+/// Up to twelve words after a figure, to the end of its clause: the predicate of the noun it
+/// counts. A comma, a conjunction or a relative word ends the clause, so that the role of
+/// another clause (`and police arrested 12`) is never read.
+fn predicate_after<'t>(tokens: &'t [Token], range: Range<usize>) -> Vec<&'t str> {
+    const ENDS: &[&str] = &[
+        "and", "but", "or", "while", "whereas", "where", "who", "which", "that", "when", "after", "before",
+        "because", "as", "although", "though", "if", "than",
+    ];
+    tokens[range.end..]
+        .iter()
+        .take_while(|t| !is_boundary(t, true) && !ENDS.iter().any(|w| t.is(w)))
+        .filter(|t| t.is_word())
+        .take(12)
+        .map(|t| t.folded.as_ref())
+        .collect()
+}
+
 /// A plural noun among the first words after a figure: `10 foreign trips`, `45 echelons`.
 fn plural_noun(after: &[&str]) -> Option<String> {
     const STOP: &[&str] = &[
@@ -1643,6 +1907,52 @@ fn pronoun_complement(after: &[&str]) -> Option<String> {
     }
 }
 
+/// `holds about 11% of the shares`: a share of a company's shares or stock is a stake, not a
+/// move of its share price (`shares fell 3.1%`).
+fn stake(noun: &str) -> String {
+    if ["shares", "stock", "stake", "equity"].contains(&noun) {
+        "stake".to_string()
+    } else {
+        noun.to_string()
+    }
+}
+
+/// `a 32% premium`, `a 25 per cent stake`: after `a` and the figure, the noun it qualifies.
+/// A unit, a time word or a word made of the figure's own parts is no noun.
+fn attributive_noun(tokens: &[Token], range: &Range<usize>, after: &[&str]) -> Option<String> {
+    let article = range
+        .start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| t.is("a") || t.is("an"));
+    let next = tokens.get(range.end).filter(|t| t.is_word())?;
+    let lower = next.text.chars().next().is_some_and(char::is_lowercase);
+    const NOT: &[&str] = &[
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "more",
+        "less",
+        "higher",
+        "lower",
+        "year",
+        "day",
+        "week",
+        "month",
+        "point",
+        "points",
+        "chance",
+        "probability",
+    ];
+    let word = *after.first()?;
+    (article && lower && word.len() > 3 && word.chars().all(char::is_alphabetic) && !NOT.contains(&word))
+        .then(|| word.to_string())
+}
+
 /// The head of an `of` phrase after a percentage: `90% of North Korea's trade` -> `trade`.
 fn of_noun(after: &[&str]) -> Option<String> {
     if after.first() != Some(&"of") || after.get(1).is_some_and(|w| PRONOUNS.contains(w)) {
@@ -1652,8 +1962,17 @@ fn of_noun(after: &[&str]) -> Option<String> {
         "the", "a", "an", "all", "its", "their", "his", "her", "our", "and", "or", "in", "on", "at", "to",
         "for", "from", "by", "with", "is", "are", "was", "were",
     ];
+    // `81% of kindergarteners had received both doses`: a verb ends the noun phrase.
+    const VERBS: &[&str] = &[
+        "had", "has", "have", "will", "would", "could", "can", "did", "do", "does", "been", "be", "who",
+        "that", "which",
+    ];
     let mut head = None;
     for w in &after[1..] {
+        // `6% of the combined workforce of roughly 46,000`: a second `of` ends the phrase.
+        if VERBS.contains(w) || (*w == "of" && head.is_some()) {
+            break;
+        }
         if STOP.contains(w) {
             if head.is_some() {
                 break;
@@ -1801,6 +2120,192 @@ mod tests {
         );
     }
 
+    fn key_on(text: &str, figure: &str, published: (i32, u32, u32)) -> Option<String> {
+        let day = chrono::NaiveDate::from_ymd_opt(published.0, published.1, published.2);
+        keys_on(text, &RuleSet::generic(), day)
+            .into_iter()
+            .find(|(t, _)| t == figure)
+            .unwrap_or_else(|| panic!("{figure} in {text}"))
+            .1
+    }
+
+    #[test]
+    fn as_of_a_few_words_before_a_date_makes_it_an_as_of_date() {
+        let text = "As of the state's Tuesday update, 197 cases had been confirmed.";
+        assert_eq!(
+            key_on(text, "197", (2026, 2, 19)).as_deref(),
+            Some("infected@2026-02-17")
+        );
+        let far = "As of now, the state says, after its Tuesday update, 197 cases had been confirmed.";
+        assert_eq!(key_on(far, "197", (2026, 2, 19)).as_deref(), Some("infected"));
+    }
+
+    #[test]
+    fn a_year_in_a_since_phrase_after_a_figure_does_not_date_it() {
+        let text =
+            "The river peaked at 8.9 metres at the bridge, the highest since the gauge was moved in 2004.";
+        assert_eq!(
+            key_on(text, "8.9 metres", (2026, 10, 21)).as_deref(),
+            Some("length.distance")
+        );
+        let dated = "The river peaked at 9.2 metres at the bridge in 2004.";
+        assert_eq!(
+            key_on(dated, "9.2 metres", (2026, 10, 21)).as_deref(),
+            Some("length.distance@2004")
+        );
+    }
+
+    #[test]
+    fn a_date_of_a_past_year_dates_the_figures_after_it() {
+        let text = "In October 1998, 31 people died across the valley.";
+        assert_eq!(key_on(text, "31", (2026, 10, 21)).as_deref(), Some("dead@1998"));
+        // After the figure it often dates something else.
+        let after = "More than 40,000 investors lost money when the firm froze withdrawals in November 2024.";
+        assert_eq!(
+            key_on(after, "More than 40,000", (2026, 3, 13)).as_deref(),
+            Some("investor")
+        );
+    }
+
+    #[test]
+    fn a_bracketed_conversion_does_not_cut_a_figure_from_its_noun() {
+        let text = "The station recorded 310 millimetres (12.2 inches) of rain.";
+        assert_eq!(
+            key_on(text, "310 millimetres", (2026, 10, 19)).as_deref(),
+            Some("rainfall.distance")
+        );
+        // A bracketed note of its own still ends the window.
+        let note =
+            "The station recorded 310 millimetres (the wettest day since records began, 1871) of rain.";
+        assert_eq!(key_on(note, "310 millimetres", (2026, 10, 19)), None);
+    }
+
+    #[test]
+    fn a_measure_stated_as_a_forecast_is_projected() {
+        let expect = "Forecasters expect up to 80 mm more rain on Thursday.";
+        assert_eq!(
+            key_on(expect, "up to 80 mm", (2026, 10, 21)).as_deref(),
+            Some("rainfall.distance.projected")
+        );
+        let possible = "There is a warning for Thursday, with 60 to 80 millimetres of rain possible.";
+        assert_eq!(
+            key_on(possible, "60 to 80 millimetres", (2026, 10, 21)).as_deref(),
+            Some("rainfall.distance.projected")
+        );
+        let fell = "Forecasters said more than 300 mm of rain fell in two days.";
+        assert_eq!(
+            key_on(fell, "more than 300 mm", (2026, 10, 21)).as_deref(),
+            Some("rainfall.distance")
+        );
+    }
+
+    #[test]
+    fn percentages_name_the_noun_they_qualify_and_stakes() {
+        let premium = "Calder will pay $48.50 per share, a 32% premium to the closing price.";
+        assert_eq!(
+            key_on(premium, "32%", (2026, 5, 11)).as_deref(),
+            Some("percent.premium")
+        );
+        let stake = "The family trust, which holds about 11% of the shares, will vote in favour.";
+        assert_eq!(
+            key_on(stake, "about 11%", (2026, 5, 11)).as_deref(),
+            Some("percent.stake")
+        );
+        let verb = "Just 81% of county kindergarteners had received both doses.";
+        assert_eq!(
+            key_on(verb, "81%", (2026, 2, 20)).as_deref(),
+            Some("percent.kindergarteners")
+        );
+        // A figure with no article before it qualifies nothing after it.
+        let bare = "Turnout rose 5% overnight.";
+        assert_ne!(
+            key_on(bare, "5%", (2026, 2, 20)).as_deref(),
+            Some("percent.overnight")
+        );
+    }
+
+    #[test]
+    fn another_or_a_further_figure_is_an_addition() {
+        let text = "Another 31 cases are listed as probable.";
+        assert_eq!(key_on(text, "31", (2026, 2, 20)), None);
+        let further = "A further 1,100 homes remained under threat.";
+        assert_eq!(key_on(further, "1,100", (2026, 2, 20)), None);
+    }
+
+    #[test]
+    fn a_past_month_of_this_year_dates_the_figures_after_it() {
+        let text = "She was sentenced in February to four years in prison.";
+        assert_eq!(
+            key_on(text, "four years", (2026, 3, 12)).as_deref(),
+            Some("prison.duration@2026-02")
+        );
+        let now = "He was sentenced on Thursday to 14 years in prison.";
+        assert_eq!(
+            key_on(now, "14 years", (2026, 3, 12)).as_deref(),
+            Some("prison.duration")
+        );
+        // The month of publication is no past month.
+        let this_month = "In March, 40 people were arrested.";
+        assert_eq!(
+            key_on(this_month, "40", (2026, 3, 12)).as_deref(),
+            Some("arrested")
+        );
+    }
+
+    #[test]
+    fn a_role_past_a_conjunction_belongs_to_the_next_clause() {
+        let text = "Jurors convicted him on nine counts and acquitted him on two.";
+        assert_eq!(
+            key_on(text, "nine", (2026, 3, 13)).as_deref(),
+            Some("charges.convicted")
+        );
+        // Without a role of its own the figure still takes the one after it.
+        let after = "About 5,000 died and 10,000 were injured.";
+        assert_eq!(
+            key_on(after, "About 5,000", (2026, 3, 13)).as_deref(),
+            Some("dead")
+        );
+    }
+
+    #[test]
+    fn what_one_person_lost_is_not_the_events_losses() {
+        let all = "Prosecutors said investors lost a combined $1.4 billion.";
+        assert_eq!(
+            key_on(all, "$1.4 billion", (2026, 3, 12)).as_deref(),
+            Some("damage.investors")
+        );
+        let one = "A retired teacher told the court she lost $180,000.";
+        assert_eq!(key_on(one, "$180,000", (2026, 3, 12)), None);
+        let worth = "Pirk said he had lost equipment worth about €60,000.";
+        assert_eq!(key_on(worth, "about €60,000", (2026, 3, 12)), None);
+    }
+
+    #[test]
+    fn a_noun_behind_a_preposition_is_not_what_is_counted() {
+        assert_eq!(
+            key("The floods forced about 9,000 from their homes.").as_deref(),
+            Some("displaced")
+        );
+        assert_eq!(
+            key("About 2,000 troops in armoured vehicles paraded through the city.").as_deref(),
+            Some("troops")
+        );
+    }
+
+    #[test]
+    fn the_predicate_of_the_counted_noun_names_its_role() {
+        assert_eq!(
+            key("More than 20,000 people across the region have had to leave their homes.").as_deref(),
+            Some("displaced")
+        );
+        // The role of the next clause is not the role of this one.
+        let got = keys_with(
+            "About 2,000 people gathered in the square and police arrested 12.",
+            &RuleSet::generic(),
+        );
+        assert_ne!(got[0].1.as_deref(), Some("arrested"), "{got:?}");
+    }
+
     #[test]
     fn roles_prefer_their_own_clause() {
         let got = keys_with(
@@ -1818,6 +2323,28 @@ mod tests {
         assert_eq!(key("three leaders standing together"), None);
         assert_eq!(key("the army's 80,000 troops"), None);
         assert_eq!(key("three people were killed").as_deref(), Some("dead"));
+    }
+
+    #[test]
+    fn without_a_publication_date_every_stated_year_dates_its_figures() {
+        let undated = |text: &str| keys_on(text, &RuleSet::generic(), None);
+        let got = undated("It is the worst since the 2021 fire, which killed four people.");
+        assert_eq!(got.last().unwrap().1.as_deref(), Some("dead@2021"));
+        // With a date, the publication year's own figures stay unanchored.
+        let dated = keys_on(
+            "In 2021, the fire killed four people.",
+            &RuleSet::generic(),
+            chrono::NaiveDate::from_ymd_opt(2021, 8, 1),
+        );
+        assert_eq!(dated.last().unwrap().1.as_deref(), Some("dead"));
+        // A year stated relative to the missing date still sets its figures apart.
+        let got = undated("Last year, when temperatures reached 24C, 58 runners needed treatment.");
+        assert_eq!(got[2].1.as_deref(), Some("runners@last_year"));
+        let got = undated("This year 58 runners needed treatment.");
+        assert_eq!(got[1].1.as_deref(), Some("runners"));
+        // An as-of date needs a publication date to be in the past.
+        let got = undated("As of March 3, the fire had killed four people.");
+        assert_eq!(got.last().unwrap().1.as_deref(), Some("dead"));
     }
 
     #[test]

@@ -441,14 +441,15 @@ fn figures_from_different_days_are_flagged_as_possible_updates() {
         "---\npublished: 2025-03-01\n---\nThe flood killed 12 people.\n",
     )
     .unwrap();
+    // A day apart, a count is still compared, with a note.
     std::fs::write(
         dir.path().join("b.txt"),
-        "---\npublished: 2025-03-03\n---\nThe death toll rose to 19.\n",
+        "---\npublished: 2025-03-02\n---\nThe death toll rose to 19.\n",
     )
     .unwrap();
     std::fs::write(
         dir.path().join("c.txt"),
-        "---\npublished: 2025-03-03\n---\nThe flood killed 12 people.\n",
+        "---\npublished: 2025-03-02\n---\nThe flood killed 12 people.\n",
     )
     .unwrap();
     let two = crosscheck()
@@ -469,6 +470,24 @@ fn figures_from_different_days_are_flagged_as_possible_updates() {
         report.contains("conflict[dead]") && !report.contains("may be an update"),
         "{report}"
     );
+    // Two days on, the lower toll of the earlier day is an update and no finding.
+    let later = tempfile::tempdir().unwrap();
+    std::fs::write(
+        later.path().join("a.txt"),
+        "---\npublished: 2025-03-01\n---\nThe flood killed 12 people.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        later.path().join("b.txt"),
+        "---\npublished: 2025-03-03\n---\nThe death toll rose to 19.\n",
+    )
+    .unwrap();
+    crosscheck()
+        .args(["check", "--color", "never"])
+        .arg(later.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("conflict[dead]").not());
 }
 
 #[test]

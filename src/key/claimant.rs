@@ -112,6 +112,12 @@ const UNSPECIFIC: &[&str] = &[
     "data",
     "estimate",
     "count",
+    "update",
+    "tally",
+    "toll",
+    "filing",
+    "document",
+    "record",
 ];
 
 /// The claimant of the figure at tokens `claim` of a sentence: the head word of the phrase
@@ -136,7 +142,7 @@ pub fn claimant(tokens: &[Token], claim: Range<usize>) -> Option<String> {
         }
         let head = if t.is("according") && tokens.get(i + 1).is_some_and(|n| n.is("to")) {
             head_after(tokens, i + 2, clause.end)
-        } else if REPORTING.iter().any(|v| t.is(v)) {
+        } else if REPORTING.iter().any(|v| t.is(v)) && !is_noun_use(tokens, i) {
             head_before(tokens, i, clause.start).or_else(|| {
                 // `..., said the Interior Ministry.`: the claimant after its verb.
                 (i > claim.end)
@@ -151,6 +157,21 @@ pub fn claimant(tokens: &[Token], claim: Range<usize>) -> Option<String> {
     }
     best.map(|(_, head)| head)
         .filter(|h| !UNSPECIFIC.contains(&h.as_str()))
+}
+
+/// `on eight counts`, `the estimates`, `12 claims`: a reporting word after a number or a
+/// determiner is a plural noun, not a verb.
+fn is_noun_use(tokens: &[Token], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else {
+        return false;
+    };
+    prev.is_number()
+        || crate::number::number_word(&prev.folded).is_some()
+        || [
+            "the", "a", "these", "those", "its", "their", "his", "her", "all", "both",
+        ]
+        .iter()
+        .any(|d| prev.is(d))
 }
 
 /// Whether `word` (lower case) is a verb that attributes a figure: `said`, `estimated`, ...
@@ -243,6 +264,9 @@ fn head_before(tokens: &[Token], verb: usize, floor: usize) -> Option<String> {
 /// the clause's end (`the U.N. refugee agency` gives `agency`).
 fn head_after(tokens: &[Token], from: usize, ceiling: usize) -> Option<String> {
     let mut head = None;
+    // `the state Department of Health's Thursday update`: the owner of a report says it.
+    let mut phrase: Vec<&Token> = Vec::new();
+    let mut owner = None;
     for t in tokens.get(from..ceiling)? {
         let word = t.is_word() || (t.text == "." && head.is_some() && !t.space_before);
         if !word
@@ -257,8 +281,26 @@ fn head_after(tokens: &[Token], from: usize, ceiling: usize) -> Option<String> {
         if t.is_word() && !["the", "a", "an"].iter().any(|d| t.is(d)) {
             head = Some(normalize(t));
         }
+        phrase.push(t);
+        if t.folded.ends_with("'s") || t.folded.ends_with("’s") {
+            owner = Some(owner_head(&phrase));
+        }
     }
-    head
+    match (head, owner) {
+        (Some(h), Some(o)) if UNSPECIFIC.contains(&h.as_str()) => Some(o),
+        (head, _) => head,
+    }
+}
+
+/// The head of an owner's phrase (`the state Department of Health's`): the word before `of`
+/// when it has one, as [`head_before`] reads `the Department of Health said`, else its last
+/// word.
+fn owner_head(phrase: &[&Token]) -> String {
+    let words: Vec<&Token> = phrase.iter().copied().filter(|t| t.is_word()).collect();
+    match words.iter().rposition(|t| t.is("of")) {
+        Some(p) if p > 0 => normalize(words[p - 1]),
+        _ => words.last().map_or_else(String::new, |t| normalize(t)),
+    }
 }
 
 /// Lower case, without dots or a possessive, singular, with `-ize` spelled `-ise`.
@@ -318,6 +360,35 @@ mod tests {
         assert_eq!(
             of("UNHCR says 118,000 people have crossed.").as_deref(),
             Some("unhcr")
+        );
+    }
+
+    #[test]
+    fn a_reporting_word_after_a_number_is_a_noun() {
+        assert_eq!(of("He was convicted on 8 counts of fraud."), None);
+        assert_eq!(of("A jury found him guilty of 9 counts of wire fraud."), None);
+        assert_eq!(of("He faces 9 claims from the estimates of 2024."), None);
+        assert_eq!(
+            of("Police counts put the crowd at 9,000.").as_deref(),
+            Some("police")
+        );
+    }
+
+    #[test]
+    fn the_owner_of_a_report_is_its_claimant() {
+        let owned = "So far 33 have needed hospital care, according to the state Department of Health's Thursday update.";
+        let said = "The state Department of Health said 38 people had been hospitalized.";
+        assert_eq!(of(owned).as_deref(), Some("department"));
+        assert_eq!(of(said), of(owned));
+        assert_eq!(
+            of("Some 40 died, according to the ministry's latest tally.").as_deref(),
+            Some("ministry")
+        );
+        // A report with no owner names nobody in particular.
+        assert_eq!(of("Some 40 died, according to the latest update."), None);
+        assert_eq!(
+            of("According to court filings, investors lost $1.2 billion."),
+            None
         );
     }
 

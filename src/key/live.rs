@@ -69,35 +69,46 @@ fn dated_heading(line: &str, published: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
+/// The lines of `text[body]` short enough to be headings, with where each starts, without
+/// Markdown heading marks and emphasis.
+fn heading_lines(text: &str, body: Range<usize>) -> impl Iterator<Item = (usize, &str)> {
+    let slice = text.get(body.clone()).unwrap_or("");
+    slice
+        .split_inclusive('\n')
+        .scan(body.start, |offset, line| {
+            let start = *offset;
+            *offset += line.len();
+            Some((start, line))
+        })
+        .map(|(start, line)| {
+            let trimmed = line
+                .trim()
+                .trim_start_matches('#')
+                .trim_matches(|c: char| c == '*' || c == '_')
+                .trim();
+            (start, trimmed)
+        })
+        .filter(|(_, line)| line.len() <= 40)
+}
+
+/// The weekday a weekday heading (`Thursday 8:02 a.m.`) names.
+fn weekday_heading(line: &str) -> Option<Weekday> {
+    HEADING
+        .captures(line)
+        .and_then(|c| c.get(1))
+        .and_then(|w| Weekday::from_str(w.as_str()).ok())
+}
+
 /// Time-stamped headings of `text[body]`: where each starts and the day it names, resolved as
 /// the latest such weekday on or before the publication date.
 fn headings(text: &str, body: Range<usize>, published: NaiveDate) -> Vec<(usize, NaiveDate)> {
-    let Some(slice) = text.get(body.clone()) else {
-        return Vec::new();
-    };
     let mut found = Vec::new();
-    let mut offset = body.start;
-    for line in slice.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        // Markdown heading marks and emphasis around the time.
-        let trimmed = line
-            .trim()
-            .trim_start_matches('#')
-            .trim_matches(|c: char| c == '*' || c == '_')
-            .trim();
-        if trimmed.len() > 40 {
-            continue;
-        }
-        if let Some(date) = dated_heading(trimmed, published) {
+    for (start, line) in heading_lines(text, body) {
+        if let Some(date) = dated_heading(line, published) {
             found.push((start, date));
             continue;
         }
-        let Some(day) = HEADING
-            .captures(trimmed)
-            .and_then(|c| c.get(1))
-            .and_then(|w| Weekday::from_str(w.as_str()).ok())
-        else {
+        let Some(day) = weekday_heading(line) else {
             continue;
         };
         let back = (published.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
@@ -108,6 +119,32 @@ fn headings(text: &str, body: Range<usize>, published: NaiveDate) -> Vec<(usize,
     found
 }
 
+/// For a page without a publication date, the day its weekday headings are counted back
+/// from: the latest weekday of the page, which is its first heading's when the headings run
+/// newest first (`Thursday`, `Wednesday`, `Tuesday`), its last heading's when they run oldest
+/// first, whichever of the two readings spans fewer days, and less than a week. Otherwise
+/// (a week or more, or both readings as long) no day is the latest, and the page is left alone. The date stands in for a week nobody named: only the
+/// weekdays it gives are used.
+fn stand_in_date(text: &str, body: Range<usize>) -> Option<NaiveDate> {
+    let days: Vec<u32> = heading_lines(text, body)
+        .filter_map(|(_, line)| weekday_heading(line))
+        .map(|d| d.num_days_from_monday())
+        .collect();
+    let span = |steps: &mut dyn Iterator<Item = u32>| steps.sum::<u32>();
+    let back = span(&mut days.windows(2).map(|w| (w[0] + 7 - w[1]) % 7));
+    let forward = span(&mut days.windows(2).map(|w| (w[1] + 7 - w[0]) % 7));
+    // The order that spans fewer days; a tie (or a week or more either way) tells nothing.
+    let latest = if back < forward && back < 7 {
+        days.first()?
+    } else if forward < back && forward < 7 {
+        days.last()?
+    } else {
+        return None;
+    };
+    // 2001-01-01 was a Monday.
+    NaiveDate::from_ymd_opt(2001, 1, 1)?.checked_add_days(chrono::Days::new(u64::from(*latest)))
+}
+
 /// Anchors the keyed figures stated under the headings of days before the latest one.
 pub fn date_earlier_updates(
     text: &str,
@@ -115,10 +152,23 @@ pub fn date_earlier_updates(
     claims: &mut [Claim],
     published: Option<NaiveDate>,
 ) {
-    let Some(published) = published else {
-        return;
+    // Without a publication date, weekday headings still tell earlier days from the latest
+    // one: their figures are anchored by the weekday's name (`@tuesday`).
+    let (headings, named_by_weekday) = match published {
+        Some(published) => (headings(text, body, published), false),
+        None => {
+            let Some(stand_in) = stand_in_date(text, body.clone()) else {
+                return;
+            };
+            let weekdays_only = heading_lines(text, body.clone())
+                .filter(|(_, line)| weekday_heading(line).is_some())
+                .map(|(start, _)| start)
+                .collect::<Vec<_>>();
+            let mut found = headings(text, body, stand_in);
+            found.retain(|(start, _)| weekdays_only.contains(start));
+            (found, true)
+        }
     };
-    let headings = headings(text, body, published);
     let Some(latest) = headings.iter().map(|&(_, d)| d).max() else {
         return;
     };
@@ -139,8 +189,25 @@ pub fn date_earlier_updates(
             .last()
             .map(|&(_, d)| d);
         if let Some(day) = day.filter(|&d| d < latest) {
-            *key = format!("{key}@{day}").into();
+            *key = if named_by_weekday {
+                format!("{key}@{}", weekday_name(day.weekday()))
+            } else {
+                format!("{key}@{day}")
+            }
+            .into();
         }
+    }
+}
+
+fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "monday",
+        Weekday::Tue => "tuesday",
+        Weekday::Wed => "wednesday",
+        Weekday::Thu => "thursday",
+        Weekday::Fri => "friday",
+        Weekday::Sat => "saturday",
+        Weekday::Sun => "sunday",
     }
 }
 
@@ -181,6 +248,31 @@ mod tests {
         let plain = keyed[0].clone().expect("the fire's area is keyed");
         assert!(!plain.contains('@'), "{plain}");
         assert_eq!(key_of(&all, "21,000 acres"), Some(format!("{plain}@2025-08-12")));
+    }
+
+    #[test]
+    fn without_a_publication_date_earlier_days_are_named_by_their_weekday() {
+        let undated = PAGE.replace("---\npublished: 2025-08-14\n---\n", "");
+        let all = keys(&undated);
+        let plain = key_of(&all, "48,000 acres").expect("the fire's area is keyed");
+        assert!(!plain.contains('@'), "{plain}");
+        assert_eq!(key_of(&all, "21,000 acres"), Some(format!("{plain}@tuesday")));
+        // Oldest first: the last heading is the latest day.
+        let oldest_first = "LIVE: Ridge Fire\n\nTuesday 7:15 p.m.\nThe fire has grown to 21,000 acres.\n\n\
+            Thursday 8:02 a.m.\nThe fire has burned 48,000 acres, officials say.\n";
+        let all = keys(oldest_first);
+        assert_eq!(key_of(&all, "21,000 acres"), Some(format!("{plain}@tuesday")));
+        assert_eq!(key_of(&all, "48,000 acres"), Some(plain.clone()));
+        // Days in no order within a week tell no latest day.
+        let shuffled = "Tuesday 7:15 p.m.\nThe fire has grown to 21,000 acres.\n\n\
+            Thursday 8:02 a.m.\nThe fire has burned 48,000 acres.\n\n\
+            Tuesday 9:00 a.m.\nThe fire has burned 9,000 acres.\n";
+        let all = keys(shuffled);
+        assert!(
+            all.iter()
+                .all(|(_, k)| k.as_deref().is_none_or(|k| !k.contains('@'))),
+            "{all:?}"
+        );
     }
 
     #[test]

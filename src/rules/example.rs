@@ -263,6 +263,9 @@ fn duration_unit(unit: &str) -> Option<f64> {
         "hour" | "h" => 3_600.0,
         "day" => 86_400.0,
         "week" => 604_800.0,
+        // As figures are read: a year of 365.25 days, a month of a twelfth of it.
+        "month" => 2_629_800.0,
+        "year" | "yr" => 31_557_600.0,
         _ => return None,
     };
     Some(seconds)
@@ -295,6 +298,8 @@ mod tests {
         assert!(parsed("1.2 million").matches(&Interval::point(1.2e6), None));
         assert!(parsed("45%").matches(&Interval::point(45.0), Some("%")));
         assert!(parsed("46°C").matches(&Interval::point(46.0), Some("°C")));
+        assert!(parsed("14 years").matches(&Interval::point(441_806_400.0), Some("s")));
+        assert!(parsed("168 months").matches(&Interval::point(441_806_400.0), Some("s")));
     }
 
     #[test]

@@ -1,0 +1,245 @@
+//! Running figures across publication days. A death toll of 9 in Monday's wire and 17 in
+//! Wednesday's paper are one toll at two times: counts that only grow (the dead, the
+//! infected, the arrested) may be below it two days or more before the latest report, and levels
+//! that move both ways (the missing, homes without power, containment) may be anything on an
+//! earlier day. Such earlier figures are updates, not disagreements: they leave the finding,
+//! which is graded again on the rest, or becomes an agreement when nothing is left to
+//! disagree.
+//!
+//! Counts a day apart stay compared: the morning-after report of a march, a race or a crash
+//! gives the count of the same day's events, and a different figure there is worth a look. An
+//! earlier count that the latest ones allow (`more than 40` before `47`) is a figure stated
+//! differently, not an outdated one; one higher than the latest cannot be an update of a
+//! growing count; both stay, and nothing changes when some figure's article has no date.
+
+use chrono::NaiveDate;
+
+use super::{grade_key, Agreement, Comparison, Finding};
+use crate::claim::Claim;
+
+/// Roles whose counts only grow as an event goes on.
+const GROWING: &[&str] = &[
+    "dead",
+    "injured",
+    "dead_or_injured",
+    "infected",
+    "hospitalised",
+    "arrested",
+    "evacuated",
+    "displaced",
+];
+
+/// Levels that rise and fall as an event goes on.
+const MOVING: &[&str] = &["missing", "without_power", "containment"];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Course {
+    Grows,
+    Moves,
+}
+
+/// Takes earlier-day updates out of every finding about a running figure.
+pub(super) fn settle(comparison: &mut Comparison, claims: &[Claim], published: &[Option<NaiveDate>]) {
+    let findings = std::mem::take(&mut comparison.findings);
+    for finding in findings {
+        match settled(&finding, claims, published) {
+            None => comparison.findings.push(finding),
+            Some(Some(regraded)) => comparison.findings.push(regraded),
+            Some(None) => {
+                let mut members: Vec<usize> = finding.sides.iter().flat_map(|s| s.claims.clone()).collect();
+                members.sort_unstable();
+                comparison.agreements.push(Agreement {
+                    key: finding.key,
+                    claims: members,
+                });
+            }
+        }
+    }
+    comparison
+        .findings
+        .sort_by(|a, b| b.verdict.cmp(&a.verdict).then_with(|| a.key.cmp(&b.key)));
+    comparison.agreements.sort_by(|a, b| a.key.cmp(&b.key));
+}
+
+/// `None` when the finding stands as it is; `Some(None)` when only updates made it;
+/// `Some(Some(finding))` graded again without the updates.
+fn settled(finding: &Finding, claims: &[Claim], published: &[Option<NaiveDate>]) -> Option<Option<Finding>> {
+    let course = course(&finding.key)?;
+    let members: Vec<usize> = finding
+        .sides
+        .iter()
+        .flat_map(|s| s.claims.iter().copied())
+        .collect();
+    let day = |c: usize| published.get(claims[c].source).copied().flatten();
+    let days: Vec<NaiveDate> = members.iter().map(|&c| day(c)).collect::<Option<_>>()?;
+    let latest = *days.iter().max()?;
+    // The lowest figure of the latest day: an earlier count wholly below it has since grown.
+    let floor = members
+        .iter()
+        .filter(|&&c| day(c) == Some(latest))
+        .map(|&c| low(&claims[c]))
+        .fold(f64::INFINITY, f64::min);
+    let update = |c: usize| {
+        let Some(d) = day(c) else { return false };
+        match course {
+            Course::Moves => d < latest,
+            Course::Grows => (latest - d).num_days() >= 2 && high(&claims[c]) < floor,
+        }
+    };
+    if !members.iter().any(|&c| update(c)) {
+        return None;
+    }
+    let mut rest: Vec<usize> = members.into_iter().filter(|&c| !update(c)).collect();
+    rest.sort_unstable();
+    Some(grade_key(&finding.key, &rest, claims, finding.grading, || {
+        finding.description.clone()
+    }))
+}
+
+fn low(c: &Claim) -> f64 {
+    c.value.and_then(|v| v.lo_value()).unwrap_or(f64::NEG_INFINITY)
+}
+
+fn high(c: &Claim) -> f64 {
+    c.value.and_then(|v| v.hi_value()).unwrap_or(f64::INFINITY)
+}
+
+/// How the quantity a key names changes over time, from the roles in the key before any
+/// anchor (`dead`, `civilians.dead`, `missing@2026-10-20`).
+fn course(key: &str) -> Option<Course> {
+    let base = key.split('@').next().unwrap_or(key);
+    let segments = || base.split('.');
+    if segments().any(|s| GROWING.contains(&s)) {
+        Some(Course::Grows)
+    } else if segments().any(|s| MOVING.contains(&s)) {
+        Some(Course::Moves)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{Kind, Qualifier};
+    use crate::compare::compare;
+    use crate::extract::interval_for;
+    use crate::rules::RuleSet;
+
+    fn claim(source: usize, key: &str, q: Qualifier, n: f64) -> Claim {
+        Claim {
+            source,
+            span: 0..1,
+            text: n.to_string().into(),
+            sentence: 0..1,
+            value: Some(interval_for(q, n, n)),
+            stated: Some((n, n)),
+            precision: 0.0,
+            written_factor: 1.0,
+            kind: Kind::Count,
+            unit: None,
+            qualifier: q,
+            noun: None,
+            key: Some(key.into()),
+            resolution: None,
+            relation: None,
+            doubt: None,
+            claimant: None,
+        }
+    }
+
+    fn day(d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2026, 10, d)
+    }
+
+    fn settled_findings(claims: &[Claim], published: &[Option<NaiveDate>]) -> Comparison {
+        let mut c = compare(claims, &RuleSet::generic());
+        settle(&mut c, claims, published);
+        c
+    }
+
+    #[test]
+    fn a_lower_toll_on_an_earlier_day_is_an_update() {
+        let claims = [
+            claim(0, "dead", Qualifier::Exact, 9.0),
+            claim(1, "dead", Qualifier::Exact, 17.0),
+            claim(2, "dead", Qualifier::Exact, 17.0),
+        ];
+        let c = settled_findings(&claims, &[day(19), day(21), day(21)]);
+        assert!(c.findings.is_empty(), "{:?}", c.findings);
+        assert_eq!(c.agreements.len(), 1);
+    }
+
+    #[test]
+    fn the_latest_day_still_disagrees_with_itself() {
+        let claims = [
+            claim(0, "dead", Qualifier::Exact, 9.0),
+            claim(1, "dead", Qualifier::Exact, 17.0),
+            claim(2, "dead", Qualifier::Exact, 19.0),
+        ];
+        let c = settled_findings(&claims, &[day(19), day(21), day(21)]);
+        assert_eq!(c.findings.len(), 1);
+        let f = &c.findings[0];
+        assert_eq!(f.sides.len(), 2, "the Monday figure leaves the finding");
+        assert!(
+            f.message.contains("17") && f.message.contains("19"),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn a_count_a_day_apart_is_still_compared() {
+        let claims = [
+            claim(0, "injured", Qualifier::Exact, 14.0),
+            claim(1, "injured", Qualifier::Exact, 21.0),
+        ];
+        assert_eq!(settled_findings(&claims, &[day(19), day(20)]).findings.len(), 1);
+    }
+
+    #[test]
+    fn an_earlier_count_the_latest_allows_is_stated_differently() {
+        let claims = [
+            claim(0, "arrested", Qualifier::MoreThan, 40.0),
+            claim(1, "arrested", Qualifier::Exact, 47.0),
+        ];
+        let c = settled_findings(&claims, &[day(7), day(9)]);
+        assert_eq!(c.findings.len(), 1);
+        assert_eq!(c.findings[0].verdict, crate::compare::Verdict::Discrepancy);
+    }
+
+    #[test]
+    fn a_higher_toll_on_an_earlier_day_is_no_update() {
+        let claims = [
+            claim(0, "dead", Qualifier::Exact, 30.0),
+            claim(1, "dead", Qualifier::Exact, 17.0),
+        ];
+        let c = settled_findings(&claims, &[day(19), day(21)]);
+        assert_eq!(c.findings.len(), 1);
+    }
+
+    #[test]
+    fn a_level_may_move_either_way_between_days() {
+        let claims = [
+            claim(0, "missing", Qualifier::Exact, 12.0),
+            claim(1, "missing", Qualifier::Exact, 6.0),
+        ];
+        assert!(settled_findings(&claims, &[day(19), day(21)]).findings.is_empty());
+        // On one day the two figures disagree.
+        assert_eq!(settled_findings(&claims, &[day(21), day(21)]).findings.len(), 1);
+    }
+
+    #[test]
+    fn other_quantities_and_undated_articles_are_left_alone() {
+        let fixed = [
+            claim(0, "jobs.cut", Qualifier::Exact, 2800.0),
+            claim(1, "jobs.cut", Qualifier::Exact, 3500.0),
+        ];
+        assert_eq!(settled_findings(&fixed, &[day(19), day(21)]).findings.len(), 1);
+        let toll = [
+            claim(0, "dead", Qualifier::Exact, 9.0),
+            claim(1, "dead", Qualifier::Exact, 17.0),
+        ];
+        assert_eq!(settled_findings(&toll, &[None, day(21)]).findings.len(), 1);
+    }
+}

@@ -1,0 +1,189 @@
+//! What a figure is about besides its noun: a wider area than the story's (`1,100 cases
+//! nationwide`), or a bound on people's ages rather than a count of them (`146 of those
+//! infected are under 18`).
+
+use std::ops::Range;
+
+use crate::claim::{Claim, Qualifier};
+use crate::token::Token;
+
+/// Words that widen a figure to the whole country, state or world, and the key suffix each
+/// gives. The story's own figures are those of its event; `Nationally, coverage was 92.7%`
+/// is the backdrop, and is compared only with other sources' national figures.
+const WIDE: &[(&str, &str)] = &[
+    ("nationwide", "nationwide"),
+    ("nationally", "nationwide"),
+    ("countrywide", "nationwide"),
+    ("statewide", "statewide"),
+    ("worldwide", "worldwide"),
+    ("globally", "worldwide"),
+];
+
+/// The wider area a figure is stated for, from a scope word opening its sentence
+/// (`Nationwide, about 1,100 cases ...`) or standing within six words of it in its clause
+/// (`1,100 cases have been reported nationwide`, `turnout nationwide was 64%`), or `across
+/// the country`.
+pub(super) fn wide_scope(tokens: &[Token], range: Range<usize>) -> Option<&'static str> {
+    let scope_of = |w: &str| WIDE.iter().find(|(word, _)| *word == w).map(|(_, s)| *s);
+    let opening = tokens.iter().position(Token::is_word);
+    if let Some(first) = opening {
+        let set_off = tokens.get(first + 1).is_some_and(|t| t.text == ",");
+        if let Some(scope) = scope_of(&tokens[first].folded).filter(|_| set_off && first < range.start) {
+            return Some(scope);
+        }
+    }
+    let before = super::window(tokens, range.clone(), true, 6, true);
+    let after = super::window(tokens, range, false, 6, true);
+    let across = |words: &[&str]| {
+        words
+            .windows(3)
+            .any(|w| w[0] == "across" && w[1] == "the" && ["country", "nation"].contains(&w[2]))
+    };
+    before
+        .iter()
+        .chain(after.iter())
+        .find_map(|w| scope_of(w))
+        .or_else(|| (across(&before) || across(&after)).then_some("nationwide"))
+}
+
+/// Nouns that `combined` makes the merged whole of two companies: `the combined company`,
+/// `a combined workforce of 46,000`.
+const MERGED: &[&str] = &[
+    "company",
+    "group",
+    "business",
+    "entity",
+    "firm",
+    "workforce",
+    "revenue",
+    "revenues",
+    "sales",
+    "staff",
+    "headcount",
+];
+
+/// `The combined company will have some 46,000 employees`, `6% of the combined workforce`: a
+/// figure of the merged whole, apart from each company's own. `combined` before a merged noun
+/// in the figure's clause (no comma, semicolon or colon between) or among the six words after
+/// it; but `a combined $1.4 billion` right before a figure is a sum, not a merger.
+pub(super) fn merged(tokens: &[Token], range: Range<usize>) -> bool {
+    let sum = range
+        .start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| t.is("combined"));
+    let clause_start = tokens[..range.start]
+        .iter()
+        .rposition(|t| matches!(t.text, "," | ";" | ":" | "(" | ")"))
+        .map_or(0, |i| i + 1);
+    let before: Vec<&str> = tokens[clause_start..range.start]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.folded.as_ref())
+        .collect();
+    let after = super::window(tokens, range, false, 6, true);
+    let names_merger = |words: &[&str]| {
+        words
+            .windows(2)
+            .any(|w| w[0] == "combined" && MERGED.contains(&w[1].trim_end_matches("'s")))
+    };
+    !sum && (names_merger(&before) || names_merger(&after))
+}
+
+/// `146 of those infected are under 18`, `children aged over 5`: a bound after a copula or
+/// `aged`, with no noun after it, bounds ages; it counts nobody.
+pub(super) fn is_age_bound(tokens: &[Token], range: &Range<usize>, claim: &Claim) -> bool {
+    let bound = matches!(
+        claim.qualifier,
+        Qualifier::LessThan | Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::AtMost
+    );
+    let small = claim.stated.is_some_and(|(lo, hi)| lo == hi && hi <= 120.0);
+    let prev = range.start.checked_sub(1).and_then(|i| tokens.get(i));
+    let copula = prev.is_some_and(|t| {
+        ["are", "were", "is", "was", "aged", "age", "ages", "being"]
+            .iter()
+            .any(|w| t.is(w))
+    });
+    let no_noun = !tokens.get(range.end).is_some_and(Token::is_word);
+    bound && small && copula && no_noun
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::key::tests::keys_on;
+    use crate::rules::RuleSet;
+
+    fn key(text: &str, figure: &str) -> Option<String> {
+        keys_on(
+            text,
+            &RuleSet::generic(),
+            chrono::NaiveDate::from_ymd_opt(2026, 2, 20),
+        )
+        .into_iter()
+        .find(|(t, _)| t == figure)
+        .unwrap_or_else(|| panic!("{figure} in {text}"))
+        .1
+    }
+
+    #[test]
+    fn figures_for_the_whole_country_are_keyed_apart() {
+        assert_eq!(
+            key(
+                "About 1,100 cases have been reported nationwide since January.",
+                "About 1,100"
+            )
+            .as_deref(),
+            Some("infected.nationwide")
+        );
+        assert_eq!(
+            key(
+                "Nationwide, about 1,100 cases have been reported so far.",
+                "about 1,100"
+            )
+            .as_deref(),
+            Some("infected.nationwide")
+        );
+        assert_eq!(
+            key("Nationally, coverage among kindergarteners was 92.7%.", "92.7%").as_deref(),
+            Some("percent.kindergarteners.nationwide")
+        );
+        // The story's own figure keeps its key.
+        assert_eq!(
+            key("The outbreak has grown to 214 confirmed cases.", "214").as_deref(),
+            Some("infected")
+        );
+    }
+
+    #[test]
+    fn figures_of_a_merged_company_are_keyed_apart() {
+        let merged =
+            "The combined company will have annual revenue of about $31 billion and some 46,000 employees.";
+        assert_eq!(key(merged, "some 46,000").as_deref(), Some("jobs.combined"));
+        let share = "It will cut about 2,800 jobs, or roughly 6% of the combined workforce.";
+        assert_eq!(
+            key(share, "roughly 6%").as_deref(),
+            Some("percent.workforce.combined")
+        );
+        assert_eq!(key(share, "about 2,800").as_deref(), Some("jobs.cut"));
+        let cut = "The combined company will cut 3,500 jobs.";
+        assert_eq!(key(cut, "3,500").as_deref(), Some("jobs.cut"));
+        let own = "Norrland has about 14,000 employees.";
+        assert_eq!(key(own, "about 14,000").as_deref(), Some("jobs"));
+        // A sum is not a merger.
+        let sum = "Investors lost a combined $1.4 billion.";
+        assert_eq!(key(sum, "$1.4 billion").as_deref(), Some("damage.investors"));
+    }
+
+    #[test]
+    fn a_bound_on_ages_counts_nobody() {
+        assert_eq!(
+            key("Officials said 146 of those infected are under 18.", "under 18"),
+            None
+        );
+        // A bound before a noun still counts it.
+        assert_eq!(
+            key("Officials said under 18 people were hospitalized.", "under 18").as_deref(),
+            Some("hospitalised")
+        );
+    }
+}
