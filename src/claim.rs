@@ -1,6 +1,10 @@
 //! Claims: one numeric statement of one article, normalized.
 
-use std::ops::Range;
+use std::borrow::Borrow;
+use std::collections::hash_map::{Entry, HashMap};
+use std::fmt;
+use std::ops::{Deref, Range};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -117,8 +121,9 @@ pub struct Claim {
     pub source: usize,
     /// Byte span of the number phrase in the file as read.
     pub span: Range<usize>,
-    /// The number phrase as written.
-    pub text: String,
+    /// The number phrase as written. Shared, like the other strings of a claim: a run holds
+    /// millions of claims, and the same phrase, noun and key recur across them ([`Interner`]).
+    pub text: Shared,
     /// Byte span of the sentence holding it.
     pub sentence: Range<usize>,
     /// The value, in the canonical unit of `kind` (see [`Claim::unit`]); `None` when a
@@ -138,29 +143,46 @@ pub struct Claim {
     pub unit: Option<&'static str>,
     pub qualifier: Qualifier,
     /// The counted noun or the thing measured, lower-cased, as found near the figure.
-    pub noun: Option<String>,
+    pub noun: Option<Shared>,
     /// The fact key, assigned by the keying stage; `None` means the claim is listed but not compared.
-    pub key: Option<String>,
+    pub key: Option<Shared>,
     /// How a relative expression was resolved, e.g. "last year, published 2025-08-28".
-    pub resolution: Option<String>,
+    pub resolution: Option<Shared>,
     /// Relation word that ties a time point to its event: `since` in "first visit since 2019".
-    /// One of [`RELATIONS`].
-    pub relation: Option<&'static str>,
+    pub relation: Option<Relation>,
     /// Why the value is not certain, if it is not: such claims are reported apart ("could not
     /// normalize") and, when [`Doubt::keeps_out`], not compared.
     pub doubt: Option<Doubt>,
     /// Who the sentence attributes the figure to (`police` in "80,000 marched, police said"),
     /// normalized; `None` when nobody in particular. Set by the keying stage.
-    pub claimant: Option<String>,
+    pub claimant: Option<Shared>,
 }
 
 /// The relations a time point can have to its event: `since 2019`, `as of March 3` (`by
-/// Tuesday`), and an age (`14-year-old`).
-pub const RELATIONS: [&str; 3] = ["since", "as_of", "age"];
+/// Tuesday`), and an age (`14-year-old`). One byte in a claim, where a name would be two words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Relation {
+    Since,
+    AsOf,
+    Age,
+}
 
-/// The relation named `name`, as one of [`RELATIONS`] (claims hold no copy of the word).
-pub fn relation_named(name: &str) -> Option<&'static str> {
-    RELATIONS.into_iter().find(|r| *r == name)
+impl Relation {
+    pub const ALL: [Relation; 3] = [Relation::Since, Relation::AsOf, Relation::Age];
+
+    /// The name used in the JSON output and by the extractor: `since`, `as_of`, `age`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Since => "since",
+            Relation::AsOf => "as_of",
+            Relation::Age => "age",
+        }
+    }
+
+    /// The relation named `name`.
+    pub fn named(name: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.as_str() == name)
+    }
 }
 
 /// Why crosscheck is unsure of a claim's value. The claim is kept and reported, never dropped
@@ -195,5 +217,180 @@ impl Claim {
     /// The text of the sentence holding the claim.
     pub fn sentence_text<'a>(&self, file: &'a str) -> &'a str {
         file.get(self.sentence.clone()).unwrap_or_default()
+    }
+}
+
+/// One shared copy of each string the claims of a run hold.
+///
+/// Most claims of a large run repeat a few keys, nouns and phrases (every article about an
+/// event says `2,208` of `people` under `deaths`), so a run that keeps millions of claims
+/// keeps each such string once and the claims point at it.
+#[derive(Debug, Default)]
+pub struct Interner {
+    strings: HashMap<Shared, ()>,
+}
+
+impl Interner {
+    /// Points the strings of `claim` at the shared copies, adding the ones not seen yet.
+    pub fn intern(&mut self, claim: &mut Claim) {
+        self.share(&mut claim.text);
+        for string in [
+            &mut claim.noun,
+            &mut claim.key,
+            &mut claim.resolution,
+            &mut claim.claimant,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            self.share(string);
+        }
+    }
+
+    /// One hash per string: the map's entry holds the shared copy, or takes this one.
+    fn share(&mut self, string: &mut Shared) {
+        match self.strings.entry(string.clone()) {
+            Entry::Occupied(shared) => *string = shared.key().clone(),
+            Entry::Vacant(new) => {
+                new.insert(());
+            }
+        }
+    }
+}
+
+/// A string that claims share: one pointer wide (an `Arc<str>` is two), as a claim holds five
+/// of them. Reads as a `str`.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Shared(Arc<String>);
+
+impl Deref for Shared {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Shared {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Shared {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Shared {
+    fn from(string: String) -> Shared {
+        Shared(Arc::new(string))
+    }
+}
+
+impl From<&str> for Shared {
+    fn from(string: &str) -> Shared {
+        Shared(Arc::new(string.to_string()))
+    }
+}
+
+impl PartialEq<str> for Shared {
+    fn eq(&self, other: &str) -> bool {
+        self.0.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Shared {
+    fn eq(&self, other: &&str) -> bool {
+        self.0.as_str() == *other
+    }
+}
+
+impl fmt::Debug for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0.as_str(), f)
+    }
+}
+
+impl fmt::Display for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(text: &str, key: &str) -> Claim {
+        Claim {
+            source: 0,
+            span: 0..text.len(),
+            text: text.into(),
+            sentence: 0..text.len(),
+            value: None,
+            stated: None,
+            precision: 0.0,
+            written_factor: 1.0,
+            kind: Kind::Count,
+            unit: None,
+            qualifier: Qualifier::Exact,
+            noun: Some("people".into()),
+            key: Some(key.into()),
+            resolution: None,
+            relation: None,
+            doubt: None,
+            claimant: None,
+        }
+    }
+
+    #[test]
+    fn interned_claims_share_one_copy_of_each_string() {
+        let mut interner = Interner::default();
+        let (mut a, mut b) = (claim("26", "dead"), claim("26", "dead"));
+        interner.intern(&mut a);
+        interner.intern(&mut b);
+        assert_eq!(a, b);
+        let same = |x: &Option<Shared>, y: &Option<Shared>| match (x, y) {
+            (Some(x), Some(y)) => Arc::ptr_eq(&x.0, &y.0),
+            _ => false,
+        };
+        assert!(Arc::ptr_eq(&a.text.0, &b.text.0));
+        assert!(same(&a.key, &b.key) && same(&a.noun, &b.noun));
+        let mut c = claim("27", "dead");
+        interner.intern(&mut c);
+        assert!(!Arc::ptr_eq(&a.text.0, &c.text.0));
+        assert!(same(&a.key, &c.key));
+    }
+
+    #[test]
+    fn shared_strings_read_as_str() {
+        let s = Shared::from("26 dead");
+        assert_eq!(&*s, "26 dead");
+        assert_eq!(s, "26 dead");
+        assert_eq!(format!("{s} {s:?}"), "26 dead \"26 dead\"");
+        assert_eq!(
+            std::mem::size_of::<Option<Shared>>(),
+            std::mem::size_of::<usize>()
+        );
+    }
+
+    #[test]
+    fn relations_are_read_back_from_their_names() {
+        for relation in Relation::ALL {
+            assert_eq!(Relation::named(relation.as_str()), Some(relation));
+        }
+        assert_eq!(Relation::named("until"), None);
+    }
+
+    #[test]
+    fn claims_stay_compact() {
+        // A large run keeps millions of claims: every byte here is megabytes there.
+        assert!(
+            std::mem::size_of::<Claim>() <= 176,
+            "{}",
+            std::mem::size_of::<Claim>()
+        );
     }
 }

@@ -444,7 +444,7 @@ mod tests {
         Claim {
             source,
             span: 0..1,
-            text: text.to_string(),
+            text: text.into(),
             sentence: 0..1,
             value: Some(interval_for(q, lo, hi)),
             stated: Some((lo, hi)),
@@ -454,7 +454,7 @@ mod tests {
             unit: None,
             qualifier: q,
             noun: None,
-            key: Some(key.to_string()),
+            key: Some(key.into()),
             resolution: None,
             relation: None,
             doubt: None,
@@ -473,7 +473,7 @@ mod tests {
     #[test]
     fn figures_of_different_claimants_are_not_compared() {
         let said = |source, lo: f64, claimant: Option<&str>| Claim {
-            claimant: claimant.map(str::to_string),
+            claimant: claimant.map(Into::into),
             ..claim(source, "attending", Qualifier::Exact, lo, lo, "n")
         };
         // Police against organisers, every figure attributed: no finding.
@@ -664,7 +664,7 @@ mod tests {
                     crate::extract::extract(text, std::slice::from_ref(&(0..text.len())), source, None);
                 assert_eq!(claims.len(), 1, "{text}: {claims:?}");
                 let mut c = claims.remove(0);
-                c.key = Some("q".to_string());
+                c.key = Some("q".into());
                 c
             })
             .collect()

@@ -67,7 +67,7 @@ pub fn extract_each(
             let span = first.span.start..last.span.end;
             claims.push(Claim {
                 source,
-                text: text.get(span.clone()).unwrap_or_default().to_string(),
+                text: text.get(span.clone()).unwrap_or_default().into(),
                 span,
                 sentence: sentence.clone(),
                 value: phrase.value,
@@ -79,8 +79,8 @@ pub fn extract_each(
                 qualifier: phrase.qualifier,
                 noun: None,
                 key: None,
-                resolution: phrase.resolution,
-                relation: phrase.relation.as_deref().and_then(crate::claim::relation_named),
+                resolution: phrase.resolution.map(Into::into),
+                relation: phrase.relation.as_deref().and_then(crate::claim::Relation::named),
                 doubt: phrase
                     .doubt
                     .or(phrase.value.is_none().then_some(Doubt::Unresolved)),

@@ -244,7 +244,7 @@ pub fn check_claims(text: &str, source: usize, claims: &[Claim]) -> Result<(), V
                 c.span, c.sentence
             )));
         }
-        if text.get(c.span.clone()) != Some(c.text.as_str()) {
+        if text.get(c.span.clone()) != Some(&*c.text) {
             return Err(violation(format!(
                 "claim text `{}` is not its span {:?}",
                 c.text, c.span

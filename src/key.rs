@@ -11,7 +11,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::claim::{Claim, Kind, Qualifier};
+use crate::claim::{Claim, Kind, Qualifier, Relation};
 use crate::rules::{Class, RuleSet};
 use crate::token::{tokenize, Token, TokenKind};
 
@@ -105,7 +105,8 @@ pub fn key_sentence_tokens(
         };
         claim.claimant = attributed
             .then(|| claimant::claimant(tokens, claim_tokens(tokens, &claim.span)))
-            .flatten();
+            .flatten()
+            .map(Into::into);
         let mut keyed = generic_key(keying_tokens, claim, rules);
         let range = claim_tokens(keying_tokens, &claim.span);
         if keyed.key.is_none()
@@ -126,7 +127,7 @@ pub fn key_sentence_tokens(
                 keyed.key = prev_keyed.key;
             }
         }
-        claim.noun = keyed.noun;
+        claim.noun = keyed.noun.map(Into::into);
         claim.key = keyed
             .key
             .map(|generic| of_rival(generic, rival, claim.kind, rules))
@@ -155,7 +156,8 @@ pub fn key_sentence_tokens(
                     }
                     None => generic,
                 },
-            });
+            })
+            .map(Into::into);
     }
 }
 
@@ -327,7 +329,7 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                     sentence: c.sentence.clone(),
                     span: c.span.clone(),
                     label,
-                    since: c.relation == Some("since"),
+                    since: c.relation == Some(Relation::Since),
                     before_only: false,
                 });
             }
@@ -343,7 +345,7 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                 (_, _, Kind::Year, Some((a, b))) if a == b => (a, b),
                 _ => return None,
             };
-            let as_of = c.relation == Some("as_of") || as_of_words(&words_before(text, c));
+            let as_of = c.relation == Some(Relation::AsOf) || as_of_words(&words_before(text, c));
             let year_of = |d: f64| crate::when::date_of(d).map(|d| f64::from(chrono::Datelike::year(&d)));
             let (mut before_only, mut label) = (false, None);
             match c.kind {
@@ -390,7 +392,7 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                 sentence: c.sentence.clone(),
                 span: c.span.clone(),
                 label,
-                since: c.relation == Some("since"),
+                since: c.relation == Some(Relation::Since),
                 before_only,
             })
         })
@@ -1055,7 +1057,7 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         key: None,
         noun: None,
     };
-    if claim.kind == Kind::Duration && claim.relation == Some("age") {
+    if claim.kind == Kind::Duration && claim.relation == Some(Relation::Age) {
         return age_key(tokens, range, rules);
     }
     match claim.kind {
@@ -1659,7 +1661,7 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         key: None,
         noun: None,
     };
-    let since = claim.relation == Some("since");
+    let since = claim.relation == Some(Relation::Since);
     let prev = range
         .start
         .checked_sub(1)
@@ -2080,7 +2082,10 @@ mod tests {
         }];
         let mut claims = extract(text, &sentences, 0, published);
         assign_keys(text, &mut claims, rules, published);
-        claims.into_iter().map(|c| (c.text, c.key)).collect()
+        claims
+            .into_iter()
+            .map(|c| (c.text.to_string(), c.key.map(|k| k.to_string())))
+            .collect()
     }
 
     fn keys_with(text: &str, rules: &RuleSet) -> Vec<(String, Option<String>)> {

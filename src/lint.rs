@@ -22,6 +22,7 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::document::Document;
 use crate::interval::Interval;
+use crate::location::LineIndex;
 use crate::rules::RuleSet;
 use crate::suppress::{Policy, Suppressions};
 use crate::Analysis;
@@ -179,6 +180,7 @@ pub fn lint_with(
     let notices = suppressions.notices(|claim| unsuppressed.as_ref().is_some_and(|g| g.reports(claim)));
     LintReport {
         analysis: Analysis {
+            lines: documents.iter().map(|d| LineIndex::new(&d.text)).collect(),
             documents,
             claims,
             comparison: graded.comparison,
@@ -227,7 +229,7 @@ fn grade_all(documents: &[Document], claims: &[Claim], split: usize, rules: &Rul
             continue;
         };
         let found = sides
-            .get(&(key.as_str(), claim.unit))
+            .get(&(key.as_ref(), claim.unit))
             .map(Vec::as_slice)
             .unwrap_or_default();
         let related: Vec<Related> = found
@@ -242,11 +244,11 @@ fn grade_all(documents: &[Document], claims: &[Claim], split: usize, rules: &Rul
         let sources_disagree = comparison
             .findings
             .iter()
-            .find(|f| &f.key == key && f.sides.iter().any(|s| claims[s.claims[0]].unit == claim.unit))
+            .find(|f| *f.key == **key && f.sides.iter().any(|s| claims[s.claims[0]].unit == claim.unit))
             .map(|f| f.message.clone());
         lints.push(Lint {
             grade,
-            key: key.clone(),
+            key: key.to_string(),
             description: rules.describe(key),
             claim: index,
             message,
@@ -300,7 +302,7 @@ fn source_sides(claims: &[Claim], split: usize) -> BTreeMap<(&str, Option<&str>)
         let (Some(key), Some(value), false) = (&c.key, c.value, doubtful) else {
             continue;
         };
-        let group = (key.as_str(), c.unit);
+        let group = (key.as_ref(), c.unit);
         let bits = |b: Option<crate::interval::Bound>| {
             b.map_or(u64::MAX, |b| b.value.to_bits() ^ u64::from(b.inclusive))
         };
@@ -412,7 +414,7 @@ mod tests {
         report
             .lints
             .iter()
-            .map(|l| (l.grade, report.analysis.claims[l.claim].text.clone()))
+            .map(|l| (l.grade, report.analysis.claims[l.claim].text.to_string()))
             .collect()
     }
 

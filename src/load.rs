@@ -10,6 +10,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::document::{Document, DocumentError};
@@ -112,12 +113,46 @@ pub fn load(paths: &[String], stdin: &mut dyn Read, options: &LoadOptions) -> Lo
 /// Like [`load`], for paths as the operating system gives them: a file name that is not
 /// valid UTF-8 is still read, and shown with replacement characters.
 pub fn load_paths(paths: &[std::path::PathBuf], stdin: &mut dyn Read, options: &LoadOptions) -> Loaded {
+    let mut loaded = Loaded::default();
+    list_paths(paths, stdin).read_in_batches(options, |documents, problems| {
+        loaded.documents.extend(documents);
+        loaded.problems.extend(problems);
+    });
+    loaded
+}
+
+/// The articles that [`load_paths`] would load, listed but not yet read (except standard
+/// input, which can be read only once), and the problems met while listing them, in order.
+/// A large run reads its files a batch at a time ([`Listing::read_in_batches`]) so that it
+/// never holds all of their text.
+#[derive(Debug, Default)]
+pub struct Listing {
+    entries: Vec<Entry>,
+}
+
+/// One place in a [`Listing`].
+#[derive(Debug)]
+enum Entry {
+    /// A file to read, shown to the user as `shown`.
+    File {
+        shown: String,
+        path: PathBuf,
+    },
+    /// Bytes already read (standard input).
+    Read {
+        shown: String,
+        bytes: Vec<u8>,
+    },
+    Problem(LoadProblem),
+}
+
+/// Lists `paths` as [`load_paths`] walks them.
+pub fn list_paths(paths: &[std::path::PathBuf], stdin: &mut dyn Read) -> Listing {
     let mut loader = Loader {
-        options,
         seen_files: HashSet::new(),
         seen_folders: HashSet::new(),
         stdin_read: false,
-        loaded: Loaded::default(),
+        listing: Listing::default(),
     };
     for path in paths {
         if path.as_os_str() == "-" {
@@ -126,7 +161,83 @@ pub fn load_paths(paths: &[std::path::PathBuf], stdin: &mut dyn Read, options: &
             loader.path(&path.to_string_lossy(), path);
         }
     }
-    loader.loaded
+    loader.listing
+}
+
+impl Listing {
+    /// How many files the listing names (some may turn out unreadable).
+    pub fn files(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| !matches!(e, Entry::Problem(_)))
+            .count()
+    }
+
+    /// Reads the files in order, a batch at a time (the files of a batch in parallel), and
+    /// hands each batch's documents and problems, in order, to `each`.
+    pub fn read_in_batches(
+        self,
+        options: &LoadOptions,
+        mut each: impl FnMut(Vec<Document>, Vec<LoadProblem>),
+    ) {
+        const BATCH: usize = 256;
+        let mut entries = self.entries.into_iter().peekable();
+        while entries.peek().is_some() {
+            let batch: Vec<Entry> = entries.by_ref().take(BATCH).collect();
+            let read: Vec<(Option<Document>, Vec<LoadProblem>)> =
+                batch.into_par_iter().map(|entry| entry.read(options)).collect();
+            let mut documents = Vec::new();
+            let mut problems = Vec::new();
+            for (document, found) in read {
+                problems.extend(found);
+                documents.extend(document);
+            }
+            each(documents, problems);
+        }
+    }
+}
+
+impl Entry {
+    fn read(self, options: &LoadOptions) -> (Option<Document>, Vec<LoadProblem>) {
+        match self {
+            Entry::File { shown, path } => match fs::read(&path) {
+                Ok(bytes) => document(shown, bytes, options),
+                Err(error) => (None, vec![io_problem(shown, &path, error)]),
+            },
+            Entry::Read { shown, bytes } => document(shown, bytes, options),
+            Entry::Problem(problem) => (None, vec![problem]),
+        }
+    }
+}
+
+/// Turns the bytes read from `path` into a document, or a problem; a document may come with
+/// a note.
+fn document(path: String, bytes: Vec<u8>, options: &LoadOptions) -> (Option<Document>, Vec<LoadProblem>) {
+    if bytes.contains(&0) {
+        return (None, vec![LoadProblem::Binary { path }]);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            return (None, vec![LoadProblem::NotUtf8 { path, offset }]);
+        }
+    };
+    let mut document = match Document::parse(path.clone(), text) {
+        Ok(document) => document,
+        Err(error) => return (None, vec![LoadProblem::FrontMatter { path, error }]),
+    };
+    if document.body().trim().is_empty() {
+        return (None, vec![LoadProblem::Empty { path }]);
+    }
+    let mut notes = Vec::new();
+    if let Some((line, key)) = crate::document::unclosed_front_matter(&document) {
+        notes.push(LoadProblem::UnclosedFrontMatter { path, line, key });
+    }
+    if document.published.is_none() {
+        document.published = options.fallback_date;
+    }
+    (Some(document), notes)
 }
 
 /// Extensions of files read from folders, compared ignoring ASCII case.
@@ -136,17 +247,16 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 /// gives up after 40.
 const MAX_LINK_HOPS: usize = 64;
 
-struct Loader<'a> {
-    options: &'a LoadOptions,
-    /// Canonical paths of files already loaded or noted.
+struct Loader {
+    /// Canonical paths of files already listed or noted.
     seen_files: HashSet<PathBuf>,
     /// Canonical paths of folders named on the command line already walked.
     seen_folders: HashSet<PathBuf>,
     stdin_read: bool,
-    loaded: Loaded,
+    listing: Listing,
 }
 
-impl Loader<'_> {
+impl Loader {
     fn stdin(&mut self, stdin: &mut dyn Read) {
         if self.stdin_read {
             return;
@@ -154,7 +264,10 @@ impl Loader<'_> {
         self.stdin_read = true;
         let mut bytes = Vec::new();
         match stdin.read_to_end(&mut bytes) {
-            Ok(_) => self.add(String::from("-"), bytes),
+            Ok(_) => self.listing.entries.push(Entry::Read {
+                shown: String::from("-"),
+                bytes,
+            }),
             Err(error) => self.problem(LoadProblem::Unreadable {
                 path: String::from("-"),
                 error,
@@ -213,51 +326,19 @@ impl Loader<'_> {
         }
     }
 
-    /// Reads one file, shown to the user as `shown`.
+    /// Lists one file, shown to the user as `shown`.
     fn file(&mut self, shown: String, path: &Path) {
         if !self.seen_files.insert(canonical(path)) {
             return;
         }
-        match fs::read(path) {
-            Ok(bytes) => self.add(shown, bytes),
-            Err(error) => self.problem(io_problem(shown, path, error)),
-        }
-    }
-
-    /// Turns the bytes read from `path` into a document, or a problem.
-    fn add(&mut self, path: String, bytes: Vec<u8>) {
-        if bytes.contains(&0) {
-            return self.problem(LoadProblem::Binary { path });
-        }
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(error) => {
-                let offset = error.utf8_error().valid_up_to();
-                return self.problem(LoadProblem::NotUtf8 { path, offset });
-            }
-        };
-        let mut document = match Document::parse(path.clone(), text) {
-            Ok(document) => document,
-            Err(error) => return self.problem(LoadProblem::FrontMatter { path, error }),
-        };
-        if document.body().trim().is_empty() {
-            return self.problem(LoadProblem::Empty { path });
-        }
-        if let Some((line, key)) = crate::document::unclosed_front_matter(&document) {
-            self.problem(LoadProblem::UnclosedFrontMatter {
-                path: path.clone(),
-                line,
-                key,
-            });
-        }
-        if let (None, Some(date)) = (document.published, self.options.fallback_date) {
-            document.set_published(date, crate::document::DateSource::Option);
-        }
-        self.loaded.documents.push(document);
+        self.listing.entries.push(Entry::File {
+            shown,
+            path: path.to_path_buf(),
+        });
     }
 
     fn problem(&mut self, problem: LoadProblem) {
-        self.loaded.problems.push(problem);
+        self.listing.entries.push(Entry::Problem(problem));
     }
 }
 

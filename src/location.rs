@@ -3,6 +3,10 @@
 //! Everything inside the tool works with byte offsets, because that is what
 //! string slicing and regex matches give us; people want `line:column`. The
 //! index is built once per file so that mapping many offsets stays cheap.
+//!
+//! The index also records where the file's multi-byte characters and `\r\n` line endings are,
+//! so that [`LineIndex::position`] answers without the text: a large run drops each article's
+//! text once its claims are read and still reports their lines and columns.
 
 /// Maps byte offsets to 1-based line and 1-based column (counted in chars), built once per file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,6 +14,21 @@ pub struct LineIndex {
     /// Byte offset at which each line starts; always begins with 0, so it is
     /// never empty and a binary search always finds a line.
     starts: Vec<usize>,
+    /// Every character of more than one byte, in order.
+    wide: Vec<Wide>,
+    /// Offset of the `\n` of every `\r\n`.
+    crlf: Vec<usize>,
+    /// Length of the text in bytes.
+    len: usize,
+}
+
+/// A character of more than one byte: where it starts, and its length in UTF-8 bytes and in
+/// UTF-16 code units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Wide {
+    at: usize,
+    bytes: u8,
+    units: u8,
 }
 
 impl LineIndex {
@@ -19,9 +38,73 @@ impl LineIndex {
     /// the previous line, and `line_col` refuses to count it as a column.
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
+        let mut crlf = Vec::new();
+        let bytes = text.as_bytes();
         // A `char` pattern finds each `\n` with memchr rather than testing every byte.
-        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
-        LineIndex { starts }
+        for (at, _) in text.match_indices('\n') {
+            starts.push(at + 1);
+            if at > 0 && bytes[at - 1] == b'\r' {
+                crlf.push(at);
+            }
+        }
+        let wide = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .filter(|(_, c)| !c.is_ascii())
+                .map(|(at, c)| Wide {
+                    at,
+                    bytes: c.len_utf8() as u8,
+                    units: c.len_utf16() as u8,
+                })
+                .collect()
+        };
+        LineIndex {
+            starts,
+            wide,
+            crlf,
+            len: text.len(),
+        }
+    }
+
+    /// (line, column) of `offset` in the text the index was built from, as
+    /// [`LineIndex::line_col`] gives them, without the text.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        self.position_by(offset, |w| usize::from(w.bytes) - 1)
+    }
+
+    /// (line, column) as [`LineIndex::line_col_utf16`] gives them, without the text.
+    pub fn position_utf16(&self, offset: usize) -> (usize, usize) {
+        self.position_by(offset, |w| usize::from(w.bytes - w.units))
+    }
+
+    /// The line of `offset` and its column, `extra` being how many bytes of a wide character
+    /// do not count as a column.
+    fn position_by(&self, offset: usize, extra: impl Fn(&Wide) -> usize) -> (usize, usize) {
+        let mut offset = offset.min(self.len);
+        // Inside a multi-byte character: back to its start.
+        let inside = self.wide.partition_point(|w| w.at < offset);
+        if let Some(w) = inside.checked_sub(1).and_then(|i| self.wide.get(i)) {
+            if w.at + usize::from(w.bytes) > offset {
+                offset = w.at;
+            }
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let first = self.wide.partition_point(|w| w.at < line_start);
+        let last = self.wide.partition_point(|w| w.at < offset);
+        let skipped: usize = self
+            .wide
+            .get(first..last)
+            .unwrap_or_default()
+            .iter()
+            .map(extra)
+            .sum();
+        let mut column = offset - line_start - skipped + 1;
+        if self.crlf.binary_search(&offset).is_ok() {
+            column -= 1;
+        }
+        (line, column)
     }
 
     /// (line, column), both 1-based; column counts chars from the line start. An offset past the end maps to the end.
@@ -159,6 +242,48 @@ mod tests {
         assert_eq!(index.line_col_utf16(text, 1), (1, 1));
         assert_eq!(index.line_col_utf16("ab\r\n", 3), (1, 3));
         assert_eq!(index.line_col_utf16(text, usize::MAX), (2, 6));
+    }
+
+    /// `position` and `position_utf16` agree with the readings made with the text.
+    fn agrees_without_the_text(text: &str) {
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                index.position(offset),
+                index.line_col(text, offset),
+                "{text:?} at {offset}"
+            );
+            assert_eq!(
+                index.position_utf16(offset),
+                index.line_col_utf16(text, offset),
+                "{text:?} at {offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn positions_need_no_text() {
+        for text in [
+            "",
+            "abc",
+            "ab\ncd\n\nef",
+            "ab\r\ncd\r\n",
+            "\r\n\r\n",
+            "\n\r\n",
+            "é“x”\n中文z",
+            "a中b",
+            "🎉 é 12\n中 🎉x\r\n“",
+            "\r🎉\r\n\n",
+        ] {
+            agrees_without_the_text(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn positions_need_no_text_for_any_text(text in "(a|é|🎉|中|\r|\n|\r\n| ){0,24}") {
+            agrees_without_the_text(&text);
+        }
     }
 
     #[test]

@@ -216,33 +216,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         None => (None, false, None, None),
     };
     let rules = load_rules(&cmd::config::rules(&config, &common.rules))?;
-    let loaded = cmd::config::load_articles(&common.paths, &mut io::stdin().lock(), &config, common.date);
-    let mut input_errors = false;
-    for problem in &loaded.problems {
-        if problem.is_error() {
-            input_errors = true;
-            eprintln!("error: {problem}");
-        } else {
-            eprintln!("note: {problem}");
-        }
-    }
-    if loaded.documents.is_empty() {
-        anyhow::bail!("no article to check");
-    }
-    if loaded.documents.len() == 1 && fail_on.is_some() {
-        eprintln!("note: only one article was read, so there is nothing to compare it with");
-    }
-    let problems: Vec<report::Problem> = loaded
-        .problems
-        .iter()
-        .map(|p| report::Problem {
-            path: p.path().to_string(),
-            severity: if p.is_error() { "error" } else { "note" },
-            message: p.to_string(),
-        })
-        .collect();
-    let progress = progress_bar(loaded.documents.len());
-    let policy = cmd::config::policy(&config);
+    let listing = cmd::config::list_articles(&common.paths, &mut io::stdin().lock(), &config);
+    let progress = progress_bar(listing.files());
     // Findings reports show keyed and doubtful claims only; listings and JSON show them all.
     let keep = match (fail_on, common.format) {
         (Some(_), Format::Human | Format::Concise | Format::Jsonl | Format::Github | Format::Sarif) => {
@@ -250,9 +225,42 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         _ => crosscheck::Keep::All,
     };
-    let mut analysis =
-        crosscheck::analyze_with_progress(loaded.documents, &rules, &policy, keep, &|| progress.inc(1));
+    // Reports that quote no text (SARIF quotes snippets, JSON and JSON Lines sentences) let
+    // the articles' text go as they are read, so a large run never holds all of it.
+    let quotes_text = !matches!(
+        (fail_on, common.format),
+        (Some(_), Format::Human | Format::Concise | Format::Github)
+    );
+    let mut reader = crosscheck::Reader::new(&rules, keep).forget_text(!quotes_text);
+    let mut input_errors = false;
+    let mut problems: Vec<report::Problem> = Vec::new();
+    cmd::config::read_articles(listing, &config, common.date, |documents, found| {
+        // Problems are printed as their batch is read, above the progress bar.
+        progress.suspend(|| {
+            for problem in &found {
+                if problem.is_error() {
+                    input_errors = true;
+                    eprintln!("error: {problem}");
+                } else {
+                    eprintln!("note: {problem}");
+                }
+            }
+        });
+        problems.extend(found.iter().map(|p| report::Problem {
+            path: p.path().to_string(),
+            severity: if p.is_error() { "error" } else { "note" },
+            message: p.to_string(),
+        }));
+        reader.add(documents, &|| progress.inc(1));
+    });
     progress.finish_and_clear();
+    if reader.documents() == 0 {
+        anyhow::bail!("no article to check");
+    }
+    if reader.documents() == 1 && fail_on.is_some() {
+        eprintln!("note: only one article was read, so there is nothing to compare it with");
+    }
+    let mut analysis = reader.finish(&cmd::config::policy(&config));
     if let Some(path) = &write_baseline {
         let folder = cmd::config::baseline_folder(path);
         cmd::config::write_baseline(path, &Baseline::of_check(&analysis, folder))?;

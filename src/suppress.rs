@@ -24,6 +24,7 @@
 //! format shows.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::claim::Claim;
@@ -183,51 +184,82 @@ pub struct Suppressions {
     directives: Vec<(usize, Directive)>,
     /// Notices found while reading the directives.
     invalid: Vec<Notice>,
-    /// Per claim: the directive that covers it.
+    /// Per claim: the directive that covers it; empty when no document holds a directive.
     covered_by: Vec<Option<usize>>,
-    /// Per claim: whether the configuration ignores its key.
+    /// Per claim: whether the configuration ignores its key; empty when it ignores none.
     ignored: Vec<bool>,
 }
 
 impl Suppressions {
     /// Reads the suppressions of every document and matches them to the claims.
+    ///
+    /// A run without suppressions and ignored keys, the usual case, holds nothing per claim:
+    /// a large run keeps millions of claims.
     pub fn find(documents: &[Document], claims: &[Claim], policy: &Policy) -> Suppressions {
         let mut directives = Vec::new();
         let mut invalid = Vec::new();
-        let mut lines = Vec::new();
         for (index, doc) in documents.iter().enumerate() {
             let (found, notices) = self::directives(&doc.text, index);
             directives.extend(found.into_iter().map(|d| (index, d)));
             invalid.extend(notices);
-            lines.push(LineIndex::new(&doc.text));
         }
-        let line_of = |source: usize, offset: usize| match (lines.get(source), documents.get(source)) {
-            (Some(index), Some(doc)) => index.line_col(&doc.text, offset).0,
-            _ => 0,
-        };
-        let covered_by = claims
-            .iter()
-            .map(|claim| {
-                let key = claim.key.as_deref()?;
-                let line = line_of(claim.source, claim.span.start);
-                directives.iter().position(|(source, d)| {
-                    *source == claim.source
-                        && d.keys.iter().any(|k| key_matches(k, key))
-                        && match d.scope {
-                            Scope::File => true,
-                            Scope::NextLine => line == line_of(*source, d.span.end) + 1,
-                        }
+        // Lines are counted only in the documents that hold a directive.
+        let mut lines: HashMap<usize, LineIndex> = HashMap::new();
+        for (source, _) in &directives {
+            if let Some(doc) = documents.get(*source) {
+                lines.entry(*source).or_insert_with(|| LineIndex::new(&doc.text));
+            }
+        }
+        Suppressions::of(directives, invalid, |source| lines.get(&source), claims, policy)
+    }
+
+    /// [`Suppressions::find`] from directives already read (each with the index of its
+    /// document) and the notices met reading them; `lines` gives the line index of a document
+    /// that holds a directive. The documents' text is not needed.
+    pub fn of<'a>(
+        directives: Vec<(usize, Directive)>,
+        invalid: Vec<Notice>,
+        lines: impl Fn(usize) -> Option<&'a LineIndex>,
+        claims: &[Claim],
+        policy: &Policy,
+    ) -> Suppressions {
+        let line_of =
+            |source: usize, offset: usize| lines(source).map_or(0, |index| index.position(offset).0);
+        let covered_by = if directives.is_empty() {
+            Vec::new()
+        } else {
+            let with_directives: HashSet<usize> = directives.iter().map(|(source, _)| *source).collect();
+            claims
+                .iter()
+                .map(|claim| {
+                    let key = claim.key.as_deref()?;
+                    if !with_directives.contains(&claim.source) {
+                        return None;
+                    }
+                    let line = line_of(claim.source, claim.span.start);
+                    directives.iter().position(|(source, d)| {
+                        *source == claim.source
+                            && d.keys.iter().any(|k| key_matches(k, key))
+                            && match d.scope {
+                                Scope::File => true,
+                                Scope::NextLine => line == line_of(*source, d.span.end) + 1,
+                            }
+                    })
                 })
-            })
-            .collect();
-        let ignored = claims
-            .iter()
-            .map(|c| {
-                c.key
-                    .as_deref()
-                    .is_some_and(|key| policy.ignore.iter().any(|p| key_matches(p, key)))
-            })
-            .collect();
+                .collect()
+        };
+        let ignored = if policy.ignore.is_empty() {
+            Vec::new()
+        } else {
+            claims
+                .iter()
+                .map(|c| {
+                    c.key
+                        .as_deref()
+                        .is_some_and(|key| policy.ignore.iter().any(|p| key_matches(p, key)))
+                })
+                .collect()
+        };
         Suppressions {
             directives,
             invalid,
@@ -273,11 +305,9 @@ impl Suppressions {
         let mut notices = self.invalid.clone();
         for (at, (source, d)) in self.directives.iter().enumerate() {
             let keys = d.keys.join(",");
-            let used = self
-                .covered_by
-                .iter()
-                .enumerate()
-                .any(|(claim, by)| *by == Some(at) && !self.ignored[claim] && reported(claim));
+            let used = self.covered_by.iter().enumerate().any(|(claim, by)| {
+                *by == Some(at) && !self.ignored.get(claim).copied().unwrap_or(false) && reported(claim)
+            });
             if !used {
                 let place = match d.scope {
                     Scope::NextLine => "on the next line",

@@ -274,6 +274,8 @@ fn tense_before(tokens: &[Token], i: usize) -> i32 {
         "starting",
         "beginning",
         "commencing",
+        "may",
+        "might",
     ];
     const PAST: &[&str] = &[
         "was",
@@ -296,7 +298,33 @@ fn tense_before(tokens: &[Token], i: usize) -> i32 {
             return -2;
         }
     }
+    // No auxiliary either way: a verb in the past tense (`died on Saturday`, `fell on
+    // Sunday`) still tells a past day.
+    if tokens[..i].iter().rev().take(6).any(is_past_verb) {
+        return -2;
+    }
     0
+}
+
+/// A word in the simple past: a regular `-ed` form (`died`, `killed`, `flooded`) or one of
+/// the irregular pasts news reports use most.
+fn is_past_verb(t: &Token) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "fell", "rose", "came", "went", "struck", "broke", "took", "gave", "made", "left", "fled", "met",
+        "held", "saw", "won", "lost", "led", "ran", "spoke", "wrote", "sank", "drew", "stood", "found",
+        "kept", "brought", "caught", "fought", "paid", "sold", "sent", "spent", "built", "felt", "swept",
+        "tore", "shook", "threw", "blew", "froze", "burst", "flew", "slid", "hit",
+    ];
+    /// `-ed` words that are not past verbs.
+    const NOT_PAST: &[&str] = &[
+        "hundred", "united", "limited", "based", "related", "detailed", "advanced",
+    ];
+    if !t.is_word() {
+        return false;
+    }
+    let w = t.folded.as_ref();
+    IRREGULAR.contains(&w)
+        || (w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && !NOT_PAST.contains(&w))
 }
 
 /// `by Tuesday`, `as of March 3`: the date a figure is current at.
@@ -607,6 +635,31 @@ mod tests {
         assert_eq!(day("the 3rd of September", "2025-08-28"), date("2025-09-03"));
         assert_eq!(day("2025-09-03", "2020-01-01"), date("2025-09-03"));
         assert_eq!(day("on January 3", "2025-12-30"), date("2026-01-03"));
+    }
+
+    #[test]
+    fn a_past_verb_before_a_weekday_tells_a_past_day() {
+        // Published Friday 2026-03-27: a bare Saturday is the nearest, tomorrow.
+        assert_eq!(day("on Saturday", "2026-03-27"), date("2026-03-28"));
+        assert_eq!(
+            day("the river burst its banks on Saturday", "2026-03-27"),
+            date("2026-03-21")
+        );
+        assert_eq!(
+            day("two people died on Saturday", "2026-03-27"),
+            date("2026-03-21")
+        );
+        // An auxiliary of the future wins over a participle nearer the day.
+        assert_eq!(
+            day("the rally will be held on Saturday", "2026-03-27"),
+            date("2026-03-28")
+        );
+        assert_eq!(
+            day("the storm may hit on Saturday", "2026-03-27"),
+            date("2026-03-28")
+        );
+        // `hundred` is no verb.
+        assert_eq!(day("a hundred on Saturday", "2026-03-27"), date("2026-03-28"));
     }
 
     #[test]

@@ -117,3 +117,42 @@ fn keeping_only_reported_claims_changes_no_report() {
     assert!(!all.comparison.findings.is_empty());
     assert_eq!(human(&reported), human(&all));
 }
+
+/// Documents added in batches of any size, their text dropped once read, give the same
+/// claims and the same text-free reports as one analysis holding every text.
+#[test]
+fn batches_without_text_give_the_same_reports() {
+    let docs = documents();
+    let rules = RuleSet::generic();
+    let policy = crosscheck::suppress::Policy::default();
+    let whole =
+        crosscheck::analyze_with_progress(docs.clone(), &rules, &policy, crosscheck::Keep::Reported, &|| {});
+    let mut reader = crosscheck::Reader::new(&rules, crosscheck::Keep::Reported).forget_text(true);
+    let mut rest = docs;
+    for size in [1, 7, 30].into_iter().cycle() {
+        if rest.is_empty() {
+            break;
+        }
+        let tail = rest.split_off(size.min(rest.len()));
+        reader.add(rest, &|| {});
+        rest = tail;
+    }
+    let batched = reader.finish(&policy);
+    assert!(batched.documents.iter().all(|d| d.text.is_empty()));
+    assert_eq!(batched.claims, whole.claims);
+    assert_eq!(batched.comparison, whole.comparison);
+    let options = RenderOptions {
+        color: false,
+        show_agreements: true,
+    };
+    type Render = fn(&mut dyn std::io::Write, &Analysis, RenderOptions) -> std::io::Result<()>;
+    let renderers: [Render; 3] = [report::write_human, report::write_concise, report::write_github];
+    for render in renderers {
+        let text = |analysis: &Analysis| {
+            let mut out = Vec::new();
+            render(&mut out, analysis, options).expect("report");
+            String::from_utf8(out).expect("utf-8")
+        };
+        assert_eq!(text(&batched), text(&whole));
+    }
+}

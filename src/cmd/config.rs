@@ -12,7 +12,8 @@ use clap::{Args, ValueEnum};
 
 use crosscheck::baseline::Baseline;
 use crosscheck::config::{self, Config, FailOn};
-use crosscheck::load::{load_paths, LoadOptions, Loaded};
+use crosscheck::document::Document;
+use crosscheck::load::{list_paths, load_paths, Listing, LoadOptions, LoadProblem, Loaded};
 use crosscheck::suppress::Policy;
 
 /// Where the configuration comes from; global, so it can follow any command.
@@ -113,6 +114,34 @@ pub fn load_articles(
     let mut loaded = load_paths(paths, stdin, &LoadOptions { fallback_date: None });
     let fallback = date.or(config.date.as_ref().map(|d| d.value));
     config.apply_sources(&mut loaded.documents, fallback);
+    note_missing_sources(config);
+    loaded
+}
+
+/// Lists the articles [`load_articles`] would load, without reading them (but standard input).
+pub fn list_articles(paths: &[PathBuf], stdin: &mut dyn Read, config: &Config) -> Listing {
+    let listing = list_paths(paths, stdin);
+    note_missing_sources(config);
+    listing
+}
+
+/// Reads the articles listed, a batch at a time, with outlets and dates from the manifest and
+/// the fallback date filled in as [`load_articles`] does, handing each batch to `each`.
+pub fn read_articles(
+    listing: Listing,
+    config: &Config,
+    date: Option<NaiveDate>,
+    mut each: impl FnMut(Vec<Document>, Vec<LoadProblem>),
+) {
+    let fallback = date.or(config.date.as_ref().map(|d| d.value));
+    listing.read_in_batches(&LoadOptions { fallback_date: None }, |mut documents, problems| {
+        config.apply_sources(&mut documents, fallback);
+        each(documents, problems);
+    });
+}
+
+/// Notes the manifest entries that name no file or folder.
+fn note_missing_sources(config: &Config) {
     if let Some(file) = &config.file {
         for entry in config.missing_sources() {
             eprintln!(
@@ -123,7 +152,6 @@ pub fn load_articles(
             );
         }
     }
-    loaded
 }
 
 /// Reads a baseline file.

@@ -130,7 +130,7 @@ mod tests {
         Claim {
             source,
             span: 0..1,
-            text: n.to_string(),
+            text: n.to_string().into(),
             sentence: 0..1,
             value: Some(interval_for(q, n, n)),
             stated: Some((n, n)),
@@ -140,7 +140,7 @@ mod tests {
             unit: None,
             qualifier: q,
             noun: None,
-            key: Some(key.to_string()),
+            key: Some(key.into()),
             resolution: None,
             relation: None,
             doubt: None,

@@ -189,11 +189,12 @@ pub fn date_earlier_updates(
             .last()
             .map(|&(_, d)| d);
         if let Some(day) = day.filter(|&d| d < latest) {
-            if named_by_weekday {
-                key.push_str(&format!("@{}", weekday_name(day.weekday())));
+            *key = if named_by_weekday {
+                format!("{key}@{}", weekday_name(day.weekday()))
             } else {
-                key.push_str(&format!("@{day}"));
+                format!("{key}@{day}")
             }
+            .into();
         }
     }
 }
@@ -220,7 +221,7 @@ mod tests {
         let doc = Document::parse("live.txt", text.to_string()).expect("front matter");
         crate::document_claims(&doc, 0, &RuleSet::generic())
             .into_iter()
-            .map(|c| (c.text, c.key))
+            .map(|c| (c.text.to_string(), c.key.map(|k| k.to_string())))
             .collect()
     }
 

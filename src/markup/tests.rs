@@ -198,7 +198,7 @@ of spectators.</p></article>";
     let claims = crate::keyed_claims(std::slice::from_ref(&doc), &crate::rules::RuleSet::generic());
     let found: Vec<(&str, &str)> = claims
         .iter()
-        .map(|c| (c.text.as_str(), &doc.text[c.span.clone()]))
+        .map(|c| (&*c.text, &doc.text[c.span.clone()]))
         .collect();
     assert_eq!(
         found,
@@ -416,7 +416,7 @@ fn a_sentence_starting_in_a_row_label_still_holds_its_claims() {
     let text = "<td>thousands<br>[tens of](https://x/1)Storm kills 26<td>**";
     let doc = document("a.html", text);
     let claims = crate::keyed_claims(std::slice::from_ref(&doc), &crate::rules::RuleSet::generic());
-    assert!(claims.iter().any(|c| c.text == "26"), "{claims:?}");
+    assert!(claims.iter().any(|c| &*c.text == "26"), "{claims:?}");
     for claim in &claims {
         assert!(
             claim.sentence.start <= claim.span.start && claim.span.end <= claim.sentence.end,

@@ -24,7 +24,7 @@ pub fn write_facts_table(
                 None => "unresolved".to_string(),
             };
             [
-                c.key.clone().unwrap_or_else(|| "-".to_string()),
+                c.key.as_deref().unwrap_or("-").to_string(),
                 value,
                 c.qualifier.as_str().to_string(),
                 format!("\"{}\"", c.text.replace('\n', " ")),

@@ -82,7 +82,7 @@ fn write_uncertain(
         let (line, column) = locator.line_col(analysis, claim.source, claim.span.start);
         let place = format!("{}:{line}:{column}", analysis.documents[claim.source].path);
         let quoted = format!("`{}`", claim.text);
-        let mut why = claim.resolution.clone().unwrap_or_default();
+        let mut why = claim.resolution.as_deref().unwrap_or_default().to_string();
         if claim.doubt.is_some_and(|d| d.keeps_out()) {
             why.push_str(" (not compared)");
         }
@@ -140,7 +140,7 @@ fn write_finding(
     let phrases: Vec<&str> = finding
         .sides
         .iter()
-        .map(|s| analysis.claims[s.claims[0]].text.as_str())
+        .map(|s| analysis.claims[s.claims[0]].text.as_ref())
         .collect();
     let values: Vec<String> = finding
         .sides

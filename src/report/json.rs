@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{Locator, RenderOptions};
-use crate::claim::{Claim, Kind};
+use crate::claim::{Claim, Kind, Relation};
 use crate::interval::{Bound, Interval};
 use crate::when::date_of;
 use crate::Analysis;
@@ -263,7 +263,7 @@ impl<'a> ClaimJson<'a> {
             line,
             noun: c.noun.as_deref(),
             qualifier: c.qualifier.as_str(),
-            relation: c.relation,
+            relation: c.relation.map(Relation::as_str),
             resolution: c.resolution.as_deref(),
             sentence: doc.text.get(c.sentence.clone()).unwrap_or_default(),
             source: &doc.path,
@@ -399,8 +399,8 @@ fn uncertain_json(analysis: &Analysis, locator: &Locator) -> Value {
                 "source": analysis.documents[c.source].path,
                 "line": line,
                 "column": column,
-                "text": c.text,
-                "message": c.resolution,
+                "text": &*c.text,
+                "message": c.resolution.as_deref(),
             }))
         })
         .collect();

@@ -142,7 +142,7 @@ mod tests {
         let primary = analysis.comparison.findings[0].sides[1].claims[0];
         let claim = &mut analysis.claims[primary];
         claim.span.end += "\npeople".len();
-        claim.text = "1,870\npeople".to_string();
+        claim.text = "1,870\npeople".into();
         analysis.comparison.findings[0].message = "`1,240` and `1,870\npeople` cannot both be true".into();
         analysis
     }

@@ -24,7 +24,6 @@ pub use rules::{write_explanation, write_rule_errors, write_rule_errors_concise,
 pub use sarif::{write_lint_sarif, write_sarif};
 pub use value::format_value;
 
-use crate::location::LineIndex;
 use crate::Analysis;
 
 /// What a renderer needs besides the analysis.
@@ -34,27 +33,20 @@ pub struct RenderOptions {
     pub show_agreements: bool,
 }
 
-/// Line and column of a claim, computed once per document for rendering.
-pub(crate) struct Locator {
-    indexes: Vec<LineIndex>,
-}
+/// Line and column of a claim, from the line indexes of the analysis (the documents' text
+/// may be gone).
+pub(crate) struct Locator;
 
 impl Locator {
-    pub(crate) fn new(analysis: &Analysis) -> Self {
-        Locator {
-            indexes: analysis
-                .documents
-                .iter()
-                .map(|d| LineIndex::new(&d.text))
-                .collect(),
-        }
+    pub(crate) fn new(_analysis: &Analysis) -> Self {
+        Locator
     }
 
     /// 1-based (line, column) of a byte offset in source `source`.
     pub(crate) fn line_col(&self, analysis: &Analysis, source: usize, offset: usize) -> (usize, usize) {
-        match (self.indexes.get(source), analysis.documents.get(source)) {
-            (Some(index), Some(doc)) => index.line_col(&doc.text, offset),
-            _ => (1, 1),
-        }
+        analysis
+            .lines
+            .get(source)
+            .map_or((1, 1), |index| index.position(offset))
     }
 }

@@ -170,7 +170,7 @@ fn falls_into(analysis: &Analysis, f: &Finding, trap: &Trap, expected: &[Expecte
         side.claims
             .iter()
             .flat_map(|&c| {
-                let text = analysis.claims[c].text.as_str();
+                let text = &*analysis.claims[c].text;
                 trap.phrases
                     .iter()
                     .enumerate()

@@ -23,7 +23,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use crosscheck::claim::{Claim, Kind};
+use crosscheck::claim::{Claim, Kind, Relation};
 use crosscheck::interval::{Bound, Interval};
 use serde_json::Value;
 
@@ -514,7 +514,7 @@ fn accepts_under(t: &Target, c: &Claim, rules: &[Rule]) -> bool {
 /// 365.25-day year.
 fn age_as_years(c: &mut Claim) {
     const YEAR: f64 = 31_557_600.0;
-    if c.kind != Kind::Duration || c.relation != Some("age") {
+    if c.kind != Kind::Duration || c.relation != Some(Relation::Age) {
         return;
     }
     let scale = |b: Option<Bound>| {
@@ -962,8 +962,8 @@ fn want_ok(want: &Want, tol: f64, c: &Claim) -> bool {
 fn claim_days(c: &Claim) -> Option<DayRange> {
     let (lo, hi) = point_days(c)?;
     Some(match c.relation {
-        Some("since") => (lo, None),
-        Some("as_of") => (None, hi),
+        Some(Relation::Since) => (lo, None),
+        Some(Relation::AsOf) => (None, hi),
         _ => (lo, hi),
     })
 }
