@@ -387,7 +387,7 @@ fn unused_suppressions_are_reported_in_every_format() {
 
     could not normalize (1):
       unresolved    `Tuesday`  coverage/c.md:4:39  weekday with no publication date
-      help:         give a publication date in front matter (`published:`) or with --date
+      help:         give a publication date in front matter (`published:`), a dateline at the top (`Published September 2, 2025`) or --date
 
     warning[suppression-without-reason]: the suppression of `dead` gives no reason; add one after the keys
      --> coverage/c.md:1:1

@@ -105,7 +105,7 @@ fn write_uncertain(
     if (1..=5).contains(&unresolved) {
         writeln!(
             out,
-            "  {:<12}  give a publication date in front matter (`published:`) or with --date",
+            "  {:<12}  give a publication date in front matter (`published:`), a dateline at the top (`Published September 2, 2025`) or --date",
             "help:"
         )?;
     } else if unresolved > 0 {
@@ -113,7 +113,7 @@ fn write_uncertain(
         writeln!(
             out,
             "  {:<12}  {unresolved} relative {what} with no publication date to count from; \
-             give one in front matter (`published:`) or with --date",
+             give one in front matter (`published:`), a dateline at the top or --date",
             "unresolved"
         )?;
     }
