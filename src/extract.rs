@@ -768,7 +768,9 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
             // `30-odd`: somewhere in the thirties.
             let step = 10f64.powi(core.lo.log10().floor().max(1.0) as i32);
             let step = if core.lo >= 10.0 { step.min(10.0) } else { 1.0 };
-            core.hi = core.lo + step - 1.0;
+            // `1.26-odd` or `5-odd`: a bit over the figure, which `lo + 1 - 1` would put
+            // below it in floating point.
+            core.hi = (core.lo + step - 1.0).max(core.lo);
             qualifier = Qualifier::Range;
             end += 2;
         }
@@ -2931,6 +2933,8 @@ mod tests {
             ("Rs 500 crore", Interval::point(5e9)),
             ("1.3 lakh people", Interval::point(130_000.0)),
             ("30-odd people", closed(30.0, 39.0)),
+            // A decimal `-odd` never runs downwards (`1.26 + 1 - 1` is below 1.26).
+            ("1.26-odd people", Interval::point(1.26)),
             ("40-something people", closed(40.0, 49.0)),
             ("20,000-plus people", Interval::above(20_000.0, true)),
             ("10k runners", Interval::point(10_000.0)),

@@ -52,6 +52,17 @@ pub const MAX_ARTICLES: usize = 8;
 pub const WARM_UP: &[u8] =
     b"---\noutlet: A\npublished: 2025-09-02\n---\nMore than 10,000 troops took part on Wednesday.\n";
 
+/// Makes rayon's global pool the calling thread alone, before a fuzz target's warm-up: AFL++
+/// forks the target after the warm-up, and a forked child has none of the parent's worker
+/// threads, so a pool with threads of its own would wait on them forever. Does nothing when
+/// the pool already exists.
+pub fn pool_on_this_thread() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .use_current_thread()
+        .build_global();
+}
+
 /// The publication date given to articles whose front matter names none, so that relative
 /// dates ("last year", "Wednesday") are resolved and their code is exercised too.
 pub fn fallback_date() -> NaiveDate {
