@@ -436,11 +436,11 @@ fn close(a: f64, b: f64, tolerance: f64) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::extract::interval_for;
 
-    fn claim(source: usize, key: &str, q: Qualifier, lo: f64, hi: f64, text: &str) -> Claim {
+    pub(crate) fn claim(source: usize, key: &str, q: Qualifier, lo: f64, hi: f64, text: &str) -> Claim {
         Claim {
             source,
             span: 0..1,

@@ -121,31 +121,12 @@ fn course(key: &str) -> Option<Course> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{Kind, Qualifier};
+    use crate::claim::Qualifier;
     use crate::compare::compare;
-    use crate::extract::interval_for;
     use crate::rules::RuleSet;
 
     fn claim(source: usize, key: &str, q: Qualifier, n: f64) -> Claim {
-        Claim {
-            source,
-            span: 0..1,
-            text: n.to_string().into(),
-            sentence: 0..1,
-            value: Some(interval_for(q, n, n)),
-            stated: Some((n, n)),
-            precision: 0.0,
-            written_factor: 1.0,
-            kind: Kind::Count,
-            unit: None,
-            qualifier: q,
-            noun: None,
-            key: Some(key.into()),
-            resolution: None,
-            relation: None,
-            doubt: None,
-            claimant: None,
-        }
+        crate::compare::tests::claim(source, key, q, n, n, &n.to_string())
     }
 
     fn day(d: u32) -> Option<NaiveDate> {

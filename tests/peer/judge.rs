@@ -517,19 +517,15 @@ fn age_as_years(c: &mut Claim) {
     if c.kind != Kind::Duration || c.relation != Some(Relation::Age) {
         return;
     }
-    let scale = |b: Option<Bound>| {
-        b.map(|b| Bound {
-            value: b.value / YEAR,
-            inclusive: b.inclusive,
-        })
-    };
+    as_count_divided_by(c, YEAR);
+}
+
+/// Reads a claim as a plain count of its value divided by `divisor`.
+fn as_count_divided_by(c: &mut Claim, divisor: f64) {
     c.kind = Kind::Count;
     c.unit = None;
-    c.value = c.value.map(|v| Interval {
-        lo: scale(v.lo),
-        hi: scale(v.hi),
-    });
-    c.stated = c.stated.map(|(a, b)| (a / YEAR, b / YEAR));
+    c.value = c.value.map(|v| v.scaled(1.0 / divisor));
+    c.stated = c.stated.map(|(a, b)| (a / divisor, b / divisor));
 }
 
 /// A proportion (`one in five`, `five eighths of`, `more than 1/2 of`) is a fraction that
@@ -544,19 +540,7 @@ fn proportion_as_fraction(c: &mut Claim) {
     if c.kind != Kind::Percent || marked {
         return;
     }
-    let scale = |b: Option<Bound>| {
-        b.map(|b| Bound {
-            value: b.value / 100.0,
-            inclusive: b.inclusive,
-        })
-    };
-    c.kind = Kind::Count;
-    c.unit = None;
-    c.value = c.value.map(|v| Interval {
-        lo: scale(v.lo),
-        hi: scale(v.hi),
-    });
-    c.stated = c.stated.map(|(a, b)| (a / 100.0, b / 100.0));
+    as_count_divided_by(c, 100.0);
 }
 
 /// The byte range of an expected item's surface. Recognizers items give character offsets with
