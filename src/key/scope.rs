@@ -167,7 +167,7 @@ mod tests {
         assert_eq!(key(share, "about 2,800").as_deref(), Some("jobs.cut"));
         let cut = "The combined company will cut 3,500 jobs.";
         assert_eq!(key(cut, "3,500").as_deref(), Some("jobs.cut"));
-        let own = "Norrland has about 14,000 employees.";
+        let own = "Brightwater has about 14,000 employees.";
         assert_eq!(key(own, "about 14,000").as_deref(), Some("jobs"));
         // A sum is not a merger.
         let sum = "Investors lost a combined $1.4 billion.";
