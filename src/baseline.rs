@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::{Claim, Kind};
+use crate::claim::Kind;
 use crate::interval::{Bound, Interval};
 use crate::lint::LintReport;
 use crate::when::date_of;
@@ -222,7 +222,7 @@ fn figures(
 ) -> Vec<Figure> {
     let set: BTreeSet<Figure> = claims
         .filter_map(|(c, value, kind)| {
-            let claim: &Claim = analysis.claims.get(c)?;
+            let claim = analysis.claim(c)?;
             Some(Figure {
                 source: ids.id(claim.source),
                 value: normalized(&value, kind, claim.unit),

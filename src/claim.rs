@@ -10,6 +10,10 @@ use serde::Serialize;
 
 use crate::interval::Interval;
 
+mod packed;
+
+pub use packed::Packed;
+
 /// What sort of quantity a claim states; decides its unit and how its value is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

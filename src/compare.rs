@@ -117,6 +117,42 @@ pub fn compare_where(claims: &[Claim], rules: &RuleSet, included: impl Fn(usize)
     out
 }
 
+/// [`compare_where`] then [`note_publication_days`], one key at a time, for a run whose
+/// claims are not held as one slice ([`crate::claim::Packed`]): `keys` gives, in key order,
+/// the indices in the run of the claims of one key and those claims. `included` and the
+/// indices of the comparison are those of the run, and so is the comparison: it is the one
+/// [`compare_where`] and [`note_publication_days`] give on all the claims at once, as every
+/// step of both looks at one key only, and their orders (findings by verdict then key,
+/// agreements by key) are restored once the keys are joined.
+pub fn compare_by_key(
+    keys: impl IntoIterator<Item = (Vec<usize>, Vec<Claim>)>,
+    rules: &RuleSet,
+    published: &[Option<chrono::NaiveDate>],
+    included: impl Fn(usize) -> bool,
+) -> Comparison {
+    let mut out = Comparison::default();
+    for (indices, claims) in keys {
+        let mut part = compare_where(&claims, rules, |i| indices.get(i).is_some_and(|&i| included(i)));
+        note_publication_days(&mut part, &claims, published);
+        let in_run = |local: &mut Vec<usize>| {
+            for i in local.iter_mut() {
+                *i = indices.get(*i).copied().unwrap_or(*i);
+            }
+        };
+        for finding in &mut part.findings {
+            finding.sides.iter_mut().for_each(|side| in_run(&mut side.claims));
+        }
+        part.agreements.iter_mut().for_each(|a| in_run(&mut a.claims));
+        out.findings.append(&mut part.findings);
+        out.agreements.append(&mut part.agreements);
+        out.keys_compared += part.keys_compared;
+    }
+    out.findings
+        .sort_by(|a, b| b.verdict.cmp(&a.verdict).then_with(|| a.key.cmp(&b.key)));
+    out.agreements.sort_by(|a, b| a.key.cmp(&b.key));
+    out
+}
+
 /// Figures that change over time (tolls, evacuations, acreage) differ between articles
 /// published on different days without any of them being wrong. A running count or level
 /// stated on an earlier day than the latest report of it is an update, not a disagreement,
@@ -652,6 +688,53 @@ pub(crate) mod tests {
         ];
         assert!(compare(&c, &rules).findings.is_empty());
         assert_eq!(verdicts(&c), [Verdict::Conflict]);
+    }
+
+    #[test]
+    fn comparing_key_by_key_gives_the_whole_comparison_with_run_indices() {
+        let mut c = vec![
+            claim(0, "dead", Qualifier::Exact, 9.0, 9.0, "9"),
+            claim(0, "troops", Qualifier::Exact, 500.0, 500.0, "500"),
+            claim(1, "dead", Qualifier::Exact, 17.0, 17.0, "17"),
+            claim(1, "aid", Qualifier::Exact, 5.0, 5.0, "5"),
+            claim(2, "dead", Qualifier::Exact, 19.0, 19.0, "19"),
+            claim(2, "troops", Qualifier::About, 500.0, 500.0, "about 500"),
+            claim(3, "aid", Qualifier::Exact, 5.0, 5.0, "five"),
+            claim(3, "troops", Qualifier::Exact, 900.0, 900.0, "900"),
+            claim(4, "aid", Qualifier::Exact, 7.0, 7.0, "7"),
+            claim(4, "aid", Qualifier::Exact, 2.0, 2.0, "$2"),
+            claim(5, "aid", Qualifier::Exact, 3.0, 3.0, "$3"),
+            claim(3, "dead", Qualifier::Exact, 21.0, 21.0, "21"),
+        ];
+        // Two units under one key give two groups; `dead` has earlier-day updates and is
+        // graded again on the latest day.
+        c[9].unit = Some("USD");
+        c[10].unit = Some("USD");
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 10, d);
+        let published = [day(19), day(19), day(21), day(21), None, day(22)];
+        let rules = RuleSet::generic();
+        let included = |i: usize| i != 8;
+        let mut whole = compare_where(&c, &rules, included);
+        note_publication_days(&mut whole, &c, &published);
+        let mut keys: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, claim) in c.iter().enumerate() {
+            keys.entry(claim.key.as_deref().unwrap_or_default())
+                .or_default()
+                .push(i);
+        }
+        let groups = keys
+            .into_values()
+            .map(|indices| (indices.clone(), indices.iter().map(|&i| c[i].clone()).collect()));
+        let by_key = compare_by_key(groups, &rules, &published, included);
+        assert_eq!(by_key, whole);
+        assert!(
+            whole.findings.len() >= 3 && !whole.agreements.is_empty(),
+            "{whole:?}"
+        );
+        assert!(whole
+            .findings
+            .iter()
+            .any(|f| f.sides.iter().any(|s| s.claims.contains(&10))));
     }
 
     /// Figures read from text by the normalizer, keyed alike, one source each.

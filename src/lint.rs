@@ -186,6 +186,7 @@ pub fn lint_with(
             comparison: graded.comparison,
             notices,
             unlisted_claims: 0,
+            packed: Default::default(),
         },
         drafts: draft_count,
         lints: graded.lints,

@@ -231,7 +231,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         (fail_on, common.format),
         (Some(_), Format::Human | Format::Concise | Format::Github)
     );
-    let mut reader = crosscheck::Reader::new(&rules, keep).forget_text(!quotes_text);
+    // Those also hold their claims packed: a large run keeps millions of them.
+    let mut reader = crosscheck::Reader::new(&rules, keep)
+        .forget_text(!quotes_text)
+        .pack_claims(!quotes_text);
     let mut input_errors = false;
     let mut problems: Vec<report::Problem> = Vec::new();
     cmd::config::read_articles(listing, &config, common.date, |documents, found| {
@@ -272,7 +275,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     if fail_on.is_some() && analysis.documents.len() > 1 && analysis.comparison.keys_compared == 0 {
         // "0 conflicts" must not read as "verified" when nothing could be compared.
-        let keyed = analysis.claims.iter().filter(|c| c.key.is_some()).count();
+        let keyed = analysis.keyed_claims();
         eprintln!(
             "note: no quantity was keyed in two sources ({keyed} of {} claims have a key), so nothing was compared\n  \
              help: `crosscheck facts` lists the claims; an event rule pack can key them (docs/rules.md)",

@@ -23,7 +23,7 @@
 //! is itself reported, as is one without a reason: both are [`Notice`]s, which every output
 //! format shows.
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -216,50 +216,52 @@ impl Suppressions {
     /// [`Suppressions::find`] from directives already read (each with the index of its
     /// document) and the notices met reading them; `lines` gives the line index of a document
     /// that holds a directive. The documents' text is not needed.
-    pub fn of<'a>(
+    pub fn of<'a, C: Borrow<Claim>>(
         directives: Vec<(usize, Directive)>,
         invalid: Vec<Notice>,
         lines: impl Fn(usize) -> Option<&'a LineIndex>,
-        claims: &[Claim],
+        claims: impl IntoIterator<Item = C>,
         policy: &Policy,
     ) -> Suppressions {
         let line_of =
             |source: usize, offset: usize| lines(source).map_or(0, |index| index.position(offset).0);
-        let covered_by = if directives.is_empty() {
-            Vec::new()
-        } else {
-            let with_directives: HashSet<usize> = directives.iter().map(|(source, _)| *source).collect();
-            claims
-                .iter()
-                .map(|claim| {
-                    let key = claim.key.as_deref()?;
-                    if !with_directives.contains(&claim.source) {
-                        return None;
+        let with_directives: HashSet<usize> = directives.iter().map(|(source, _)| *source).collect();
+        let covered = |claim: &Claim| {
+            let key = claim.key.as_deref()?;
+            if !with_directives.contains(&claim.source) {
+                return None;
+            }
+            let line = line_of(claim.source, claim.span.start);
+            directives.iter().position(|(source, d)| {
+                *source == claim.source
+                    && d.keys.iter().any(|k| key_matches(k, key))
+                    && match d.scope {
+                        Scope::File => true,
+                        Scope::NextLine => line == line_of(*source, d.span.end) + 1,
                     }
-                    let line = line_of(claim.source, claim.span.start);
-                    directives.iter().position(|(source, d)| {
-                        *source == claim.source
-                            && d.keys.iter().any(|k| key_matches(k, key))
-                            && match d.scope {
-                                Scope::File => true,
-                                Scope::NextLine => line == line_of(*source, d.span.end) + 1,
-                            }
-                    })
-                })
-                .collect()
+            })
         };
-        let ignored = if policy.ignore.is_empty() {
-            Vec::new()
-        } else {
-            claims
-                .iter()
-                .map(|c| {
-                    c.key
-                        .as_deref()
-                        .is_some_and(|key| policy.ignore.iter().any(|p| key_matches(p, key)))
-                })
-                .collect()
+        let ignored = |claim: &Claim| {
+            claim
+                .key
+                .as_deref()
+                .is_some_and(|key| policy.ignore.iter().any(|p| key_matches(p, key)))
         };
+        // One pass over the claims, and none when nothing can be suppressed: a packed run
+        // reads its claims back to walk them.
+        let (mut covered_by, mut ignored_claims) = (Vec::new(), Vec::new());
+        if !directives.is_empty() || !policy.ignore.is_empty() {
+            for claim in claims {
+                let claim = claim.borrow();
+                if !directives.is_empty() {
+                    covered_by.push(covered(claim));
+                }
+                if !policy.ignore.is_empty() {
+                    ignored_claims.push(ignored(claim));
+                }
+            }
+        }
+        let ignored = ignored_claims;
         Suppressions {
             directives,
             invalid,

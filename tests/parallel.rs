@@ -156,3 +156,66 @@ fn batches_without_text_give_the_same_reports() {
         assert_eq!(text(&batched), text(&whole));
     }
 }
+
+/// Claims held packed, compared one key at a time, give the same claims, comparison, notices
+/// and text-free reports as claims held whole, over several batches of generated articles
+/// and the fixtures, with a suppression, an ignored key and severities.
+#[test]
+fn packed_claims_give_the_same_comparison_and_reports() {
+    let mut rng = fastrand::Rng::with_seed(7);
+    // More documents than one batch (256).
+    let mut docs: Vec<Document> = (0..270)
+        .map(|i| {
+            let text = gen_corpus::article(&mut rng, 7 ^ (i as u64 / 5));
+            Document::parse(format!("gen/{i}.txt"), text).expect("generated front matter is valid")
+        })
+        .collect();
+    docs.extend(documents());
+    let suppressed = "<!-- crosscheck-ignore: dead first count -->\nThe earthquake killed 1,240 people.\n\
+                      <!-- crosscheck-ignore: aid nothing here -->\n";
+    docs.push(Document::parse("suppressed.md", suppressed.to_string()).expect("markdown"));
+    let rules = RuleSet::generic();
+    let policy = crosscheck::suppress::Policy {
+        ignore: vec!["troops".into()],
+        severity: vec![(
+            "aftershock".into(),
+            crosscheck::config::SeverityOverride {
+                conflict: Some(crosscheck::rules::Severity::Info),
+                discrepancy: None,
+            },
+        )],
+    };
+    let read = |pack: bool| {
+        let mut reader = crosscheck::Reader::new(&rules, crosscheck::Keep::Reported)
+            .forget_text(true)
+            .pack_claims(pack);
+        reader.add(docs.clone(), &|| {});
+        reader.finish(&policy)
+    };
+    let (whole, packed) = (read(false), read(true));
+    assert!(whole.packed.is_empty() && packed.claims.is_empty());
+    assert_eq!(packed.kept_claims(), whole.claims.len());
+    assert_eq!(packed.claim_count(), whole.claim_count());
+    assert_eq!(packed.keyed_claims(), whole.keyed_claims());
+    for (i, claim) in whole.claims.iter().enumerate() {
+        assert_eq!(packed.claim(i).as_deref(), Some(claim), "claim {i}");
+    }
+    assert_eq!(packed.comparison, whole.comparison);
+    assert!(packed.comparison.findings.len() > 10);
+    assert_eq!(packed.notices, whole.notices);
+    assert!(!packed.notices.is_empty());
+    type Render = fn(&mut dyn std::io::Write, &Analysis, RenderOptions) -> std::io::Result<()>;
+    let renderers: [Render; 3] = [report::write_human, report::write_concise, report::write_github];
+    for render in renderers {
+        let text = |analysis: &Analysis| {
+            let mut out = Vec::new();
+            let options = RenderOptions {
+                color: false,
+                show_agreements: true,
+            };
+            render(&mut out, analysis, options).expect("report");
+            String::from_utf8(out).expect("utf-8")
+        };
+        assert_eq!(text(&packed), text(&whole));
+    }
+}

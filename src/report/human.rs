@@ -29,11 +29,13 @@ pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: Render
     }
     if options.show_agreements {
         for agreement in &analysis.comparison.agreements {
-            let first = &analysis.claims[agreement.claims[0]];
+            let Some(first) = agreement.claims.first().and_then(|&i| analysis.claim(i)) else {
+                continue;
+            };
             let sources: std::collections::BTreeSet<usize> = agreement
                 .claims
                 .iter()
-                .map(|&i| analysis.claims[i].source)
+                .filter_map(|&i| analysis.claim(i).map(|c| c.source))
                 .collect();
             let label = paint(format!("agreement[{}]", agreement.key), options.color, |s| {
                 s.green()
@@ -57,14 +59,12 @@ fn write_uncertain(
     locator: &Locator,
     options: RenderOptions,
 ) -> io::Result<()> {
-    let doubtful: Vec<&crate::claim::Claim> = analysis
-        .claims
-        .iter()
+    let doubtful: Vec<_> = analysis
+        .doubtful_claims()
         .filter(|c| matches!(c.doubt, Some(Doubt::Ambiguous | Doubt::Inconsistent)))
         .collect();
     let unresolved = analysis
-        .claims
-        .iter()
+        .doubtful_claims()
         .filter(|c| c.doubt == Some(Doubt::Unresolved))
         .count();
     if doubtful.is_empty() && unresolved == 0 {
@@ -91,8 +91,7 @@ fn write_uncertain(
     // A few unresolved figures are named; many are counted.
     if (1..=5).contains(&unresolved) {
         for claim in analysis
-            .claims
-            .iter()
+            .doubtful_claims()
             .filter(|c| c.doubt == Some(Doubt::Unresolved))
         {
             let (line, column) = locator.line_col(analysis, claim.source, claim.span.start);
@@ -137,18 +136,21 @@ fn write_finding(
     writeln!(out, "{verdict}: {}", finding.description)?;
     writeln!(out, "  {}", finding.message)?;
 
-    let phrases: Vec<&str> = finding
+    // The first claim of each side stands for it: its phrase and unit.
+    let firsts: Vec<_> = finding
         .sides
         .iter()
-        .map(|s| analysis.claims[s.claims[0]].text.as_ref())
+        .map(|s| s.claims.first().and_then(|&i| analysis.claim(i)))
+        .collect();
+    let phrases: Vec<&str> = firsts
+        .iter()
+        .map(|c| c.as_ref().map_or("", |c| &c.text))
         .collect();
     let values: Vec<String> = finding
         .sides
         .iter()
-        .map(|s| {
-            let c = &analysis.claims[s.claims[0]];
-            format_value(&s.value, s.kind, c.unit)
-        })
+        .zip(&firsts)
+        .map(|(s, c)| format_value(&s.value, s.kind, c.as_ref().and_then(|c| c.unit)))
         .collect();
     let phrase_width = phrases.iter().map(|p| p.chars().count()).max().unwrap_or(0);
     let value_width = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
@@ -163,8 +165,7 @@ fn write_finding(
         // One line per source: `path:line:col, line:col (Outlet)`; the first stands on the
         // side's line, the others below it, aligned.
         let mut per_source: Vec<(usize, Vec<String>)> = Vec::new();
-        for &c in &side.claims {
-            let claim = &analysis.claims[c];
+        for claim in side.claims.iter().filter_map(|&c| analysis.claim(c)) {
             let (line, col) = locator.line_col(analysis, claim.source, claim.span.start);
             match per_source.iter_mut().find(|(s, _)| *s == claim.source) {
                 Some((_, at)) => at.push(format!("{line}:{col}")),
@@ -252,7 +253,7 @@ fn write_summary(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOp
     } else {
         discrepancies_text
     };
-    let keyed = analysis.claims.iter().filter(|c| c.key.is_some()).count();
+    let keyed = analysis.keyed_claims();
     writeln!(
         out,
         "{}, {} ({keyed} keyed), {}: {conflicts_text}, {discrepancies_text}, {}",

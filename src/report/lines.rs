@@ -91,7 +91,7 @@ struct Place {
 
 fn place(analysis: &Analysis, locator: &Locator, f: &Finding) -> Option<Place> {
     let side = f.sides.get(1).or(f.sides.first())?;
-    let claim = analysis.claims.get(*side.claims.first()?)?;
+    let claim = analysis.claim(*side.claims.first()?)?;
     let (line, col) = locator.line_col(analysis, claim.source, claim.span.start);
     let (end_line, end_col) = locator.line_col(analysis, claim.source, claim.span.end);
     Some(Place {

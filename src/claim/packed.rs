@@ -1,0 +1,384 @@
+//! Claims held compactly: a large run keeps millions of claims until it compares them, and
+//! a [`Claim`] is 176 bytes.
+//!
+//! Most of a claim recurs across the run: every article about an event says `2,208` of
+//! `people` under `deaths`, with the same value, unit, qualifier and key. Only where it stands
+//! (its source, its span and its sentence) is its own. [`Packed`] keeps that part in a
+//! 20-byte record and the rest once per distinct *template* (the claim without its place),
+//! so a claim costs about 20 bytes plus its share of the templates. [`Packed::get`] gives the
+//! claim back, every field as it was pushed.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::{Claim, Shared};
+
+/// Claims in the order they were pushed, read back by index.
+#[derive(Debug, Default, Clone)]
+pub struct Packed {
+    records: Vec<Record>,
+    /// Each distinct claim without its place (source, span and sentence set to zero).
+    templates: Vec<Claim>,
+    /// Template ids by hash; templates with the same hash are chained through `next`.
+    by_hash: HashMap<u64, u32>,
+    next: Vec<u32>,
+    /// Claims whose place does not fit a record (a file past 4 GiB, a sentence reaching more
+    /// than 64 KiB around its phrase): kept whole.
+    whole: Vec<Claim>,
+}
+
+impl Packed {
+    /// Adds `claim` after those pushed before.
+    pub fn push(&mut self, claim: Claim) {
+        let record = match Place::of(&claim) {
+            Some(place) => Record {
+                place,
+                template: self.template(claim),
+            },
+            None => {
+                let at = self.whole.len() as u32;
+                self.whole.push(claim);
+                Record {
+                    place: Place::default(),
+                    template: WHOLE | at,
+                }
+            }
+        };
+        self.records.push(record);
+    }
+
+    /// How many claims were pushed.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// The claim pushed `index`-th, as it was pushed; `None` past the end.
+    pub fn get(&self, index: usize) -> Option<Claim> {
+        let record = self.records.get(index)?;
+        let shape = self.shape_of(record)?;
+        if record.template & WHOLE != 0 {
+            return Some(shape.clone());
+        }
+        let (source, span, sentence) = record.place.unpack();
+        Some(Claim {
+            source,
+            span,
+            sentence,
+            ..shape.clone()
+        })
+    }
+
+    /// The claim pushed `index`-th without its place (its source, span and sentence may be
+    /// zero): what the comparator and the summaries read, without copying the claim.
+    pub fn shape(&self, index: usize) -> Option<&Claim> {
+        self.shape_of(self.records.get(index)?)
+    }
+
+    /// The document the claim pushed `index`-th comes from.
+    pub fn source(&self, index: usize) -> Option<usize> {
+        let record = self.records.get(index)?;
+        if record.template & WHOLE != 0 {
+            return Some(self.whole.get((record.template & !WHOLE) as usize)?.source);
+        }
+        Some(record.place.source as usize)
+    }
+
+    /// Lets go of what only pushing needs; no claim can be added afterwards without the
+    /// templates being stored again.
+    pub fn shrink_to_fit(&mut self) {
+        self.by_hash = HashMap::new();
+        self.next = Vec::new();
+        self.records.shrink_to_fit();
+        self.templates.shrink_to_fit();
+        self.whole.shrink_to_fit();
+    }
+
+    fn shape_of(&self, record: &Record) -> Option<&Claim> {
+        if record.template & WHOLE != 0 {
+            self.whole.get((record.template & !WHOLE) as usize)
+        } else {
+            self.templates.get(record.template as usize)
+        }
+    }
+
+    /// The id of the template of `claim`, stored if it is new.
+    fn template(&mut self, mut claim: Claim) -> u32 {
+        claim.source = 0;
+        claim.span = 0..0;
+        claim.sentence = 0..0;
+        let hash = template_hash(&claim);
+        let mut at = self.by_hash.get(&hash).copied().unwrap_or(NONE);
+        while at != NONE {
+            if same_template(&self.templates[at as usize], &claim) {
+                return at;
+            }
+            at = self.next[at as usize];
+        }
+        let id = self.templates.len() as u32;
+        // Ids run out long after memory would: 2^31 distinct templates is 350 GB of them.
+        self.templates.push(claim);
+        self.next.push(self.by_hash.insert(hash, id).unwrap_or(NONE));
+        id
+    }
+}
+
+/// A record's `template` with this bit set indexes `Packed::whole` instead.
+const WHOLE: u32 = 1 << 31;
+/// The end of a chain of templates.
+const NONE: u32 = u32::MAX;
+
+/// One claim: where it stands, and its template.
+#[derive(Debug, Clone, Copy)]
+struct Record {
+    place: Place,
+    template: u32,
+}
+
+/// A claim's source, span and sentence in 16 bytes: the span as a start and a length, the
+/// sentence as how far it reaches before and after the span.
+#[derive(Debug, Clone, Copy, Default)]
+struct Place {
+    source: u32,
+    start: u32,
+    len: u16,
+    before: u16,
+    after: u16,
+}
+
+impl Place {
+    /// `None` when a field does not fit, or the sentence does not hold the span.
+    fn of(claim: &Claim) -> Option<Place> {
+        let (span, sentence) = (&claim.span, &claim.sentence);
+        let small = |n: usize| u16::try_from(n).ok();
+        Some(Place {
+            source: u32::try_from(claim.source).ok()?,
+            start: u32::try_from(span.start).ok()?,
+            len: small(span.end.checked_sub(span.start)?)?,
+            before: small(span.start.checked_sub(sentence.start)?)?,
+            after: small(sentence.end.checked_sub(span.end)?)?,
+        })
+    }
+
+    fn unpack(self) -> (usize, Range<usize>, Range<usize>) {
+        let start = self.start as usize;
+        let end = start + usize::from(self.len);
+        (
+            self.source as usize,
+            start..end,
+            start - usize::from(self.before)..end + usize::from(self.after),
+        )
+    }
+}
+
+/// A hash of every field but the place. Strings hash by address: the reader interns them
+/// ([`super::Interner`]), so equal strings are one copy, and two equal strings held apart only
+/// cost a second template, never a wrong one (`same_template` compares their text).
+fn template_hash(claim: &Claim) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // Every field is named, so that a field added to `Claim` cannot be forgotten here.
+    let Claim {
+        source: _,
+        span: _,
+        text,
+        sentence: _,
+        value,
+        stated,
+        precision,
+        written_factor,
+        kind,
+        unit,
+        qualifier,
+        noun,
+        key,
+        resolution,
+        relation,
+        doubt,
+        claimant,
+    } = claim;
+    let address = |s: &Shared| Arc::as_ptr(&s.0) as usize;
+    address(text).hash(&mut h);
+    for s in [noun, key, resolution, claimant] {
+        s.as_ref().map(address).hash(&mut h);
+    }
+    value
+        .map(|v| [v.lo, v.hi].map(|b| b.map(|b| (b.value.to_bits(), b.inclusive))))
+        .hash(&mut h);
+    stated.map(|(lo, hi)| (lo.to_bits(), hi.to_bits())).hash(&mut h);
+    (precision.to_bits(), written_factor.to_bits()).hash(&mut h);
+    (kind, unit, qualifier, relation, doubt.map(|d| d as u8)).hash(&mut h);
+    h.finish()
+}
+
+/// Whether two claims agree on every field but the place, floats bit for bit (so that the
+/// claim read back is the one pushed, `-0.0` and NaN included).
+fn same_template(a: &Claim, b: &Claim) -> bool {
+    let Claim {
+        source: _,
+        span: _,
+        text,
+        sentence: _,
+        value,
+        stated,
+        precision,
+        written_factor,
+        kind,
+        unit,
+        qualifier,
+        noun,
+        key,
+        resolution,
+        relation,
+        doubt,
+        claimant,
+    } = a;
+    let bound_bits = |b: Option<crate::interval::Bound>| b.map(|b| (b.value.to_bits(), b.inclusive));
+    let value_bits = |v: Option<crate::interval::Interval>| v.map(|v| (bound_bits(v.lo), bound_bits(v.hi)));
+    let pair_bits = |p: Option<(f64, f64)>| p.map(|(lo, hi)| (lo.to_bits(), hi.to_bits()));
+    *text == b.text
+        && value_bits(*value) == value_bits(b.value)
+        && pair_bits(*stated) == pair_bits(b.stated)
+        && precision.to_bits() == b.precision.to_bits()
+        && written_factor.to_bits() == b.written_factor.to_bits()
+        && *kind == b.kind
+        && *unit == b.unit
+        && *qualifier == b.qualifier
+        && *noun == b.noun
+        && *key == b.key
+        && *resolution == b.resolution
+        && *relation == b.relation
+        && *doubt == b.doubt
+        && *claimant == b.claimant
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{Doubt, Interner, Kind, Qualifier, Relation};
+    use crate::interval::Interval;
+
+    fn full() -> Claim {
+        Claim {
+            source: 7,
+            span: 120..133,
+            text: "more than 2,208".into(),
+            sentence: 100..180,
+            value: Some(Interval::point(2208.0)),
+            stated: Some((2208.0, 2208.0)),
+            precision: 0.5,
+            written_factor: 86_400.0,
+            kind: Kind::Duration,
+            unit: Some("s"),
+            qualifier: Qualifier::MoreThan,
+            noun: Some("days".into()),
+            key: Some("siege.length".into()),
+            resolution: Some("last year, published 2025-08-28".into()),
+            relation: Some(Relation::Since),
+            doubt: Some(Doubt::Inconsistent),
+            claimant: Some("police".into()),
+        }
+    }
+
+    #[test]
+    fn claims_come_back_with_every_field() {
+        let mut packed = Packed::default();
+        let mut other = full();
+        other.source = 8;
+        other.span = 5..9;
+        other.sentence = 0..9;
+        other.value = Some(Interval::closed(-0.0, f64::NAN));
+        other.stated = None;
+        other.noun = None;
+        let bare = Claim {
+            resolution: None,
+            relation: None,
+            doubt: None,
+            claimant: None,
+            key: None,
+            unit: None,
+            value: None,
+            ..full()
+        };
+        let mut interner = Interner::default();
+        for mut claim in [full(), other.clone(), bare.clone(), full()] {
+            interner.intern(&mut claim);
+            packed.push(claim);
+        }
+        assert_eq!(packed.len(), 4);
+        assert_eq!(packed.get(0), Some(full()));
+        // NaN is not equal to itself: compare the debug form, which prints every field.
+        assert_eq!(format!("{:?}", packed.get(1)), format!("{:?}", Some(other)));
+        assert_eq!(packed.get(2), Some(bare));
+        assert_eq!(packed.get(3), Some(full()));
+        assert_eq!(packed.get(4), None);
+        assert_eq!(packed.source(1), Some(8));
+        assert_eq!(packed.shape(3).and_then(|c| c.key.clone()), full().key);
+        // The first and last claim share a template; -0.0 is not 0.0.
+        assert_eq!(packed.templates.len(), 3);
+        packed.shrink_to_fit();
+        assert_eq!(packed.get(3), Some(full()));
+    }
+
+    #[test]
+    fn interned_claims_at_other_places_share_a_template() {
+        let mut interner = Interner::default();
+        let mut packed = Packed::default();
+        for source in 0..100 {
+            let mut claim = Claim {
+                source,
+                span: source * 10 + 3..source * 10 + 8,
+                ..full()
+            };
+            claim.sentence = claim.span.start - 3..claim.span.end + 1;
+            interner.intern(&mut claim);
+            packed.push(claim);
+        }
+        assert_eq!(packed.templates.len(), 1);
+        assert_eq!(
+            packed.get(42).map(|c| (c.source, c.span, c.sentence)),
+            Some((42, 423..428, 420..429))
+        );
+        // Equal text held twice (not interned) still reads back right, in a template of its own.
+        packed.push(full());
+        assert_eq!(packed.templates.len(), 2);
+        assert_eq!(packed.get(100), Some(full()));
+    }
+
+    #[test]
+    fn places_that_do_not_fit_keep_the_whole_claim() {
+        let mut packed = Packed::default();
+        let far = Claim {
+            span: 5_000_000_000..5_000_000_010,
+            sentence: 4_999_999_000..5_000_000_020,
+            ..full()
+        };
+        let long_sentence = Claim {
+            sentence: 0..200_000,
+            span: 100_000..100_010,
+            ..full()
+        };
+        let odd = Claim {
+            sentence: 130..140,
+            ..full()
+        };
+        for claim in [far.clone(), long_sentence.clone(), odd.clone(), full()] {
+            packed.push(claim);
+        }
+        assert_eq!(packed.whole.len(), 3);
+        assert_eq!(packed.get(0), Some(far));
+        assert_eq!(packed.get(1), Some(long_sentence));
+        assert_eq!(packed.get(2), Some(odd));
+        assert_eq!(packed.get(3), Some(full()));
+        assert_eq!(packed.source(0), Some(7));
+    }
+
+    #[test]
+    fn a_claim_costs_a_small_record() {
+        assert_eq!(std::mem::size_of::<Record>(), 20);
+    }
+}
