@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::claim::{Claim, Kind, Qualifier};
+use crate::claim::{Claim, Kind, Packed, Qualifier};
 use crate::interval::Interval;
 use crate::rules::{Grading, RuleSet, Severity};
 use crate::when::date_of;
@@ -83,22 +83,91 @@ pub fn compare(claims: &[Claim], rules: &RuleSet) -> Comparison {
 /// [`compare`] over the claims whose index `included` accepts; the others are passed over as
 /// if they had no key, while indices stay those of `claims` (no claim is copied).
 pub fn compare_where(claims: &[Claim], rules: &RuleSet, included: impl Fn(usize) -> bool) -> Comparison {
-    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
+    compare_figures(claims, rules, included)
+}
+
+/// The claims the comparator reads, by index: each one's figures and its source. A slice of
+/// claims is one; so are claims held packed ([`Packed`]), which are compared without being
+/// copied out.
+pub trait Figures {
+    /// How many claims there are; indices run from 0 to this.
+    fn count(&self) -> usize;
+    /// Claim `i` as compared. Its place (span, sentence, and for packed claims the source)
+    /// may be blank: the comparator reads the source from [`Figures::source`].
+    fn figure(&self, i: usize) -> &Claim;
+    /// The document claim `i` comes from.
+    fn source(&self, i: usize) -> usize;
+}
+
+impl Figures for [Claim] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn figure(&self, i: usize) -> &Claim {
+        &self[i]
+    }
+
+    fn source(&self, i: usize) -> usize {
+        self[i].source
+    }
+}
+
+impl Figures for Vec<Claim> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn figure(&self, i: usize) -> &Claim {
+        &self[i]
+    }
+
+    fn source(&self, i: usize) -> usize {
+        self[i].source
+    }
+}
+
+impl Figures for Packed {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn figure(&self, i: usize) -> &Claim {
+        // Indices come from `0..count()`, which `shape` always answers.
+        self.shape(i).expect("a packed claim's index")
+    }
+
+    fn source(&self, i: usize) -> usize {
+        Packed::source(self, i).unwrap_or_default()
+    }
+}
+
+/// [`compare_where`] over any [`Figures`]. Claims are grouped by key with `u32` indices (a
+/// run of more than 2^32 claims, hundreds of gigabytes of them, compares the first 2^32).
+pub fn compare_figures(
+    claims: &(impl Figures + ?Sized),
+    rules: &RuleSet,
+    included: impl Fn(usize) -> bool,
+) -> Comparison {
+    let mut by_key: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for i in 0..claims.count() {
+        let Ok(index) = u32::try_from(i) else { break };
+        let c = claims.figure(i);
         let doubtful = c.doubt.is_some_and(|d| d.keeps_out());
         if let (Some(key), Some(_), false, true) = (&c.key, &c.value, doubtful, included(i)) {
-            by_key.entry(key).or_default().push(i);
+            by_key.entry(key).or_default().push(index);
         }
     }
     let mut out = Comparison::default();
     for (key, members) in by_key {
         // Figures in different currencies or units are not compared with each other.
         let mut by_unit: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
-        for &i in &members {
-            by_unit.entry(claims[i].unit).or_default().push(i);
+        for i in members {
+            let i = i as usize;
+            by_unit.entry(claims.figure(i).unit).or_default().push(i);
         }
-        for group in by_unit.into_values() {
-            let sources: BTreeSet<usize> = group.iter().map(|&i| claims[i].source).collect();
+        for mut group in by_unit.into_values() {
+            let sources: BTreeSet<usize> = group.iter().map(|&i| claims.source(i)).collect();
             if sources.len() < 2 {
                 continue;
             }
@@ -107,49 +176,16 @@ pub fn compare_where(claims: &[Claim], rules: &RuleSet, included: impl Fn(usize)
                 Some(f) => out.findings.push(f),
                 None => out.agreements.push(Agreement {
                     key: key.to_string(),
-                    claims: group,
+                    claims: {
+                        group.shrink_to_fit();
+                        group
+                    },
                 }),
             }
         }
     }
     out.findings
         .sort_by(|a, b| b.verdict.cmp(&a.verdict).then_with(|| a.key.cmp(&b.key)));
-    out
-}
-
-/// [`compare_where`] then [`note_publication_days`], one key at a time, for a run whose
-/// claims are not held as one slice ([`crate::claim::Packed`]): `keys` gives, in key order,
-/// the indices in the run of the claims of one key and those claims. `included` and the
-/// indices of the comparison are those of the run, and so is the comparison: it is the one
-/// [`compare_where`] and [`note_publication_days`] give on all the claims at once, as every
-/// step of both looks at one key only, and their orders (findings by verdict then key,
-/// agreements by key) are restored once the keys are joined.
-pub fn compare_by_key(
-    keys: impl IntoIterator<Item = (Vec<usize>, Vec<Claim>)>,
-    rules: &RuleSet,
-    published: &[Option<chrono::NaiveDate>],
-    included: impl Fn(usize) -> bool,
-) -> Comparison {
-    let mut out = Comparison::default();
-    for (indices, claims) in keys {
-        let mut part = compare_where(&claims, rules, |i| indices.get(i).is_some_and(|&i| included(i)));
-        note_publication_days(&mut part, &claims, published);
-        let in_run = |local: &mut Vec<usize>| {
-            for i in local.iter_mut() {
-                *i = indices.get(*i).copied().unwrap_or(*i);
-            }
-        };
-        for finding in &mut part.findings {
-            finding.sides.iter_mut().for_each(|side| in_run(&mut side.claims));
-        }
-        part.agreements.iter_mut().for_each(|a| in_run(&mut a.claims));
-        out.findings.append(&mut part.findings);
-        out.agreements.append(&mut part.agreements);
-        out.keys_compared += part.keys_compared;
-    }
-    out.findings
-        .sort_by(|a, b| b.verdict.cmp(&a.verdict).then_with(|| a.key.cmp(&b.key)));
-    out.agreements.sort_by(|a, b| a.key.cmp(&b.key));
     out
 }
 
@@ -160,7 +196,7 @@ pub fn compare_by_key(
 /// different day says so, so that an editor reads a possible update as one.
 pub fn note_publication_days(
     comparison: &mut Comparison,
-    claims: &[Claim],
+    claims: &(impl Figures + ?Sized),
     published: &[Option<chrono::NaiveDate>],
 ) {
     updates::settle(comparison, claims, published);
@@ -174,7 +210,7 @@ pub fn note_publication_days(
                 let mut days = side
                     .claims
                     .iter()
-                    .map(|&c| published.get(claims[c].source).copied().flatten());
+                    .map(|&c| published.get(claims.source(c)).copied().flatten());
                 let first = days.next().flatten()?;
                 days.all(|d| d == Some(first)).then_some(first)
             })
@@ -229,17 +265,17 @@ fn reading(c: &Claim, as_years: bool) -> Option<Reading> {
 fn grade_key(
     key: &str,
     group: &[usize],
-    claims: &[Claim],
+    claims: &(impl Figures + ?Sized),
     grading: Grading,
     describe: impl FnOnce() -> String,
 ) -> Option<Finding> {
-    let as_years = group.iter().any(|&i| claims[i].kind == Kind::Year);
+    let as_years = group.iter().any(|&i| claims.figure(i).kind == Kind::Year);
     // Sides: claims whose readings are equal.
     let mut sides: Vec<(Reading, Vec<usize>)> = Vec::new();
     // Side of each distinct reading, found by the exact bits of its numbers.
     let mut index: std::collections::HashMap<[u64; 6], usize> = std::collections::HashMap::new();
     for &i in group {
-        let Some(r) = reading(&claims[i], as_years) else {
+        let Some(r) = reading(claims.figure(i), as_years) else {
             continue;
         };
         let bits = |b: Option<crate::interval::Bound>| {
@@ -266,17 +302,22 @@ fn grade_key(
     let sources: Vec<(usize, Option<usize>)> = sides
         .iter()
         .map(|(_, members)| {
-            let first = claims[members[0]].source;
+            let first = claims.source(members[0]);
             (
                 first,
-                members.iter().map(|&m| claims[m].source).find(|&s| s != first),
+                members.iter().map(|&m| claims.source(m)).find(|&s| s != first),
             )
         })
         .collect();
     // Claimants of each side, when every claim of the side names one.
     let claimants: Vec<Option<BTreeSet<&str>>> = sides
         .iter()
-        .map(|(_, members)| members.iter().map(|&m| claims[m].claimant.as_deref()).collect())
+        .map(|(_, members)| {
+            members
+                .iter()
+                .map(|&m| claims.figure(m).claimant.as_deref())
+                .collect()
+        })
         .collect();
     let cross = |a: usize, b: usize| {
         let sources_differ = sources[a].1.is_some() || sources[b].1.is_some() || sources[a].0 != sources[b].0;
@@ -312,7 +353,7 @@ fn grade_key(
         })
         .flatten();
     let quote = |side: usize| {
-        let c = &claims[sides[side].1[0]];
+        let c = claims.figure(sides[side].1[0]);
         c.text.clone()
     };
     let message = match verdict {
@@ -343,14 +384,19 @@ fn grade_key(
         verdict,
         severity,
         message,
-        sides: sides
-            .into_iter()
-            .map(|(r, claims)| Side {
-                value: r.value,
-                kind: r.kind,
-                claims,
-            })
-            .collect(),
+        // A run of many articles holds many sides: each is given only the room it fills.
+        sides: {
+            let mut out = Vec::with_capacity(sides.len());
+            for (r, mut claims) in sides {
+                claims.shrink_to_fit();
+                out.push(Side {
+                    value: r.value,
+                    kind: r.kind,
+                    claims,
+                });
+            }
+            out
+        },
         grading,
     })
 }
@@ -691,7 +737,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn comparing_key_by_key_gives_the_whole_comparison_with_run_indices() {
+    fn packed_claims_compare_as_the_claims_they_hold() {
         let mut c = vec![
             claim(0, "dead", Qualifier::Exact, 9.0, 9.0, "9"),
             claim(0, "troops", Qualifier::Exact, 500.0, 500.0, "500"),
@@ -716,17 +762,15 @@ pub(crate) mod tests {
         let included = |i: usize| i != 8;
         let mut whole = compare_where(&c, &rules, included);
         note_publication_days(&mut whole, &c, &published);
-        let mut keys: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, claim) in c.iter().enumerate() {
-            keys.entry(claim.key.as_deref().unwrap_or_default())
-                .or_default()
-                .push(i);
+        let mut packed = Packed::default();
+        let mut interner = crate::claim::Interner::default();
+        for mut claim in c.clone() {
+            interner.intern(&mut claim);
+            packed.push(claim);
         }
-        let groups = keys
-            .into_values()
-            .map(|indices| (indices.clone(), indices.iter().map(|&i| c[i].clone()).collect()));
-        let by_key = compare_by_key(groups, &rules, &published, included);
-        assert_eq!(by_key, whole);
+        let mut from_packed = compare_figures(&packed, &rules, included);
+        note_publication_days(&mut from_packed, &packed, &published);
+        assert_eq!(from_packed, whole);
         assert!(
             whole.findings.len() >= 3 && !whole.agreements.is_empty(),
             "{whole:?}"

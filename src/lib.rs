@@ -43,7 +43,6 @@ pub mod token;
 pub mod when;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use claim::{Claim, Interner, Packed};
 use compare::Comparison;
@@ -303,19 +302,12 @@ impl<'a> Reader<'a> {
             policy,
         );
         let published: Vec<_> = documents.iter().map(|d| d.published).collect();
-        let by_key = (!packed.is_empty()).then(|| packed_by_key(&packed));
+        // A reader holds its claims one way or the other, never both.
+        let figures: &dyn compare::Figures = if packed.is_empty() { &claims } else { &packed };
         let compared = |suppressed: bool| {
-            let included = |i| !suppressions.hides(i, suppressed);
-            if let Some(by_key) = &by_key {
-                let keys = by_key.values().map(|members| {
-                    let indices: Vec<usize> = members.iter().map(|&i| i as usize).collect();
-                    let claims = indices.iter().filter_map(|&i| packed.get(i)).collect();
-                    (indices, claims)
-                });
-                return compare::compare_by_key(keys, rules, &published, included);
-            }
-            let mut comparison = compare::compare_where(&claims, rules, included);
-            compare::note_publication_days(&mut comparison, &claims, &published);
+            let mut comparison =
+                compare::compare_figures(figures, rules, |i| !suppressions.hides(i, suppressed));
+            compare::note_publication_days(&mut comparison, figures, &published);
             comparison
         };
         let mut comparison = compared(true);
@@ -338,21 +330,6 @@ impl<'a> Reader<'a> {
             packed,
         }
     }
-}
-
-/// The indices of the keyed claims of `packed`, by key in key order, for
-/// [`compare::compare_by_key`]. Indices are `u32` here (a run's claims are counted in `u32`
-/// by [`Packed`] too), half the size of the comparison's.
-fn packed_by_key(packed: &Packed) -> BTreeMap<&str, Vec<u32>> {
-    let mut by_key: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    for i in 0..packed.len() {
-        // Past 2^32 claims (80 GB of records) the rest are not compared rather than misnumbered.
-        let Ok(index) = u32::try_from(i) else { break };
-        if let Some(key) = packed.shape(i).and_then(|c| c.key.as_deref()) {
-            by_key.entry(key).or_default().push(index);
-        }
-    }
-    by_key
 }
 
 /// What reading one document gives.

@@ -14,7 +14,7 @@
 
 use chrono::NaiveDate;
 
-use super::{grade_key, Agreement, Comparison, Finding};
+use super::{grade_key, Agreement, Comparison, Figures, Finding};
 use crate::claim::Claim;
 
 /// Roles whose counts only grow as an event goes on.
@@ -39,7 +39,11 @@ enum Course {
 }
 
 /// Takes earlier-day updates out of every finding about a running figure.
-pub(super) fn settle(comparison: &mut Comparison, claims: &[Claim], published: &[Option<NaiveDate>]) {
+pub(super) fn settle(
+    comparison: &mut Comparison,
+    claims: &(impl Figures + ?Sized),
+    published: &[Option<NaiveDate>],
+) {
     let findings = std::mem::take(&mut comparison.findings);
     for finding in findings {
         match settled(&finding, claims, published) {
@@ -63,27 +67,31 @@ pub(super) fn settle(comparison: &mut Comparison, claims: &[Claim], published: &
 
 /// `None` when the finding stands as it is; `Some(None)` when only updates made it;
 /// `Some(Some(finding))` graded again without the updates.
-fn settled(finding: &Finding, claims: &[Claim], published: &[Option<NaiveDate>]) -> Option<Option<Finding>> {
+fn settled(
+    finding: &Finding,
+    claims: &(impl Figures + ?Sized),
+    published: &[Option<NaiveDate>],
+) -> Option<Option<Finding>> {
     let course = course(&finding.key)?;
     let members: Vec<usize> = finding
         .sides
         .iter()
         .flat_map(|s| s.claims.iter().copied())
         .collect();
-    let day = |c: usize| published.get(claims[c].source).copied().flatten();
+    let day = |c: usize| published.get(claims.source(c)).copied().flatten();
     let days: Vec<NaiveDate> = members.iter().map(|&c| day(c)).collect::<Option<_>>()?;
     let latest = *days.iter().max()?;
     // The lowest figure of the latest day: an earlier count wholly below it has since grown.
     let floor = members
         .iter()
         .filter(|&&c| day(c) == Some(latest))
-        .map(|&c| low(&claims[c]))
+        .map(|&c| low(claims.figure(c)))
         .fold(f64::INFINITY, f64::min);
     let update = |c: usize| {
         let Some(d) = day(c) else { return false };
         match course {
             Course::Moves => d < latest,
-            Course::Grows => (latest - d).num_days() >= 2 && high(&claims[c]) < floor,
+            Course::Grows => (latest - d).num_days() >= 2 && high(claims.figure(c)) < floor,
         }
     };
     if !members.iter().any(|&c| update(c)) {
