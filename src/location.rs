@@ -13,7 +13,10 @@
 pub struct LineIndex {
     /// Byte offset at which each line starts; always begins with 0, so it is
     /// never empty and a binary search always finds a line.
-    starts: Vec<usize>,
+    /// Four bytes a line: a large run keeps the index of every article. Lines that start past
+    /// 4 GiB are in `far_starts`.
+    starts: Vec<u32>,
+    far_starts: Vec<usize>,
     /// Every character of more than one byte, in order.
     wide: Vec<Wide>,
     /// Offset of the `\n` of every `\r\n`.
@@ -38,11 +41,15 @@ impl LineIndex {
     /// the previous line, and `line_col` refuses to count it as a column.
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
+        let mut far_starts = Vec::new();
         let mut crlf = Vec::new();
         let bytes = text.as_bytes();
         // A `char` pattern finds each `\n` with memchr rather than testing every byte.
         for (at, _) in text.match_indices('\n') {
-            starts.push(at + 1);
+            match u32::try_from(at + 1) {
+                Ok(start) => starts.push(start),
+                Err(_) => far_starts.push(at + 1),
+            }
             if at > 0 && bytes[at - 1] == b'\r' {
                 crlf.push(at);
             }
@@ -61,6 +68,7 @@ impl LineIndex {
         };
         LineIndex {
             starts,
+            far_starts,
             wide,
             crlf,
             len: text.len(),
@@ -89,8 +97,7 @@ impl LineIndex {
                 offset = w.at;
             }
         }
-        let line = self.starts.partition_point(|&start| start <= offset);
-        let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let (line, line_start) = self.line_of(offset);
         let first = self.wide.partition_point(|w| w.at < line_start);
         let last = self.wide.partition_point(|w| w.at < offset);
         let skipped: usize = self
@@ -114,10 +121,7 @@ impl LineIndex {
     /// the answer always names a real character and nothing panics.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        // `starts[0] == 0 <= offset`, so at least one start qualifies and
-        // `line >= 1`.
-        let line = self.starts.partition_point(|&start| start <= offset);
-        let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let (line, line_start) = self.line_of(offset);
         let before = text.get(line_start..offset).unwrap_or("");
         let mut column = before.chars().count() + 1;
         // Pointing at the `\n` of a `\r\n` pair: the `\r` is part of the line
@@ -133,14 +137,28 @@ impl LineIndex {
     /// Basic Multilingual Plane (most emoji) counts two.
     pub fn line_col_utf16(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.starts.partition_point(|&start| start <= offset);
-        let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let (line, line_start) = self.line_of(offset);
         let before = text.get(line_start..offset).unwrap_or("");
         let mut column = before.encode_utf16().count() + 1;
         if before.ends_with('\r') && text.get(offset..).is_some_and(|rest| rest.starts_with('\n')) {
             column -= 1;
         }
         (line, column)
+    }
+}
+
+impl LineIndex {
+    /// The 1-based line holding `offset`, and the offset at which it starts.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        // `starts[0] == 0 <= offset`, so at least one start qualifies and `line >= 1`; every
+        // far start is past `u32::MAX`.
+        let near = self.starts.partition_point(|&start| start as usize <= offset);
+        let line = near + self.far_starts.partition_point(|&start| start <= offset);
+        let line_start = match line.checked_sub(1 + self.starts.len()) {
+            Some(far) => self.far_starts.get(far).copied().unwrap_or(0),
+            None => self.starts.get(line.saturating_sub(1)).map_or(0, |&s| s as usize),
+        };
+        (line, line_start)
     }
 }
 
@@ -155,6 +173,22 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_past_four_gigabytes_are_found() {
+        // Built by hand: a test cannot hold a text of 5 GB.
+        let index = LineIndex {
+            starts: vec![0, 10],
+            far_starts: vec![5_000_000_000, 5_000_000_100],
+            wide: Vec::new(),
+            crlf: Vec::new(),
+            len: 6_000_000_000,
+        };
+        assert_eq!(index.line_of(5), (1, 0));
+        assert_eq!(index.line_of(4_000_000_000), (2, 10));
+        assert_eq!(index.line_of(5_000_000_050), (3, 5_000_000_000));
+        assert_eq!(index.position(5_000_000_103), (4, 4));
+    }
 
     fn at(text: &str, offset: usize) -> (usize, usize) {
         LineIndex::new(text).line_col(text, offset)

@@ -4,8 +4,9 @@
 //! Most of a claim recurs across the run: every article about an event says `2,208` of
 //! `people` under `deaths`, with the same value, unit, qualifier and key. Only where it stands
 //! (its source, its span and its sentence) is its own. [`Packed`] keeps that part in a
-//! 20-byte record and the rest once per distinct *template* (the claim without its place),
-//! so a claim costs about 20 bytes plus its share of the templates. [`Packed::get`] gives the
+//! 14-byte record (the source once per run of claims from one document) and the rest once per
+//! distinct *template* (the claim without its place),
+//! so a claim costs about 14 bytes plus its share of the templates. [`Packed::get`] gives the
 //! claim back, every field as it was pushed.
 
 use std::collections::HashMap;
@@ -19,6 +20,9 @@ use super::{Claim, Shared};
 #[derive(Debug, Default, Clone)]
 pub struct Packed {
     records: Vec<Record>,
+    /// Where each run of claims of one source starts: (first record, source). Claims are
+    /// pushed in document order, so a run holds a document's claims.
+    runs: Vec<(usize, usize)>,
     /// Each distinct claim without its place (source, span and sentence set to zero).
     templates: Vec<Claim>,
     /// Template ids by hash; templates with the same hash are chained through `next`.
@@ -32,6 +36,9 @@ pub struct Packed {
 impl Packed {
     /// Adds `claim` after those pushed before.
     pub fn push(&mut self, claim: Claim) {
+        if self.runs.last().is_none_or(|&(_, source)| source != claim.source) {
+            self.runs.push((self.records.len(), claim.source));
+        }
         let record = match Place::of(&claim) {
             Some(place) => Record {
                 place,
@@ -65,9 +72,9 @@ impl Packed {
         if record.template & WHOLE != 0 {
             return Some(shape.clone());
         }
-        let (source, span, sentence) = record.place.unpack();
+        let (span, sentence) = record.place.unpack();
         Some(Claim {
-            source,
+            source: self.source(index)?,
             span,
             sentence,
             ..shape.clone()
@@ -82,11 +89,11 @@ impl Packed {
 
     /// The document the claim pushed `index`-th comes from.
     pub fn source(&self, index: usize) -> Option<usize> {
-        let record = self.records.get(index)?;
-        if record.template & WHOLE != 0 {
-            return Some(self.whole.get((record.template & !WHOLE) as usize)?.source);
+        if index >= self.records.len() {
+            return None;
         }
-        Some(record.place.source as usize)
+        let run = self.runs.partition_point(|&(first, _)| first <= index);
+        Some(self.runs.get(run.checked_sub(1)?)?.1)
     }
 
     /// Lets go of what only pushing needs; no claim can be added afterwards without the
@@ -95,6 +102,7 @@ impl Packed {
         self.by_hash = HashMap::new();
         self.next = Vec::new();
         self.records.shrink_to_fit();
+        self.runs.shrink_to_fit();
         self.templates.shrink_to_fit();
         self.whole.shrink_to_fit();
     }
@@ -133,18 +141,20 @@ const WHOLE: u32 = 1 << 31;
 /// The end of a chain of templates.
 const NONE: u32 = u32::MAX;
 
-/// One claim: where it stands, and its template.
+/// One claim: where it stands in its document, and its template. Packed to two-byte
+/// alignment: 14 bytes rather than 16, 12 MB in a run of six million claims.
 #[derive(Debug, Clone, Copy)]
+#[repr(C, packed(2))]
 struct Record {
     place: Place,
     template: u32,
 }
 
-/// A claim's source, span and sentence in 16 bytes: the span as a start and a length, the
-/// sentence as how far it reaches before and after the span.
+/// A claim's span and sentence in 10 bytes: the span as a start and a length, the sentence as
+/// how far it reaches before and after the span.
 #[derive(Debug, Clone, Copy, Default)]
+#[repr(C, packed(2))]
 struct Place {
-    source: u32,
     start: u32,
     len: u16,
     before: u16,
@@ -157,7 +167,6 @@ impl Place {
         let (span, sentence) = (&claim.span, &claim.sentence);
         let small = |n: usize| u16::try_from(n).ok();
         Some(Place {
-            source: u32::try_from(claim.source).ok()?,
             start: u32::try_from(span.start).ok()?,
             len: small(span.end.checked_sub(span.start)?)?,
             before: small(span.start.checked_sub(sentence.start)?)?,
@@ -165,11 +174,10 @@ impl Place {
         })
     }
 
-    fn unpack(self) -> (usize, Range<usize>, Range<usize>) {
+    fn unpack(self) -> (Range<usize>, Range<usize>) {
         let start = self.start as usize;
         let end = start + usize::from(self.len);
         (
-            self.source as usize,
             start..end,
             start - usize::from(self.before)..end + usize::from(self.after),
         )
@@ -317,6 +325,7 @@ mod tests {
         assert_eq!(packed.get(3), Some(full()));
         assert_eq!(packed.get(4), None);
         assert_eq!(packed.source(1), Some(8));
+        assert_eq!((packed.source(2), packed.source(4)), (Some(7), None));
         assert_eq!(packed.shape(3).and_then(|c| c.key.clone()), full().key);
         // The first and last claim share a template; -0.0 is not 0.0.
         assert_eq!(packed.templates.len(), 3);
@@ -379,6 +388,6 @@ mod tests {
 
     #[test]
     fn a_claim_costs_a_small_record() {
-        assert_eq!(std::mem::size_of::<Record>(), 20);
+        assert_eq!(std::mem::size_of::<Record>(), 14);
     }
 }
