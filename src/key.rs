@@ -707,6 +707,12 @@ fn window<'t>(
             at = past;
             continue;
         }
+        // `The deficit - the gap between what it spends and what it raises - is expected to
+        // fall to 3.8%`: an aside set off by dashes stands between a figure and its noun.
+        if let Some(past) = dash_aside(tokens, at, before) {
+            at = past;
+            continue;
+        }
         // `Net profit: $615m`, `- Job cuts: 3,200`: a short label before a colon names the figure.
         if before && t.text == ":" && is_label_colon(tokens, t) {
             continue;
@@ -769,6 +775,42 @@ fn conversion(tokens: &[Token], at: usize, before: bool) -> Option<usize> {
             || (t.kind == TokenKind::Punct && !matches!(t.text, ":" | ";" | "(" | ")"))
     });
     (plain && inside.iter().any(Token::is_number)).then_some(if before { open } else { close + 1 })
+}
+
+/// A dash that sets off an aside: an em dash, or a hyphen or en dash with space on both sides
+/// (`2026-27` and `10-15` join their parts, they set nothing off).
+fn is_aside_dash(tokens: &[Token], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else { return false };
+    match t.text {
+        "—" | "--" => true,
+        "-" | "–" => t.space_before && tokens.get(i + 1).is_some_and(|next| next.space_before),
+        _ => false,
+    }
+}
+
+/// An aside set off by two dashes next to a figure: where the walk resumes past it, given the
+/// index the walk stands at after reading the dash at `at - 1` (forward) or `at` (back). Only
+/// words and commas inside, at most twenty tokens: a figure or a bracket inside makes the
+/// dashes something else than an aside.
+fn dash_aside(tokens: &[Token], at: usize, before: bool) -> Option<usize> {
+    const LONGEST: usize = 20;
+    let dash = if before { at } else { at.checked_sub(1)? };
+    if !is_aside_dash(tokens, dash) {
+        return None;
+    }
+    let plain = |t: &Token| t.is_word() || t.text == "," || t.text == "'" || t.text == "’";
+    if before {
+        let other = (dash.saturating_sub(LONGEST + 1)..dash)
+            .rev()
+            .take_while(|&i| is_aside_dash(tokens, i) || plain(&tokens[i]))
+            .find(|&i| is_aside_dash(tokens, i))?;
+        (other + 1 < dash).then_some(other)
+    } else {
+        let other = (dash + 1..tokens.len().min(dash + LONGEST + 2))
+            .take_while(|&i| is_aside_dash(tokens, i) || plain(&tokens[i]))
+            .find(|&i| is_aside_dash(tokens, i))?;
+        (other > dash + 1).then_some(other + 1)
+    }
 }
 
 /// True when the colon ends a short label that starts its sentence (at most five words).
@@ -2770,6 +2812,34 @@ mod forecast_tests {
         assert_eq!(
             key_of("Exports fell and 90% of trade is with China.", "90%").as_deref(),
             Some("percent.trade")
+        );
+    }
+
+    #[test]
+    fn an_aside_between_dashes_does_not_cut_a_figure_from_its_noun() {
+        for text in [
+            "The deficit - the gap between what the state spends and what it raises - is expected to fall to 3.8% of GDP.",
+            "The deficit—the gap between spending and revenue—is expected to fall to 3.8% of GDP.",
+        ] {
+            assert_eq!(key_of(text, "3.8%").as_deref(), Some("deficit.percent"), "{text}");
+        }
+        // Hyphens join words and ranges; they set nothing off.
+        assert_eq!(
+            key_of(
+                "The deficit in 2026-27 is an awkward-looking figure - economists expect 3.8% growth.",
+                "3.8%"
+            )
+            .as_deref(),
+            Some("growth.percent")
+        );
+        // An aside holding a figure is not an aside to walk past.
+        assert_ne!(
+            key_of(
+                "The deficit - 4.6% last year - is expected to fall to 3.8%.",
+                "3.8%"
+            )
+            .as_deref(),
+            Some("deficit.percent")
         );
     }
 
