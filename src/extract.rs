@@ -2154,6 +2154,18 @@ fn decade_suffix(tokens: &[Token], core: &Core) -> Option<usize> {
     (core.year_like && core.lo % 10.0 == 0.0 && t.is("s") && !t.space_before).then_some(end)
 }
 
+/// Plural nouns that do not end in `s`, and nouns of people a bare four-digit figure counts.
+const PEOPLE: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "personnel",
+    "persons",
+];
+
 /// Whether a four-digit integer at `i` is used as a year: `in 2011`, `the 2015 parade`, but
 /// not `2000 troops`.
 fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
@@ -2189,20 +2201,18 @@ fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
             // `census`, `crisis`, `bus` end in s but are singular.
             let singular_s = w.ends_with("ss") || w.ends_with("us") || w.ends_with("is");
             let plural = w.ends_with('s') && !singular_s && !w.contains('\'') && !w.contains('’')
-                || [
-                    "people",
-                    "children",
-                    "men",
-                    "women",
-                    "police",
-                    "staff",
-                    "personnel",
-                    "cattle",
-                    "persons",
-                    "feet",
-                ]
-                .contains(&w);
-            !plural || ["was", "is", "has", "as", "its", "this", "his", "us", "thus"].contains(&w)
+                || PEOPLE.contains(&w)
+                || ["cattle", "feet"].contains(&w);
+            // `the 1998 floods`, `the 2019 protests`: after a determiner, a figure of this
+            // range written without a thousands separator names the year of the things counted
+            // (a count is written `the 2,000 floods`); `the 2000 people` still counts people.
+            let determined = matches!(prev, Some("the" | "these" | "those"))
+                && (1900.0..2100.0).contains(&v)
+                && !tokens[i].text.contains(',')
+                && !PEOPLE.contains(&w);
+            !plural
+                || determined
+                || ["was", "is", "has", "as", "its", "this", "his", "us", "thus"].contains(&w)
         }
         _ => true,
     }
@@ -2589,6 +2599,13 @@ mod tests {
         assert_eq!(one("since 2019").relation.as_deref(), Some("since"));
         assert_eq!(one("the 2015 parade").kind, Kind::Year);
         assert_eq!(one("2000 troops").kind, Kind::Count);
+        // After a determiner, a bare figure of this range before a plural names its year.
+        assert_eq!(one("the 1998 floods").kind, Kind::Year);
+        assert_eq!(one("the 1998 floods").value.unwrap(), Interval::point(1998.0));
+        assert_eq!(one("since the 2019 protests").kind, Kind::Year);
+        assert_eq!(one("the 2000 people").kind, Kind::Count);
+        assert_eq!(one("the 2,000 floods").kind, Kind::Count);
+        assert_eq!(one("the 1500 troops").kind, Kind::Count);
         assert_eq!(one("the 80th anniversary").kind, Kind::Ordinal);
         assert_eq!(one("the 1990s").value.unwrap(), Interval::closed(1990.0, 1999.0));
         let p = one("his first visit in six years");
