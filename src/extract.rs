@@ -1002,6 +1002,14 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         (&["surpasses"], Qualifier::MoreThan),
         (&["surpassed"], Qualifier::MoreThan),
         (&["surpassing"], Qualifier::MoreThan),
+        // `the toll tops 200`: past the figure (`the top 10` is a rank, not read here).
+        (&["tops"], Qualifier::MoreThan),
+        (&["topped"], Qualifier::MoreThan),
+        (&["topping"], Qualifier::MoreThan),
+        (&["nearing"], Qualifier::Nearly),
+        (&["nears"], Qualifier::Nearly),
+        (&["neared"], Qualifier::Nearly),
+        (&["approaching"], Qualifier::Nearly),
         (&["just", "over"], Qualifier::MoreThan),
         (&["well", "over"], Qualifier::MoreThan),
         (&["well", "above"], Qualifier::MoreThan),
@@ -2227,6 +2235,24 @@ pub(crate) fn relation_before(tokens: &[Token], i: usize) -> Option<String> {
         .then(|| "since".to_string())
 }
 
+/// `Courtroom 4B`, `Gate 12A`, `Terminal 2B`: whole digits with one capital letter written
+/// solid after them, after a capitalised name that is no currency, label a place; `$4B` and
+/// `raised 4B` are billions.
+fn is_place_label(name: &Token, digits: &Token, letter: Option<&Token>) -> bool {
+    let Some(letter) = letter else { return false };
+    let capital = |t: &Token| t.text.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    letter.is_word()
+        && !letter.space_before
+        && letter.text.len() == 1
+        && capital(letter)
+        && digits.text.bytes().all(|b| b.is_ascii_digit())
+        && name.is_word()
+        && capital(name)
+        && name.text.len() > 1
+        && !SOLID_CURRENCY.contains(&name.text)
+        && !money::names_currency(&name.folded)
+}
+
 /// Digits that are part of a name or handle: `@Nazran71`, `A320`, `COVID-19`, `Su-57`.
 /// Currency prefixes that may be written solid before the figure: `Rs500`, `Sh2 billion`.
 const SOLID_CURRENCY: &[&str] = &[
@@ -2237,6 +2263,9 @@ fn is_identifier(tokens: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) else {
         return false;
     };
+    if is_place_label(prev, &tokens[i], tokens.get(i + 1)) {
+        return true;
+    }
     if tokens[i].space_before {
         return false;
     }
@@ -2638,6 +2667,10 @@ mod tests {
         assert!(all("World War Two anniversary").is_empty());
         assert!(all("users like @Nazran71 noting").is_empty());
         assert!(all("the COVID-19 pandemic and an A320").is_empty());
+        assert!(all("the hearing in Courtroom 4B").is_empty());
+        assert!(all("passengers at Gate 12A").is_empty());
+        assert_eq!(one("a $4B deal").value.unwrap(), Interval::point(4e9));
+        assert_eq!(one("Acme raised 4B").value.unwrap(), Interval::point(4e9));
         assert_eq!(one("Two people died").value.unwrap(), Interval::point(2.0));
         assert_eq!(one("mid-2024").kind, Kind::Date);
     }
@@ -3078,6 +3111,11 @@ mod tests {
         assert_eq!(value("greater than or equal to 50"), Interval::above(50.0, true));
         assert_eq!(value("the toll exceeded 3,000"), Interval::above(3000.0, false));
         assert_eq!(value("sales surpassed 1 million"), Interval::above(1e6, false));
+        assert_eq!(value("the death toll tops 200"), Interval::above(200.0, false));
+        assert_eq!(value("the toll topped 1,000"), Interval::above(1000.0, false));
+        assert_eq!(value("the top 10 universities"), Interval::point(10.0));
+        assert_eq!(one("the toll is nearing 1,000").qualifier, Qualifier::Nearly);
+        assert_eq!(one("crowds approaching 50,000").qualifier, Qualifier::Nearly);
         assert_eq!(value("20 or higher"), Interval::above(20.0, true));
         assert_eq!(value("when <-30"), Interval::below(-30.0, false));
         assert_eq!(value("when <= -30"), Interval::below(-30.0, true));
