@@ -144,6 +144,8 @@ pub fn key_sentence_tokens(
                     .any(|segment| rules.class(segment).is_some_and(|c| c.role));
                 if counted && !role && scope::merged(keying_tokens, range.clone()) {
                     key.push_str(".combined");
+                } else if scope::company_part(keying_tokens, range.clone(), claim.kind) {
+                    key.push_str(".division");
                 }
                 key
             })
