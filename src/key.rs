@@ -927,6 +927,7 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     let keyed = kind_key(tokens, range.clone(), claim, rules);
     let keyed = per_unit(keyed, tokens, &range, claim.kind);
     let keyed = over_period(keyed, tokens, &range, claim.kind);
+    let keyed = intraday(keyed, tokens, &range, claim.kind);
     scope_to_entity(keyed, tokens, range, rules)
 }
 
@@ -961,6 +962,38 @@ fn over_period(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind)
     if period {
         return Keyed {
             key: Some(format!("{key}.over_period")),
+            noun: keyed.noun,
+        };
+    }
+    keyed
+}
+
+/// `Shares were up 22% in early trading`, `down as much as 9.3% intraday`: a market move or
+/// price during the session is not the day's close (`closed up 24%`). Money and percentages
+/// with a session word in their clause (the eight words before, the six after) are keyed
+/// `.intraday`.
+fn intraday(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) -> Keyed {
+    let Some(key) = &keyed.key else { return keyed };
+    if !matches!(kind, Kind::Percent | Kind::Money) {
+        return keyed;
+    }
+    let session = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| ["intraday", "premarket", "midsession"].contains(w))
+            || words.windows(2).any(|w| {
+                ["early", "morning", "midday", "afternoon", "late", "pre"].contains(&w[0])
+                    && ["trading", "trade", "deals", "dealings", "market"].contains(&w[1])
+            })
+            || words
+                .windows(3)
+                .any(|w| w[0] == "at" && w[1] == "one" && ["point", "stage"].contains(&w[2]))
+    };
+    let before = clause_before(tokens, range.clone(), 8);
+    let after = window(tokens, range.clone(), false, 6, true);
+    if session(&before) || session(&after) {
+        return Keyed {
+            key: Some(format!("{key}.intraday")),
             noun: keyed.noun,
         };
     }
@@ -2814,6 +2847,23 @@ mod forecast_tests {
         assert_eq!(
             key_of("Exports fell and 90% of trade is with China.", "90%").as_deref(),
             Some("percent.trade")
+        );
+    }
+
+    #[test]
+    fn a_move_during_the_session_is_not_the_close() {
+        let close = key_of("Norvik shares closed up 24% at $45.55.", "24%").expect("keyed");
+        for (text, figure) in [
+            ("Norvik shares are up 22% in early trading.", "22%"),
+            ("Norvik shares fell as much as 9.3% intraday.", "as much as 9.3%"),
+            ("At one point Norvik shares were up 30%.", "30%"),
+        ] {
+            assert_eq!(key_of(text, figure), Some(format!("{close}.intraday")), "{text}");
+        }
+        // A trading day named without its session is the day's move.
+        assert_eq!(
+            key_of("Norvik shares rose 24% in Monday trading.", "24%"),
+            Some(close)
         );
     }
 
