@@ -2953,26 +2953,23 @@ mod owner_and_whole_tests {
     #[test]
     fn a_named_owner_scopes_a_percentage() {
         assert_eq!(
-            keys("Helix Motors shares jumped 3.5% in morning trade."),
+            keys("Helix Motors shares jumped 3.5%."),
             [Some("percent.shares.helix_motors".to_string())]
         );
+        assert_eq!(keys("Shares jumped 3.5%."), [Some("percent.shares".to_string())]);
         assert_eq!(
-            keys("Shares jumped 3.5% in morning trade."),
+            keys("Its shares jumped 3.5%."),
             [Some("percent.shares".to_string())]
         );
         assert_eq!(
-            keys("Its shares jumped 3.5% in morning trade."),
+            keys("Its stock jumped 3.5%."),
             [Some("percent.shares".to_string())]
         );
         assert_eq!(
-            keys("Its stock jumped 3.5% in morning trade."),
-            [Some("percent.shares".to_string())]
-        );
-        assert_eq!(
-            keys("Helix stock jumped 3.5% in morning trade."),
+            keys("Helix stock jumped 3.5%."),
             [Some("percent.shares.helix".to_string())]
         );
-        assert_eq!(keys("The stock market jumped 3.5% in morning trade."), [None]);
+        assert_eq!(keys("The stock market jumped 3.5%."), [None]);
     }
 
     #[test]
