@@ -17,9 +17,11 @@ use crate::token::{tokenize, Token, TokenKind};
 
 mod claimant;
 mod live;
+mod place;
 mod scope;
 
 pub use live::date_earlier_updates;
+pub use place::{key_other_places, OPENING_SENTENCES};
 
 /// Assigns `key` and `noun` to every claim of one document.
 ///
