@@ -1041,6 +1041,15 @@ fn per_unit(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
         let unit = w[1].folded.trim_end_matches('s');
         (per && UNITS.contains(&unit)).then(|| unit.to_string())
     });
+    // `Every day of strike action costs us about £6 million`: `every` or `each` and the unit
+    // opening the figure's clause.
+    let rate = rate.or_else(|| {
+        let before = clause_before(tokens, range.clone(), 8);
+        before.windows(2).find_map(|w| {
+            let unit = w[1].trim_end_matches('s');
+            (["each", "every", "per"].contains(&w[0]) && UNITS.contains(&unit)).then(|| unit.to_string())
+        })
+    });
     match rate {
         Some(unit) => Keyed {
             key: Some(format!("{key}.per_{unit}")),
@@ -2849,6 +2858,37 @@ mod forecast_tests {
         assert_eq!(
             key_of("Exports fell and 90% of trade is with China.", "90%").as_deref(),
             Some("percent.trade")
+        );
+    }
+
+    #[test]
+    fn every_or_each_and_a_unit_before_a_figure_make_it_a_rate() {
+        let total = key_of(
+            "The strike costs the railway about £6 million in lost fares.",
+            "about £6 million",
+        )
+        .expect("keyed");
+        assert_eq!(
+            key_of(
+                "Every day of strike action costs the railway about £6 million in lost fares.",
+                "about £6 million"
+            ),
+            Some(format!("{total}.per_day"))
+        );
+        assert_eq!(
+            key_of(
+                "Each week the strike costs the railway about £6 million in lost fares.",
+                "about £6 million"
+            ),
+            Some(format!("{total}.per_week"))
+        );
+        // Every other word before a figure leaves it a total.
+        assert_eq!(
+            key_of(
+                "Every passenger knows the strike costs the railway about £6 million in lost fares.",
+                "about £6 million"
+            ),
+            Some(total)
         );
     }
 
