@@ -738,6 +738,8 @@ mod tests {
         );
         let late = first("on Friday the 5th", "2025-09-02");
         assert_eq!(late.doubt, None);
+        // A time after a weekday is no day of the month: `Saturday 16:05` is that Saturday.
+        assert_eq!(iso("Saturday 16:05", "2026-04-19"), "2026-04-18");
     }
 
     #[test]
