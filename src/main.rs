@@ -231,10 +231,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         (fail_on, common.format),
         (Some(_), Format::Human | Format::Concise | Format::Github)
     );
-    // Those also hold their claims packed: a large run keeps millions of them.
+    // Findings reports also hold their claims packed: a large run keeps millions of them.
     let mut reader = crosscheck::Reader::new(&rules, keep)
         .forget_text(!quotes_text)
-        .pack_claims(!quotes_text);
+        .pack_claims(keep == crosscheck::Keep::Reported);
     let mut input_errors = false;
     let mut problems: Vec<report::Problem> = Vec::new();
     cmd::config::read_articles(listing, &config, common.date, |documents, found| {

@@ -185,14 +185,14 @@ fn packed_claims_give_the_same_comparison_and_reports() {
             },
         )],
     };
-    let read = |pack: bool| {
+    let read_of = |docs: &[Document], pack: bool, forget: bool| {
         let mut reader = crosscheck::Reader::new(&rules, crosscheck::Keep::Reported)
-            .forget_text(true)
+            .forget_text(forget)
             .pack_claims(pack);
-        reader.add(docs.clone(), &|| {});
+        reader.add(docs.to_vec(), &|| {});
         reader.finish(&policy)
     };
-    let (whole, packed) = (read(false), read(true));
+    let (whole, packed) = (read_of(&docs, false, true), read_of(&docs, true, true));
     assert!(whole.packed.is_empty() && packed.claims.is_empty());
     assert_eq!(packed.kept_claims(), whole.claims.len());
     assert_eq!(packed.claim_count(), whole.claim_count());
@@ -218,4 +218,15 @@ fn packed_claims_give_the_same_comparison_and_reports() {
         };
         assert_eq!(text(&packed), text(&whole));
     }
+    // The reports that quote the articles, from a run that keeps their text (one batch).
+    let few = &docs[docs.len() - 80..];
+    let (whole, packed) = (read_of(few, false, false), read_of(few, true, false));
+    assert!(!whole.comparison.findings.is_empty());
+    let quoted = |analysis: &Analysis| {
+        let (mut jsonl, mut sarif) = (Vec::new(), Vec::new());
+        report::write_jsonl(&mut jsonl, analysis, RenderOptions::default()).expect("jsonl");
+        report::write_sarif(&mut sarif, analysis, &[], None).expect("sarif");
+        (jsonl, sarif)
+    };
+    assert_eq!(quoted(&packed), quoted(&whole));
 }

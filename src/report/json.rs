@@ -106,12 +106,11 @@ impl Serialize for Streamed<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (analysis, locator) = (self.analysis, self.locator);
         match self.what {
-            Part::Claims => serializer.collect_seq(
-                analysis
-                    .claims
-                    .iter()
-                    .map(|c| ClaimJson::new(analysis, locator, c)),
-            ),
+            Part::Claims => serializer.collect_seq((0..analysis.kept_claims()).map(|index| ClaimAt {
+                analysis,
+                locator,
+                index,
+            })),
             Part::Findings => serializer.collect_seq(
                 analysis
                     .comparison
@@ -150,8 +149,15 @@ pub fn write_claims_json(out: &mut dyn io::Write, analysis: &Analysis) -> io::Re
 /// Writes every claim as one JSON object per line.
 pub fn write_claims_jsonl(out: &mut dyn io::Write, analysis: &Analysis) -> io::Result<()> {
     let locator = Locator::new(analysis);
-    for c in &analysis.claims {
-        serde_json::to_writer(&mut *out, &ClaimJson::new(analysis, &locator, c))?;
+    for index in 0..analysis.kept_claims() {
+        serde_json::to_writer(
+            &mut *out,
+            &ClaimAt {
+                analysis,
+                locator: &locator,
+                index,
+            },
+        )?;
         writeln!(out)?;
     }
     Ok(())
@@ -222,11 +228,28 @@ impl<'a> Claims<'a> {
 impl Serialize for Claims<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (analysis, locator) = (self.analysis, self.locator);
-        serializer.collect_seq(
-            self.indices
-                .iter()
-                .map(|&i| ClaimJson::new(analysis, locator, &analysis.claims[i])),
-        )
+        serializer.collect_seq(self.indices.iter().map(|&index| ClaimAt {
+            analysis,
+            locator,
+            index,
+        }))
+    }
+}
+
+/// The claim of index `index`, serialized as [`ClaimJson`] (read back first when the claims
+/// are packed).
+struct ClaimAt<'a> {
+    analysis: &'a Analysis,
+    locator: &'a Locator,
+    index: usize,
+}
+
+impl Serialize for ClaimAt<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.analysis.claim(self.index) {
+            Some(claim) => ClaimJson::new(self.analysis, self.locator, &claim).serialize(serializer),
+            None => serializer.serialize_none(),
+        }
     }
 }
 
@@ -345,10 +368,9 @@ impl End {
 /// Every claim, as in the `claims` array of the report.
 pub fn claims_json(analysis: &Analysis) -> Value {
     let locator = Locator::new(analysis);
-    analysis
-        .claims
-        .iter()
-        .map(|c| claim_json(analysis, &locator, c))
+    (0..analysis.kept_claims())
+        .filter_map(|i| analysis.claim(i))
+        .map(|c| claim_json(analysis, &locator, &c))
         .collect()
 }
 
@@ -373,22 +395,20 @@ fn summary_json(analysis: &Analysis) -> Value {
     json!({
         "sources": analysis.documents.len(),
         "claims": analysis.claim_count(),
-        "keyed_claims": analysis.claims.iter().filter(|c| c.key.is_some()).count(),
+        "keyed_claims": analysis.keyed_claims(),
         "keys_compared": c.keys_compared,
         "conflicts": count(crate::compare::Verdict::Conflict),
         "discrepancies": count(crate::compare::Verdict::Discrepancy),
         "agreements": c.agreements.len(),
-        "uncertain": analysis.claims.iter().filter(|c| c.doubt.is_some()).count(),
+        "uncertain": analysis.doubtful_claims().count(),
     })
 }
 
 /// The claims crosscheck could not normalize with confidence, as in the report's `uncertain`
 /// array: each with the index of its claim, why, and what it says.
 fn uncertain_json(analysis: &Analysis, locator: &Locator) -> Value {
-    let items: Vec<Value> = analysis
-        .claims
-        .iter()
-        .enumerate()
+    let items: Vec<Value> = (0..analysis.kept_claims())
+        .filter_map(|i| Some((i, analysis.claim(i)?)))
         .filter_map(|(i, c)| {
             let doubt = c.doubt?;
             let (line, column) = locator.line_col(analysis, c.source, c.span.start);

@@ -281,7 +281,7 @@ pub fn lint_results(report: &LintReport, show_unsupported: bool) -> Vec<SarifRes
 }
 
 fn lint_result<'a>(analysis: &'a Analysis, lint: &'a Lint) -> Option<SarifResult<'a>> {
-    let draft = analysis.claims.get(lint.claim)?;
+    let draft = analysis.claim(lint.claim)?;
     let mut related = Vec::new();
     let mut links = Vec::new();
     let mut identity = vec![
@@ -296,7 +296,7 @@ fn lint_result<'a>(analysis: &'a Analysis, lint: &'a Lint) -> Option<SarifResult
             if related.len() >= MAX_RELATED {
                 break;
             }
-            let Some(claim) = analysis.claims.get(i) else {
+            let Some(claim) = analysis.claim(i) else {
                 continue;
             };
             let message = format!("`{}` ({shown}), {}", claim.text, value.stance.as_str());
@@ -426,7 +426,7 @@ fn related_claims<'a>(
     let mut linked = None;
     for (s, side) in f.sides.iter().enumerate() {
         for &i in side.claims.iter().filter(|&&i| i != primary) {
-            let Some(claim) = analysis.claims.get(i) else {
+            let Some(claim) = analysis.claim(i) else {
                 continue;
             };
             if related.len() >= MAX_RELATED {
@@ -458,7 +458,7 @@ fn related_claims<'a>(
 }
 
 fn claim_span(analysis: &Analysis, claim: usize, message: Option<String>) -> Option<SarifSpan<'_>> {
-    let claim = analysis.claims.get(claim)?;
+    let claim = analysis.claim(claim)?;
     let doc = analysis.documents.get(claim.source)?;
     Some(SarifSpan {
         path: &doc.path,
@@ -480,7 +480,7 @@ fn side_identity(analysis: &Analysis, side: &Side) -> String {
     let unit = side
         .claims
         .first()
-        .and_then(|&i| analysis.claims.get(i))
+        .and_then(|&i| analysis.claim(i))
         .and_then(|c| c.unit);
     format!(
         "{} {} {} {}",
