@@ -66,6 +66,9 @@ impl LineIndex {
                 })
                 .collect()
         };
+        // A large run keeps an index per article: no room beyond the lines (a vector grown
+        // by doubling holds up to twice as many).
+        starts.shrink_to_fit();
         LineIndex {
             starts,
             far_starts,
