@@ -314,7 +314,16 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
             });
         // `growth of 1.4 per cent in 2026, rising to 1.7 per cent in 2027`: a year after
         // the figure dates the nearest figure before it, not one further back.
-        let separated = separated || (!year_first && between.iter().any(|t| t.is_number()));
+        // A name's digits (`Zarek-3`, written solid after a hyphen) are no figure.
+        let figure = |t: &&Token| {
+            t.is_number()
+                && (t.space_before
+                    || !tokens
+                        .iter()
+                        .rposition(|p| p.span.end <= t.span.start)
+                        .is_some_and(|p| tokens[p].is_hyphen() && p > 0 && tokens[p - 1].is_word()))
+        };
+        let separated = separated || (!year_first && between.iter().any(figure));
         let relative_clause = year_first
             && between
                 .iter()
@@ -620,6 +629,21 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
         "sample",
     ];
     let is = |w: &Option<&str>, list: &[&str]| w.is_some_and(|w| list.contains(&w));
+    // `a dad of three`, `a mother of two`: the children of one person, not a count of the story.
+    const PARENTS: &[&str] = &[
+        "dad",
+        "father",
+        "mother",
+        "mum",
+        "mom",
+        "parent",
+        "grandfather",
+        "grandmother",
+        "grandparent",
+    ];
+    if w1 == Some("of") && is(&w2, PARENTS) {
+        return true;
+    }
     match w1 {
         // `grew by 12,000` is a change of a level; `grew by 2.3%` is itself the figure reported.
         Some("by") => kind != Kind::Percent && (is(&w2, CHANGE) || is(&w3, CHANGE)),
@@ -2281,6 +2305,37 @@ mod tests {
             )
             .as_deref(),
             Some("labour_strike.duration")
+        );
+    }
+
+    #[test]
+    fn names_digits_and_a_parents_children_are_not_figures_of_the_story() {
+        assert_eq!(
+            key_on(
+                "Rescuers searched for the missing miner, a dad of three.",
+                "three",
+                (2026, 4, 19)
+            ),
+            None
+        );
+        // `Zarek-3` between a figure and its year does not cut them apart.
+        assert!(key_on(
+            "Inspectors listed 37 safety violations at Zarek-3 in 2025.",
+            "37",
+            (2026, 4, 19)
+        )
+        .is_some_and(|k| k.ends_with("@2025")));
+        assert_eq!(
+            key_on(
+                "Inspectors listed 37 safety violations at Zarek-3 in 2025.",
+                "37",
+                (2026, 4, 19)
+            ),
+            key_on(
+                "Inspectors listed 37 safety violations at the mine in 2025.",
+                "37",
+                (2026, 4, 19)
+            ),
         );
     }
 
