@@ -673,6 +673,15 @@ mod tests {
 
     #[test]
     fn weekdays_resolve_to_the_nearest_day() {
+        // A kind of day is no day.
+        for text in [
+            "A stoppage on a Thursday would hurt",
+            "markets open every Monday",
+            "on any Sunday",
+        ] {
+            let tokens = tokenize(text, 0..text.len());
+            assert!(phrases(&tokens, Some(date("2025-09-02"))).is_empty(), "{text}");
+        }
         // 2025-09-02 was a Tuesday.
         assert_eq!(day("set for Wednesday", "2025-09-02"), date("2025-09-03"));
         assert_eq!(day("began Monday", "2025-09-02"), date("2025-09-01"));
