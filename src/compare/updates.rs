@@ -73,19 +73,20 @@ fn settled(
     published: &[Option<NaiveDate>],
 ) -> Option<Option<Finding>> {
     let course = course(&finding.key)?;
-    let members: Vec<usize> = finding
-        .sides
-        .iter()
-        .flat_map(|s| s.claims.iter().copied())
-        .collect();
+    // The finding's claims are walked in place rather than gathered: the finding of a large
+    // run may hold most of its claims.
+    let members = || finding.sides.iter().flat_map(|s| s.claims.iter().copied());
     let day = |c: usize| published.get(claims.source(c)).copied().flatten();
-    let days: Vec<NaiveDate> = members.iter().map(|&c| day(c)).collect::<Option<_>>()?;
-    let latest = *days.iter().max()?;
+    // Every figure's day must be known.
+    let mut latest = None;
+    for c in members() {
+        latest = latest.max(Some(day(c)?));
+    }
+    let latest = latest?;
     // The lowest figure of the latest day: an earlier count wholly below it has since grown.
-    let floor = members
-        .iter()
-        .filter(|&&c| day(c) == Some(latest))
-        .map(|&c| low(claims.figure(c)))
+    let floor = members()
+        .filter(|&c| day(c) == Some(latest))
+        .map(|c| low(claims.figure(c)))
         .fold(f64::INFINITY, f64::min);
     let update = |c: usize| {
         let Some(d) = day(c) else { return false };
@@ -94,10 +95,10 @@ fn settled(
             Course::Grows => (latest - d).num_days() >= 2 && high(claims.figure(c)) < floor,
         }
     };
-    if !members.iter().any(|&c| update(c)) {
+    if !members().any(update) {
         return None;
     }
-    let mut rest: Vec<usize> = members.into_iter().filter(|&c| !update(c)).collect();
+    let mut rest: Vec<usize> = members().filter(|&c| !update(c)).collect();
     rest.sort_unstable();
     Some(grade_key(&finding.key, &rest, claims, finding.grading, || {
         finding.description.clone()
