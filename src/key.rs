@@ -1867,14 +1867,24 @@ fn head_start(words: &[&str], end: usize) -> usize {
 /// The named place a distance is measured from: `95 km southwest of Port Calder`,
 /// `40 km off the coast of Sanvel Bay`, `300 miles from Kyiv` -> `port_calder`.
 fn place_after(tokens: &[Token], range: Range<usize>) -> Option<String> {
-    let words: Vec<&Token> = tokens[range.end..]
-        .iter()
-        .take(8)
-        .take_while(|t| !is_boundary(t, true))
-        .collect();
+    // The eight tokens after the figure in its clause, past a bracketed conversion (`142-mile
+    // (229 km) main line`).
+    let mut words: Vec<&Token> = Vec::with_capacity(8);
+    let mut at = range.end;
+    while let Some(t) = tokens.get(at) {
+        at += 1;
+        if let Some(past) = conversion(tokens, at, false) {
+            at = past;
+            continue;
+        }
+        if is_boundary(t, true) || words.len() >= 8 {
+            break;
+        }
+        words.push(t);
+    }
     let from = words
         .iter()
-        .position(|t| t.is("from") || t.is("of") || t.is("off"))?;
+        .position(|t| t.is("from") || t.is("of") || t.is("off") || t.is("between"))?;
     let capitalised = |t: &Token| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase);
     let rest = &words[from + 1..];
     let start = rest.iter().position(|t| capitalised(t))?;
@@ -1884,12 +1894,31 @@ fn place_after(tokens: &[Token], range: Range<usize>) -> Option<String> {
     }) {
         return None;
     }
-    let name: Vec<String> = rest[start..]
-        .iter()
-        .take_while(|t| capitalised(t))
-        .map(|t| t.lower())
-        .collect();
-    (!name.is_empty()).then(|| name.join("_"))
+    let name_of = |names: &[&Token]| -> Vec<String> {
+        names
+            .iter()
+            .take_while(|t| capitalised(t))
+            .map(|t| t.lower())
+            .collect()
+    };
+    let name = name_of(&rest[start..]);
+    if name.is_empty() {
+        return None;
+    }
+    // `between Dunmere and Carrick`, `from Dunmere to Carrick`: the route, whichever way round.
+    let after_name = &rest[start + name.len()..];
+    let joined = after_name.first().is_some_and(|t| t.is("and") || t.is("to"));
+    let other = if joined {
+        name_of(&after_name[1..])
+    } else {
+        Vec::new()
+    };
+    if !other.is_empty() {
+        let mut ends = [name.join("_"), other.join("_")];
+        ends.sort();
+        return Some(ends.join("_"));
+    }
+    Some(name.join("_"))
 }
 
 /// First cell of a table row, as context for the figures in the row.
@@ -2360,6 +2389,36 @@ mod tests {
             )
             .as_deref(),
             Some("fine@2024")
+        );
+    }
+
+    #[test]
+    fn a_distance_between_two_places_is_the_routes() {
+        let route = Some("distance.carrick_dunmere".to_string());
+        assert_eq!(
+            key_on(
+                "Buses ran on the 142-mile (229 km) main line between Dunmere and Carrick.",
+                "142-mile",
+                (2026, 3, 10)
+            ),
+            route
+        );
+        assert_eq!(
+            key_on(
+                "On the 260-kilometre main line from Carrick to Dunmere, trains were thin.",
+                "260-kilometre",
+                (2026, 3, 10)
+            ),
+            route
+        );
+        assert_eq!(
+            key_on(
+                "Carrick sits at the far end of the 142-mile main line from Dunmere.",
+                "142-mile",
+                (2026, 3, 10)
+            )
+            .as_deref(),
+            Some("distance.dunmere")
         );
     }
 
