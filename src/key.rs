@@ -383,7 +383,8 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
                     "launched",
                     "incorporated",
                 ]
-                .contains(&w.as_str())
+                .iter()
+                .any(|d| lower_is(w, d))
             });
             if defining {
                 return None;
@@ -418,10 +419,10 @@ fn whole_past_month(lo: f64, hi: f64, published: Option<chrono::NaiveDate>) -> b
 
 /// `as of the state's Tuesday update`, `as of Monday's count`: `as of` a few words before a
 /// date (the last five words before it, see [`words_before`]) makes it an as-of date.
-fn as_of_words(before: &[String]) -> bool {
+fn as_of_words(before: &[&str]) -> bool {
     before
         .windows(2)
-        .position(|w| w[0] == "as" && w[1] == "of")
+        .position(|w| lower_is(w[0], "as") && lower_is(w[1], "of"))
         .is_some_and(|at| before.len() - (at + 2) <= 3)
 }
 
@@ -444,18 +445,31 @@ fn unresolved_year_label(c: &Claim) -> Option<String> {
     Some(words.join("_"))
 }
 
-/// The last five words before a claim in its sentence, lower-cased.
-fn words_before(text: &str, c: &Claim) -> Vec<String> {
+/// The last five words before a claim in its sentence, as written: compare them with
+/// [`lower_is`]. They are borrowed rather than lower-cased copies, as this is asked of every
+/// dated claim.
+fn words_before<'t>(text: &'t str, c: &Claim) -> Few<'t> {
     let before = text.get(c.sentence.start..c.span.start).unwrap_or_default();
-    // Read from the end, so that only the five words kept are lower-cased.
-    let mut words: Vec<String> = before
+    let mut words = Few::new();
+    for w in before
         .rsplit(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(5)
-        .map(str::to_lowercase)
-        .collect();
+    {
+        words.push(w);
+    }
     words.reverse();
     words
+}
+
+/// Whether `word` in lower case is `lower` (ASCII, lower case), without building the
+/// lower-case copy for an ASCII word.
+fn lower_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
 }
 
 /// A figure that is not the current level of a quantity: a change (`grew by 12,000`,
@@ -687,8 +701,9 @@ fn window<'t>(
     before: bool,
     limit: usize,
     stop_at_comma: bool,
-) -> Vec<&'t str> {
-    let mut words = Vec::with_capacity(limit);
+) -> Few<'t> {
+    debug_assert!(limit <= FEW, "a window holds at most {FEW} words");
+    let mut words = Few::new();
     // The index of the next token to read: walking back, the one before `at`.
     let mut at = if before { claim.start } else { claim.end };
     loop {
@@ -722,6 +737,69 @@ fn window<'t>(
         words.reverse();
     }
     words
+}
+
+/// How many words a [`Few`] holds: the widest window the keyer reads.
+const FEW: usize = 10;
+
+/// Up to [`FEW`] words, held in place rather than on the heap: the keyer reads several short
+/// windows of words around every figure, and a vector for each was one of its commonest
+/// allocations. It reads as a slice of words.
+#[derive(Clone, Copy)]
+struct Few<'t> {
+    words: [&'t str; FEW],
+    len: usize,
+}
+
+impl<'t> Few<'t> {
+    fn new() -> Self {
+        Few {
+            words: [""; FEW],
+            len: 0,
+        }
+    }
+
+    /// The words of `words`, which holds at most [`FEW`].
+    fn of(words: &[&'t str]) -> Self {
+        let mut few = Few::new();
+        for w in words {
+            few.push(w);
+        }
+        few
+    }
+
+    /// Adds a word; past [`FEW`] words, none is added (no window reads that many).
+    fn push(&mut self, word: &'t str) {
+        debug_assert!(self.len < FEW, "a window holds at most {FEW} words");
+        if let Some(slot) = self.words.get_mut(self.len) {
+            *slot = word;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[&'t str] {
+        &self.words[..self.len]
+    }
+}
+
+impl Default for Few<'_> {
+    fn default() -> Self {
+        Few::new()
+    }
+}
+
+impl<'t> std::ops::Deref for Few<'t> {
+    type Target = [&'t str];
+
+    fn deref(&self) -> &[&'t str] {
+        self.as_slice()
+    }
+}
+
+impl<'t> std::ops::DerefMut for Few<'t> {
+    fn deref_mut(&mut self) -> &mut [&'t str] {
+        &mut self.words[..self.len]
+    }
 }
 
 /// A bracketed figure in other units next to a figure (`(12.2 inches)`, `(€13.1bn)`): where
@@ -796,13 +874,13 @@ fn coordinated_start(tokens: &[Token], start: usize) -> Option<usize> {
 
 /// Words before the figure in its own clause: up to a comma or a coordinating conjunction
 /// ("40 people were arrested and 12 officers were injured").
-fn clause_before<'t>(tokens: &'t [Token], range: Range<usize>, limit: usize) -> Vec<&'t str> {
+fn clause_before<'t>(tokens: &'t [Token], range: Range<usize>, limit: usize) -> Few<'t> {
     let words = window(tokens, range, true, limit, true);
     match words
         .iter()
         .rposition(|w| ["and", "but", "while", "whereas", "as", "with"].contains(w))
     {
-        Some(i) => words[i + 1..].to_vec(),
+        Some(i) => Few::of(&words[i + 1..]),
         None => words,
     }
 }
@@ -1268,7 +1346,7 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
                 None
             } else {
                 // `police put turnout at 80,000`: who says the figure is not what it counts.
-                nearest(&clause_before(tokens, range.clone(), 10), true, rules, is_subject)
+                nearest(&clause, true, rules, is_subject)
                     .filter(|(_, term, _)| claim.claimant.as_deref() != Some(singular(term).as_str()))
             }
         })
@@ -1276,7 +1354,7 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     let takes_roles = subject.as_ref().is_none_or(|(c, _, _)| c.takes_roles);
     // A role in the figure's own clause beats a nearer one across a comma: in "5,000 died,
     // 10,000 were injured" the 10,000 were injured.
-    let before_clause = clause_before(tokens, range.clone(), 10);
+    let before_clause = clause;
     // `licensed to carry 450 passengers and 60 vehicles`: the second figure of a list shares
     // the role stated before the first.
     let list_before = coordinated_start(tokens, range.start)
@@ -2069,6 +2147,30 @@ impl SentenceWords {
 mod tests {
     use super::*;
     use crate::extract::extract;
+
+    #[test]
+    fn lower_is_agrees_with_lower_casing() {
+        for (word, lower) in [
+            ("As", "as"),
+            ("FOUNDED", "founded"),
+            ("as", "of"),
+            ("\u{212A}m", "km"),
+            ("Ünited", "united"),
+        ] {
+            assert_eq!(lower_is(word, lower), word.to_lowercase() == lower, "{word}");
+        }
+    }
+
+    #[test]
+    fn few_reads_as_the_words_pushed() {
+        let mut few = Few::new();
+        for w in ["a", "b", "c"] {
+            few.push(w);
+        }
+        few.reverse();
+        assert_eq!(few.as_slice(), ["c", "b", "a"]);
+        assert_eq!(Few::of(&few[1..]).as_slice(), ["b", "a"]);
+    }
 
     /// `(text, key)` of every claim of `text` read as one sentence published on `published`.
     pub(super) fn keys_on(
