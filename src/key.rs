@@ -85,6 +85,7 @@ pub fn key_sentence_tokens(
     let rival = names_rival(tokens);
     let words = OnceCell::new();
     let attributed = claimant::attributes(tokens);
+    let mut heads = claimant::Heads::default();
     // Reused from claim to claim: the tokens a time claim sees without the other times.
     let mut visible_for_time = Vec::new();
     for i in 0..claims.len() {
@@ -104,7 +105,7 @@ pub fn key_sentence_tokens(
             &without_dates
         };
         claim.claimant = attributed
-            .then(|| claimant::claimant(tokens, claim_tokens(tokens, &claim.span)))
+            .then(|| claimant::claimant_in(tokens, claim_tokens(tokens, &claim.span), &mut heads))
             .flatten()
             .map(Into::into);
         let mut keyed = generic_key(keying_tokens, claim, rules);
@@ -372,19 +373,20 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
             // `Veltra, founded in 1987, reported ...`: a year that defines the subject
             // dates nothing in the sentence.
             let defining = words_before(text, c).iter().any(|w| {
-                [
-                    "founded",
-                    "established",
-                    "born",
-                    "built",
-                    "formed",
-                    "created",
-                    "opened",
-                    "launched",
-                    "incorporated",
-                ]
-                .iter()
-                .any(|d| lower_is(w, d))
+                lower_in(
+                    w,
+                    &[
+                        "founded",
+                        "established",
+                        "born",
+                        "built",
+                        "formed",
+                        "created",
+                        "opened",
+                        "launched",
+                        "incorporated",
+                    ],
+                )
             });
             if defining {
                 return None;
@@ -449,8 +451,36 @@ fn unresolved_year_label(c: &Claim) -> Option<String> {
 /// [`lower_is`]. They are borrowed rather than lower-cased copies, as this is asked of every
 /// dated claim.
 fn words_before<'t>(text: &'t str, c: &Claim) -> Few<'t> {
-    let before = text.get(c.sentence.start..c.span.start).unwrap_or_default();
+    last_words(text.get(c.sentence.start..c.span.start).unwrap_or_default())
+}
+
+/// The last five words of `before`: runs of alphanumeric characters.
+fn last_words(before: &str) -> Few<'_> {
     let mut words = Few::new();
+    // Walking back over ASCII bytes, where a byte is a character; at the first other byte the
+    // walk starts again over characters.
+    let bytes = before.as_bytes();
+    let mut end = bytes.len();
+    let mut ascii = true;
+    while words.len() < 5 && end > 0 && ascii {
+        let mut start = end;
+        while start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+            start -= 1;
+        }
+        if start > 0 && !bytes[start - 1].is_ascii() {
+            ascii = false;
+        } else if start < end {
+            words.push(&before[start..end]);
+            end = start;
+        } else {
+            end -= 1;
+        }
+    }
+    if ascii {
+        words.reverse();
+        return words;
+    }
+    words = Few::new();
     for w in before
         .rsplit(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -465,10 +495,17 @@ fn words_before<'t>(text: &'t str, c: &Claim) -> Few<'t> {
 /// Whether `word` in lower case is `lower` (ASCII, lower case), without building the
 /// lower-case copy for an ASCII word.
 fn lower_is(word: &str, lower: &str) -> bool {
+    lower_in(word, &[lower])
+}
+
+/// Whether `word` in lower case is one of `list` (ASCII, lower case), without building the
+/// lower-case copy for an ASCII word.
+fn lower_in(word: &str, list: &[&str]) -> bool {
     if word.is_ascii() {
-        word.eq_ignore_ascii_case(lower)
+        list.iter().any(|l| word.eq_ignore_ascii_case(l))
     } else {
-        word.to_lowercase() == lower
+        let word = word.to_lowercase();
+        list.contains(&word.as_str())
     }
 }
 
@@ -2158,6 +2195,30 @@ mod tests {
             ("Ünited", "united"),
         ] {
             assert_eq!(lower_is(word, lower), word.to_lowercase() == lower, "{word}");
+        }
+    }
+
+    #[test]
+    fn last_words_are_the_last_five_alphanumeric_runs() {
+        for before in [
+            "",
+            "as of",
+            "Veltra, founded in ",
+            "  the toll (as of Tuesday's count) ",
+            "one two three four five six seven ",
+            "Zürich's café, as of the ",
+            "café one two three four five ",
+            "one two three four éa ",
+            "x\u{212A}y as-of 3 ",
+            "...!!",
+        ] {
+            let mut expected: Vec<&str> = before
+                .rsplit(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(5)
+                .collect();
+            expected.reverse();
+            assert_eq!(last_words(before).as_slice(), expected.as_slice(), "{before}");
         }
     }
 
