@@ -1002,6 +1002,14 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Option<Qualifier>, usize) {
         (&["surpasses"], Qualifier::MoreThan),
         (&["surpassed"], Qualifier::MoreThan),
         (&["surpassing"], Qualifier::MoreThan),
+        // `the toll tops 200`: past the figure (`the top 10` is a rank, not read here).
+        (&["tops"], Qualifier::MoreThan),
+        (&["topped"], Qualifier::MoreThan),
+        (&["topping"], Qualifier::MoreThan),
+        (&["nearing"], Qualifier::Nearly),
+        (&["nears"], Qualifier::Nearly),
+        (&["neared"], Qualifier::Nearly),
+        (&["approaching"], Qualifier::Nearly),
         (&["just", "over"], Qualifier::MoreThan),
         (&["well", "over"], Qualifier::MoreThan),
         (&["well", "above"], Qualifier::MoreThan),
@@ -2154,6 +2162,18 @@ fn decade_suffix(tokens: &[Token], core: &Core) -> Option<usize> {
     (core.year_like && core.lo % 10.0 == 0.0 && t.is("s") && !t.space_before).then_some(end)
 }
 
+/// Plural nouns that do not end in `s`, and nouns of people a bare four-digit figure counts.
+const PEOPLE: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "personnel",
+    "persons",
+];
+
 /// Whether a four-digit integer at `i` is used as a year: `in 2011`, `the 2015 parade`, but
 /// not `2000 troops`.
 fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
@@ -2189,20 +2209,18 @@ fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
             // `census`, `crisis`, `bus` end in s but are singular.
             let singular_s = w.ends_with("ss") || w.ends_with("us") || w.ends_with("is");
             let plural = w.ends_with('s') && !singular_s && !w.contains('\'') && !w.contains('’')
-                || [
-                    "people",
-                    "children",
-                    "men",
-                    "women",
-                    "police",
-                    "staff",
-                    "personnel",
-                    "cattle",
-                    "persons",
-                    "feet",
-                ]
-                .contains(&w);
-            !plural || ["was", "is", "has", "as", "its", "this", "his", "us", "thus"].contains(&w)
+                || PEOPLE.contains(&w)
+                || ["cattle", "feet"].contains(&w);
+            // `the 1998 floods`, `the 2019 protests`: after a determiner, a figure of this
+            // range written without a thousands separator names the year of the things counted
+            // (a count is written `the 2,000 floods`); `the 2000 people` still counts people.
+            let determined = matches!(prev, Some("the" | "these" | "those"))
+                && (1900.0..2100.0).contains(&v)
+                && !tokens[i].text.contains(',')
+                && !PEOPLE.contains(&w);
+            !plural
+                || determined
+                || ["was", "is", "has", "as", "its", "this", "his", "us", "thus"].contains(&w)
         }
         _ => true,
     }
@@ -2217,6 +2235,24 @@ pub(crate) fn relation_before(tokens: &[Token], i: usize) -> Option<String> {
         .then(|| "since".to_string())
 }
 
+/// `Courtroom 4B`, `Gate 12A`, `Terminal 2B`: whole digits with one capital letter written
+/// solid after them, after a capitalised name that is no currency, label a place; `$4B` and
+/// `raised 4B` are billions.
+fn is_place_label(name: &Token, digits: &Token, letter: Option<&Token>) -> bool {
+    let Some(letter) = letter else { return false };
+    let capital = |t: &Token| t.text.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    letter.is_word()
+        && !letter.space_before
+        && letter.text.len() == 1
+        && capital(letter)
+        && digits.text.bytes().all(|b| b.is_ascii_digit())
+        && name.is_word()
+        && capital(name)
+        && name.text.len() > 1
+        && !SOLID_CURRENCY.contains(&name.text)
+        && !money::names_currency(&name.folded)
+}
+
 /// Digits that are part of a name or handle: `@Nazran71`, `A320`, `COVID-19`, `Su-57`.
 /// Currency prefixes that may be written solid before the figure: `Rs500`, `Sh2 billion`.
 const SOLID_CURRENCY: &[&str] = &[
@@ -2227,6 +2263,9 @@ fn is_identifier(tokens: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) else {
         return false;
     };
+    if is_place_label(prev, &tokens[i], tokens.get(i + 1)) {
+        return true;
+    }
     if tokens[i].space_before {
         return false;
     }
@@ -2589,6 +2628,13 @@ mod tests {
         assert_eq!(one("since 2019").relation.as_deref(), Some("since"));
         assert_eq!(one("the 2015 parade").kind, Kind::Year);
         assert_eq!(one("2000 troops").kind, Kind::Count);
+        // After a determiner, a bare figure of this range before a plural names its year.
+        assert_eq!(one("the 1998 floods").kind, Kind::Year);
+        assert_eq!(one("the 1998 floods").value.unwrap(), Interval::point(1998.0));
+        assert_eq!(one("since the 2019 protests").kind, Kind::Year);
+        assert_eq!(one("the 2000 people").kind, Kind::Count);
+        assert_eq!(one("the 2,000 floods").kind, Kind::Count);
+        assert_eq!(one("the 1500 troops").kind, Kind::Count);
         assert_eq!(one("the 80th anniversary").kind, Kind::Ordinal);
         assert_eq!(one("the 1990s").value.unwrap(), Interval::closed(1990.0, 1999.0));
         let p = one("his first visit in six years");
@@ -2621,6 +2667,10 @@ mod tests {
         assert!(all("World War Two anniversary").is_empty());
         assert!(all("users like @Nazran71 noting").is_empty());
         assert!(all("the COVID-19 pandemic and an A320").is_empty());
+        assert!(all("the hearing in Courtroom 4B").is_empty());
+        assert!(all("passengers at Gate 12A").is_empty());
+        assert_eq!(one("a $4B deal").value.unwrap(), Interval::point(4e9));
+        assert_eq!(one("Acme raised 4B").value.unwrap(), Interval::point(4e9));
         assert_eq!(one("Two people died").value.unwrap(), Interval::point(2.0));
         assert_eq!(one("mid-2024").kind, Kind::Date);
     }
@@ -3061,6 +3111,11 @@ mod tests {
         assert_eq!(value("greater than or equal to 50"), Interval::above(50.0, true));
         assert_eq!(value("the toll exceeded 3,000"), Interval::above(3000.0, false));
         assert_eq!(value("sales surpassed 1 million"), Interval::above(1e6, false));
+        assert_eq!(value("the death toll tops 200"), Interval::above(200.0, false));
+        assert_eq!(value("the toll topped 1,000"), Interval::above(1000.0, false));
+        assert_eq!(value("the top 10 universities"), Interval::point(10.0));
+        assert_eq!(one("the toll is nearing 1,000").qualifier, Qualifier::Nearly);
+        assert_eq!(one("crowds approaching 50,000").qualifier, Qualifier::Nearly);
         assert_eq!(value("20 or higher"), Interval::above(20.0, true));
         assert_eq!(value("when <-30"), Interval::below(-30.0, false));
         assert_eq!(value("when <= -30"), Interval::below(-30.0, true));

@@ -145,6 +145,8 @@ pub fn key_sentence_tokens(
                     .any(|segment| rules.class(segment).is_some_and(|c| c.role));
                 if counted && !role && scope::merged(keying_tokens, range.clone()) {
                     key.push_str(".combined");
+                } else if scope::company_part(keying_tokens, range.clone(), claim.kind) {
+                    key.push_str(".division");
                 }
                 key
             })
@@ -759,6 +761,12 @@ fn window<'t>(
             at = past;
             continue;
         }
+        // `The deficit - the gap between what it spends and what it raises - is expected to
+        // fall to 3.8%`: an aside set off by dashes stands between a figure and its noun.
+        if let Some(past) = dash_aside(tokens, at, before) {
+            at = past;
+            continue;
+        }
         // `Net profit: $615m`, `- Job cuts: 3,200`: a short label before a colon names the figure.
         if before && t.text == ":" && is_label_colon(tokens, t) {
             continue;
@@ -886,6 +894,42 @@ fn conversion(tokens: &[Token], at: usize, before: bool) -> Option<usize> {
     (plain && inside.iter().any(Token::is_number)).then_some(if before { open } else { close + 1 })
 }
 
+/// A dash that sets off an aside: an em dash, or a hyphen or en dash with space on both sides
+/// (`2026-27` and `10-15` join their parts, they set nothing off).
+fn is_aside_dash(tokens: &[Token], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else { return false };
+    match t.text {
+        "—" | "--" => true,
+        "-" | "–" => t.space_before && tokens.get(i + 1).is_some_and(|next| next.space_before),
+        _ => false,
+    }
+}
+
+/// An aside set off by two dashes next to a figure: where the walk resumes past it, given the
+/// index the walk stands at after reading the dash at `at - 1` (forward) or `at` (back). Only
+/// words and commas inside, at most twenty tokens: a figure or a bracket inside makes the
+/// dashes something else than an aside.
+fn dash_aside(tokens: &[Token], at: usize, before: bool) -> Option<usize> {
+    const LONGEST: usize = 20;
+    let dash = if before { at } else { at.checked_sub(1)? };
+    if !is_aside_dash(tokens, dash) {
+        return None;
+    }
+    let plain = |t: &Token| t.is_word() || t.text == "," || t.text == "'" || t.text == "’";
+    if before {
+        let other = (dash.saturating_sub(LONGEST + 1)..dash)
+            .rev()
+            .take_while(|&i| is_aside_dash(tokens, i) || plain(&tokens[i]))
+            .find(|&i| is_aside_dash(tokens, i))?;
+        (other + 1 < dash).then_some(other)
+    } else {
+        let other = (dash + 1..tokens.len().min(dash + LONGEST + 2))
+            .take_while(|&i| is_aside_dash(tokens, i) || plain(&tokens[i]))
+            .find(|&i| is_aside_dash(tokens, i))?;
+        (other > dash + 1).then_some(other + 1)
+    }
+}
+
 /// True when the colon ends a short label that starts its sentence (at most five words).
 fn is_label_colon(tokens: &[Token], colon: &Token) -> bool {
     let words_before = tokens
@@ -998,6 +1042,7 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     let keyed = kind_key(tokens, range.clone(), claim, rules);
     let keyed = per_unit(keyed, tokens, &range, claim.kind);
     let keyed = over_period(keyed, tokens, &range, claim.kind);
+    let keyed = intraday(keyed, tokens, &range, claim.kind);
     scope_to_entity(keyed, tokens, range, rules)
 }
 
@@ -1032,6 +1077,38 @@ fn over_period(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind)
     if period {
         return Keyed {
             key: Some(format!("{key}.over_period")),
+            noun: keyed.noun,
+        };
+    }
+    keyed
+}
+
+/// `Shares were up 22% in early trading`, `down as much as 9.3% intraday`: a market move or
+/// price during the session is not the day's close (`closed up 24%`). Money and percentages
+/// with a session word in their clause (the eight words before, the six after) are keyed
+/// `.intraday`.
+fn intraday(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) -> Keyed {
+    let Some(key) = &keyed.key else { return keyed };
+    if !matches!(kind, Kind::Percent | Kind::Money) {
+        return keyed;
+    }
+    let session = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| ["intraday", "premarket", "midsession"].contains(w))
+            || words.windows(2).any(|w| {
+                ["early", "morning", "midday", "afternoon", "late", "pre"].contains(&w[0])
+                    && ["trading", "trade", "deals", "dealings", "market"].contains(&w[1])
+            })
+            || words
+                .windows(3)
+                .any(|w| w[0] == "at" && w[1] == "one" && ["point", "stage"].contains(&w[2]))
+    };
+    let before = clause_before(tokens, range.clone(), 8);
+    let after = window(tokens, range.clone(), false, 6, true);
+    if session(&before) || session(&after) {
+        return Keyed {
+            key: Some(format!("{key}.intraday")),
             noun: keyed.noun,
         };
     }
@@ -2937,6 +3014,51 @@ mod forecast_tests {
     }
 
     #[test]
+    fn a_move_during_the_session_is_not_the_close() {
+        let close = key_of("Norvik shares closed up 24% at $45.55.", "24%").expect("keyed");
+        for (text, figure) in [
+            ("Norvik shares are up 22% in early trading.", "22%"),
+            ("Norvik shares fell as much as 9.3% intraday.", "as much as 9.3%"),
+            ("At one point Norvik shares were up 30%.", "30%"),
+        ] {
+            assert_eq!(key_of(text, figure), Some(format!("{close}.intraday")), "{text}");
+        }
+        // A trading day named without its session is the day's move.
+        assert_eq!(
+            key_of("Norvik shares rose 24% in Monday trading.", "24%"),
+            Some(close)
+        );
+    }
+
+    #[test]
+    fn an_aside_between_dashes_does_not_cut_a_figure_from_its_noun() {
+        for text in [
+            "The deficit - the gap between what the state spends and what it raises - is expected to fall to 3.8% of GDP.",
+            "The deficit—the gap between spending and revenue—is expected to fall to 3.8% of GDP.",
+        ] {
+            assert_eq!(key_of(text, "3.8%").as_deref(), Some("deficit.percent"), "{text}");
+        }
+        // Hyphens join words and ranges; they set nothing off.
+        assert_eq!(
+            key_of(
+                "The deficit in 2026-27 is an awkward-looking figure - economists expect 3.8% growth.",
+                "3.8%"
+            )
+            .as_deref(),
+            Some("growth.percent")
+        );
+        // An aside holding a figure is not an aside to walk past.
+        assert_ne!(
+            key_of(
+                "The deficit - 4.6% last year - is expected to fall to 3.8%.",
+                "3.8%"
+            )
+            .as_deref(),
+            Some("deficit.percent")
+        );
+    }
+
+    #[test]
     fn expectations_subsets_and_memberships() {
         assert_eq!(
             key_of("Gusts should ease to around 30 mph by Friday.", "around 30 mph"),
@@ -2994,26 +3116,23 @@ mod owner_and_whole_tests {
     #[test]
     fn a_named_owner_scopes_a_percentage() {
         assert_eq!(
-            keys("Helix Motors shares jumped 3.5% in morning trade."),
+            keys("Helix Motors shares jumped 3.5%."),
             [Some("percent.shares.helix_motors".to_string())]
         );
+        assert_eq!(keys("Shares jumped 3.5%."), [Some("percent.shares".to_string())]);
         assert_eq!(
-            keys("Shares jumped 3.5% in morning trade."),
+            keys("Its shares jumped 3.5%."),
             [Some("percent.shares".to_string())]
         );
         assert_eq!(
-            keys("Its shares jumped 3.5% in morning trade."),
+            keys("Its stock jumped 3.5%."),
             [Some("percent.shares".to_string())]
         );
         assert_eq!(
-            keys("Its stock jumped 3.5% in morning trade."),
-            [Some("percent.shares".to_string())]
-        );
-        assert_eq!(
-            keys("Helix stock jumped 3.5% in morning trade."),
+            keys("Helix stock jumped 3.5%."),
             [Some("percent.shares.helix".to_string())]
         );
-        assert_eq!(keys("The stock market jumped 3.5% in morning trade."), [None]);
+        assert_eq!(keys("The stock market jumped 3.5%."), [None]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::claim::{Claim, Qualifier};
+use crate::claim::{Claim, Kind, Qualifier};
 use crate::token::Token;
 
 /// Words that widen a figure to the whole country, state or world, and the key suffix each
@@ -90,6 +90,49 @@ pub(super) fn merged(tokens: &[Token], range: Range<usize>) -> bool {
     !sum && (names_merger(&before) || names_merger(&after))
 }
 
+/// Nouns that name a part of a company: `its cloud division`, `the cheese business`.
+const PARTS: &[&str] = &["division", "segment", "subsidiary", "business", "unit"];
+
+/// Words before a part noun that name the whole, or nothing: `the combined business`, `its
+/// core business` is the company itself.
+const NOT_A_PART: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "each", "every", "one",
+    "combined", "whole", "entire", "core", "main", "same", "new", "merged", "family", "per",
+];
+
+/// `Tessaly's cloud division grew 27% to $1.9bn`, `revenue of $1.9 billion at its cloud unit`:
+/// a figure of a named part of a company (a noun, then `division`, `segment`, `subsidiary`,
+/// `business` or `unit`, in the figure's sentence before it or among the six words after it),
+/// apart from the group's. Only money and percentages and, for the nouns a company alone has
+/// (`division`, `segment`, `subsidiary`), counts: `a police unit of 40 officers` is no part
+/// of a company.
+pub(super) fn company_part(tokens: &[Token], range: Range<usize>, kind: Kind) -> bool {
+    let parts: &[&str] = match kind {
+        Kind::Money | Kind::Percent => PARTS,
+        Kind::Count => &PARTS[..3],
+        _ => return false,
+    };
+    let names_part = |words: &[&str]| {
+        words.windows(2).any(|w| {
+            parts.contains(&w[1])
+                && w[0].len() > 2
+                && w[0].chars().all(char::is_alphabetic)
+                && !NOT_A_PART.contains(&w[0])
+        })
+    };
+    let sentence_start = tokens[..range.start]
+        .iter()
+        .rposition(|t| t.text == ";")
+        .map_or(0, |i| i + 1);
+    let before: Vec<&str> = tokens[sentence_start..range.start]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.folded.as_ref())
+        .collect();
+    let after = super::window(tokens, range, false, 6, true);
+    names_part(&before) || names_part(&after)
+}
+
 /// `146 of those infected are under 18`, `children aged over 5`: a bound after a copula or
 /// `aged`, with no noun after it, bounds ages; it counts nobody.
 pub(super) fn is_age_bound(tokens: &[Token], range: &Range<usize>, claim: &Claim) -> bool {
@@ -123,6 +166,50 @@ mod tests {
         .find(|(t, _)| t == figure)
         .unwrap_or_else(|| panic!("{figure} in {text}"))
         .1
+    }
+
+    #[test]
+    fn figures_of_a_part_of_a_company_are_keyed_apart() {
+        let whole = key(
+            "Acme posted revenue of $4.8 billion in the quarter.",
+            "$4.8 billion",
+        );
+        let part = key(
+            "Acme's cloud division posted revenue of $1.9 billion in the quarter.",
+            "$1.9 billion",
+        );
+        assert_eq!(part, whole.as_ref().map(|k| format!("{k}.division")), "{whole:?}");
+        assert_eq!(
+            key(
+                "Cloud networking, its fastest-growing unit, posted revenue of $1.9 billion.",
+                "$1.9 billion"
+            )
+            .as_deref(),
+            Some("revenue.division")
+        );
+        assert_eq!(
+            key(
+                "The group posted revenue of $1.1 billion at its cheese business.",
+                "$1.1 billion"
+            )
+            .as_deref(),
+            Some("revenue.division")
+        );
+        // The company itself, and units that are no part of a company.
+        assert!(key(
+            "The combined business will post revenue of $31 billion.",
+            "$31 billion"
+        )
+        .is_some_and(|k| k.ends_with(".combined")));
+        assert_eq!(
+            key(
+                "Its core business posted revenue of $4.8 billion.",
+                "$4.8 billion"
+            ),
+            whole
+        );
+        assert!(!key("A police unit of 40 officers was sent to the border.", "40")
+            .is_some_and(|k| k.ends_with(".division")));
     }
 
     #[test]
