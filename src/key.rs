@@ -200,7 +200,7 @@ fn last_event(tokens: &[Token], rules: &RuleSet) -> bool {
             .take(4)
             .map(|t| t.folded.as_ref())
             .collect();
-        nearest(&after, false, rules, |c| !c.role && c.kinds.contains(&Kind::Date)).is_some()
+        nearest_at(&after, false, rules, |c| !c.role && c.kinds.contains(&Kind::Date)).is_some()
     })
 }
 
@@ -974,6 +974,16 @@ fn nearest<'r>(
     rules: &'r RuleSet,
     accept: impl Fn(&Class) -> bool,
 ) -> Option<(&'r Class, String, usize)> {
+    nearest_at(words, before, rules, accept).map(|(class, ti, d)| (class, class.terms[ti].join(" "), d))
+}
+
+/// [`nearest`], with the index of the term in its class instead of the term's words joined.
+fn nearest_at<'r>(
+    words: &[&str],
+    before: bool,
+    rules: &'r RuleSet,
+    accept: impl Fn(&Class) -> bool,
+) -> Option<(&'r Class, usize, usize)> {
     // Ranked by priority, then nearness, then the longer term, then the earlier class.
     let mut best: Option<(usize, usize, usize)> = None; // (class, term, distance)
     let rank = |ci: usize, n: usize, d: usize| {
@@ -1006,10 +1016,12 @@ fn nearest<'r>(
             }
         }
     }
-    best.map(|(ci, ti, d)| {
-        let class = &rules.classes[ci];
-        (class, class.terms[ti].join(" "), d)
-    })
+    best.map(|(ci, ti, d)| (&rules.classes[ci], ti, d))
+}
+
+/// How many words `term.join(" ").split(' ')` gives, without joining.
+fn joined_word_count(term: &[String]) -> usize {
+    term.iter().map(|w| w.matches(' ').count()).sum::<usize>() + term.len().max(1)
 }
 
 fn claim_tokens(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
@@ -1406,13 +1418,13 @@ fn subject<'r>(
 }
 
 /// The nearer of two matches, the one after the figure on a tie.
-fn pick<'r>(
-    a: Option<(&'r Class, String, usize)>,
-    b: Option<(&'r Class, String, usize)>,
-) -> Option<(&'r Class, String, usize)> {
+fn pick<'r, T>(
+    a: Option<(&'r Class, T, usize)>,
+    b: Option<(&'r Class, T, usize)>,
+) -> Option<(&'r Class, T, usize)> {
     match (a, b) {
         (Some(a), Some(b)) => {
-            let rank = |m: &(&Class, String, usize)| (m.0.priority, std::cmp::Reverse(m.2));
+            let rank = |m: &(&Class, T, usize)| (m.0.priority, std::cmp::Reverse(m.2));
             Some(if rank(&b) > rank(&a) { b } else { a })
         }
         (a, b) => a.or(b),
@@ -1603,7 +1615,7 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     // `net income of $651 million on revenue of ...`: a term joined to the figure by `of`
     // right before it names the figure, whatever follows.
     let bound_before =
-        before.last() == Some(&"of") && nearest(&before, true, rules, accept).is_some_and(|m| m.2 == 1);
+        before.last() == Some(&"of") && nearest_at(&before, true, rules, accept).is_some_and(|m| m.2 == 1);
     let found = match nearest(&after, false, rules, accept).filter(|m| m.2 <= 4 && !bound_before) {
         Some(m) => Some((m, &after, false)),
         None => nearest(&before, true, rules, accept).map(|m| (m, &before, true)),
@@ -1819,22 +1831,21 @@ fn age_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
 /// Role of a count: the nearest role term; `killed or wounded` joins two roles.
 fn role_of(after: &[&str], before: &[&str], rules: &RuleSet) -> Option<String> {
     let is_role = |c: &Class| c.role;
-    let a = nearest(after, false, rules, is_role);
-    let b = nearest(before, true, rules, is_role);
-    let (class, term, distance) = pick(a.clone(), b.clone())?;
-    let from_after = a
-        .as_ref()
-        .is_some_and(|(c, _, d)| c.id == class.id && *d == distance);
+    let a = nearest_at(after, false, rules, is_role);
+    let b = nearest_at(before, true, rules, is_role);
+    let (class, term, distance) = pick(a, b)?;
+    let from_after = a.is_some_and(|(c, _, d)| c.id == class.id && d == distance);
     let words = if from_after { after } else { before };
     // Look for `<term> or|and <other role>` right next to the found term.
+    let term_words = joined_word_count(&class.terms[term]);
     let pos = if from_after {
         distance
     } else {
-        words.len() - distance - term.split(' ').count()
+        words.len() - distance - term_words
     };
-    let next = pos + term.split(' ').count();
+    let next = pos + term_words;
     if words.get(next).is_some_and(|w| *w == "or" || *w == "and") {
-        if let Some((other, _, 0)) = nearest(&words[next + 1..], false, rules, is_role) {
+        if let Some((other, _, 0)) = nearest_at(&words[next + 1..], false, rules, is_role) {
             if other.id != class.id {
                 let mut ids = [class.id.clone(), other.id.clone()];
                 ids.sort();
