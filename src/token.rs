@@ -285,8 +285,10 @@ pub fn digit_value(c: char) -> Option<u32> {
 
 fn scan_word<C: Chars>(chars: &C, mut i: usize) -> usize {
     while let Some(c) = chars.get(i) {
-        let next_is_letter = chars.get(i + 1).is_some_and(char::is_alphabetic);
-        if c.is_alphabetic() || (matches!(c, '\'' | '’') && next_is_letter && i > 0) {
+        // The next character is looked at only after an apostrophe.
+        let inner_apostrophe =
+            || matches!(c, '\'' | '’') && i > 0 && chars.get(i + 1).is_some_and(char::is_alphabetic);
+        if c.is_alphabetic() || inner_apostrophe() {
             i += 1;
         } else {
             break;
