@@ -456,39 +456,34 @@ fn words_before<'t>(text: &'t str, c: &Claim) -> Few<'t> {
     last_words(text.get(c.sentence.start..c.span.start).unwrap_or_default())
 }
 
-/// The last five words of `before`: runs of alphanumeric characters.
+/// The last five words of `before`: runs of alphanumeric characters. It walks back from the
+/// end a character at a time, an ASCII byte being a character (news text is nearly all ASCII,
+/// but its quotes and dashes are not).
 fn last_words(before: &str) -> Few<'_> {
-    let mut words = Few::new();
-    // Walking back over ASCII bytes, where a byte is a character; at the first other byte the
-    // walk starts again over characters.
-    let bytes = before.as_bytes();
-    let mut end = bytes.len();
-    let mut ascii = true;
-    while words.len() < 5 && end > 0 && ascii {
-        let mut start = end;
-        while start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
-            start -= 1;
-        }
-        if start > 0 && !bytes[start - 1].is_ascii() {
-            ascii = false;
-        } else if start < end {
-            words.push(&before[start..end]);
-            end = start;
+    // The character that ends at byte `at`, and where it starts.
+    let char_before = |at: usize| -> Option<(usize, char)> {
+        let b = *before.as_bytes().get(at.checked_sub(1)?)?;
+        if b.is_ascii() {
+            Some((at - 1, char::from(b)))
         } else {
-            end -= 1;
+            before.get(..at)?.char_indices().next_back()
         }
-    }
-    if ascii {
-        words.reverse();
-        return words;
-    }
-    words = Few::new();
-    for w in before
-        .rsplit(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(5)
-    {
-        words.push(w);
+    };
+    let mut words = Few::new();
+    let mut end = before.len();
+    while words.len() < 5 {
+        while let Some((start, _)) = char_before(end).filter(|&(_, c)| !c.is_alphanumeric()) {
+            end = start;
+        }
+        let mut start = end;
+        while let Some((s, _)) = char_before(start).filter(|&(_, c)| c.is_alphanumeric()) {
+            start = s;
+        }
+        if start == end {
+            break;
+        }
+        words.push(&before[start..end]);
+        end = start;
     }
     words.reverse();
     words
@@ -2298,6 +2293,9 @@ mod tests {
             "café one two three four five ",
             "one two three four éa ",
             "x\u{212A}y as-of 3 ",
+            "the “official” count — as of ",
+            "Hale’s budget, which she said—as of March ",
+            "日本 the 東京 count ",
             "...!!",
         ] {
             let mut expected: Vec<&str> = before
