@@ -1237,8 +1237,13 @@ fn core_at(tokens: &[Token], i: usize, after_currency: bool) -> Option<Core> {
                 .or_else(|| scale_word(&next.folded, millions))
                 .filter(|_| !speed)
             {
-                // `10k` and `$1.2bn` are written solid; `1.3 million` with a space.
-                let solid_ok = next.space_before || next.text.len() <= 3;
+                // `10k` and `$1.2bn` are written solid; `1.3 million` with a space, but a
+                // headline may run it in (`£40MILLION`).
+                let spelled = matches!(
+                    next.folded.as_ref(),
+                    "thousand" | "million" | "billion" | "trillion"
+                );
+                let solid_ok = next.space_before || next.text.len() <= 3 || spelled;
                 if solid_ok {
                     scale = s;
                     end = i + 2;
@@ -3146,6 +3151,8 @@ mod tests {
         assert_eq!(value("the toll exceeded 3,000"), Interval::above(3000.0, false));
         assert_eq!(value("sales surpassed 1 million"), Interval::above(1e6, false));
         assert_eq!(value("the death toll tops 200"), Interval::above(200.0, false));
+        assert_eq!(value("costing £40MILLION A DAY"), Interval::point(40e6));
+        assert_eq!(value("a 40million deal"), Interval::point(40e6));
         assert_eq!(value("the toll topped 1,000"), Interval::above(1000.0, false));
         assert_eq!(value("the top 10 universities"), Interval::point(10.0));
         assert_eq!(one("the toll is nearing 1,000").qualifier, Qualifier::Nearly);

@@ -17,9 +17,11 @@ use crate::token::{tokenize, Token, TokenKind};
 
 mod claimant;
 mod live;
+mod place;
 mod scope;
 
 pub use live::date_earlier_updates;
+pub use place::{key_other_places, OPENING_SENTENCES};
 
 /// Assigns `key` and `noun` to every claim of one document.
 ///
@@ -280,9 +282,6 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
             return None;
         }
         let year_first = a.span.end <= claim.span.start;
-        if a.before_only && !year_first {
-            return None;
-        }
         let (from, to) = if year_first {
             (a.span.end, claim.span.start)
         } else {
@@ -292,6 +291,16 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
             .iter()
             .filter(|t| t.span.start >= from && t.span.end <= to)
             .collect();
+        // A past date dates the figures after it, and the figure of the noun it qualifies:
+        // `A 24-hour stoppage in October`, `31 people in October 1998`.
+        let qualifies_noun = between.len() <= 3
+            && between.iter().all(|t| t.is_word())
+            && between
+                .last()
+                .is_some_and(|t| ["in", "on", "during"].iter().any(|w| t.is(w)));
+        if a.before_only && !year_first && !qualifies_noun {
+            return None;
+        }
         // `the highest reading since the gauge was moved in 2004`: a year inside a `since`
         // phrase after the figure dates what it is compared with, not the figure.
         let since_after = !year_first && between.iter().any(|t| t.is("since"));
@@ -306,7 +315,16 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
             });
         // `growth of 1.4 per cent in 2026, rising to 1.7 per cent in 2027`: a year after
         // the figure dates the nearest figure before it, not one further back.
-        let separated = separated || (!year_first && between.iter().any(|t| t.is_number()));
+        // A name's digits (`Zarek-3`, written solid after a hyphen) are no figure.
+        let figure = |t: &&Token| {
+            t.is_number()
+                && (t.space_before
+                    || !tokens
+                        .iter()
+                        .rposition(|p| p.span.end <= t.span.start)
+                        .is_some_and(|p| tokens[p].is_hyphen() && p > 0 && tokens[p - 1].is_word()))
+        };
+        let separated = separated || (!year_first && between.iter().any(figure));
         let relative_clause = year_first
             && between
                 .iter()
@@ -657,6 +675,21 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
         "sample",
     ];
     let is = |w: &Option<&str>, list: &[&str]| w.is_some_and(|w| list.contains(&w));
+    // `a dad of three`, `a mother of two`: the children of one person, not a count of the story.
+    const PARENTS: &[&str] = &[
+        "dad",
+        "father",
+        "mother",
+        "mum",
+        "mom",
+        "parent",
+        "grandfather",
+        "grandmother",
+        "grandparent",
+    ];
+    if w1 == Some("of") && is(&w2, PARENTS) {
+        return true;
+    }
     match w1 {
         // `grew by 12,000` is a change of a level; `grew by 2.3%` is itself the figure reported.
         Some("by") => kind != Kind::Percent && (is(&w2, CHANGE) || is(&w3, CHANGE)),
@@ -1160,6 +1193,15 @@ fn per_unit(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
         let per = per && !timed;
         let unit = w[1].folded.trim_end_matches('s');
         (per && UNITS.contains(&unit)).then(|| unit.to_string())
+    });
+    // `Every day of strike action costs us about £6 million`: `every` or `each` and the unit
+    // opening the figure's clause.
+    let rate = rate.or_else(|| {
+        let before = clause_before(tokens, range.clone(), 8);
+        before.windows(2).find_map(|w| {
+            let unit = w[1].trim_end_matches('s');
+            (["each", "every", "per"].contains(&w[0]) && UNITS.contains(&unit)).then(|| unit.to_string())
+        })
     });
     match rate {
         Some(unit) => Keyed {
@@ -1882,7 +1924,16 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         .filter(|t| t.is_word())
         .map(|t| t.folded.as_ref())
         .collect();
-    let before = window(tokens, range.clone(), true, 8, true);
+    let mut before = window(tokens, range.clone(), true, 8, true);
+    // `a ballot that closed on February 12`: in a relative clause, the date is its head's
+    // (`a ballot`, `its invasion of the country`: the noun phrase before the relative), not
+    // that of an event named further back (`voted for strike action`).
+    if let Some(relative) = before
+        .iter()
+        .rposition(|w| ["that", "which", "who", "whom"].contains(w))
+    {
+        before.drain(..head_start(&before, relative));
+    }
     let after = window(tokens, range, false, 2, true);
     let found = nearest(&inside, false, rules, accept).or_else(|| {
         pick(
@@ -1903,6 +1954,23 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
     Keyed {
         key: Some(format!("{}.{suffix}", class.id)),
         noun: Some(term),
+    }
+}
+
+/// Where the noun phrase that ends right before `end` starts: its determiners, and the nouns
+/// an `of` joins (`its invasion of the country`).
+fn head_start(words: &[&str], end: usize) -> usize {
+    const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "that"];
+    let mut start = end.saturating_sub(1);
+    loop {
+        while start > 0 && DETERMINERS.contains(&words[start - 1]) {
+            start -= 1;
+        }
+        if start >= 2 && words[start - 1] == "of" {
+            start -= 2;
+        } else {
+            return start;
+        }
     }
 }
 
@@ -2387,6 +2455,89 @@ mod tests {
             .find(|(t, _)| t == figure)
             .unwrap_or_else(|| panic!("{figure} in {text}"))
             .1
+    }
+
+    #[test]
+    fn a_past_date_after_a_noun_dates_its_figure() {
+        assert_eq!(
+            key_on(
+                "A 24-hour stoppage in October led to cancellations.",
+                "24-hour",
+                (2026, 3, 10)
+            )
+            .as_deref(),
+            Some("labour_strike.duration@2025")
+        );
+        // Further from the figure, a date in a past month dates only what follows it.
+        assert_eq!(
+            key_on(
+                "The stoppage lasted 24 hours and ended in talks that broke down in October.",
+                "24 hours",
+                (2026, 3, 10)
+            )
+            .as_deref(),
+            Some("labour_strike.duration")
+        );
+    }
+
+    #[test]
+    fn names_digits_and_a_parents_children_are_not_figures_of_the_story() {
+        assert_eq!(
+            key_on(
+                "Rescuers searched for the missing miner, a dad of three.",
+                "three",
+                (2026, 4, 19)
+            ),
+            None
+        );
+        // `Zarek-3` between a figure and its year does not cut them apart.
+        assert!(key_on(
+            "Inspectors listed 37 safety violations at Zarek-3 in 2025.",
+            "37",
+            (2026, 4, 19)
+        )
+        .is_some_and(|k| k.ends_with("@2025")));
+        assert_eq!(
+            key_on(
+                "Inspectors listed 37 safety violations at Zarek-3 in 2025.",
+                "37",
+                (2026, 4, 19)
+            ),
+            key_on(
+                "Inspectors listed 37 safety violations at the mine in 2025.",
+                "37",
+                (2026, 4, 19)
+            ),
+        );
+    }
+
+    #[test]
+    fn a_date_in_a_relative_clause_is_its_heads() {
+        assert_eq!(
+            key_on(
+                "It ended the invasion of the country that began in 1931.",
+                "1931",
+                (2025, 9, 3)
+            ),
+            key_on("It ended the invasion that began in 1931.", "1931", (2025, 9, 3)),
+        );
+        assert_eq!(
+            key_on(
+                "Members voted for strike action in a ballot that closed on February 12.",
+                "February 12",
+                (2026, 3, 10)
+            ),
+            None
+        );
+        assert_eq!(
+            key_on(
+                "Members backed the walkout that began on March 10.",
+                "March 10",
+                (2026, 3, 10)
+            )
+            .as_deref(),
+            Some("labour_strike.date")
+        );
     }
 
     #[test]
@@ -3019,6 +3170,37 @@ mod forecast_tests {
         assert_eq!(
             key_of("Exports fell and 90% of trade is with China.", "90%").as_deref(),
             Some("percent.trade")
+        );
+    }
+
+    #[test]
+    fn every_or_each_and_a_unit_before_a_figure_make_it_a_rate() {
+        let total = key_of(
+            "The strike costs the railway about £6 million in lost fares.",
+            "about £6 million",
+        )
+        .expect("keyed");
+        assert_eq!(
+            key_of(
+                "Every day of strike action costs the railway about £6 million in lost fares.",
+                "about £6 million"
+            ),
+            Some(format!("{total}.per_day"))
+        );
+        assert_eq!(
+            key_of(
+                "Each week the strike costs the railway about £6 million in lost fares.",
+                "about £6 million"
+            ),
+            Some(format!("{total}.per_week"))
+        );
+        // Every other word before a figure leaves it a total.
+        assert_eq!(
+            key_of(
+                "Every passenger knows the strike costs the railway about £6 million in lost fares.",
+                "about £6 million"
+            ),
+            Some(total)
         );
     }
 

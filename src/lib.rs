@@ -308,6 +308,11 @@ pub fn document_claims(doc: &Document, index: usize, rules: &RuleSet) -> Vec<Cla
         key::key_sentence_tokens(&text, tokens, claims, rules, doc.published)
     });
     key::date_earlier_updates(&text, prose.start..text.len(), &mut found, doc.published);
+    let opening_end = sentences
+        .get(key::OPENING_SENTENCES - 1)
+        .or(sentences.last())
+        .map_or(prose.start, |s| s.end);
+    key::key_other_places(&text, prose.start..opening_end, &mut found);
     prose.restore(&mut found);
     found
 }

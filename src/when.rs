@@ -737,6 +737,15 @@ mod tests {
 
     #[test]
     fn weekdays_resolve_to_the_nearest_day() {
+        // A kind of day is no day.
+        for text in [
+            "A stoppage on a Thursday would hurt",
+            "markets open every Monday",
+            "on any Sunday",
+        ] {
+            let tokens = tokenize(text, 0..text.len());
+            assert!(phrases(&tokens, Some(date("2025-09-02"))).is_empty(), "{text}");
+        }
         // 2025-09-02 was a Tuesday.
         assert_eq!(day("set for Wednesday", "2025-09-02"), date("2025-09-03"));
         assert_eq!(day("began Monday", "2025-09-02"), date("2025-09-01"));
@@ -802,6 +811,8 @@ mod tests {
         );
         let late = first("on Friday the 5th", "2025-09-02");
         assert_eq!(late.doubt, None);
+        // A time after a weekday is no day of the month: `Saturday 16:05` is that Saturday.
+        assert_eq!(iso("Saturday 16:05", "2026-04-19"), "2026-04-18");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::path::Path;
 
 const CLUSTERS: &[&str] = &[
     "budget-2026",
+    "data-breach-2026",
     "earnings-2026",
     "election-2026",
     "flood-2026",
@@ -17,19 +18,21 @@ const CLUSTERS: &[&str] = &[
     "marathon-2026",
     "measles-2026",
     "merger-2026",
+    "mine-collapse-2026",
     "plane-crash-2026",
     "protest-2026",
+    "rail-strike-2026",
     "refugees-2025",
     "summit-2026",
     "wildfire-2025",
 ];
 
-/// Measured totals over these clusters, as floors and ceilings. The four clusters added last
-/// (flood, fraud trial, measles, merger) brought 14 of the found, 5 of the false alarms and
-/// 8 of the traps.
-const MIN_FOUND: usize = 44;
-const MAX_FALSE_ALARMS: usize = 6;
-const MAX_TRAPS_HIT: usize = 14;
+/// Measured totals over these clusters, as floors and ceilings. The three clusters added last
+/// (data breach, mine collapse, rail strike), written before the tool was run on them, brought
+/// 6 of the 18 expected found, 5 false alarms and 9 traps.
+const MIN_FOUND: usize = 53;
+const MAX_FALSE_ALARMS: usize = 7;
+const MAX_TRAPS_HIT: usize = 16;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters() {
@@ -67,9 +70,9 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// The same clusters read as if their files had no front matter (no outlet, no publication
 /// date), as articles copied from the web often come: relative dates stay unresolved, and
 /// keying must still keep earlier years' figures apart.
-const MIN_FOUND_UNDATED: usize = 44;
-const MAX_FALSE_ALARMS_UNDATED: usize = 6;
-const MAX_TRAPS_HIT_UNDATED: usize = 19;
+const MIN_FOUND_UNDATED: usize = 53;
+const MAX_FALSE_ALARMS_UNDATED: usize = 8;
+const MAX_TRAPS_HIT_UNDATED: usize = 22;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters_without_front_matter() {

@@ -74,10 +74,13 @@ fn header_date(tokens: &[Token]) -> Option<NaiveDate> {
         return None;
     }
     let date = crate::when::date_of(lo.value)?;
+    // `By Jane Doe`, or after a word or two of label: `Exclusive by Karen Doyle`, `Analysis
+    // by Jane Doe`.
     let by_author = tokens
         .iter()
-        .find(|t| t.kind == TokenKind::Word)
-        .is_some_and(|t| t.is("by"));
+        .filter(|t| t.kind == TokenKind::Word)
+        .take(3)
+        .any(|t| t.is("by"));
     // After a leading `By`, the author's name (and outlet) runs up to the last separator
     // before the date: `By Jane Doe, Reuters | September 2, 2025`.
     let name_end = if by_author {
@@ -188,6 +191,9 @@ mod tests {
         assert_eq!(date_of(text), day(2025, 9, 2));
         let text = "# Storm\n\n_By Jane Doe, Reuters · Sept. 2, 2025, 10:14 AM_\n\nIt killed 26.\n";
         assert_eq!(date_of(text), day(2025, 9, 2));
+        // A word or two of label may come before `by`.
+        let text = "STORM HITS\n\nExclusive by JANE DOE in Lessing | Sunday 19 April 2026\n\nIt killed 26.\n";
+        assert_eq!(date_of(text), day(2026, 4, 19));
         // Without `By`, words before the date make the line prose.
         assert_eq!(
             date_of("Jane Doe wrote on 2 September 2025\n\nIt killed 26.\n"),

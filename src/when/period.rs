@@ -707,6 +707,14 @@ fn weekday_date(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opt
         }
     }
     let (d, end) = day_at(tokens, j).or_else(|| spelled::day_words(tokens, j).map(|(d, e, _)| (d, e)))?;
+    // `Saturday 16:05`: a time of the day, not the 16th.
+    let clock = tokens.get(end).is_some_and(|c| c.text == ":" && !c.space_before)
+        && tokens
+            .get(end + 1)
+            .is_some_and(|m| m.is_number() && !m.space_before);
+    if clock {
+        return None;
+    }
     // `Friday 13 people` counts people.
     if tokens
         .get(end)

@@ -26,6 +26,14 @@ pub(super) fn weekday(tokens: &[Token], i: usize, published: Option<NaiveDate>) 
         "this" => (2, i + 1),
         // Most tokens name no weekday: tell so before looking for the tense.
         _ if weekday_of(&tokens[i].folded).is_none() => return None,
+        // `on a Thursday`, `every Monday`, `any Sunday`: a kind of day, not a day.
+        _ if i
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|p| ["a", "every", "each", "any"].iter().any(|w| p.is(w))) =>
+        {
+            return None
+        }
         _ => (tense_before(tokens, i), i),
     };
     let w = weekday_of(&tokens.get(w_index)?.folded)?;

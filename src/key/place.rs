@@ -1,0 +1,219 @@
+//! Figures of another place than the story's: `A smaller cluster of 17 cases has been
+//! confirmed in Mercer County`, in an article about an outbreak in Ashby County, counts the
+//! neighbouring county's cases, not the outbreak's.
+//!
+//! The story's own places are those its opening (headline, dateline and first sentences)
+//! names. A keyed figure followed in its clause by `in`, `into`, `inside`, `across` or
+//! `throughout` and a capitalised name the opening does not name, or set in a sentence that
+//! opens with such a phrase (`In Mercer County, 17 cases ...`), is keyed apart by that
+//! place (`infected.in_mercer_county`). A place the opening names changes nothing: in a
+//! story about Ashby County, `214 cases in Ashby County` is the story's figure.
+
+use std::ops::Range;
+
+use crate::claim::{Claim, Kind};
+
+/// How many sentences open an article: the headline, the dateline's sentence and the next.
+pub const OPENING_SENTENCES: usize = 3;
+
+/// Prepositions that place a figure.
+const PLACING: &[&str] = &["in", "into", "inside", "across", "throughout"];
+
+/// Capitalised words that name no place.
+const NOT_PLACES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "I",
+];
+
+/// Keys apart the figures of places the article's opening (`opening`, a byte range of `text`)
+/// does not name. Claims must be those of `text`, before their spans are moved to the file's.
+pub fn key_other_places(text: &str, opening: Range<usize>, claims: &mut [Claim]) {
+    let opening_text = text.get(opening).unwrap_or_default();
+    for claim in claims.iter_mut() {
+        let counted = matches!(claim.kind, Kind::Count | Kind::Money | Kind::Percent);
+        let Some(key) = claim.key.as_deref().filter(|_| counted) else {
+            continue;
+        };
+        let Some(place) = place_of(text, claim) else {
+            continue;
+        };
+        if names(opening_text, &place) {
+            continue;
+        }
+        let suffix = format!(".in_{}", place.to_lowercase().replace([' ', '-'], "_"));
+        // Before an anchor: `dead.in_lessing@2024`.
+        let key = match key.find('@') {
+            Some(at) => format!("{}{suffix}{}", &key[..at], &key[at..]),
+            None => format!("{key}{suffix}"),
+        };
+        claim.key = Some(key.into());
+    }
+}
+
+/// Whether `text` names `place`: its first word, as a whole word.
+fn names(text: &str, place: &str) -> bool {
+    let first = place.split(' ').next().unwrap_or(place);
+    text.match_indices(first).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + first.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The place a figure is stated for: a placing phrase among the words after it in its clause,
+/// or one that opens its sentence and is set off by a comma.
+fn place_of(text: &str, claim: &Claim) -> Option<String> {
+    let sentence = text.get(claim.sentence.clone())?;
+    let after = text.get(claim.span.end..claim.sentence.end)?;
+    let clause = after
+        .split([',', ';', ':', '(', ')', '—', '–'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().take(10).collect();
+    // Up to six words of the figure's noun and verb before the preposition, all lower-case:
+    // `cases has been confirmed in`, `people have also fled north into`.
+    let placing = words
+        .iter()
+        .take(7)
+        .position(|w| PLACING.contains(w))
+        .filter(|&at| {
+            words[..at]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        });
+    if let Some(at) = placing {
+        if let Some(place) = capitalised_name(&words[at + 1..]) {
+            return Some(place);
+        }
+    }
+    // `In Mercer County, 17 cases ...`, `Inside Ardessa, an estimated 400,000 ...`.
+    let (opening, _) = sentence.split_once(',')?;
+    let opening_end = claim.sentence.start + opening.len();
+    if opening_end > claim.span.start {
+        return None;
+    }
+    let mut words = opening.split_whitespace();
+    let first = words.next()?;
+    if !["In", "Inside", "Across", "Throughout"].contains(&first) {
+        return None;
+    }
+    let rest: Vec<&str> = words.collect();
+    capitalised_name(&rest).filter(|name| name.split(' ').count() == rest.len())
+}
+
+/// One to three capitalised words at the start of `words`, none of them a month, a weekday or
+/// an article: `Mercer County`, `Port Calloway`, `Tesk`.
+fn capitalised_name(words: &[&str]) -> Option<String> {
+    let mut name = Vec::new();
+    for word in words.iter().take(3) {
+        let word = word
+            .trim_end_matches(['.', '\'', '’', '"', '”'])
+            .trim_end_matches("'s");
+        let capital = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && word.chars().skip(1).any(char::is_lowercase);
+        if !capital || NOT_PLACES.contains(&word) {
+            break;
+        }
+        name.push(word);
+    }
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::rules::RuleSet;
+
+    /// `(phrase, key)` of every keyed claim of `text`, read as an article.
+    fn keys(text: &str) -> Vec<(String, String)> {
+        let doc = Document::parse("article.txt", text.to_string()).expect("an article");
+        crate::document_claims(&doc, 0, &RuleSet::generic())
+            .into_iter()
+            .filter_map(|c| Some((c.text.to_string(), c.key?.to_string())))
+            .collect()
+    }
+
+    fn key_of(text: &str, phrase: &str) -> Option<String> {
+        keys(text).into_iter().find(|(p, _)| p == phrase).map(|(_, k)| k)
+    }
+
+    const OUTBREAK: &str = "Measles outbreak in Ashby County grows\n\n\
+        The outbreak in Ashby County has grown to 214 confirmed cases, officials said. \
+        Schools are open. Clinics are busy.\n\n";
+
+    #[test]
+    fn figures_of_a_place_the_opening_does_not_name_are_keyed_apart() {
+        let text = format!("{OUTBREAK}A smaller cluster of 17 cases has been confirmed in Mercer County.\n");
+        let own = key_of(&text, "214").expect("the outbreak's figure is keyed");
+        assert_eq!(key_of(&text, "17"), Some(format!("{own}.in_mercer_county")));
+        let text = format!("{OUTBREAK}In Mercer County, 17 cases have been confirmed.\n");
+        assert_eq!(key_of(&text, "17"), Some(format!("{own}.in_mercer_county")));
+    }
+
+    #[test]
+    fn the_storys_own_places_and_other_capitals_change_nothing() {
+        let text = format!("{OUTBREAK}By Thursday, 230 cases had been confirmed in Ashby County.\n");
+        let own = key_of(&text, "214");
+        assert_eq!(key_of(&text, "230"), own);
+        let text = format!("{OUTBREAK}Officials confirmed 230 cases in March.\n");
+        assert_eq!(key_of(&text, "230"), own);
+        // A capitalised word after other words of the clause is not where the figure is.
+        let text = format!("{OUTBREAK}Officials counted 230 cases, Dr. Ray Okafor said in Grantham.\n");
+        assert_eq!(key_of(&text, "230"), own);
+    }
+
+    #[test]
+    fn names_are_whole_words() {
+        assert!(names("floods in Lessing and Arden", "Lessing"));
+        assert!(!names("floods in Lessingham", "Lessing"));
+        assert!(names("cases in Mercer", "Mercer County"));
+    }
+}
