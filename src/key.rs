@@ -1932,7 +1932,8 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         .iter()
         .rposition(|w| ["that", "which", "who", "whom"].contains(w))
     {
-        before.drain(..head_start(&before, relative));
+        let start = head_start(&before, relative);
+        before = Few::of(&before[start..]);
     }
     let after = window(tokens, range, false, 2, true);
     let found = nearest(&inside, false, rules, accept).or_else(|| {
