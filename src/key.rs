@@ -277,7 +277,18 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
     if claim.kind.is_time_point() || claim.kind == Kind::Ordinal {
         return None;
     }
-    anchors.iter().find_map(|a| {
+    // Of the years that may date the figure, the nearest: in `violations during a 2025
+    // inspection, and Karst was fined €1.2m in 2024`, the fine is 2024's.
+    let distance = |a: &Anchor| {
+        if a.span.end <= claim.span.start {
+            claim.span.start - a.span.end
+        } else {
+            a.span.start.saturating_sub(claim.span.end)
+        }
+    };
+    let mut eligible: Vec<(usize, &Anchor)> = anchors.iter().map(|a| (distance(a), a)).collect();
+    eligible.sort_by_key(|&(d, _)| d);
+    eligible.into_iter().find_map(|(_, a)| {
         if a.sentence != claim.sentence {
             return None;
         }
@@ -2509,6 +2520,19 @@ mod tests {
                 "37",
                 (2026, 4, 19)
             ),
+        );
+    }
+
+    #[test]
+    fn the_nearest_year_dates_a_figure() {
+        assert_eq!(
+            key_on(
+                "Inspectors found 30 violations during a 2025 inspection, and Karst was fined 1.2 million euros in 2024.",
+                "1.2 million euros",
+                (2026, 4, 19)
+            )
+            .as_deref(),
+            Some("fine@2024")
         );
     }
 
