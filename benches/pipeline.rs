@@ -3,7 +3,10 @@
 //! `cargo bench` reports MB/s for a plain digit scan (the yardstick), extraction alone,
 //! extraction plus keying (one thread), and the whole analysis of 10 and 1,000 articles (on
 //! all cores). The corpus comes from `examples/gen_corpus.rs`'s
-//! templates, rebuilt here in memory so the bench needs no files.
+//! templates, rebuilt here in memory so the bench needs no files. The generated text holds
+//! far more figures per sentence than news does, so `normalizer-news` runs the same stages on
+//! the bundled real articles (`fixtures/eval` and `fixtures/beijing-parade-2025`), read at bench
+//! time.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
@@ -24,11 +27,29 @@ fn corpus(articles: usize) -> Vec<Document> {
         .collect()
 }
 
+/// The real news articles bundled with the fixtures, as `check` would load them.
+fn news() -> Vec<Document> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let paths = [root.join("eval"), root.join("beijing-parade-2025")];
+    let loaded = crosscheck::load::load_paths(
+        &paths,
+        &mut std::io::empty(),
+        &crosscheck::load::LoadOptions::default(),
+    );
+    assert!(!loaded.documents.is_empty(), "the fixture articles are readable");
+    loaded.documents
+}
+
 fn normalizer(c: &mut Criterion) {
-    let docs = corpus(200);
+    stages(c, "normalizer", &corpus(200));
+    stages(c, "normalizer-news", &news());
+}
+
+/// The digit-scan yardstick and the normalizer's stages on one thread, over `docs`.
+fn stages(c: &mut Criterion, name: &str, docs: &[Document]) {
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let rules = RuleSet::generic();
-    let mut group = c.benchmark_group("normalizer");
+    let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(bytes as u64));
     // The yardstick: one pass over the same bytes looking for digits, as a grep for `[0-9]`
     // does; the normalizer's speed is reported as a ratio to it.

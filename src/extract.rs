@@ -252,8 +252,7 @@ fn word_may_start(w: &str) -> bool {
     {
         return word_may_start_by_lists(w);
     }
-    let table = start_words();
-    w.len() <= table.longest && table.words.contains(w)
+    start_words().contains(w)
 }
 
 /// [`word_may_start`], asking each word list in turn.
@@ -347,6 +346,28 @@ const START_WORDS: &[&str] = &[
 struct StartWords {
     words: std::collections::HashSet<String, crate::token::WordHash>,
     longest: usize,
+    /// For each first byte, the lengths (as bits) of the words starting with it: most words
+    /// of a sentence share no first letter and length with any word of the table, and are
+    /// ruled out without hashing them.
+    lengths: [u64; 128],
+}
+
+impl StartWords {
+    fn contains(&self, w: &str) -> bool {
+        if w.len() > self.longest {
+            return false;
+        }
+        // Lengths are kept for ASCII first bytes and words under 64 bytes; others are looked up.
+        let lengths = w
+            .as_bytes()
+            .first()
+            .and_then(|&first| self.lengths.get(usize::from(first)))
+            .filter(|_| w.len() < 64);
+        match lengths {
+            Some(lengths) => lengths & (1 << w.len()) != 0 && self.words.contains(w),
+            None => self.words.contains(w),
+        }
+    }
 }
 
 /// Every ASCII word [`word_may_start_by_lists`] accepts that has no capital or `.`. The
@@ -368,7 +389,20 @@ fn start_words() -> &'static StartWords {
             .filter(|w| word_may_start_by_lists(w))
             .collect();
         let longest = words.iter().map(String::len).max().unwrap_or(0);
-        StartWords { words, longest }
+        let mut lengths = [0u64; 128];
+        for w in &words {
+            // Every word is ASCII; one of 64 bytes or more (none is) is only looked up.
+            if let (Some(&first), true) = (w.as_bytes().first(), w.len() < 64) {
+                if let Some(l) = lengths.get_mut(usize::from(first)) {
+                    *l |= 1 << w.len();
+                }
+            }
+        }
+        StartWords {
+            words,
+            longest,
+            lengths,
+        }
     })
 }
 

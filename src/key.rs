@@ -87,6 +87,7 @@ pub fn key_sentence_tokens(
     let rival = names_rival(tokens);
     let words = OnceCell::new();
     let attributed = claimant::attributes(tokens);
+    let mut heads = claimant::Heads::default();
     // Reused from claim to claim: the tokens a time claim sees without the other times.
     let mut visible_for_time = Vec::new();
     for i in 0..claims.len() {
@@ -106,7 +107,7 @@ pub fn key_sentence_tokens(
             &without_dates
         };
         claim.claimant = attributed
-            .then(|| claimant::claimant(tokens, claim_tokens(tokens, &claim.span)))
+            .then(|| claimant::claimant_in(tokens, claim_tokens(tokens, &claim.span), &mut heads))
             .flatten()
             .map(Into::into);
         let mut keyed = generic_key(keying_tokens, claim, rules);
@@ -201,7 +202,7 @@ fn last_event(tokens: &[Token], rules: &RuleSet) -> bool {
             .take(4)
             .map(|t| t.folded.as_ref())
             .collect();
-        nearest(&after, false, rules, |c| !c.role && c.kinds.contains(&Kind::Date)).is_some()
+        nearest_at(&after, false, rules, |c| !c.role && c.kinds.contains(&Kind::Date)).is_some()
     })
 }
 
@@ -276,7 +277,18 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
     if claim.kind.is_time_point() || claim.kind == Kind::Ordinal {
         return None;
     }
-    anchors.iter().find_map(|a| {
+    // Of the years that may date the figure, the nearest: in `violations during a 2025
+    // inspection, and Karst was fined €1.2m in 2024`, the fine is 2024's.
+    let distance = |a: &Anchor| {
+        if a.span.end <= claim.span.start {
+            claim.span.start - a.span.end
+        } else {
+            a.span.start.saturating_sub(claim.span.end)
+        }
+    };
+    let mut eligible: Vec<(usize, &Anchor)> = anchors.iter().map(|a| (distance(a), a)).collect();
+    eligible.sort_by_key(|&(d, _)| d);
+    eligible.into_iter().find_map(|(_, a)| {
         if a.sentence != claim.sentence {
             return None;
         }
@@ -392,18 +404,20 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
             // `Veltra, founded in 1987, reported ...`: a year that defines the subject
             // dates nothing in the sentence.
             let defining = words_before(text, c).iter().any(|w| {
-                [
-                    "founded",
-                    "established",
-                    "born",
-                    "built",
-                    "formed",
-                    "created",
-                    "opened",
-                    "launched",
-                    "incorporated",
-                ]
-                .contains(&w.as_str())
+                lower_in(
+                    w,
+                    &[
+                        "founded",
+                        "established",
+                        "born",
+                        "built",
+                        "formed",
+                        "created",
+                        "opened",
+                        "launched",
+                        "incorporated",
+                    ],
+                )
             });
             if defining {
                 return None;
@@ -438,10 +452,10 @@ fn whole_past_month(lo: f64, hi: f64, published: Option<chrono::NaiveDate>) -> b
 
 /// `as of the state's Tuesday update`, `as of Monday's count`: `as of` a few words before a
 /// date (the last five words before it, see [`words_before`]) makes it an as-of date.
-fn as_of_words(before: &[String]) -> bool {
+fn as_of_words(before: &[&str]) -> bool {
     before
         .windows(2)
-        .position(|w| w[0] == "as" && w[1] == "of")
+        .position(|w| lower_is(w[0], "as") && lower_is(w[1], "of"))
         .is_some_and(|at| before.len() - (at + 2) <= 3)
 }
 
@@ -464,18 +478,61 @@ fn unresolved_year_label(c: &Claim) -> Option<String> {
     Some(words.join("_"))
 }
 
-/// The last five words before a claim in its sentence, lower-cased.
-fn words_before(text: &str, c: &Claim) -> Vec<String> {
-    let before = text.get(c.sentence.start..c.span.start).unwrap_or_default();
-    // Read from the end, so that only the five words kept are lower-cased.
-    let mut words: Vec<String> = before
-        .rsplit(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(5)
-        .map(str::to_lowercase)
-        .collect();
+/// The last five words before a claim in its sentence, as written: compare them with
+/// [`lower_is`]. They are borrowed rather than lower-cased copies, as this is asked of every
+/// dated claim.
+fn words_before<'t>(text: &'t str, c: &Claim) -> Few<'t> {
+    last_words(text.get(c.sentence.start..c.span.start).unwrap_or_default())
+}
+
+/// The last five words of `before`: runs of alphanumeric characters. It walks back from the
+/// end a character at a time, an ASCII byte being a character (news text is nearly all ASCII,
+/// but its quotes and dashes are not).
+fn last_words(before: &str) -> Few<'_> {
+    // The character that ends at byte `at`, and where it starts.
+    let char_before = |at: usize| -> Option<(usize, char)> {
+        let b = *before.as_bytes().get(at.checked_sub(1)?)?;
+        if b.is_ascii() {
+            Some((at - 1, char::from(b)))
+        } else {
+            before.get(..at)?.char_indices().next_back()
+        }
+    };
+    let mut words = Few::new();
+    let mut end = before.len();
+    while words.len() < 5 {
+        while let Some((start, _)) = char_before(end).filter(|&(_, c)| !c.is_alphanumeric()) {
+            end = start;
+        }
+        let mut start = end;
+        while let Some((s, _)) = char_before(start).filter(|&(_, c)| c.is_alphanumeric()) {
+            start = s;
+        }
+        if start == end {
+            break;
+        }
+        words.push(&before[start..end]);
+        end = start;
+    }
     words.reverse();
     words
+}
+
+/// Whether `word` in lower case is `lower` (ASCII, lower case), without building the
+/// lower-case copy for an ASCII word.
+fn lower_is(word: &str, lower: &str) -> bool {
+    lower_in(word, &[lower])
+}
+
+/// Whether `word` in lower case is one of `list` (ASCII, lower case), without building the
+/// lower-case copy for an ASCII word.
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|l| word.eq_ignore_ascii_case(l))
+    } else {
+        let word = word.to_lowercase();
+        list.contains(&word.as_str())
+    }
 }
 
 /// A figure that is not the current level of a quantity: a change (`grew by 12,000`,
@@ -722,8 +779,9 @@ fn window<'t>(
     before: bool,
     limit: usize,
     stop_at_comma: bool,
-) -> Vec<&'t str> {
-    let mut words = Vec::with_capacity(limit);
+) -> Few<'t> {
+    debug_assert!(limit <= FEW, "a window holds at most {FEW} words");
+    let mut words = Few::new();
     // The index of the next token to read: walking back, the one before `at`.
     let mut at = if before { claim.start } else { claim.end };
     loop {
@@ -763,6 +821,69 @@ fn window<'t>(
         words.reverse();
     }
     words
+}
+
+/// How many words a [`Few`] holds: the widest window the keyer reads.
+const FEW: usize = 10;
+
+/// Up to [`FEW`] words, held in place rather than on the heap: the keyer reads several short
+/// windows of words around every figure, and a vector for each was one of its commonest
+/// allocations. It reads as a slice of words.
+#[derive(Clone, Copy)]
+struct Few<'t> {
+    words: [&'t str; FEW],
+    len: usize,
+}
+
+impl<'t> Few<'t> {
+    fn new() -> Self {
+        Few {
+            words: [""; FEW],
+            len: 0,
+        }
+    }
+
+    /// The words of `words`, which holds at most [`FEW`].
+    fn of(words: &[&'t str]) -> Self {
+        let mut few = Few::new();
+        for w in words {
+            few.push(w);
+        }
+        few
+    }
+
+    /// Adds a word; past [`FEW`] words, none is added (no window reads that many).
+    fn push(&mut self, word: &'t str) {
+        debug_assert!(self.len < FEW, "a window holds at most {FEW} words");
+        if let Some(slot) = self.words.get_mut(self.len) {
+            *slot = word;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[&'t str] {
+        &self.words[..self.len]
+    }
+}
+
+impl Default for Few<'_> {
+    fn default() -> Self {
+        Few::new()
+    }
+}
+
+impl<'t> std::ops::Deref for Few<'t> {
+    type Target = [&'t str];
+
+    fn deref(&self) -> &[&'t str] {
+        self.as_slice()
+    }
+}
+
+impl<'t> std::ops::DerefMut for Few<'t> {
+    fn deref_mut(&mut self) -> &mut [&'t str] {
+        &mut self.words[..self.len]
+    }
 }
 
 /// A bracketed figure in other units next to a figure (`(12.2 inches)`, `(€13.1bn)`): where
@@ -873,13 +994,13 @@ fn coordinated_start(tokens: &[Token], start: usize) -> Option<usize> {
 
 /// Words before the figure in its own clause: up to a comma or a coordinating conjunction
 /// ("40 people were arrested and 12 officers were injured").
-fn clause_before<'t>(tokens: &'t [Token], range: Range<usize>, limit: usize) -> Vec<&'t str> {
+fn clause_before<'t>(tokens: &'t [Token], range: Range<usize>, limit: usize) -> Few<'t> {
     let words = window(tokens, range, true, limit, true);
     match words
         .iter()
         .rposition(|w| ["and", "but", "while", "whereas", "as", "with"].contains(w))
     {
-        Some(i) => words[i + 1..].to_vec(),
+        Some(i) => Few::of(&words[i + 1..]),
         None => words,
     }
 }
@@ -892,6 +1013,16 @@ fn nearest<'r>(
     rules: &'r RuleSet,
     accept: impl Fn(&Class) -> bool,
 ) -> Option<(&'r Class, String, usize)> {
+    nearest_at(words, before, rules, accept).map(|(class, ti, d)| (class, class.terms[ti].join(" "), d))
+}
+
+/// [`nearest`], with the index of the term in its class instead of the term's words joined.
+fn nearest_at<'r>(
+    words: &[&str],
+    before: bool,
+    rules: &'r RuleSet,
+    accept: impl Fn(&Class) -> bool,
+) -> Option<(&'r Class, usize, usize)> {
     // Ranked by priority, then nearness, then the longer term, then the earlier class.
     let mut best: Option<(usize, usize, usize)> = None; // (class, term, distance)
     let rank = |ci: usize, n: usize, d: usize| {
@@ -924,10 +1055,12 @@ fn nearest<'r>(
             }
         }
     }
-    best.map(|(ci, ti, d)| {
-        let class = &rules.classes[ci];
-        (class, class.terms[ti].join(" "), d)
-    })
+    best.map(|(ci, ti, d)| (&rules.classes[ci], ti, d))
+}
+
+/// How many words `term.join(" ").split(' ')` gives, without joining.
+fn joined_word_count(term: &[String]) -> usize {
+    term.iter().map(|w| w.matches(' ').count()).sum::<usize>() + term.len().max(1)
 }
 
 fn claim_tokens(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
@@ -1333,13 +1466,13 @@ fn subject<'r>(
 }
 
 /// The nearer of two matches, the one after the figure on a tie.
-fn pick<'r>(
-    a: Option<(&'r Class, String, usize)>,
-    b: Option<(&'r Class, String, usize)>,
-) -> Option<(&'r Class, String, usize)> {
+fn pick<'r, T>(
+    a: Option<(&'r Class, T, usize)>,
+    b: Option<(&'r Class, T, usize)>,
+) -> Option<(&'r Class, T, usize)> {
     match (a, b) {
         (Some(a), Some(b)) => {
-            let rank = |m: &(&Class, String, usize)| (m.0.priority, std::cmp::Reverse(m.2));
+            let rank = |m: &(&Class, T, usize)| (m.0.priority, std::cmp::Reverse(m.2));
             Some(if rank(&b) > rank(&a) { b } else { a })
         }
         (a, b) => a.or(b),
@@ -1387,7 +1520,7 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
                 None
             } else {
                 // `police put turnout at 80,000`: who says the figure is not what it counts.
-                nearest(&clause_before(tokens, range.clone(), 10), true, rules, is_subject)
+                nearest(&clause, true, rules, is_subject)
                     .filter(|(_, term, _)| claim.claimant.as_deref() != Some(singular(term).as_str()))
             }
         })
@@ -1395,7 +1528,7 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     let takes_roles = subject.as_ref().is_none_or(|(c, _, _)| c.takes_roles);
     // A role in the figure's own clause beats a nearer one across a comma: in "5,000 died,
     // 10,000 were injured" the 10,000 were injured.
-    let before_clause = clause_before(tokens, range.clone(), 10);
+    let before_clause = clause;
     // `licensed to carry 450 passengers and 60 vehicles`: the second figure of a list shares
     // the role stated before the first.
     let list_before = coordinated_start(tokens, range.start)
@@ -1530,7 +1663,7 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     // `net income of $651 million on revenue of ...`: a term joined to the figure by `of`
     // right before it names the figure, whatever follows.
     let bound_before =
-        before.last() == Some(&"of") && nearest(&before, true, rules, accept).is_some_and(|m| m.2 == 1);
+        before.last() == Some(&"of") && nearest_at(&before, true, rules, accept).is_some_and(|m| m.2 == 1);
     let found = match nearest(&after, false, rules, accept).filter(|m| m.2 <= 4 && !bound_before) {
         Some(m) => Some((m, &after, false)),
         None => nearest(&before, true, rules, accept).map(|m| (m, &before, true)),
@@ -1746,22 +1879,21 @@ fn age_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
 /// Role of a count: the nearest role term; `killed or wounded` joins two roles.
 fn role_of(after: &[&str], before: &[&str], rules: &RuleSet) -> Option<String> {
     let is_role = |c: &Class| c.role;
-    let a = nearest(after, false, rules, is_role);
-    let b = nearest(before, true, rules, is_role);
-    let (class, term, distance) = pick(a.clone(), b.clone())?;
-    let from_after = a
-        .as_ref()
-        .is_some_and(|(c, _, d)| c.id == class.id && *d == distance);
+    let a = nearest_at(after, false, rules, is_role);
+    let b = nearest_at(before, true, rules, is_role);
+    let (class, term, distance) = pick(a, b)?;
+    let from_after = a.is_some_and(|(c, _, d)| c.id == class.id && d == distance);
     let words = if from_after { after } else { before };
     // Look for `<term> or|and <other role>` right next to the found term.
+    let term_words = joined_word_count(&class.terms[term]);
     let pos = if from_after {
         distance
     } else {
-        words.len() - distance - term.split(' ').count()
+        words.len() - distance - term_words
     };
-    let next = pos + term.split(' ').count();
+    let next = pos + term_words;
     if words.get(next).is_some_and(|w| *w == "or" || *w == "and") {
-        if let Some((other, _, 0)) = nearest(&words[next + 1..], false, rules, is_role) {
+        if let Some((other, _, 0)) = nearest_at(&words[next + 1..], false, rules, is_role) {
             if other.id != class.id {
                 let mut ids = [class.id.clone(), other.id.clone()];
                 ids.sort();
@@ -1811,7 +1943,8 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         .iter()
         .rposition(|w| ["that", "which", "who", "whom"].contains(w))
     {
-        before.drain(..head_start(&before, relative));
+        let start = head_start(&before, relative);
+        before = Few::of(&before[start..]);
     }
     let after = window(tokens, range, false, 2, true);
     let found = nearest(&inside, false, rules, accept).or_else(|| {
@@ -1856,14 +1989,24 @@ fn head_start(words: &[&str], end: usize) -> usize {
 /// The named place a distance is measured from: `95 km southwest of Port Calder`,
 /// `40 km off the coast of Sanvel Bay`, `300 miles from Kyiv` -> `port_calder`.
 fn place_after(tokens: &[Token], range: Range<usize>) -> Option<String> {
-    let words: Vec<&Token> = tokens[range.end..]
-        .iter()
-        .take(8)
-        .take_while(|t| !is_boundary(t, true))
-        .collect();
+    // The eight tokens after the figure in its clause, past a bracketed conversion (`142-mile
+    // (229 km) main line`).
+    let mut words: Vec<&Token> = Vec::with_capacity(8);
+    let mut at = range.end;
+    while let Some(t) = tokens.get(at) {
+        at += 1;
+        if let Some(past) = conversion(tokens, at, false) {
+            at = past;
+            continue;
+        }
+        if is_boundary(t, true) || words.len() >= 8 {
+            break;
+        }
+        words.push(t);
+    }
     let from = words
         .iter()
-        .position(|t| t.is("from") || t.is("of") || t.is("off"))?;
+        .position(|t| t.is("from") || t.is("of") || t.is("off") || t.is("between"))?;
     let capitalised = |t: &Token| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase);
     let rest = &words[from + 1..];
     let start = rest.iter().position(|t| capitalised(t))?;
@@ -1873,12 +2016,31 @@ fn place_after(tokens: &[Token], range: Range<usize>) -> Option<String> {
     }) {
         return None;
     }
-    let name: Vec<String> = rest[start..]
-        .iter()
-        .take_while(|t| capitalised(t))
-        .map(|t| t.lower())
-        .collect();
-    (!name.is_empty()).then(|| name.join("_"))
+    let name_of = |names: &[&Token]| -> Vec<String> {
+        names
+            .iter()
+            .take_while(|t| capitalised(t))
+            .map(|t| t.lower())
+            .collect()
+    };
+    let name = name_of(&rest[start..]);
+    if name.is_empty() {
+        return None;
+    }
+    // `between Dunmere and Carrick`, `from Dunmere to Carrick`: the route, whichever way round.
+    let after_name = &rest[start + name.len()..];
+    let joined = after_name.first().is_some_and(|t| t.is("and") || t.is("to"));
+    let other = if joined {
+        name_of(&after_name[1..])
+    } else {
+        Vec::new()
+    };
+    if !other.is_empty() {
+        let mut ends = [name.join("_"), other.join("_")];
+        ends.sort();
+        return Some(ends.join("_"));
+    }
+    Some(name.join("_"))
 }
 
 /// First cell of a table row, as context for the figures in the row.
@@ -2215,6 +2377,57 @@ mod tests {
     use super::*;
     use crate::extract::extract;
 
+    #[test]
+    fn lower_is_agrees_with_lower_casing() {
+        for (word, lower) in [
+            ("As", "as"),
+            ("FOUNDED", "founded"),
+            ("as", "of"),
+            ("\u{212A}m", "km"),
+            ("Ünited", "united"),
+        ] {
+            assert_eq!(lower_is(word, lower), word.to_lowercase() == lower, "{word}");
+        }
+    }
+
+    #[test]
+    fn last_words_are_the_last_five_alphanumeric_runs() {
+        for before in [
+            "",
+            "as of",
+            "Veltra, founded in ",
+            "  the toll (as of Tuesday's count) ",
+            "one two three four five six seven ",
+            "Zürich's café, as of the ",
+            "café one two three four five ",
+            "one two three four éa ",
+            "x\u{212A}y as-of 3 ",
+            "the “official” count — as of ",
+            "Hale’s budget, which she said—as of March ",
+            "日本 the 東京 count ",
+            "...!!",
+        ] {
+            let mut expected: Vec<&str> = before
+                .rsplit(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(5)
+                .collect();
+            expected.reverse();
+            assert_eq!(last_words(before).as_slice(), expected.as_slice(), "{before}");
+        }
+    }
+
+    #[test]
+    fn few_reads_as_the_words_pushed() {
+        let mut few = Few::new();
+        for w in ["a", "b", "c"] {
+            few.push(w);
+        }
+        few.reverse();
+        assert_eq!(few.as_slice(), ["c", "b", "a"]);
+        assert_eq!(Few::of(&few[1..]).as_slice(), ["b", "a"]);
+    }
+
     /// `(text, key)` of every claim of `text` read as one sentence published on `published`.
     pub(super) fn keys_on(
         text: &str,
@@ -2336,6 +2549,49 @@ mod tests {
                 "37",
                 (2026, 4, 19)
             ),
+        );
+    }
+
+    #[test]
+    fn the_nearest_year_dates_a_figure() {
+        assert_eq!(
+            key_on(
+                "Inspectors found 30 violations during a 2025 inspection, and Karst was fined 1.2 million euros in 2024.",
+                "1.2 million euros",
+                (2026, 4, 19)
+            )
+            .as_deref(),
+            Some("fine@2024")
+        );
+    }
+
+    #[test]
+    fn a_distance_between_two_places_is_the_routes() {
+        let route = Some("distance.carrick_dunmere".to_string());
+        assert_eq!(
+            key_on(
+                "Buses ran on the 142-mile (229 km) main line between Dunmere and Carrick.",
+                "142-mile",
+                (2026, 3, 10)
+            ),
+            route
+        );
+        assert_eq!(
+            key_on(
+                "On the 260-kilometre main line from Carrick to Dunmere, trains were thin.",
+                "260-kilometre",
+                (2026, 3, 10)
+            ),
+            route
+        );
+        assert_eq!(
+            key_on(
+                "Carrick sits at the far end of the 142-mile main line from Dunmere.",
+                "142-mile",
+                (2026, 3, 10)
+            )
+            .as_deref(),
+            Some("distance.dunmere")
         );
     }
 

@@ -159,7 +159,14 @@ fn split_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
     let mut i = 0;
     while let Some(c) = at(i) {
         if !is_terminator(c) {
+            // On to the next byte that may start a terminator: `.`, `!`, `?` or the first
+            // byte of `…`, `。`, `！` or `？` (always a character boundary); the characters
+            // skipped end nothing.
             i += c.len_utf8();
+            i = line.as_bytes()[i..]
+                .iter()
+                .position(|&b| may_start_terminator(b))
+                .map_or(line.len(), |p| i + p);
             continue;
         }
         let run_start = i;
@@ -276,6 +283,12 @@ fn is_cjk_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？')
 }
 
+/// Whether a byte may start a character [`is_terminator`] accepts: the ASCII terminators and
+/// the first bytes of the others' UTF-8 forms.
+fn may_start_terminator(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF)
+}
+
 /// What may follow a terminator and still belong to the sentence it ends:
 /// closing quotes and brackets, and markdown emphasis (`**Done.** Next`).
 fn is_closer(c: char) -> bool {
@@ -390,6 +403,15 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn every_terminator_starts_with_a_byte_the_scan_stops_at() {
+        for c in ['.', '!', '?', '…', '。', '！', '？'] {
+            assert!(is_terminator(c));
+            let mut buf = [0u8; 4];
+            assert!(may_start_terminator(c.encode_utf8(&mut buf).as_bytes()[0]), "{c}");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         segment(text, 0).into_iter().map(|r| &text[r]).collect()

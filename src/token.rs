@@ -184,6 +184,8 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
 /// The characters of a sentence by index, with their byte offsets: the bytes of an ASCII
 /// sentence, or the characters of any other with their offsets.
 trait Chars {
+    /// Whether every character is ASCII (the bytes of an ASCII sentence).
+    const ASCII: bool;
     fn count(&self) -> usize;
     /// The character at index `i`, if there is one.
     fn get(&self, i: usize) -> Option<char>;
@@ -192,6 +194,8 @@ trait Chars {
 }
 
 impl Chars for &[u8] {
+    const ASCII: bool = true;
+
     fn count(&self) -> usize {
         self.len()
     }
@@ -206,6 +210,8 @@ impl Chars for &[u8] {
 }
 
 impl Chars for &[(usize, char)] {
+    const ASCII: bool = false;
+
     fn count(&self) -> usize {
         self.len()
     }
@@ -245,7 +251,7 @@ fn tokens_of<C: Chars>(slice: &str, base: usize, chars: C) -> Vec<Token<'_>> {
         };
         let end = chars.offset(next).unwrap_or(slice.len());
         let text = &slice[start..end];
-        let folded = if text.bytes().all(|b| b.is_ascii()) {
+        let folded = if C::ASCII || text.bytes().all(|b| b.is_ascii()) {
             // The common case, without the Unicode tables: the same result for ASCII.
             if text.bytes().any(|b| b.is_ascii_uppercase()) {
                 Cow::Owned(text.to_ascii_lowercase())
@@ -285,8 +291,10 @@ pub fn digit_value(c: char) -> Option<u32> {
 
 fn scan_word<C: Chars>(chars: &C, mut i: usize) -> usize {
     while let Some(c) = chars.get(i) {
-        let next_is_letter = chars.get(i + 1).is_some_and(char::is_alphabetic);
-        if c.is_alphabetic() || (matches!(c, '\'' | '’') && next_is_letter && i > 0) {
+        // The next character is looked at only after an apostrophe.
+        let inner_apostrophe =
+            || matches!(c, '\'' | '’') && i > 0 && chars.get(i + 1).is_some_and(char::is_alphabetic);
+        if c.is_alphabetic() || inner_apostrophe() {
             i += 1;
         } else {
             break;

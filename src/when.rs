@@ -377,6 +377,16 @@ const ABBREVIATIONS: [(&str, u32); 12] = [
 
 /// The month number of a month name or abbreviation in any case, without allocating.
 pub fn month_of(word: &str) -> Option<u32> {
+    // Every name and abbreviation is 3 to 9 letters long and starts with one of these: the
+    // comparisons below need the same length and first letter, so other words stop here.
+    if !(3..=9).contains(&word.len())
+        || !matches!(
+            word.as_bytes()[0].to_ascii_lowercase(),
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
+        return None;
+    }
     if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
         return Some(i as u32 + 1);
     }
@@ -402,6 +412,13 @@ pub(crate) fn is_weekday_word(word: &str) -> bool {
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
+    // An ASCII word names a weekday only if it is 6 to 9 letters long and ends in `day`:
+    // most words stop here, before they are lower-cased and matched.
+    if word.is_ascii()
+        && !((6..=9).contains(&word.len()) && word.as_bytes()[word.len() - 3..].eq_ignore_ascii_case(b"day"))
+    {
+        return None;
+    }
     match lower(word).as_ref() {
         "monday" => Some(Weekday::Mon),
         "tuesday" => Some(Weekday::Tue),
@@ -553,6 +570,53 @@ mod tests {
     use super::*;
     use crate::extract::phrases;
     use crate::token::tokenize;
+
+    #[test]
+    fn month_and_weekday_lookups_still_read_every_name() {
+        for (i, m) in MONTHS.iter().enumerate() {
+            for w in [m.to_string(), m.to_uppercase(), capitalized(m)] {
+                assert_eq!(month_of(&w), Some(i as u32 + 1), "{w}");
+            }
+        }
+        for (a, n) in ABBREVIATIONS {
+            for w in [a.to_string(), a.to_uppercase(), capitalized(a)] {
+                assert_eq!(month_of(&w), Some(n), "{w}");
+            }
+        }
+        for (i, d) in [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .enumerate()
+        {
+            for w in [d.to_string(), d.to_uppercase(), capitalized(d)] {
+                assert_eq!(
+                    weekday_of(&w).map(|d| d.num_days_from_monday()),
+                    Some(i as u32),
+                    "{w}"
+                );
+            }
+        }
+        for w in [
+            "may-day", "mondays", "day", "today", "birthday", "holiday", "jane", "xmas", "",
+        ] {
+            assert_eq!(weekday_of(w), None, "{w}");
+        }
+        assert_eq!(month_of("mayday"), None);
+        assert_eq!(month_of(""), None);
+    }
+
+    fn capitalized(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    }
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -177,6 +177,13 @@ pub(super) fn currency_prefix(tokens: &[Token], i: usize) -> (Option<&'static st
     {
         return (Some("GHS"), i + 2);
     }
+    // A code is read only before a figure (or `.` and a figure): at any other token, which is
+    // nearly every token asked, the code tables are not searched.
+    let figure_follows =
+        next_is_figure(i + 1) || (tokens.get(i + 1).is_some_and(|d| d.text == ".") && next_is_figure(i + 2));
+    if !figure_follows {
+        return (None, i);
+    }
     let code = match t.text {
         "Rs" | "INR" => Some("INR"),
         "Sh" | "KSh" | "KES" => Some("KES"),

@@ -123,7 +123,40 @@ const UNSPECIFIC: &[&str] = &[
 /// The claimant of the figure at tokens `claim` of a sentence: the head word of the phrase
 /// that says it, normalized (lower case, singular, `-ize` spelled `-ise`, no dots), or `None`
 /// when the sentence attributes it to nobody in particular.
+#[cfg(test)]
 pub fn claimant(tokens: &[Token], claim: Range<usize>) -> Option<String> {
+    claimant_in(tokens, claim, &mut Heads::default())
+}
+
+/// The heads of phrases [`claimant_in`] has read in one sentence, by where it read them: the
+/// figures of a sentence mostly share their reporting verb, whose claimant is read once.
+#[derive(Default)]
+pub struct Heads(Vec<(HeadAt, Option<String>)>);
+
+/// Where a head is read: before the verb at an index down to a floor, or after an index up to
+/// an end.
+#[derive(Clone, Copy, PartialEq)]
+enum HeadAt {
+    Before { verb: usize, floor: usize },
+    After { start: usize, end: usize },
+}
+
+impl Heads {
+    fn head(&mut self, tokens: &[Token], at: HeadAt) -> Option<String> {
+        if let Some((_, head)) = self.0.iter().find(|(a, _)| *a == at) {
+            return head.clone();
+        }
+        let head = match at {
+            HeadAt::Before { verb, floor } => head_before(tokens, verb, floor),
+            HeadAt::After { start, end } => head_after(tokens, start, end),
+        };
+        self.0.push((at, head.clone()));
+        head
+    }
+}
+
+/// [`claimant`], with the heads already read in the sentence of `tokens`.
+pub fn claimant_in(tokens: &[Token], claim: Range<usize>, heads: &mut Heads) -> Option<String> {
     let clause = clause_around(tokens, &claim);
     // The nearest attribution in the figure's clause, by distance in tokens.
     let mut best: Option<(usize, String)> = None;
@@ -141,14 +174,36 @@ pub fn claimant(tokens: &[Token], claim: Range<usize>) -> Option<String> {
             continue;
         }
         let head = if t.is("according") && tokens.get(i + 1).is_some_and(|n| n.is("to")) {
-            head_after(tokens, i + 2, clause.end)
+            heads.head(
+                tokens,
+                HeadAt::After {
+                    start: i + 2,
+                    end: clause.end,
+                },
+            )
         } else if REPORTING.iter().any(|v| t.is(v)) && !is_noun_use(tokens, i) {
-            head_before(tokens, i, clause.start).or_else(|| {
-                // `..., said the Interior Ministry.`: the claimant after its verb.
-                (i > claim.end)
-                    .then(|| head_after(tokens, i + 1, clause.end))
-                    .flatten()
-            })
+            heads
+                .head(
+                    tokens,
+                    HeadAt::Before {
+                        verb: i,
+                        floor: clause.start,
+                    },
+                )
+                .or_else(|| {
+                    // `..., said the Interior Ministry.`: the claimant after its verb.
+                    (i > claim.end)
+                        .then(|| {
+                            heads.head(
+                                tokens,
+                                HeadAt::After {
+                                    start: i + 1,
+                                    end: clause.end,
+                                },
+                            )
+                        })
+                        .flatten()
+                })
         } else {
             None
         };

@@ -70,7 +70,8 @@ fn dated_heading(line: &str, published: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// The lines of `text[body]` short enough to be headings, with where each starts, without
-/// Markdown heading marks and emphasis.
+/// Markdown heading marks and emphasis. Both heading patterns end in a clock time, so a line
+/// without a digit is left out before any pattern is tried: nearly every line of an article.
 fn heading_lines(text: &str, body: Range<usize>) -> impl Iterator<Item = (usize, &str)> {
     let slice = text.get(body.clone()).unwrap_or("");
     slice
@@ -88,7 +89,13 @@ fn heading_lines(text: &str, body: Range<usize>) -> impl Iterator<Item = (usize,
                 .trim();
             (start, trimmed)
         })
-        .filter(|(_, line)| line.len() <= 40)
+        .filter(|(_, line)| line.len() <= 40 && may_hold_digit(line))
+}
+
+/// Whether `line` may hold a digit as the patterns' `\d` reads one (any Unicode decimal
+/// digit): an ASCII digit, or any numeric character outside ASCII.
+fn may_hold_digit(line: &str) -> bool {
+    line.bytes().any(|b| b.is_ascii_digit()) || (!line.is_ascii() && line.chars().any(char::is_numeric))
 }
 
 /// The weekday a weekday heading (`Thursday 8:02 a.m.`) names.
@@ -216,6 +223,25 @@ mod tests {
     use super::*;
     use crate::document::Document;
     use crate::rules::RuleSet;
+
+    #[test]
+    fn lines_without_a_digit_are_no_headings() {
+        for line in [
+            "Thursday 8:02 a.m.",
+            "Wed, 21:40",
+            "Sept. 3, 10:02 a.m.",
+            "Thursday \u{0668}:\u{0660}\u{0662} a.m.",
+            "Thursday noon",
+            "Updated Tuesday",
+            "Sept. third, ten a.m.",
+        ] {
+            let matched = HEADING.is_match(line) || DATED_HEADING.is_match(line);
+            assert!(!matched || may_hold_digit(line), "{line}");
+        }
+        assert!(may_hold_digit("Thursday \u{0668}:\u{0660}\u{0662} a.m."));
+        assert!(HEADING.is_match("Thursday \u{0668}:\u{0660}\u{0662} a.m."));
+        assert!(!may_hold_digit("Thursday noon"));
+    }
 
     fn keys(text: &str) -> Vec<(String, Option<String>)> {
         let doc = Document::parse("live.txt", text.to_string()).expect("front matter");

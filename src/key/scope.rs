@@ -76,18 +76,25 @@ pub(super) fn merged(tokens: &[Token], range: Range<usize>) -> bool {
         .iter()
         .rposition(|t| matches!(t.text, "," | ";" | ":" | "(" | ")"))
         .map_or(0, |i| i + 1);
-    let before: Vec<&str> = tokens[clause_start..range.start]
+    // The words before, paired as they come rather than gathered first.
+    let mut before = tokens[clause_start..range.start]
         .iter()
         .filter(|t| t.is_word())
-        .map(|t| t.folded.as_ref())
-        .collect();
+        .map(|t| t.folded.as_ref());
     let after = super::window(tokens, range, false, 6, true);
-    let names_merger = |words: &[&str]| {
-        words
-            .windows(2)
-            .any(|w| w[0] == "combined" && MERGED.contains(&w[1].trim_end_matches("'s")))
+    let names_merger = |words: &mut dyn Iterator<Item = &str>| {
+        let Some(mut prev) = words.next() else {
+            return false;
+        };
+        for w in words {
+            if prev == "combined" && MERGED.contains(&w.trim_end_matches("'s")) {
+                return true;
+            }
+            prev = w;
+        }
+        false
     };
-    !sum && (names_merger(&before) || names_merger(&after))
+    !sum && (names_merger(&mut before) || names_merger(&mut after.iter().copied()))
 }
 
 /// Nouns that name a part of a company: `its cloud division`, `the cheese business`.
@@ -112,25 +119,35 @@ pub(super) fn company_part(tokens: &[Token], range: Range<usize>, kind: Kind) ->
         Kind::Count => &PARTS[..3],
         _ => return false,
     };
-    let names_part = |words: &[&str]| {
-        words.windows(2).any(|w| {
-            parts.contains(&w[1])
-                && w[0].len() > 2
-                && w[0].chars().all(char::is_alphabetic)
-                && !NOT_A_PART.contains(&w[0])
-        })
+    let names = |name: &str, part: &str| {
+        parts.contains(&part)
+            && name.len() > 2
+            && name.chars().all(char::is_alphabetic)
+            && !NOT_A_PART.contains(&name)
+    };
+    let names_part = |words: &mut dyn Iterator<Item = &str>| {
+        let Some(mut prev) = words.next() else {
+            return false;
+        };
+        for w in words {
+            if names(prev, w) {
+                return true;
+            }
+            prev = w;
+        }
+        false
     };
     let sentence_start = tokens[..range.start]
         .iter()
         .rposition(|t| t.text == ";")
         .map_or(0, |i| i + 1);
-    let before: Vec<&str> = tokens[sentence_start..range.start]
+    // The words before, paired as they come rather than gathered first.
+    let mut before = tokens[sentence_start..range.start]
         .iter()
         .filter(|t| t.is_word())
-        .map(|t| t.folded.as_ref())
-        .collect();
+        .map(|t| t.folded.as_ref());
     let after = super::window(tokens, range, false, 6, true);
-    names_part(&before) || names_part(&after)
+    names_part(&mut before) || names_part(&mut after.iter().copied())
 }
 
 /// `146 of those infected are under 18`, `children aged over 5`: a bound after a copula or

@@ -129,6 +129,12 @@ fn group(v: f64) -> String {
 
 /// A number with at most two decimals and no trailing zeros.
 fn trim(v: f64) -> String {
+    // Whole numbers (most figures) print as integers, which is what the two decimals come to
+    // once their zeros are trimmed, without formatting a float; below 2^53 every whole `f64`
+    // is an exact `i64`. `-0` becomes `0` either way.
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        return (v as i64).to_string();
+    }
     let s = format!("{:.2}", v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
@@ -141,6 +147,28 @@ fn trim(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_gives_whole_numbers_as_the_two_decimals_do() {
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            -5.0,
+            100.0,
+            1_000_000.0,
+            123_456_789_012.0,
+            8.9e15,
+            1.5,
+            0.125,
+            1e16,
+        ] {
+            let s = format!("{:.2}", v);
+            let s = s.trim_end_matches('0').trim_end_matches('.');
+            let expected = if s == "-0" { "0" } else { s };
+            assert_eq!(trim(v), expected, "{v}");
+        }
+    }
 
     #[test]
     fn values_read_naturally() {
