@@ -1084,17 +1084,37 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     if claim.value.is_none() {
         return none;
     }
-    if !claim.kind.is_time_point()
+    let keyed = if !claim.kind.is_time_point()
         && claim.kind != Kind::Ordinal
         && is_side_figure(tokens, &range, claim.kind)
     {
-        return none;
-    }
-    let keyed = kind_key(tokens, range.clone(), claim, rules);
+        // `Kestrel has offered a 3.8% rise`: a percentage before a change noun is the change
+        // itself, keyed when a class of percentages names it (an offer, growth); with no class
+        // it stays a side figure (`a 4% rise` of what, the sentence does not say).
+        let change = claim.kind == Kind::Percent && before_change_noun(tokens, &range);
+        match subject(tokens, range.clone(), claim.kind, rules, true).filter(|_| change) {
+            Some((class, term)) => Keyed {
+                key: Some(format!("{}.percent", class.id)),
+                noun: Some(term),
+            },
+            None => return none,
+        }
+    } else {
+        kind_key(tokens, range.clone(), claim, rules)
+    };
     let keyed = per_unit(keyed, tokens, &range, claim.kind);
     let keyed = over_period(keyed, tokens, &range, claim.kind);
     let keyed = intraday(keyed, tokens, &range, claim.kind);
     scope_to_entity(keyed, tokens, range, rules)
+}
+
+/// Whether a change noun follows the figure, after at most one modifier: `a 3.8% rise`, `a 4%
+/// pay increase`.
+fn before_change_noun(tokens: &[Token], range: &Range<usize>) -> bool {
+    const CHANGES: &[&str] = &["rise", "increase", "raise", "hike", "cut", "reduction", "boost"];
+    let next = |k: usize| tokens.get(range.end + k).filter(|t| t.is_word());
+    let is_change = |t: &Token| CHANGES.iter().any(|c| t.is(c));
+    next(0).is_some_and(is_change) || (next(0).is_some() && next(1).is_some_and(is_change))
 }
 
 /// A percentage change over a stated period (`rallied 18% since January`, `up 12% year on
@@ -1331,7 +1351,22 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         }
         Kind::Percent => {
             let after = window(tokens, range.clone(), false, 6, true);
-            match subject(tokens, range.clone(), claim.kind, rules, true) {
+            // `The offer is a 35 per cent premium`: the noun the figure qualifies names it
+            // before any class around it does, unless that noun is a class's own term.
+            let names_class = |noun: &str| {
+                rules.term_index.get(noun).is_some_and(|found| {
+                    found
+                        .iter()
+                        .any(|&(ci, _)| rules.classes[ci].kinds.contains(&Kind::Percent))
+                })
+            };
+            let own_noun = attributive_noun(tokens, &range, &after).is_some_and(|n| !names_class(&n));
+            let class = if own_noun {
+                None
+            } else {
+                subject(tokens, range.clone(), claim.kind, rules, true)
+            };
+            match class {
                 Some((class, term)) => Keyed {
                     key: Some(format!("{}.percent", class.id)),
                     noun: Some(term),
