@@ -2202,7 +2202,7 @@ fn decade_suffix(tokens: &[Token], core: &Core) -> Option<usize> {
 }
 
 /// Plural nouns that do not end in `s`, and nouns of people a bare four-digit figure counts.
-const PEOPLE: &[&str] = &[
+pub(crate) const PEOPLE: &[&str] = &[
     "people",
     "children",
     "men",

@@ -478,16 +478,7 @@ fn year_at(tokens: &[Token], j: usize) -> Option<Phrase> {
         let w = next.folded.as_ref();
         let singular_s = w.ends_with("ss") || w.ends_with("us") || w.ends_with("is");
         let counted = (w.ends_with('s') && !singular_s && !w.contains('\'') && w.len() > 3)
-            || [
-                "people",
-                "children",
-                "men",
-                "women",
-                "police",
-                "staff",
-                "personnel",
-            ]
-            .contains(&w);
+            || crate::extract::PEOPLE.contains(&w);
         if counted {
             return None;
         }
