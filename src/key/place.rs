@@ -19,6 +19,20 @@ pub const OPENING_SENTENCES: usize = 3;
 /// Prepositions that place a figure.
 const PLACING: &[&str] = &["in", "into", "inside", "across", "throughout"];
 
+/// Words that may stand between a placing word and the place's name.
+const BEFORE_PLACES: &[&str] = &[
+    "the",
+    "neighboring",
+    "neighbouring",
+    "nearby",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "rural",
+];
+
 /// Capitalised words that name no place.
 const NOT_PLACES: &[&str] = &[
     "The",
@@ -115,22 +129,25 @@ fn place_of(text: &str, claim: &Claim) -> Option<String> {
         .split([',', ';', ':', '(', ')', '—', '–'])
         .next()
         .unwrap_or("");
-    let words: Vec<&str> = clause.split_whitespace().take(10).collect();
-    // Up to six words of the figure's noun and verb before the preposition, all lower-case:
-    // `cases has been confirmed in`, `people have also fled north into`.
-    let placing = words
-        .iter()
-        .take(7)
-        .position(|w| PLACING.contains(w))
-        .filter(|&at| {
-            words[..at]
+    let words: Vec<&str> = clause.split_whitespace().take(14).collect();
+    // Up to eight words of the figure's noun and verb before the preposition, all lower-case
+    // (`cases has been confirmed in`, `people have also fled north into`); the first placing
+    // word followed by a name (`across the county line in Mercer County`).
+    let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+    let placed = (0..words.len().min(9))
+        .take_while(|&at| words[..at].iter().all(lower))
+        .filter(|&at| PLACING.contains(&words[at]))
+        .find_map(|at| {
+            // `in neighboring Mercer County`, `into the Netherlands`.
+            let skip = words[at + 1..]
                 .iter()
-                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                .take(2)
+                .take_while(|w| BEFORE_PLACES.contains(w))
+                .count();
+            capitalised_name(&words[at + 1 + skip..])
         });
-    if let Some(at) = placing {
-        if let Some(place) = capitalised_name(&words[at + 1..]) {
-            return Some(place);
-        }
+    if placed.is_some() {
+        return placed;
     }
     // `In Mercer County, 17 cases ...`, `Inside Ardessa, an estimated 400,000 ...`.
     let (opening, _) = sentence.split_once(',')?;
@@ -194,6 +211,14 @@ mod tests {
         let text = format!("{OUTBREAK}A smaller cluster of 17 cases has been confirmed in Mercer County.\n");
         let own = key_of(&text, "214").expect("the outbreak's figure is keyed");
         assert_eq!(key_of(&text, "17"), Some(format!("{own}.in_mercer_county")));
+        let text = format!("{OUTBREAK}A smaller cluster of 17 cases has been confirmed across the county line in Mercer County.\n");
+        assert_eq!(key_of(&text, "17"), Some(format!("{own}.in_mercer_county")));
+        let text =
+            format!("{OUTBREAK}Seventeen cases have also been reported in neighboring Mercer County.\n");
+        assert_eq!(
+            key_of(&text, "Seventeen"),
+            Some(format!("{own}.in_mercer_county"))
+        );
         let text = format!("{OUTBREAK}In Mercer County, 17 cases have been confirmed.\n");
         assert_eq!(key_of(&text, "17"), Some(format!("{own}.in_mercer_county")));
     }
