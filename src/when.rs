@@ -101,8 +101,11 @@ fn may_start_before(tokens: &[Token], i: usize) -> bool {
         // `a week from Monday`, `a year ago`, `a couple of days`: a count (`period::count_at`)
         // then a unit, read by `period::offset_at`, `relative::compound_ago` and the spans.
         "a" | "an" => next_is(1, &["couple"]) || period::unit_at(tokens, i + 1).is_some(),
-        // `in two weeks`, `in a month`: `relative::span_from_now` reads a count next.
-        "in" => period::count_at(tokens, i + 1).is_some(),
+        // `in two weeks`, `in a month`: `relative::span_from_now` reads a count, then a unit.
+        "in" => period::count_at(tokens, i + 1).is_some_and(|(_, j)| period::unit_at(tokens, j).is_some()),
+        // `after 2018`, `before the end of March`, `after the year 2000` (`open`): a date
+        // next, or `the`.
+        "after" | "before" => next(1).is_some_and(|t| t.is("the") || may_start_token(t)),
         // `as early as May`, `as late as 2019` (`open`).
         "as" => next_is(1, &["early", "late"]),
         // `no later than Friday`, `not earlier than 2020` (`open`).
@@ -1286,6 +1289,11 @@ mod tests {
             "from now until June",
             "from 2019 on",
             "two thousand and five",
+            "after the year 2000",
+            "before the end of March",
+            "after 2018",
+            "before Friday",
+            "in a fortnight",
         ];
         for text in FORMS {
             let tokens = tokenize(text, 0..text.len());
