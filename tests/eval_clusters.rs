@@ -30,7 +30,7 @@ const CLUSTERS: &[&str] = &[
 /// Measured totals over these clusters, as floors and ceilings. The three clusters added last
 /// (data breach, mine collapse, rail strike), written before the tool was run on them, brought
 /// 6 of the 18 expected found, 5 false alarms and 9 traps.
-const MIN_FOUND: usize = 57;
+const MIN_FOUND: usize = 58;
 const MAX_FALSE_ALARMS: usize = 7;
 const MAX_TRAPS_HIT: usize = 16;
 
@@ -70,7 +70,7 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// The same clusters read as if their files had no front matter (no outlet, no publication
 /// date), as articles copied from the web often come: relative dates stay unresolved, and
 /// keying must still keep earlier years' figures apart.
-const MIN_FOUND_UNDATED: usize = 56;
+const MIN_FOUND_UNDATED: usize = 57;
 const MAX_FALSE_ALARMS_UNDATED: usize = 8;
 const MAX_TRAPS_HIT_UNDATED: usize = 22;
 
