@@ -52,13 +52,20 @@ use relative::{part_of_period, quarter, relative, span_from_now, weekday};
 pub fn time_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Option<Phrase> {
     // Most tokens cannot start a date: rejecting them here, with a few comparisons, spares
     // the dozen readings below (`trigger_list_covers_every_form` keeps this list complete).
-    if !may_start_token(tokens.get(i)?) {
+    if !passes_prefilter(tokens, i) {
         return None;
     }
     // A publication date far outside history (`--date 262143-12-31`) resolves nothing: the
     // calendar arithmetic below would overflow at chrono's limits.
     let published = published.filter(|d| (1..=9999).contains(&d.year()));
     time_at_any(tokens, i, published)
+}
+
+/// Whether a time expression may start at token `i` (an index past the end fails): the
+/// token itself ([`may_start_token`]) and, after the commonest starting words, the words
+/// after it ([`may_start_before`]).
+fn passes_prefilter(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(may_start_token) && may_start_before(tokens, i)
 }
 
 /// Whether a time expression may start at this token: a number, or a word [`may_start`]
@@ -68,9 +75,48 @@ fn may_start_token(t: &Token) -> bool {
         crate::token::TokenKind::Number => true,
         crate::token::TokenKind::Word => {
             let w = t.folded.as_ref();
-            may_start(w) || month_of(w).is_some() || crate::number::number_word(w).is_some()
+            // Only the number words below a hundred start a count, a day or a year in words
+            // (`period::count_at`, `spelled`, `relative::ago`): `hundred`, `thousand` and
+            // `million` start none.
+            may_start(w)
+                || month_of(w).is_some()
+                || matches!(
+                    crate::number::number_word(w),
+                    Some(crate::number::NumberWord::Small(_))
+                )
         }
         crate::token::TokenKind::Punct => false,
+    }
+}
+
+/// Whether the words after a common word that starts a date only as the head of one form
+/// (the commonest words [`may_start_token`] lets through) are the ones that form reads next.
+/// Each arm holds what every reader that can start at the word demands of the words after
+/// it; any other token passes (`prefilter_never_rejects_a_date` tries every token of the
+/// bundled articles and suites against the full set of readers).
+fn may_start_before(tokens: &[Token], i: usize) -> bool {
+    let next = |k: usize| tokens.get(i + k);
+    let next_is = |k: usize, words: &[&str]| next(k).is_some_and(|t| words.iter().any(|w| t.is(w)));
+    match tokens[i].folded.as_ref() {
+        // `a week from Monday`, `a year ago`, `a couple of days`: a count (`period::count_at`)
+        // then a unit, read by `period::offset_at`, `relative::compound_ago` and the spans.
+        "a" | "an" => next_is(1, &["couple"]) || period::unit_at(tokens, i + 1).is_some(),
+        // `in two weeks`, `in a month`: `relative::span_from_now` reads a count, then a unit.
+        "in" => period::count_at(tokens, i + 1).is_some_and(|(_, j)| period::unit_at(tokens, j).is_some()),
+        // `after 2018`, `before the end of March`, `after the year 2000` (`open`): a date
+        // next, or `the`.
+        "after" | "before" => next(1).is_some_and(|t| t.is("the") || may_start_token(t)),
+        // `as early as May`, `as late as 2019` (`open`).
+        "as" => next_is(1, &["early", "late"]),
+        // `no later than Friday`, `not earlier than 2020` (`open`).
+        "no" | "not" => next_is(1, &["later", "earlier"]),
+        // `from 2019 on`, `from the end of May onwards` (`open`), `from May to June` (`range`):
+        // a date (after an optional `the`) or `now` / `current date` next.
+        "from" => {
+            let k = 1 + usize::from(next_is(1, &["the"]));
+            next(k).is_some_and(|t| may_start_token(t) || t.is("now"))
+        }
+        _ => true,
     }
 }
 
@@ -1231,13 +1277,30 @@ mod tests {
             "20170302",
             "fiscal 2012-13",
             "the twenty-first century",
+            "a week from Monday",
+            "an hour and a year ago",
+            "a couple of days ago",
+            "in a couple of weeks",
+            "in two weeks",
+            "as early as May",
+            "not later than Friday",
+            "no earlier than 2020",
+            "from the end of May onwards",
+            "from now until June",
+            "from 2019 on",
+            "two thousand and five",
+            "after the year 2000",
+            "before the end of March",
+            "after 2018",
+            "before Friday",
+            "in a fortnight",
         ];
         for text in FORMS {
             let tokens = tokenize(text, 0..text.len());
             for i in 0..tokens.len() {
                 if time_at_any(&tokens, i, Some(date("2025-09-02"))).is_some() {
                     assert!(
-                        may_start_token(&tokens[i]),
+                        passes_prefilter(&tokens, i),
                         "{text}: a date starts at `{}`",
                         tokens[i].text
                     );
@@ -1295,5 +1358,70 @@ mod tests {
         let text = "Kim may 3 times";
         let tokens = tokenize(text, 0..text.len());
         assert!(phrases(&tokens, None).iter().all(|p| p.kind != Kind::Date));
+    }
+
+    /// The cheap rejection of [`time_at`] never rejects a token at which the full set of
+    /// readers finds a phrase: every token of every bundled article (`fixtures/`), of the
+    /// seed articles and of the peer-suite texts, with and without a publication date.
+    #[test]
+    fn prefilter_never_rejects_a_date() {
+        fn texts_under(dir: &std::path::Path, out: &mut Vec<String>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            for p in paths {
+                if p.is_dir() {
+                    texts_under(&p, out);
+                } else if p.extension().is_some_and(|e| e == "jsonl") {
+                    for line in std::fs::read_to_string(&p).unwrap_or_default().lines() {
+                        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+                        if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+                            out.push(t.to_string());
+                        }
+                    }
+                } else if let Ok(t) = std::fs::read_to_string(&p) {
+                    out.push(t);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        texts_under(&root.join("fixtures"), &mut texts);
+        let bundled = texts.len();
+        texts_under(&root.join("../shared/seeds"), &mut texts);
+        texts_under(&root.join("../shared/peer-suites"), &mut texts);
+        assert!(bundled > 50, "{bundled} bundled texts");
+        let (mut tried, mut rejected) = (0, 0);
+        for text in &texts {
+            for sentence in crate::segment::segment(text, 0) {
+                let tokens = tokenize(text, sentence);
+                for i in 0..tokens.len() {
+                    tried += 1;
+                    if passes_prefilter(&tokens, i) {
+                        continue;
+                    }
+                    rejected += 1;
+                    // `the` is rejected on purpose (`!may_start("the")` above): a range the
+                    // range reader would open with it (`the April - June`) is read from the
+                    // word after it.
+                    if tokens[i].is("the") {
+                        continue;
+                    }
+                    for published in [Some(date("2025-09-02")), None] {
+                        if let Some(p) = time_at_any(&tokens, i, published) {
+                            let words: Vec<&str> = tokens[p.start..p.end].iter().map(|t| t.text).collect();
+                            panic!(
+                                "rejected `{}`, which starts `{}`",
+                                tokens[i].text,
+                                words.join(" ")
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(rejected * 2 > tried, "{rejected} of {tried} tokens rejected");
     }
 }
