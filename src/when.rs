@@ -856,6 +856,18 @@ mod tests {
     fn relative_days_months_years() {
         let p = first("Last year, they signed", "2025-08-28");
         assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2024.0)));
+        // A school year is read as the year it starts in, as `2024-25` is: in February 2026
+        // the school year is 2025-26, the last one 2024-25; in October 2026, 2025-26.
+        let p = first("vaccinated last school year", "2026-02-20");
+        assert_eq!((p.kind, p.value.unwrap()), (Kind::Year, Interval::point(2024.0)));
+        assert_eq!(
+            first("last academic year", "2026-10-01").value.unwrap(),
+            Interval::point(2025.0)
+        );
+        assert_eq!(
+            first("next school year", "2026-02-20").value.unwrap(),
+            Interval::point(2026.0)
+        );
         assert_eq!(day("yesterday", "2025-09-02"), date("2025-09-01"));
         assert_eq!(day("two days ago", "2025-09-02"), date("2025-08-31"));
         assert_eq!(

@@ -30,7 +30,7 @@ const CLUSTERS: &[&str] = &[
 /// Measured totals over these clusters, as floors and ceilings. The three clusters added last
 /// (data breach, mine collapse, rail strike), written before the tool was run on them, brought
 /// 6 of the 18 expected found, 5 false alarms and 9 traps.
-const MIN_FOUND: usize = 58;
+const MIN_FOUND: usize = 59;
 const MAX_FALSE_ALARMS: usize = 7;
 const MAX_TRAPS_HIT: usize = 16;
 

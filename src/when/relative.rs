@@ -142,6 +142,9 @@ pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>)
     let w1 = crate::token::trim_possessive(w1);
     enum Rel {
         Year(i32),
+        /// A school or academic year, which starts in August or September: read as the year it
+        /// starts in, as `2024-25` is.
+        SchoolYear(i32),
         Month(i32),
         Week(i64),
         Day(i64),
@@ -152,6 +155,11 @@ pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>)
         ("this", "year") => (Rel::Year(0), i + 2),
         ("next" | "following", "year") => (Rel::Year(1), i + 2),
         ("this", "calendar") if tokens.get(i + 2).is_some_and(|t| t.is("year")) => (Rel::Year(0), i + 3),
+        // `this school year` is left unread: as the current period it must date nothing, but
+        // read as the year it starts in it would name last calendar year until August.
+        ("last" | "next", "school" | "academic") if tokens.get(i + 2).is_some_and(|t| t.is("year")) => {
+            (Rel::SchoolYear(if w0 == "last" { -1 } else { 1 }), i + 3)
+        }
         ("last", "month") => (Rel::Month(-1), i + 2),
         ("this", "month") => (Rel::Month(0), i + 2),
         ("next" | "following", "month") => (Rel::Month(1), i + 2),
@@ -169,7 +177,7 @@ pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>)
     };
     let kind_q = Qualifier::Relative;
     let mut p = match rel {
-        Rel::Year(_) => {
+        Rel::Year(_) | Rel::SchoolYear(_) => {
             let mut p = date_phrase(i, end, kind_q);
             p.kind = Kind::Year;
             p
@@ -189,6 +197,16 @@ pub(super) fn relative(tokens: &[Token], i: usize, published: Option<NaiveDate>)
     match rel {
         Rel::Year(d) => {
             let y = f64::from(published.year() + d);
+            p.value = Some(Interval::point(y));
+            p.stated = Some((y, y));
+        }
+        Rel::SchoolYear(d) => {
+            let starts = if published.month() >= 8 {
+                published.year()
+            } else {
+                published.year() - 1
+            };
+            let y = f64::from(starts + d);
             p.value = Some(Interval::point(y));
             p.stated = Some((y, y));
         }
