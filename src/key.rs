@@ -278,7 +278,7 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
         return None;
     }
     // Of the years that may date the figure, the nearest: in `violations during a 2025
-    // inspection, and Karst was fined €1.2m in 2024`, the fine is 2024's.
+    // inspection, and Corbel was fined €1.2m in 2024`, the fine is 2024's.
     let distance = |a: &Anchor| {
         if a.span.end <= claim.span.start {
             claim.span.start - a.span.end
@@ -326,7 +326,7 @@ fn anchor(anchors: &[Anchor], claim: &Claim, tokens: &[Token]) -> Option<String>
             });
         // `growth of 1.4 per cent in 2026, rising to 1.7 per cent in 2027`: a year after
         // the figure dates the nearest figure before it, not one further back.
-        // A name's digits (`Zarek-3`, written solid after a hyphen) are no figure.
+        // A name's digits (`Kessel-7`, written solid after a hyphen) are no figure.
         let figure = |t: &&Token| {
             t.is_number()
                 && (t.space_before
@@ -1088,7 +1088,7 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
         && claim.kind != Kind::Ordinal
         && is_side_figure(tokens, &range, claim.kind)
     {
-        // `Kestrel has offered a 3.8% rise`: a percentage before a change noun is the change
+        // `Merrow has offered a 3.8% rise`: a percentage before a change noun is the change
         // itself, keyed when a class of percentages names it (an offer, growth); with no class
         // it stays a side figure (`a 4% rise` of what, the sentence does not say).
         let change = claim.kind == Kind::Percent && before_change_noun(tokens, &range);
@@ -2062,7 +2062,7 @@ fn place_after(tokens: &[Token], range: Range<usize>) -> Option<String> {
     if name.is_empty() {
         return None;
     }
-    // `between Dunmere and Carrick`, `from Dunmere to Carrick`: the route, whichever way round.
+    // `between Ravel and Ostby`, `from Ravel to Ostby`: the route, whichever way round.
     let after_name = &rest[start + name.len()..];
     let joined = after_name.first().is_some_and(|t| t.is("and") || t.is("to"));
     let other = if joined {
@@ -2566,16 +2566,16 @@ mod tests {
             ),
             None
         );
-        // `Zarek-3` between a figure and its year does not cut them apart.
+        // `Kessel-7` between a figure and its year does not cut them apart.
         assert!(key_on(
-            "Inspectors listed 37 safety violations at Zarek-3 in 2025.",
+            "Inspectors listed 37 safety violations at Kessel-7 in 2025.",
             "37",
             (2026, 4, 19)
         )
         .is_some_and(|k| k.ends_with("@2025")));
         assert_eq!(
             key_on(
-                "Inspectors listed 37 safety violations at Zarek-3 in 2025.",
+                "Inspectors listed 37 safety violations at Kessel-7 in 2025.",
                 "37",
                 (2026, 4, 19)
             ),
@@ -2591,7 +2591,7 @@ mod tests {
     fn the_nearest_year_dates_a_figure() {
         assert_eq!(
             key_on(
-                "Inspectors found 30 violations during a 2025 inspection, and Karst was fined 1.2 million euros in 2024.",
+                "Inspectors found 30 violations during a 2025 inspection, and Corbel was fined 1.2 million euros in 2024.",
                 "1.2 million euros",
                 (2026, 4, 19)
             )
@@ -2602,10 +2602,10 @@ mod tests {
 
     #[test]
     fn a_distance_between_two_places_is_the_routes() {
-        let route = Some("distance.carrick_dunmere".to_string());
+        let route = Some("distance.ostby_ravel".to_string());
         assert_eq!(
             key_on(
-                "Buses ran on the 142-mile (229 km) main line between Dunmere and Carrick.",
+                "Buses ran on the 142-mile (229 km) main line between Ravel and Ostby.",
                 "142-mile",
                 (2026, 3, 10)
             ),
@@ -2613,7 +2613,7 @@ mod tests {
         );
         assert_eq!(
             key_on(
-                "On the 260-kilometre main line from Carrick to Dunmere, trains were thin.",
+                "On the 260-kilometre main line from Ostby to Ravel, trains were thin.",
                 "260-kilometre",
                 (2026, 3, 10)
             ),
@@ -2621,12 +2621,12 @@ mod tests {
         );
         assert_eq!(
             key_on(
-                "Carrick sits at the far end of the 142-mile main line from Dunmere.",
+                "Ostby sits at the far end of the 142-mile main line from Ravel.",
                 "142-mile",
                 (2026, 3, 10)
             )
             .as_deref(),
-            Some("distance.dunmere")
+            Some("distance.ravel")
         );
     }
 
@@ -3013,7 +3013,7 @@ mod tests {
     #[test]
     fn money_bound_by_of_and_defining_years() {
         let got = keys_with(
-            "Veltra, founded in Port Calloway in 1987, reported first-quarter net income of $651 million on revenue of $4.82 billion.",
+            "Veltra, founded in Port Ellery in 1987, reported first-quarter net income of $651 million on revenue of $4.82 billion.",
             &RuleSet::generic(),
         );
         assert_eq!(got[1].1.as_deref(), Some("profit"));

@@ -192,7 +192,7 @@ mod tests {
         let text = "# Storm\n\n_By Jane Doe, Reuters · Sept. 2, 2025, 10:14 AM_\n\nIt killed 26.\n";
         assert_eq!(date_of(text), day(2025, 9, 2));
         // A word or two of label may come before `by`.
-        let text = "STORM HITS\n\nExclusive by JANE DOE in Lessing | Sunday 19 April 2026\n\nIt killed 26.\n";
+        let text = "STORM HITS\n\nExclusive by JANE DOE in Wendham | Sunday 19 April 2026\n\nIt killed 26.\n";
         assert_eq!(date_of(text), day(2026, 4, 19));
         // Without `By`, words before the date make the line prose.
         assert_eq!(

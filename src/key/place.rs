@@ -1,13 +1,13 @@
 //! Figures of another place than the story's: `A smaller cluster of 17 cases has been
-//! confirmed in Mercer County`, in an article about an outbreak in Ashby County, counts the
+//! confirmed in Falkner County`, in an article about an outbreak in Brenton County, counts the
 //! neighbouring county's cases, not the outbreak's.
 //!
 //! The story's own places are those its opening (headline, dateline and first sentences)
 //! names. A keyed figure followed in its clause by `in`, `into`, `inside`, `across` or
 //! `throughout` and a capitalised name the opening does not name, or set in a sentence that
-//! opens with such a phrase (`In Mercer County, 17 cases ...`), is keyed apart by that
-//! place (`infected.in_mercer_county`). A place the opening names changes nothing: in a
-//! story about Ashby County, `214 cases in Ashby County` is the story's figure.
+//! opens with such a phrase (`In Falkner County, 17 cases ...`), is keyed apart by that
+//! place (`infected.in_falkner_county`). A place the opening names changes nothing: in a
+//! story about Brenton County, `214 cases in Brenton County` is the story's figure.
 
 use std::ops::Range;
 
@@ -132,13 +132,13 @@ fn place_of(text: &str, claim: &Claim) -> Option<String> {
     let words: Vec<&str> = clause.split_whitespace().take(14).collect();
     // Up to eight words of the figure's noun and verb before the preposition, all lower-case
     // (`cases has been confirmed in`, `people have also fled north into`); the first placing
-    // word followed by a name (`across the county line in Mercer County`).
+    // word followed by a name (`across the county line in Falkner County`).
     let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
     let placed = (0..words.len().min(9))
         .take_while(|&at| words[..at].iter().all(lower))
         .filter(|&at| PLACING.contains(&words[at]))
         .find_map(|at| {
-            // `in neighboring Mercer County`, `into the Netherlands`.
+            // `in neighboring Falkner County`, `into the Netherlands`.
             let skip = words[at + 1..]
                 .iter()
                 .take(2)
@@ -149,7 +149,7 @@ fn place_of(text: &str, claim: &Claim) -> Option<String> {
     if placed.is_some() {
         return placed;
     }
-    // `In Mercer County, 17 cases ...`, `Inside Ardessa, an estimated 400,000 ...`.
+    // `In Falkner County, 17 cases ...`, `Inside Velmar, an estimated 400,000 ...`.
     let (opening, _) = sentence.split_once(',')?;
     let opening_end = claim.sentence.start + opening.len();
     if opening_end > claim.span.start {
@@ -165,7 +165,7 @@ fn place_of(text: &str, claim: &Claim) -> Option<String> {
 }
 
 /// One to three capitalised words at the start of `words`, none of them a month, a weekday or
-/// an article: `Mercer County`, `Port Calloway`, `Tesk`.
+/// an article: `Falkner County`, `Port Ellery`, `Orrin`.
 fn capitalised_name(words: &[&str]) -> Option<String> {
     let mut name = Vec::new();
     for word in words.iter().take(3) {
@@ -202,43 +202,43 @@ mod tests {
         keys(text).into_iter().find(|(p, _)| p == phrase).map(|(_, k)| k)
     }
 
-    const OUTBREAK: &str = "Measles outbreak in Ashby County grows\n\n\
-        The outbreak in Ashby County has grown to 214 confirmed cases, officials said. \
+    const OUTBREAK: &str = "Measles outbreak in Brenton County grows\n\n\
+        The outbreak in Brenton County has grown to 214 confirmed cases, officials said. \
         Schools are open. Clinics are busy.\n\n";
 
     #[test]
     fn figures_of_a_place_the_opening_does_not_name_are_keyed_apart() {
-        let text = format!("{OUTBREAK}A smaller cluster of 17 cases has been confirmed in Mercer County.\n");
+        let text = format!("{OUTBREAK}A smaller cluster of 17 cases has been confirmed in Falkner County.\n");
         let own = key_of(&text, "214").expect("the outbreak's figure is keyed");
-        assert_eq!(key_of(&text, "17"), Some(format!("{own}.in_mercer_county")));
-        let text = format!("{OUTBREAK}A smaller cluster of 17 cases has been confirmed across the county line in Mercer County.\n");
-        assert_eq!(key_of(&text, "17"), Some(format!("{own}.in_mercer_county")));
+        assert_eq!(key_of(&text, "17"), Some(format!("{own}.in_falkner_county")));
+        let text = format!("{OUTBREAK}A smaller cluster of 17 cases has been confirmed across the county line in Falkner County.\n");
+        assert_eq!(key_of(&text, "17"), Some(format!("{own}.in_falkner_county")));
         let text =
-            format!("{OUTBREAK}Seventeen cases have also been reported in neighboring Mercer County.\n");
+            format!("{OUTBREAK}Seventeen cases have also been reported in neighboring Falkner County.\n");
         assert_eq!(
             key_of(&text, "Seventeen"),
-            Some(format!("{own}.in_mercer_county"))
+            Some(format!("{own}.in_falkner_county"))
         );
-        let text = format!("{OUTBREAK}In Mercer County, 17 cases have been confirmed.\n");
-        assert_eq!(key_of(&text, "17"), Some(format!("{own}.in_mercer_county")));
+        let text = format!("{OUTBREAK}In Falkner County, 17 cases have been confirmed.\n");
+        assert_eq!(key_of(&text, "17"), Some(format!("{own}.in_falkner_county")));
     }
 
     #[test]
     fn the_storys_own_places_and_other_capitals_change_nothing() {
-        let text = format!("{OUTBREAK}By Thursday, 230 cases had been confirmed in Ashby County.\n");
+        let text = format!("{OUTBREAK}By Thursday, 230 cases had been confirmed in Brenton County.\n");
         let own = key_of(&text, "214");
         assert_eq!(key_of(&text, "230"), own);
         let text = format!("{OUTBREAK}Officials confirmed 230 cases in March.\n");
         assert_eq!(key_of(&text, "230"), own);
         // A capitalised word after other words of the clause is not where the figure is.
-        let text = format!("{OUTBREAK}Officials counted 230 cases, Dr. Ray Okafor said in Grantham.\n");
+        let text = format!("{OUTBREAK}Officials counted 230 cases, Dr. Ray Okafor said in Tilby.\n");
         assert_eq!(key_of(&text, "230"), own);
     }
 
     #[test]
     fn names_are_whole_words() {
-        assert!(names("floods in Lessing and Arden", "Lessing"));
-        assert!(!names("floods in Lessingham", "Lessing"));
-        assert!(names("cases in Mercer", "Mercer County"));
+        assert!(names("floods in Wendham and Arden", "Wendham"));
+        assert!(!names("floods in Wendhamton", "Wendham"));
+        assert!(names("cases in Falkner", "Falkner County"));
     }
 }

@@ -107,7 +107,7 @@ const NOT_A_PART: &[&str] = &[
     "combined", "whole", "entire", "core", "main", "same", "new", "merged", "family", "per",
 ];
 
-/// `Tessaly's cloud division grew 27% to $1.9bn`, `revenue of $1.9 billion at its cloud unit`:
+/// `Quorra's cloud division grew 27% to $1.9bn`, `revenue of $1.9 billion at its cloud unit`:
 /// a figure of a named part of a company (a noun, then `division`, `segment`, `subsidiary`,
 /// `business` or `unit`, in the figure's sentence before it or among the six words after it),
 /// apart from the group's. Only money and percentages and, for the nouns a company alone has
