@@ -1801,7 +1801,17 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
         .and_then(|i| words.get(i))
         .filter(|w| !NEUTRAL.contains(*w) && !OUTLOOK.contains(*w) && !VERBS.contains(*w))
         .filter(|w| w.chars().all(char::is_alphabetic))
-        .map(|w| rules.canonical(w));
+        // `investors lost $1.4bn` and `Investor losses: $1.4bn` name one sector.
+        .map(|w| {
+            let canonical = rules.canonical(w);
+            let plural =
+                w.len() > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e));
+            if canonical == *w && plural {
+                singular(w)
+            } else {
+                canonical
+            }
+        });
     let mut key = match modifier {
         Some(m) => format!("{}.{m}", class.id),
         None => class.id.clone(),
@@ -2802,7 +2812,7 @@ mod tests {
         let all = "Prosecutors said investors lost a combined $1.4 billion.";
         assert_eq!(
             key_on(all, "$1.4 billion", (2026, 3, 12)).as_deref(),
-            Some("damage.investors")
+            Some("damage.investor")
         );
         let one = "A retired teacher told the court she lost $180,000.";
         assert_eq!(key_on(one, "$180,000", (2026, 3, 12)), None);

@@ -275,7 +275,7 @@ mod tests {
         assert_eq!(key(own, "about 14,000").as_deref(), Some("jobs"));
         // A sum is not a merger.
         let sum = "Investors lost a combined $1.4 billion.";
-        assert_eq!(key(sum, "$1.4 billion").as_deref(), Some("damage.investors"));
+        assert_eq!(key(sum, "$1.4 billion").as_deref(), Some("damage.investor"));
     }
 
     #[test]
