@@ -113,17 +113,19 @@ impl Figures for [Claim] {
     }
 }
 
+/// A vector of claims reads as its slice: a sized type, so that it can stand behind
+/// `&dyn Figures`.
 impl Figures for Vec<Claim> {
     fn count(&self) -> usize {
-        self.len()
+        self.as_slice().count()
     }
 
     fn figure(&self, i: usize) -> &Claim {
-        &self[i]
+        self.as_slice().figure(i)
     }
 
     fn source(&self, i: usize) -> usize {
-        self[i].source
+        self.as_slice().source(i)
     }
 }
 

@@ -184,12 +184,10 @@ impl Place {
     }
 }
 
-/// A hash of every field but the place. Strings hash by address: the reader interns them
-/// ([`super::Interner`]), so equal strings are one copy, and two equal strings held apart only
-/// cost a second template, never a wrong one (`same_template` compares their text).
-fn template_hash(claim: &Claim) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    // Every field is named, so that a field added to `Claim` cannot be forgotten here.
+/// A claim's template: every field but its place, floats as their bits (so that the claim
+/// read back is the one pushed, `-0.0` and NaN included), strings apart. Every field is named,
+/// so that a field added to `Claim` cannot be forgotten by the hash or the comparison.
+fn template_parts(claim: &Claim) -> (impl Hash + Eq, [Option<&Shared>; 5]) {
     let Claim {
         source: _,
         span: _,
@@ -209,59 +207,38 @@ fn template_hash(claim: &Claim) -> u64 {
         doubt,
         claimant,
     } = claim;
-    let address = |s: &Shared| Arc::as_ptr(&s.0) as usize;
-    address(text).hash(&mut h);
-    for s in [noun, key, resolution, claimant] {
-        s.as_ref().map(address).hash(&mut h);
+    let bits = (
+        value.map(|v| [v.lo, v.hi].map(|b| b.map(|b| (b.value.to_bits(), b.inclusive)))),
+        stated.map(|(lo, hi)| (lo.to_bits(), hi.to_bits())),
+        (precision.to_bits(), written_factor.to_bits()),
+        (*kind, *unit, *qualifier, *relation, doubt.map(|d| d as u8)),
+    );
+    let strings = [
+        Some(text),
+        noun.as_ref(),
+        key.as_ref(),
+        resolution.as_ref(),
+        claimant.as_ref(),
+    ];
+    (bits, strings)
+}
+
+/// A hash of every field but the place. Strings hash by address: the reader interns them
+/// ([`super::Interner`]), so equal strings are one copy, and two equal strings held apart only
+/// cost a second template, never a wrong one (`same_template` compares their text).
+fn template_hash(claim: &Claim) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let (bits, strings) = template_parts(claim);
+    bits.hash(&mut h);
+    for s in strings {
+        s.map(|s| Arc::as_ptr(&s.0) as usize).hash(&mut h);
     }
-    value
-        .map(|v| [v.lo, v.hi].map(|b| b.map(|b| (b.value.to_bits(), b.inclusive))))
-        .hash(&mut h);
-    stated.map(|(lo, hi)| (lo.to_bits(), hi.to_bits())).hash(&mut h);
-    (precision.to_bits(), written_factor.to_bits()).hash(&mut h);
-    (kind, unit, qualifier, relation, doubt.map(|d| d as u8)).hash(&mut h);
     h.finish()
 }
 
-/// Whether two claims agree on every field but the place, floats bit for bit (so that the
-/// claim read back is the one pushed, `-0.0` and NaN included).
+/// Whether two claims agree on every field but the place, floats bit for bit.
 fn same_template(a: &Claim, b: &Claim) -> bool {
-    let Claim {
-        source: _,
-        span: _,
-        text,
-        sentence: _,
-        value,
-        stated,
-        precision,
-        written_factor,
-        kind,
-        unit,
-        qualifier,
-        noun,
-        key,
-        resolution,
-        relation,
-        doubt,
-        claimant,
-    } = a;
-    let bound_bits = |b: Option<crate::interval::Bound>| b.map(|b| (b.value.to_bits(), b.inclusive));
-    let value_bits = |v: Option<crate::interval::Interval>| v.map(|v| (bound_bits(v.lo), bound_bits(v.hi)));
-    let pair_bits = |p: Option<(f64, f64)>| p.map(|(lo, hi)| (lo.to_bits(), hi.to_bits()));
-    *text == b.text
-        && value_bits(*value) == value_bits(b.value)
-        && pair_bits(*stated) == pair_bits(b.stated)
-        && precision.to_bits() == b.precision.to_bits()
-        && written_factor.to_bits() == b.written_factor.to_bits()
-        && *kind == b.kind
-        && *unit == b.unit
-        && *qualifier == b.qualifier
-        && *noun == b.noun
-        && *key == b.key
-        && *resolution == b.resolution
-        && *relation == b.relation
-        && *doubt == b.doubt
-        && *claimant == b.claimant
+    template_parts(a) == template_parts(b)
 }
 
 #[cfg(test)]
