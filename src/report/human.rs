@@ -9,6 +9,7 @@
 //! The first side is marked `-`, the others `+`; the words that differ from the first side
 //! are emphasized (word diff by `similar`).
 
+use std::collections::HashMap;
 use std::io;
 
 use colored::{ColoredString, Colorize};
@@ -164,13 +165,20 @@ fn write_finding(
         let pad = " ".repeat(phrase_width - phrases[i].chars().count());
         // One line per source: `path:line:col, line:col (Outlet)`; the first stands on the
         // side's line, the others below it, aligned.
+        // A side's claims are in document order, so a source's claims stand together; the
+        // map keeps a side of a run of 100,000 articles from searching every source per claim.
         let mut per_source: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut slot_of: HashMap<usize, usize> = HashMap::new();
         for claim in side.claims.iter().filter_map(|&c| analysis.claim(c)) {
             let (line, col) = locator.line_col(analysis, claim.source, claim.span.start);
-            match per_source.iter_mut().find(|(s, _)| *s == claim.source) {
-                Some((_, at)) => at.push(format!("{line}:{col}")),
-                None => per_source.push((claim.source, vec![format!("{line}:{col}")])),
-            }
+            let slot = match per_source.last() {
+                Some(&(source, _)) if source == claim.source => per_source.len() - 1,
+                _ => *slot_of.entry(claim.source).or_insert_with(|| {
+                    per_source.push((claim.source, Vec::new()));
+                    per_source.len() - 1
+                }),
+            };
+            per_source[slot].1.push(format!("{line}:{col}"));
         }
         let place_lines: Vec<String> = per_source
             .iter()

@@ -15,6 +15,7 @@
 //! The draft's sentence carries the primary annotation; each distinct value the sources give
 //! is a note quoting the sentence of up to three sources that state it.
 
+use std::collections::HashSet;
 use std::io;
 use std::ops::Range;
 
@@ -103,12 +104,13 @@ fn note<'a>(
         .clone()
         .unwrap_or_else(|| format!("`{}` states the same", first.text));
     // The first claim of each source that states the value.
-    let mut per_source: Vec<&Claim> = Vec::new();
-    for &c in &related.claims {
-        if per_source.iter().all(|q| q.source != claims[c].source) {
-            per_source.push(&claims[c]);
-        }
-    }
+    let mut seen = HashSet::new();
+    let per_source: Vec<&Claim> = related
+        .claims
+        .iter()
+        .map(|&c| &claims[c])
+        .filter(|claim| seen.insert(claim.source))
+        .collect();
     let mut group = Group::with_title(Level::NOTE.secondary_title(normalize_untrusted_str(&title)));
     for claim in per_source.iter().take(QUOTED_SOURCES) {
         let doc = &report.analysis.documents[claim.source];
