@@ -43,6 +43,7 @@ pub mod token;
 pub mod when;
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use claim::{Claim, Interner, Packed};
 use compare::Comparison;
@@ -313,13 +314,15 @@ impl<'a> Reader<'a> {
         };
         let mut comparison = compared(true);
         let unsuppressed = suppressions.any().then(|| compared(false));
-        let notices = suppressions.notices(|claim| {
-            unsuppressed.as_ref().is_some_and(|c| {
-                c.findings
-                    .iter()
-                    .any(|f| f.sides.iter().any(|s| s.claims.contains(&claim)))
-            })
-        });
+        // The claims that take part in a finding when nothing is suppressed, gathered once:
+        // each suppression asks about each claim it covers.
+        let reported: HashSet<usize> = unsuppressed
+            .iter()
+            .flat_map(|c| &c.findings)
+            .flat_map(|f| &f.sides)
+            .flat_map(|s| s.claims.iter().copied())
+            .collect();
+        let notices = suppressions.notices(|claim| reported.contains(&claim));
         policy.apply_severity(&mut comparison);
         Analysis {
             documents,

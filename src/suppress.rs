@@ -305,11 +305,17 @@ impl Suppressions {
     /// diagnostic when nothing is suppressed). Sorted by document and place.
     pub fn notices(&self, reported: impl Fn(usize) -> bool) -> Vec<Notice> {
         let mut notices = self.invalid.clone();
-        for (at, (source, d)) in self.directives.iter().enumerate() {
+        // One pass over the claims marks the suppressions that hide a reported claim.
+        let mut used = vec![false; self.directives.len()];
+        for (claim, by) in self.covered_by.iter().enumerate() {
+            if let Some(&at) = by.as_ref() {
+                if !used[at] && !self.ignored.get(claim).copied().unwrap_or(false) && reported(claim) {
+                    used[at] = true;
+                }
+            }
+        }
+        for ((source, d), used) in self.directives.iter().zip(used) {
             let keys = d.keys.join(",");
-            let used = self.covered_by.iter().enumerate().any(|(claim, by)| {
-                *by == Some(at) && !self.ignored.get(claim).copied().unwrap_or(false) && reported(claim)
-            });
             if !used {
                 let place = match d.scope {
                     Scope::NextLine => "on the next line",
