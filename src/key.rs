@@ -1368,7 +1368,10 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
             };
             match class {
                 Some((class, term)) => Keyed {
-                    key: Some(format!("{}.percent", class.id)),
+                    key: Some(match measure_modifier(tokens, &range, &term) {
+                        Some(measure) => format!("{}.{measure}.percent", class.id),
+                        None => format!("{}.percent", class.id),
+                    }),
                     noun: Some(term),
                 },
                 None => {
@@ -1390,10 +1393,19 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
                                     ["the", "a", "an", "its", "their", "his", "her"].contains(v)
                                 })
                             };
+                            // `cut its rate by 25 basis points to 4.25%`: the unit of the
+                            // change before it, not what the figure measures.
+                            let change_unit = |i: usize| {
+                                let unit = |a: usize| {
+                                    ["basis", "percentage"].contains(&before[a])
+                                        && before.get(a + 1).is_some_and(|w| w.starts_with("point"))
+                                };
+                                unit(i) || i.checked_sub(1).is_some_and(unit)
+                            };
                             let start = before.len().saturating_sub(4);
                             (start..before.len())
                                 .rev()
-                                .filter(|&i| !spoken(i) && !verb(i))
+                                .filter(|&i| !spoken(i) && !verb(i) && !change_unit(i))
                                 .find_map(|i| plural_noun(&[before[i]]).or_else(|| stock_noun(&before, i)))
                         });
                     // `Norvik shares rose 2.1%`: the shares of a named company, not those of
@@ -1412,6 +1424,7 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         Kind::Money => money_key(tokens, range, rules),
         Kind::Duration | Kind::Distance | Kind::Area | Kind::Speed | Kind::Temperature => {
             match subject(tokens, range.clone(), claim.kind, rules, true) {
+                Some((_, term)) if claim.kind == Kind::Duration && offset_from(tokens, &range, &term) => none,
                 Some((class, term)) => {
                     let mut key = match claim.kind {
                         Kind::Money => class.id.clone(),
@@ -1436,6 +1449,74 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
             }
         }
     }
+}
+
+/// `services inflation at 4.8%`, `Wage growth is running at 4.6%`, `House prices fell 3.2%`:
+/// a word before a rate's term that names another measure than the headline one. Only words
+/// known to do so: `annual inflation`, `economic growth` or `UK inflation` are the headline
+/// figure as other outlets state it without the word.
+fn measure_modifier(tokens: &[Token], range: &Range<usize>, term: &str) -> Option<&'static str> {
+    const MEASURES: &[(&str, &str)] = &[
+        ("core", "core"),
+        ("underlying", "core"),
+        ("services", "services"),
+        ("service", "services"),
+        ("goods", "goods"),
+        ("food", "food"),
+        ("energy", "energy"),
+        ("fuel", "energy"),
+        ("wage", "wage"),
+        ("wages", "wage"),
+        ("pay", "wage"),
+        ("earnings", "wage"),
+        ("house", "house"),
+        ("home", "house"),
+        ("housing", "house"),
+        ("rent", "rent"),
+        ("rents", "rent"),
+        ("rental", "rent"),
+        ("producer", "producer"),
+        ("factory", "producer"),
+        ("import", "import"),
+        ("export", "export"),
+        ("manufacturing", "manufacturing"),
+        ("youth", "youth"),
+        ("population", "population"),
+        ("productivity", "productivity"),
+        ("credit", "credit"),
+        ("lending", "credit"),
+        ("sales", "sales"),
+        ("retail", "sales"),
+    ];
+    let first = term.split(' ').next()?;
+    let modifier_of = |words: &[&str]| {
+        let at = words.iter().rposition(|w| *w == first)?;
+        let word = words.get(at.checked_sub(1)?)?;
+        MEASURES
+            .iter()
+            .find(|(w, _)| w == word)
+            .map(|&(_, measure)| measure)
+    };
+    let before = window(tokens, range.clone(), true, 6, true);
+    let after = window(tokens, range.clone(), false, 6, true);
+    modifier_of(&before).or_else(|| modifier_of(&after))
+}
+
+/// `rescued 31 hours after the quake`, `three days after the main quake`: the time from the
+/// event to something else that happened, which differs from one thing to the next, not how long
+/// the event lasted. Only when the event's own term follows `after` or `before` within a few
+/// words: `pulled out 58 hours after a roof fall trapped them` still says how long they were
+/// trapped.
+fn offset_from(tokens: &[Token], range: &Range<usize>, term: &str) -> bool {
+    let after = window(tokens, range.clone(), false, 5, true);
+    let Some(first) = after.first() else {
+        return false;
+    };
+    if !["after", "before"].contains(first) {
+        return false;
+    }
+    let words: Vec<&str> = term.split(' ').collect();
+    (1..after.len().min(4)).any(|i| after[i..].starts_with(&words))
 }
 
 /// `Its stock slid 7%`, `the stock price fell 7%`: a company's stock moves as its shares do, so
@@ -2756,11 +2837,58 @@ mod tests {
             key_on(verb, "81%", (2026, 2, 20)).as_deref(),
             Some("percent.kindergarteners")
         );
+        // The unit of a change before the figure is not what it measures.
+        let rate = "The lender cut its variable rate by 0.25 percentage points to 5.89 per cent.";
+        assert_eq!(key_on(rate, "5.89 per cent", (2026, 2, 20)), None);
+        let bank = "The bank cut its policy rate by 25 basis points to 4.25%.";
+        assert_eq!(key_on(bank, "4.25%", (2026, 2, 20)), None);
         // A figure with no article before it qualifies nothing after it.
         let bare = "Turnout rose 5% overnight.";
         assert_ne!(
             key_on(bare, "5%", (2026, 2, 20)).as_deref(),
             Some("percent.overnight")
+        );
+    }
+
+    #[test]
+    fn a_rate_of_another_measure_is_keyed_apart() {
+        let at = (2026, 10, 22);
+        let services = "Wage growth is running at 4.6%, and services inflation at 4.8%.";
+        assert_eq!(
+            key_on(services, "4.6%", at).as_deref(),
+            Some("growth.wage.percent")
+        );
+        assert_eq!(
+            key_on(services, "4.8%", at).as_deref(),
+            Some("inflation.services.percent")
+        );
+        let house = "House prices fell 3.2 per cent in the year to September.";
+        assert_eq!(
+            key_on(house, "3.2 per cent", at).as_deref(),
+            Some("inflation.house.percent")
+        );
+        // The headline rate, however it is introduced, keeps the class's key.
+        let headline = "Annual inflation rose to 3.1%.";
+        assert_eq!(key_on(headline, "3.1%", at).as_deref(), Some("inflation.percent"));
+        let economic = "The bank expects economic growth of 0.8%.";
+        assert_eq!(key_on(economic, "0.8%", at).as_deref(), Some("growth.percent"));
+    }
+
+    #[test]
+    fn time_after_an_event_is_no_length_of_it() {
+        let rescue = "Firefighters pulled a girl alive from a house, 31 hours after the quake.";
+        assert_eq!(key_on(rescue, "31 hours", (2026, 11, 17)), None);
+        let main = "The strongest came just four hours after the main quake.";
+        assert_eq!(key_on(main, "four hours", (2026, 11, 17)), None);
+        let lasted = "The quake lasted about 40 seconds.";
+        assert_eq!(
+            key_on(lasted, "about 40 seconds", (2026, 11, 17)).as_deref(),
+            Some("quake.duration")
+        );
+        let trapped = "They were pulled out 58 hours after a roof fall trapped them.";
+        assert_eq!(
+            key_on(trapped, "58 hours", (2026, 11, 17)).as_deref(),
+            Some("trapped.duration")
         );
     }
 
