@@ -2080,7 +2080,13 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         )
     });
     let Some((class, term, _)) = found else {
-        return none;
+        return match (since, claim.kind) {
+            (false, Kind::Date) => next_occasion(&before).map_or(none, |noun| Keyed {
+                key: Some(format!("{noun}.date.next")),
+                noun: Some(noun),
+            }),
+            _ => none,
+        };
     };
     let suffix = if since {
         "since"
@@ -2093,6 +2099,74 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         key: Some(format!("{}.{suffix}", class.id)),
         noun: Some(term),
     }
+}
+
+/// `The bank's next rate decision is due on December 10`, `The next hearing will be on 3 May`:
+/// the date of the next occasion of something, which no class names. The noun is the last
+/// word after `next` before the verb or preposition that ends the phrase; `next week` and
+/// other times are dates themselves, not occasions.
+fn next_occasion(before: &[&str]) -> Option<String> {
+    const ENDS: &[&str] = &[
+        "is",
+        "are",
+        "was",
+        "will",
+        "would",
+        "has",
+        "had",
+        "be",
+        "due",
+        "set",
+        "scheduled",
+        "expected",
+        "planned",
+        "on",
+        "for",
+        "from",
+        "of",
+        "at",
+        "in",
+        "by",
+        "to",
+        "takes",
+        "comes",
+        "falls",
+    ];
+    const TIMES: &[&str] = &[
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "weekend",
+        "month",
+        "months",
+        "year",
+        "years",
+        "time",
+        "quarter",
+        "season",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "one",
+        "few",
+        "two",
+        "three",
+    ];
+    let at = before.iter().rposition(|w| *w == "next")?;
+    let phrase = &before[at + 1..];
+    let end = phrase.iter().position(|w| ENDS.contains(w))?;
+    let words = &phrase[..end];
+    let noun_like = |w: &&str| w.len() > 2 && w.chars().all(char::is_alphabetic) && !TIMES.contains(w);
+    let joined = |w: &&str| ["and", "or", "but", "then"].contains(w);
+    let phrase_fits = (1..=3).contains(&words.len()) && words.iter().all(|w| noun_like(w) && !joined(w));
+    phrase_fits.then(|| singular(words[words.len() - 1]))
 }
 
 /// Where the noun phrase that ends right before `end` starts: its determiners, and the nouns
@@ -2872,6 +2946,31 @@ mod tests {
         assert_eq!(key_on(headline, "3.1%", at).as_deref(), Some("inflation.percent"));
         let economic = "The bank expects economic growth of 0.8%.";
         assert_eq!(key_on(economic, "0.8%", at).as_deref(), Some("growth.percent"));
+    }
+
+    #[test]
+    fn the_date_of_the_next_occasion_is_keyed_by_its_noun() {
+        let at = (2026, 10, 22);
+        let due = "The bank's next rate decision is due on December 10.";
+        assert_eq!(
+            key_on(due, "December 10", at).as_deref(),
+            Some("decision.date.next")
+        );
+        let from = "The next decision from the bank is on Thursday 10 December.";
+        assert_eq!(
+            key_on(from, "Thursday 10 December", at).as_deref(),
+            Some("decision.date.next")
+        );
+        let hearing = "The next hearings will be on 3 November.";
+        assert_eq!(
+            key_on(hearing, "3 November", at).as_deref(),
+            Some("hearing.date.next")
+        );
+        // A time after `next` is a date of its own; a date in another clause is not the next one's.
+        let week = "The union walks out next week and returns on Friday.";
+        assert_eq!(key_on(week, "Friday", at), None);
+        let other = "The next meeting is in December, and the first of 2027 on 11 February.";
+        assert_eq!(key_on(other, "11 February", at), None);
     }
 
     #[test]
