@@ -2045,8 +2045,11 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         .and_then(|i| tokens.get(i))
         .map(|t| t.lower());
     let next_is_word = tokens.get(range.end).is_some_and(|t| t.is_word());
+    // `the 2015 parade` names one parade; `the 2021 to 2025 model years` states a span.
+    let span_of_years = claim.value.is_some_and(|v| v.lo_value() != v.hi_value());
     let attributive_year = claim.kind == Kind::Year
         && !since
+        && !span_of_years
         && next_is_word
         && prev
             .as_deref()
