@@ -134,6 +134,11 @@ pub fn phrases(tokens: &[Token], published: Option<NaiveDate>) -> Vec<Phrase> {
                 found.push(race);
                 continue;
             }
+            if let Some(votes) = tally(tokens, i) {
+                i = votes.end;
+                found.push(votes);
+                continue;
+            }
             if let Some(end) = clock_time(tokens, i).or_else(|| score(tokens, i)) {
                 i = end;
                 continue;
@@ -442,6 +447,70 @@ fn score(tokens: &[Token], i: usize) -> Option<usize> {
     let (a, dash, b) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
     let joined = matches!(dash.text, "-" | "–") && !dash.space_before && !b.space_before;
     (small(a) && small(b) && joined && b.number_value()? <= a.number_value()?).then_some(i + 3)
+}
+
+/// A vote tally written as a score (`voted 6-3`, `a 52-48 split`, `passed 312-290`): one
+/// phrase, valued as the votes for (the keyer keys it `tally.for`). Only next to a word of
+/// voting, as `won 3-1` is a score.
+fn tally(tokens: &[Token], i: usize) -> Option<Phrase> {
+    let whole = |t: &Token| t.is_number() && t.text.len() <= 4 && t.text.bytes().all(|b| b.is_ascii_digit());
+    let (a, dash, b) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let joined = matches!(dash.text, "-" | "–") && !dash.space_before && !b.space_before;
+    if !(whole(a) && whole(b) && joined && votes_around(tokens, i..i + 3)) {
+        return None;
+    }
+    Some(simple(
+        i,
+        i + 3,
+        Kind::Count,
+        None,
+        a.number_value()?,
+        Qualifier::Exact,
+    ))
+}
+
+/// Whether the tokens `range` stand next to a word of voting: `voted 6-3`, `by a 6-3 vote`,
+/// `a 52-48 split`. Also used by the keyer to tell the two sides of a tally.
+pub(crate) fn votes_around(tokens: &[Token], range: Range<usize>) -> bool {
+    const BEFORE: &[&str] = &[
+        "voted",
+        "vote",
+        "votes",
+        "passed",
+        "approved",
+        "backed",
+        "rejected",
+        "ruled",
+        "decided",
+        "split",
+        "carried",
+        "defeated",
+        "endorsed",
+        "confirmed",
+        "margin",
+        "majority",
+    ];
+    const AFTER: &[&str] = &[
+        "vote", "votes", "split", "decision", "majority", "ruling", "verdict", "margin", "tally",
+    ];
+    let mut back = range.start;
+    while let Some(prev) = back.checked_sub(1) {
+        if !["a", "an", "the", "by", "its", "their"]
+            .iter()
+            .any(|w| tokens[prev].is(w))
+        {
+            break;
+        }
+        back = prev;
+    }
+    let before = back
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| BEFORE.iter().any(|w| t.is(w)));
+    let after = tokens
+        .get(range.end)
+        .is_some_and(|t| AFTER.iter().any(|w| t.is(w)));
+    before || after
 }
 
 /// A time of day (`4:17`, `4 a.m.`, `10:30 pm`): not a figure to compare, so it is passed
@@ -3167,6 +3236,19 @@ mod tests {
         assert_eq!(one("Rs500 crore").unit, Some("INR"));
         assert!(all("billion-dollar question").is_empty());
         assert!(all("the F35 jet").is_empty());
+    }
+
+    #[test]
+    fn a_vote_tally_is_its_votes_for_and_a_score_nothing() {
+        let values = |text: &str| -> Vec<f64> {
+            all(text)
+                .iter()
+                .filter_map(|p| p.value.and_then(|v| v.lo_value()))
+                .collect()
+        };
+        assert_eq!(values("The court ruled 6-3 in the case."), [6.0]);
+        assert_eq!(values("The Senate passed it by a 52-48 vote."), [52.0]);
+        assert!(values("United won 3-1 at home.").is_empty());
     }
 
     #[test]

@@ -1084,7 +1084,15 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     if claim.value.is_none() {
         return none;
     }
-    let keyed = if !claim.kind.is_time_point()
+    let tally = (claim.kind == Kind::Count)
+        .then(|| tally_side(tokens, &range))
+        .flatten();
+    let keyed = if let Some(votes_for) = tally {
+        Keyed {
+            key: votes_for.then(|| "tally.for".to_string()),
+            noun: Some("votes".to_string()),
+        }
+    } else if !claim.kind.is_time_point()
         && claim.kind != Kind::Ordinal
         && is_side_figure(tokens, &range, claim.kind)
     {
@@ -1449,6 +1457,23 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
             }
         }
     }
+}
+
+/// Whether a count is a vote tally (`voted 6-3`, read whole, and `seven` in `by seven votes to
+/// two`): `Some(true)`, keyed `tally.for`; or the votes against in a tally written out (`two`):
+/// `Some(false)`, not keyed of its own, as the tally stands for both. Unlike the votes a
+/// candidate or party won (`votes`, kept by entity), a tally needs no name: the body that voted
+/// is the story's.
+fn tally_side(tokens: &[Token], range: &Range<usize>) -> Option<bool> {
+    let word = |i: usize, w: &str| tokens.get(i).is_some_and(|t| t.is(w));
+    let (start, end) = (range.start, range.end);
+    let score = end == start + 3
+        && tokens.get(start + 1).is_some_and(|t| matches!(t.text, "-" | "–"))
+        && crate::extract::votes_around(tokens, start..end);
+    if score || (word(end, "votes") && word(end + 1, "to") && tokens.get(end + 2).is_some()) {
+        return Some(true);
+    }
+    (start >= 3 && word(start - 1, "to") && word(start - 2, "votes")).then_some(false)
 }
 
 /// `services inflation at 4.8%`, `Wage growth is running at 4.6%`, `House prices fell 3.2%`:
@@ -2974,6 +2999,21 @@ mod tests {
         assert_eq!(key_on(week, "Friday", at), None);
         let other = "The next meeting is in December, and the first of 2027 on 11 February.";
         assert_eq!(key_on(other, "11 February", at), None);
+    }
+
+    #[test]
+    fn a_vote_tally_is_keyed_by_its_sides() {
+        let at = (2026, 10, 22);
+        let score = "The committee voted 6-3 to cut rates.";
+        assert_eq!(key_on(score, "6-3", at).as_deref(), Some("tally.for"));
+        let split = "A 6-3 split showed a divided court.";
+        assert_eq!(key_on(split, "6-3", at).as_deref(), Some("tally.for"));
+        let words = "The committee backed the move by seven votes to two.";
+        assert_eq!(key_on(words, "seven", at).as_deref(), Some("tally.for"));
+        assert_eq!(key_on(words, "two", at), None);
+        let commons = "MPs backed the bill by 312 votes to 290.";
+        assert_eq!(key_on(commons, "312", at).as_deref(), Some("tally.for"));
+        assert_eq!(key_on(commons, "290", at), None);
     }
 
     #[test]
