@@ -2244,6 +2244,15 @@ fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
     ) {
         return true;
     }
+    // `the post-2021 houses`, `pre-2008 rules`, `mid-1990s`: a prefix joined to a year.
+    let prefixed = i >= 2
+        && tokens[i - 1].is_hyphen()
+        && !tokens[i - 1].space_before
+        && !tokens[i].space_before
+        && ["pre", "post", "mid"].iter().any(|w| tokens[i - 2].is(w));
+    if prefixed {
+        return true;
+    }
     match tokens.get(end) {
         Some(next) if next.is_word() => {
             let w: &str = &next.folded;
@@ -2676,6 +2685,9 @@ mod tests {
         assert_eq!(one("the 2000 people").kind, Kind::Count);
         assert_eq!(one("the 2,000 floods").kind, Kind::Count);
         assert_eq!(one("the 1500 troops").kind, Kind::Count);
+        // A prefix joined to the figure makes it a year whatever follows.
+        assert_eq!(one("the post-2021 houses").kind, Kind::Year);
+        assert_eq!(one("pre-2008 rules").value.unwrap(), Interval::point(2008.0));
         assert_eq!(one("the 80th anniversary").kind, Kind::Ordinal);
         assert_eq!(one("the 1990s").value.unwrap(), Interval::closed(1990.0, 1999.0));
         let p = one("his first visit in six years");
