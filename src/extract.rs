@@ -2339,6 +2339,14 @@ fn core_is_claim_worthy(tokens: &[Token], i: usize, core: &Core) -> bool {
     if tokens[i].is_number() && padded && !digits.contains('.') {
         return false;
     }
+    // `a Category 4 storm`, `level 3 restrictions`, `stage 2 trials`: a label, not a count.
+    const LABELS: &[&str] = &[
+        "category", "cat", "level", "phase", "stage", "tier", "grade", "type",
+    ];
+    let small_whole = digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit());
+    if small_whole && prev.is_some_and(|p| LABELS.iter().any(|w| p.is(w))) {
+        return false;
+    }
     // `No. 10`: a rank or a number in a list, not a count.
     let before_dot = i.checked_sub(2).and_then(|p| tokens.get(p));
     if prev.is_some_and(|p| p.text == ".") && before_dot.is_some_and(|w| w.text == "No" || w.text == "no") {
@@ -2685,6 +2693,11 @@ mod tests {
         assert_eq!(one("the 2000 people").kind, Kind::Count);
         assert_eq!(one("the 2,000 floods").kind, Kind::Count);
         assert_eq!(one("the 1500 troops").kind, Kind::Count);
+        // A number after a label word names a grade, not a count.
+        assert!(all("as a Category 4 storm, killing seven")
+            .iter()
+            .all(|p| p.value != Some(Interval::point(4.0))));
+        assert!(all("level 3 restrictions").is_empty());
         // A prefix joined to the figure makes it a year whatever follows.
         assert_eq!(one("the post-2021 houses").kind, Kind::Year);
         assert_eq!(one("pre-2008 rules").value.unwrap(), Interval::point(2008.0));
