@@ -1116,6 +1116,9 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     if claim.value.is_none() {
         return none;
     }
+    if is_threshold(tokens, &range, claim) {
+        return none;
+    }
     let tally = (claim.kind == Kind::Count)
         .then(|| tally_side(tokens, &range))
         .flatten();
@@ -1568,6 +1571,21 @@ fn measure_modifier(tokens: &[Token], range: &Range<usize>, term: &str) -> Optio
     let before = window(tokens, range.clone(), true, 6, true);
     let after = window(tokens, range.clone(), false, 6, true);
     modifier_of(&before).or_else(|| modifier_of(&after))
+}
+
+/// `if the wind drops below 30 knots`, `once winds fell below 40 mph`, `until the river rises
+/// above 5 metres`: a bound in a condition is a threshold someone set, not a figure measured
+/// (`when` is left out: `when it struck with winds of more than 140 mph` states a measure).
+fn is_threshold(tokens: &[Token], range: &Range<usize>, claim: &Claim) -> bool {
+    let bound = matches!(
+        claim.qualifier,
+        Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::LessThan | Qualifier::AtMost
+    );
+    bound
+        && !claim.kind.is_time_point()
+        && clause_before(tokens, range.clone(), 6)
+            .iter()
+            .any(|w| ["if", "once", "until", "unless"].contains(w))
 }
 
 /// `its second major IT failure in three years`, `the worst flooding in 20 years`: the span
@@ -3100,6 +3118,20 @@ mod tests {
         assert!(key_on(text, "250 to 600 euros", at).is_some_and(|k| k.ends_with(".each")));
         let total = "The airline put the cost of compensation at €60m.";
         assert!(key_on(total, "€60m", at).is_some_and(|k| !k.ends_with(".each")));
+    }
+
+    #[test]
+    fn a_bound_in_a_condition_is_a_threshold() {
+        let at = (2026, 10, 12);
+        let wind = "Salvors hope to start pumping on Tuesday if the wind drops below 30 knots.";
+        assert_eq!(key_on(wind, "below 30 knots", at), None);
+        let once = "Crews would begin assessing damage once winds fell below 40 mph.";
+        assert_eq!(key_on(once, "below 40 mph", at), None);
+        let measured = "Winds of more than 100 mph hit the coast.";
+        assert_eq!(
+            key_on(measured, "more than 100 mph", at).as_deref(),
+            Some("wind.speed")
+        );
     }
 
     #[test]

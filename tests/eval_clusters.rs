@@ -9,7 +9,9 @@ mod judge;
 use std::path::Path;
 
 const CLUSTERS: &[&str] = &[
+    "airline-outage-2026",
     "budget-2026",
+    "census-release-2026",
     "data-breach-2026",
     "drug-trial-2026",
     "earnings-2026",
@@ -22,6 +24,7 @@ const CLUSTERS: &[&str] = &[
     "measles-2026",
     "merger-2026",
     "mine-collapse-2026",
+    "oil-spill-2026",
     "plane-crash-2026",
     "product-recall-2026",
     "protest-2026",
@@ -37,10 +40,11 @@ const CLUSTERS: &[&str] = &[
 /// tool was run on them score well below the others on their first run: data breach, mine
 /// collapse and rail strike brought 6 of 18 expected found, 5 false alarms and 9 traps;
 /// earthquake, rate decision, product recall, hurricane, retailer collapse and drug trial 16 of
-/// 32, 17 false alarms and 24 traps.
-const MIN_FOUND: usize = 79;
-const MAX_FALSE_ALARMS: usize = 18;
-const MAX_TRAPS_HIT: usize = 35;
+/// 32, 17 false alarms and 24 traps; oil spill, airline outage and census release 3 of 16, 13
+/// false alarms and 7 traps.
+const MIN_FOUND: usize = 84;
+const MAX_FALSE_ALARMS: usize = 28;
+const MAX_TRAPS_HIT: usize = 42;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters() {
@@ -78,9 +82,9 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// The same clusters read as if their files had no front matter (no outlet, no publication
 /// date), as articles copied from the web often come: relative dates stay unresolved, and
 /// keying must still keep earlier years' figures apart.
-const MIN_FOUND_UNDATED: usize = 76;
-const MAX_FALSE_ALARMS_UNDATED: usize = 23;
-const MAX_TRAPS_HIT_UNDATED: usize = 45;
+const MIN_FOUND_UNDATED: usize = 81;
+const MAX_FALSE_ALARMS_UNDATED: usize = 34;
+const MAX_TRAPS_HIT_UNDATED: usize = 53;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters_without_front_matter() {
