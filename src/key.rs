@@ -1266,7 +1266,11 @@ fn per_unit(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
         });
         let per = per && !timed;
         let unit = w[1].folded.trim_end_matches('s');
-        (per && UNITS.contains(&unit)).then(|| unit.to_string())
+        // `per` names its unit outright (`1.38 children per woman`, `$90 per barrel`); after
+        // `a` or `each` only a unit of the list does (`a year`, not `a record`).
+        let any_unit =
+            w[0].is("per") && w[1].is_word() && unit.len() > 2 && unit.chars().all(char::is_alphabetic);
+        (per && (UNITS.contains(&unit) || any_unit)).then(|| unit.to_string())
     });
     // `Every day of strike action costs us about £6 million`: `every` or `each` and the unit
     // opening the figure's clause.
@@ -3118,6 +3122,21 @@ mod tests {
         assert!(key_on(text, "250 to 600 euros", at).is_some_and(|k| k.ends_with(".each")));
         let total = "The airline put the cost of compensation at €60m.";
         assert!(key_on(total, "€60m", at).is_some_and(|k| !k.ends_with(".each")));
+    }
+
+    #[test]
+    fn per_names_any_unit() {
+        let at = (2026, 4, 28);
+        let rate = "The fertility rate fell to 1.38 children per woman.";
+        assert!(
+            key_on(rate, "1.38", at).is_some_and(|k| k.ends_with(".per_woman")),
+            "{:?}",
+            key_on(rate, "1.38", at)
+        );
+        let record = "Officials counted 1,200 children a record high.";
+        assert!(key_on(record, "1,200", at).is_none_or(|k| !k.contains(".per_")));
+        let barrel = "Brent crude rose to $90 per barrel.";
+        assert!(key_on(barrel, "$90", at).is_none_or(|k| k.ends_with(".per_barrel")));
     }
 
     #[test]

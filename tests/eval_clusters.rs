@@ -43,7 +43,7 @@ const CLUSTERS: &[&str] = &[
 /// 32, 17 false alarms and 24 traps; oil spill, airline outage and census release 3 of 16, 13
 /// false alarms and 7 traps.
 const MIN_FOUND: usize = 84;
-const MAX_FALSE_ALARMS: usize = 28;
+const MAX_FALSE_ALARMS: usize = 27;
 const MAX_TRAPS_HIT: usize = 42;
 
 #[test]
@@ -83,7 +83,7 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// date), as articles copied from the web often come: relative dates stay unresolved, and
 /// keying must still keep earlier years' figures apart.
 const MIN_FOUND_UNDATED: usize = 81;
-const MAX_FALSE_ALARMS_UNDATED: usize = 34;
+const MAX_FALSE_ALARMS_UNDATED: usize = 33;
 const MAX_TRAPS_HIT_UNDATED: usize = 53;
 
 #[test]
