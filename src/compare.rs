@@ -15,7 +15,10 @@ use crate::interval::Interval;
 use crate::rules::{Grading, RuleSet, Severity};
 use crate::when::date_of;
 
+mod claim_ids;
 mod updates;
+
+pub use claim_ids::ClaimIds;
 
 /// The grade of a disagreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -42,7 +45,7 @@ pub struct Side {
     /// The kind the value is in: a date compared against years is read as a year.
     pub kind: Kind,
     /// Indices into the run's claims, in document order.
-    pub claims: Vec<usize>,
+    pub claims: ClaimIds,
 }
 
 /// One disagreement between sources about one key.
@@ -63,7 +66,7 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Agreement {
     pub key: String,
-    pub claims: Vec<usize>,
+    pub claims: ClaimIds,
 }
 
 /// Everything the comparator found.
@@ -163,13 +166,12 @@ pub fn compare_figures(
     let mut out = Comparison::default();
     for (key, members) in by_key {
         // Figures in different currencies or units are not compared with each other.
-        let mut by_unit: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+        let mut by_unit: BTreeMap<Option<&str>, Vec<u32>> = BTreeMap::new();
         for i in members {
-            let i = i as usize;
-            by_unit.entry(claims.figure(i).unit).or_default().push(i);
+            by_unit.entry(claims.figure(i as usize).unit).or_default().push(i);
         }
-        for mut group in by_unit.into_values() {
-            let sources: BTreeSet<usize> = group.iter().map(|&i| claims.source(i)).collect();
+        for group in by_unit.into_values() {
+            let sources: BTreeSet<usize> = group.iter().map(|&i| claims.source(i as usize)).collect();
             if sources.len() < 2 {
                 continue;
             }
@@ -178,10 +180,7 @@ pub fn compare_figures(
                 Some(f) => out.findings.push(f),
                 None => out.agreements.push(Agreement {
                     key: key.to_string(),
-                    claims: {
-                        group.shrink_to_fit();
-                        group
-                    },
+                    claims: group.into(),
                 }),
             }
         }
@@ -212,7 +211,7 @@ pub fn note_publication_days(
                 let mut days = side
                     .claims
                     .iter()
-                    .map(|&c| published.get(claims.source(c)).copied().flatten());
+                    .map(|c| published.get(claims.source(c)).copied().flatten());
                 let first = days.next().flatten()?;
                 days.all(|d| d == Some(first)).then_some(first)
             })
@@ -266,18 +265,20 @@ fn reading(c: &Claim, as_years: bool) -> Option<Reading> {
 
 fn grade_key(
     key: &str,
-    group: &[usize],
+    group: &[u32],
     claims: &(impl Figures + ?Sized),
     grading: Grading,
     describe: impl FnOnce() -> String,
 ) -> Option<Finding> {
-    let as_years = group.iter().any(|&i| claims.figure(i).kind == Kind::Year);
+    let as_years = group
+        .iter()
+        .any(|&i| claims.figure(i as usize).kind == Kind::Year);
     // Sides: claims whose readings are equal.
-    let mut sides: Vec<(Reading, Vec<usize>)> = Vec::new();
+    let mut sides: Vec<(Reading, Vec<u32>)> = Vec::new();
     // Side of each distinct reading, found by the exact bits of its numbers.
     let mut index: std::collections::HashMap<[u64; 6], usize> = std::collections::HashMap::new();
     for &i in group {
-        let Some(r) = reading(claims.figure(i), as_years) else {
+        let Some(r) = reading(claims.figure(i as usize), as_years) else {
             continue;
         };
         let bits = |b: Option<crate::interval::Bound>| {
@@ -304,10 +305,13 @@ fn grade_key(
     let sources: Vec<(usize, Option<usize>)> = sides
         .iter()
         .map(|(_, members)| {
-            let first = claims.source(members[0]);
+            let first = claims.source(members[0] as usize);
             (
                 first,
-                members.iter().map(|&m| claims.source(m)).find(|&s| s != first),
+                members
+                    .iter()
+                    .map(|&m| claims.source(m as usize))
+                    .find(|&s| s != first),
             )
         })
         .collect();
@@ -317,7 +321,7 @@ fn grade_key(
         .map(|(_, members)| {
             members
                 .iter()
-                .map(|&m| claims.figure(m).claimant.as_deref())
+                .map(|&m| claims.figure(m as usize).claimant.as_deref())
                 .collect()
         })
         .collect();
@@ -355,7 +359,7 @@ fn grade_key(
         })
         .flatten();
     let quote = |side: usize| {
-        let c = claims.figure(sides[side].1[0]);
+        let c = claims.figure(sides[side].1[0] as usize);
         c.text.clone()
     };
     let message = match verdict {
@@ -387,16 +391,14 @@ fn grade_key(
         severity,
         message,
         // A run of many articles holds many sides: each is given only the room it fills.
+        // (A vector of its own, not collected in place into the wider tuples' allocation.)
         sides: {
             let mut out = Vec::with_capacity(sides.len());
-            for (r, mut claims) in sides {
-                claims.shrink_to_fit();
-                out.push(Side {
-                    value: r.value,
-                    kind: r.kind,
-                    claims,
-                });
-            }
+            out.extend(sides.into_iter().map(|(r, claims)| Side {
+                value: r.value,
+                kind: r.kind,
+                claims: claims.into(),
+            }));
             out
         },
         grading,
@@ -417,7 +419,7 @@ fn opposed_claimants(a: &Option<BTreeSet<&str>>, b: &Option<BTreeSet<&str>>) -> 
 /// that only those with the lowest upper and the highest lower ends, which is where the
 /// widest disagreement lies, so that an archive with thousands of readings of one key stays
 /// linear rather than quadratic.
-fn extreme_sides(sides: &[(Reading, Vec<usize>)]) -> Vec<usize> {
+fn extreme_sides(sides: &[(Reading, Vec<u32>)]) -> Vec<usize> {
     const ALL_BELOW: usize = 48;
     const EACH_END: usize = 16;
     if sides.len() <= ALL_BELOW {
@@ -780,7 +782,7 @@ pub(crate) mod tests {
         assert!(whole
             .findings
             .iter()
-            .any(|f| f.sides.iter().any(|s| s.claims.contains(&10))));
+            .any(|f| f.sides.iter().any(|s| s.claims.contains(10))));
     }
 
     /// Figures read from text by the normalizer, keyed alike, one source each.

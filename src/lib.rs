@@ -320,7 +320,7 @@ impl<'a> Reader<'a> {
             .iter()
             .flat_map(|c| &c.findings)
             .flat_map(|f| &f.sides)
-            .flat_map(|s| s.claims.iter().copied())
+            .flat_map(|s| s.claims.iter())
             .collect();
         let notices = suppressions.notices(|claim| reported.contains(&claim));
         policy.apply_severity(&mut comparison);

@@ -50,11 +50,15 @@ pub(super) fn settle(
             None => comparison.findings.push(finding),
             Some(Some(regraded)) => comparison.findings.push(regraded),
             Some(None) => {
-                let mut members: Vec<usize> = finding.sides.iter().flat_map(|s| s.claims.clone()).collect();
+                let mut members: Vec<u32> = finding
+                    .sides
+                    .iter()
+                    .flat_map(|s| s.claims.as_u32().iter().copied())
+                    .collect();
                 members.sort_unstable();
                 comparison.agreements.push(Agreement {
                     key: finding.key,
-                    claims: members,
+                    claims: members.into(),
                 });
             }
         }
@@ -75,7 +79,7 @@ fn settled(
     let course = course(&finding.key)?;
     // The finding's claims are walked in place rather than gathered: the finding of a large
     // run may hold most of its claims.
-    let members = || finding.sides.iter().flat_map(|s| s.claims.iter().copied());
+    let members = || finding.sides.iter().flat_map(|s| s.claims.iter());
     let day = |c: usize| published.get(claims.source(c)).copied().flatten();
     // Every figure's day must be known.
     let mut latest = None;
@@ -98,7 +102,12 @@ fn settled(
     if !members().any(update) {
         return None;
     }
-    let mut rest: Vec<usize> = members().filter(|&c| !update(c)).collect();
+    let mut rest: Vec<u32> = finding
+        .sides
+        .iter()
+        .flat_map(|s| s.claims.as_u32().iter().copied())
+        .filter(|&c| !update(c as usize))
+        .collect();
     rest.sort_unstable();
     Some(grade_key(&finding.key, &rest, claims, finding.grading, || {
         finding.description.clone()
