@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::claim::{Claim, Kind, Packed, Qualifier};
+use crate::claim::{Claim, Figure, Kind, Packed, Qualifier};
 use crate::interval::Interval;
 use crate::rules::{Grading, RuleSet, Severity};
 use crate::when::date_of;
@@ -95,9 +95,9 @@ pub fn compare_where(claims: &[Claim], rules: &RuleSet, included: impl Fn(usize)
 pub trait Figures {
     /// How many claims there are; indices run from 0 to this.
     fn count(&self) -> usize;
-    /// Claim `i` as compared. Its place (span, sentence, and for packed claims the source)
-    /// may be blank: the comparator reads the source from [`Figures::source`].
-    fn figure(&self, i: usize) -> &Claim;
+    /// Claim `i` as compared, without its place: the comparator reads the source from
+    /// [`Figures::source`].
+    fn figure(&self, i: usize) -> Figure<'_>;
     /// The document claim `i` comes from.
     fn source(&self, i: usize) -> usize;
 }
@@ -107,8 +107,8 @@ impl Figures for [Claim] {
         self.len()
     }
 
-    fn figure(&self, i: usize) -> &Claim {
-        &self[i]
+    fn figure(&self, i: usize) -> Figure<'_> {
+        self[i].figure()
     }
 
     fn source(&self, i: usize) -> usize {
@@ -123,7 +123,7 @@ impl Figures for Vec<Claim> {
         self.as_slice().count()
     }
 
-    fn figure(&self, i: usize) -> &Claim {
+    fn figure(&self, i: usize) -> Figure<'_> {
         self.as_slice().figure(i)
     }
 
@@ -137,7 +137,7 @@ impl Figures for Packed {
         self.len()
     }
 
-    fn figure(&self, i: usize) -> &Claim {
+    fn figure(&self, i: usize) -> Figure<'_> {
         // Indices come from `0..count()`, which `shape` always answers.
         self.shape(i).expect("a packed claim's index")
     }
@@ -159,7 +159,7 @@ pub fn compare_figures(
         let Ok(index) = u32::try_from(i) else { break };
         let c = claims.figure(i);
         let doubtful = c.doubt.is_some_and(|d| d.keeps_out());
-        if let (Some(key), Some(_), false, true) = (&c.key, &c.value, doubtful, included(i)) {
+        if let (Some(key), Some(_), false, true) = (c.key, c.value, doubtful, included(i)) {
             by_key.entry(key).or_default().push(index);
         }
     }
@@ -242,7 +242,7 @@ struct Reading {
     kind: Kind,
 }
 
-fn reading(c: &Claim, as_years: bool) -> Option<Reading> {
+fn reading(c: Figure<'_>, as_years: bool) -> Option<Reading> {
     let mut value = c.value?;
     let mut stated = c.stated.unwrap_or((f64::NAN, f64::NAN));
     let mut kind = c.kind;
@@ -321,7 +321,7 @@ fn grade_key(
         .map(|(_, members)| {
             members
                 .iter()
-                .map(|&m| claims.figure(m as usize).claimant.as_deref())
+                .map(|&m| claims.figure(m as usize).claimant)
                 .collect()
         })
         .collect();
@@ -358,10 +358,7 @@ fn grade_key(
                 })
         })
         .flatten();
-    let quote = |side: usize| {
-        let c = claims.figure(sides[side].1[0] as usize);
-        c.text.clone()
-    };
+    let quote = |side: usize| claims.figure(sides[side].1[0] as usize).text;
     let message = match verdict {
         Verdict::Conflict => format!("`{}` and `{}` cannot both be true", quote(a), quote(b)),
         Verdict::Discrepancy => match loose_pair {

@@ -45,7 +45,7 @@ pub mod when;
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use claim::{Claim, Interner, Packed};
+use claim::{Claim, Figure, Interner, Packed};
 use compare::Comparison;
 use document::Document;
 use location::LineIndex;
@@ -115,7 +115,7 @@ impl Analysis {
     }
 
     /// Indices in `packed` of the claims whose template (the claim without its place) passes.
-    fn packed_where(&self, test: fn(&Claim) -> bool) -> impl Iterator<Item = usize> + '_ {
+    fn packed_where(&self, test: fn(Figure<'_>) -> bool) -> impl Iterator<Item = usize> + '_ {
         (0..self.packed.len()).filter(move |&i| self.packed.shape(i).is_some_and(test))
     }
 }

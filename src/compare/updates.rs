@@ -15,7 +15,7 @@
 use chrono::NaiveDate;
 
 use super::{grade_key, Agreement, Comparison, Figures, Finding};
-use crate::claim::Claim;
+use crate::claim::Figure;
 
 /// Roles whose counts only grow as an event goes on.
 const GROWING: &[&str] = &[
@@ -114,11 +114,11 @@ fn settled(
     }))
 }
 
-fn low(c: &Claim) -> f64 {
+fn low(c: Figure<'_>) -> f64 {
     c.value.and_then(|v| v.lo_value()).unwrap_or(f64::NEG_INFINITY)
 }
 
-fn high(c: &Claim) -> f64 {
+fn high(c: Figure<'_>) -> f64 {
     c.value.and_then(|v| v.hi_value()).unwrap_or(f64::INFINITY)
 }
 
@@ -139,7 +139,7 @@ fn course(key: &str) -> Option<Course> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::Qualifier;
+    use crate::claim::{Claim, Qualifier};
     use crate::compare::compare;
     use crate::rules::RuleSet;
 
