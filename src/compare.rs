@@ -154,35 +154,44 @@ pub fn compare_figures(
     rules: &RuleSet,
     included: impl Fn(usize) -> bool,
 ) -> Comparison {
-    let mut by_key: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    for i in 0..claims.count() {
-        let Ok(index) = u32::try_from(i) else { break };
-        let c = claims.figure(i);
+    // Claims are grouped by key, and within a key by unit: figures in different currencies
+    // or units are not compared with each other. A large run groups millions of claims, so
+    // the groups are counted first and then filled, each given only the room it fills.
+    let indices = || (0..claims.count()).map_while(|i| u32::try_from(i).ok());
+    let group_of = |i: u32| {
+        let c = claims.figure(i as usize);
         let doubtful = c.doubt.is_some_and(|d| d.keeps_out());
-        if let (Some(key), Some(_), false, true) = (c.key, c.value, doubtful, included(i)) {
-            by_key.entry(key).or_default().push(index);
+        match (c.key, c.value, doubtful) {
+            (Some(key), Some(_), false) if included(i as usize) => Some((key, c.unit)),
+            _ => None,
+        }
+    };
+    let mut sizes: BTreeMap<(&str, Option<&str>), usize> = BTreeMap::new();
+    for group in indices().filter_map(group_of) {
+        *sizes.entry(group).or_default() += 1;
+    }
+    let mut groups: BTreeMap<(&str, Option<&str>), Vec<u32>> = sizes
+        .into_iter()
+        .map(|(group, size)| (group, Vec::with_capacity(size)))
+        .collect();
+    for i in indices() {
+        if let Some(members) = group_of(i).and_then(|group| groups.get_mut(&group)) {
+            members.push(i);
         }
     }
     let mut out = Comparison::default();
-    for (key, members) in by_key {
-        // Figures in different currencies or units are not compared with each other.
-        let mut by_unit: BTreeMap<Option<&str>, Vec<u32>> = BTreeMap::new();
-        for i in members {
-            by_unit.entry(claims.figure(i as usize).unit).or_default().push(i);
+    for ((key, _), group) in groups {
+        let first = group.first().map(|&i| claims.source(i as usize));
+        if group.iter().all(|&i| Some(claims.source(i as usize)) == first) {
+            continue;
         }
-        for group in by_unit.into_values() {
-            let sources: BTreeSet<usize> = group.iter().map(|&i| claims.source(i as usize)).collect();
-            if sources.len() < 2 {
-                continue;
-            }
-            out.keys_compared += 1;
-            match grade_key(key, &group, claims, rules.grading(key), || rules.describe(key)) {
-                Some(f) => out.findings.push(f),
-                None => out.agreements.push(Agreement {
-                    key: key.to_string(),
-                    claims: group.into(),
-                }),
-            }
+        out.keys_compared += 1;
+        match grade_key(key, &group, claims, rules.grading(key), || rules.describe(key)) {
+            Some(f) => out.findings.push(f),
+            None => out.agreements.push(Agreement {
+                key: key.to_string(),
+                claims: group.into(),
+            }),
         }
     }
     out.findings

@@ -45,16 +45,22 @@ pub(super) fn settle(
     published: &[Option<NaiveDate>],
 ) {
     let findings = std::mem::take(&mut comparison.findings);
-    for finding in findings {
-        match settled(&finding, claims, published) {
-            None => comparison.findings.push(finding),
-            Some(Some(regraded)) => comparison.findings.push(regraded),
-            Some(None) => {
-                let mut members: Vec<u32> = finding
-                    .sides
-                    .iter()
-                    .flat_map(|s| s.claims.as_u32().iter().copied())
-                    .collect();
+    for mut finding in findings {
+        let Some((rest, updates)) = updates_apart(&finding, claims, published) else {
+            comparison.findings.push(finding);
+            continue;
+        };
+        // The finding's sides go before it is graded again: the finding of a large run may
+        // hold most of its claims, and `rest` and `updates` hold them too.
+        finding.sides = Vec::new();
+        let regraded = grade_key(&finding.key, &rest, claims, finding.grading, || {
+            finding.description.clone()
+        });
+        match regraded {
+            Some(regraded) => comparison.findings.push(regraded),
+            None => {
+                let mut members = rest;
+                members.extend(updates);
                 members.sort_unstable();
                 comparison.agreements.push(Agreement {
                     key: finding.key,
@@ -69,13 +75,13 @@ pub(super) fn settle(
     comparison.agreements.sort_by(|a, b| a.key.cmp(&b.key));
 }
 
-/// `None` when the finding stands as it is; `Some(None)` when only updates made it;
-/// `Some(Some(finding))` graded again without the updates.
-fn settled(
+/// `None` when the finding stands as it is (no figure of it is an earlier-day update);
+/// otherwise its claims that are not updates and those that are, each in order.
+fn updates_apart(
     finding: &Finding,
     claims: &(impl Figures + ?Sized),
     published: &[Option<NaiveDate>],
-) -> Option<Option<Finding>> {
+) -> Option<(Vec<u32>, Vec<u32>)> {
     let course = course(&finding.key)?;
     // The finding's claims are walked in place rather than gathered: the finding of a large
     // run may hold most of its claims.
@@ -102,16 +108,14 @@ fn settled(
     if !members().any(update) {
         return None;
     }
-    let mut rest: Vec<u32> = finding
+    let (mut rest, mut updates): (Vec<u32>, Vec<u32>) = finding
         .sides
         .iter()
         .flat_map(|s| s.claims.as_u32().iter().copied())
-        .filter(|&c| !update(c as usize))
-        .collect();
+        .partition(|&c| !update(c as usize));
     rest.sort_unstable();
-    Some(grade_key(&finding.key, &rest, claims, finding.grading, || {
-        finding.description.clone()
-    }))
+    updates.sort_unstable();
+    Some((rest, updates))
 }
 
 fn low(c: Figure<'_>) -> f64 {
