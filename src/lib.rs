@@ -278,8 +278,8 @@ impl<'a> Reader<'a> {
     /// [`analyze_with`]).
     pub fn finish(self, policy: &Policy) -> Analysis {
         let Reader {
-            documents,
-            lines,
+            mut documents,
+            mut lines,
             mut claims,
             mut packed,
             unlisted,
@@ -290,6 +290,10 @@ impl<'a> Reader<'a> {
             ..
         } = self;
         drop(interner);
+        // What reading grew by doubling is given back: the documents, their line indexes and
+        // the claims are held until the reports are written.
+        documents.shrink_to_fit();
+        lines.shrink_to_fit();
         claims.shrink_to_fit();
         packed.shrink_to_fit();
         let every_claim = claims
