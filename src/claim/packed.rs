@@ -4,10 +4,11 @@
 //! Most of a claim recurs across the run: every article about an event says `2,208` of
 //! `people` under `deaths`, with the same value, unit, qualifier and key. Only where it stands
 //! (its source, its span and its sentence) is its own. [`Packed`] keeps that part in a
-//! 14-byte record (the source once per run of claims from one document) and the rest once per
-//! distinct *template* (the claim without its place, 136 bytes where a claim is 176),
-//! so a claim costs about 14 bytes plus its share of the templates. [`Packed::get`] gives the
-//! claim back, every field as it was pushed.
+//! 10-byte record and four bytes for the sentence (the source once per run of claims from one
+//! document, the sentence not at all while every sentence is its claim's span, as when a run
+//! forgets its text), and the rest once per distinct *template* (the claim without its place,
+//! 136 bytes where a claim is 176), so a claim costs 10 or 14 bytes plus its share of the
+//! templates. [`Packed::get`] gives the claim back, every field as it was pushed.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -21,6 +22,9 @@ use crate::interval::Interval;
 #[derive(Debug, Default, Clone)]
 pub struct Packed {
     records: Vec<Record>,
+    /// How far each claim's sentence reaches around its span, by record; empty while every
+    /// sentence pushed is its claim's span (a reader that forgets the text makes them so).
+    reaches: Vec<Reach>,
     /// Where each run of claims of one source starts: (first record, source). Claims are
     /// pushed in document order, so a run holds a document's claims.
     runs: Vec<(usize, usize)>,
@@ -40,20 +44,29 @@ impl Packed {
         if self.runs.last().is_none_or(|&(_, source)| source != claim.source) {
             self.runs.push((self.records.len(), claim.source));
         }
-        let record = match Place::of(&claim) {
-            Some(place) => Record {
-                place,
-                template: self.template(Template::of(claim)),
-            },
+        let (record, reach) = match Place::of(&claim) {
+            Some((place, reach)) => {
+                let template = self.template(Template::of(claim));
+                (Record { place, template }, reach)
+            }
             None => {
                 let at = self.whole.len() as u32;
                 self.whole.push(claim);
-                Record {
-                    place: Place::default(),
-                    template: WHOLE | at,
-                }
+                let template = WHOLE | at;
+                (
+                    Record {
+                        place: Place::default(),
+                        template,
+                    },
+                    Reach::default(),
+                )
             }
         };
+        // The first sentence wider than its span gives every claim before it a reach of none.
+        if !self.reaches.is_empty() || reach != Reach::default() {
+            self.reaches.resize(self.records.len(), Reach::default());
+            self.reaches.push(reach);
+        }
         self.records.push(record);
     }
 
@@ -73,7 +86,8 @@ impl Packed {
             return self.whole.get((record.template & !WHOLE) as usize).cloned();
         }
         let template = self.templates.get(record.template as usize)?;
-        let (span, sentence) = record.place.unpack();
+        let reach = self.reaches.get(index).copied().unwrap_or_default();
+        let (span, sentence) = record.place.unpack(reach);
         Some(template.at(self.source(index)?, span, sentence))
     }
 
@@ -103,6 +117,7 @@ impl Packed {
         self.by_hash = HashMap::new();
         self.next = Vec::new();
         self.records.shrink_to_fit();
+        self.reaches.shrink_to_fit();
         self.runs.shrink_to_fit();
         self.templates.shrink_to_fit();
         self.whole.shrink_to_fit();
@@ -131,8 +146,8 @@ const WHOLE: u32 = 1 << 31;
 /// The end of a chain of templates.
 const NONE: u32 = u32::MAX;
 
-/// One claim: where it stands in its document, and its template. Packed to two-byte
-/// alignment: 14 bytes rather than 16, 12 MB in a run of six million claims.
+/// One claim: where its phrase stands in its document, and its template. Packed to two-byte
+/// alignment: 10 bytes rather than 12, 12 MB in a run of six million claims.
 #[derive(Debug, Clone, Copy)]
 #[repr(C, packed(2))]
 struct Record {
@@ -140,36 +155,44 @@ struct Record {
     template: u32,
 }
 
-/// A claim's span and sentence in 10 bytes: the span as a start and a length, the sentence as
-/// how far it reaches before and after the span.
+/// A claim's span in 6 bytes: a start and a length.
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C, packed(2))]
 struct Place {
     start: u32,
     len: u16,
+}
+
+/// How far a claim's sentence reaches before and after its span.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Reach {
     before: u16,
     after: u16,
 }
 
 impl Place {
     /// `None` when a field does not fit, or the sentence does not hold the span.
-    fn of(claim: &Claim) -> Option<Place> {
+    fn of(claim: &Claim) -> Option<(Place, Reach)> {
         let (span, sentence) = (&claim.span, &claim.sentence);
         let small = |n: usize| u16::try_from(n).ok();
-        Some(Place {
+        let place = Place {
             start: u32::try_from(span.start).ok()?,
             len: small(span.end.checked_sub(span.start)?)?,
+        };
+        let reach = Reach {
             before: small(span.start.checked_sub(sentence.start)?)?,
             after: small(sentence.end.checked_sub(span.end)?)?,
-        })
+        };
+        Some((place, reach))
     }
 
-    fn unpack(self) -> (Range<usize>, Range<usize>) {
+    /// The span, and the sentence that reaches `reach` around it.
+    fn unpack(self, reach: Reach) -> (Range<usize>, Range<usize>) {
         let start = self.start as usize;
         let end = start + usize::from(self.len);
         (
             start..end,
-            start - usize::from(self.before)..end + usize::from(self.after),
+            start - usize::from(reach.before)..end + usize::from(reach.after),
         )
     }
 }
@@ -377,6 +400,26 @@ mod tests {
     }
 
     #[test]
+    fn sentences_are_kept_only_when_wider_than_their_spans() {
+        let at = |start: usize, sentence: Range<usize>| Claim {
+            span: start..start + 5,
+            sentence,
+            ..full()
+        };
+        let mut packed = Packed::default();
+        packed.push(at(10, 10..15));
+        packed.push(at(30, 30..35));
+        assert!(packed.reaches.is_empty());
+        let claims = [at(10, 10..15), at(30, 30..35), at(50, 40..70), at(80, 80..85)];
+        packed.push(claims[2].clone());
+        packed.push(claims[3].clone());
+        assert_eq!(packed.reaches.len(), 4);
+        for (i, claim) in claims.iter().enumerate() {
+            assert_eq!(packed.get(i).as_ref(), Some(claim), "claim {i}");
+        }
+    }
+
+    #[test]
     fn claims_come_back_with_every_field() {
         let mut packed = Packed::default();
         let mut other = full();
@@ -472,7 +515,8 @@ mod tests {
 
     #[test]
     fn a_claim_costs_a_small_record() {
-        assert_eq!(std::mem::size_of::<Record>(), 14);
+        assert_eq!(std::mem::size_of::<Record>(), 10);
+        assert_eq!(std::mem::size_of::<Reach>(), 4);
         // A template is what is left of a claim without its place: 40 bytes fewer.
         assert!(std::mem::size_of::<Template>() <= std::mem::size_of::<Claim>() - 40);
     }
