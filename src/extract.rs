@@ -2244,6 +2244,15 @@ fn is_year_use(tokens: &[Token], i: usize, end: usize) -> bool {
     ) {
         return true;
     }
+    // `the post-2021 houses`, `pre-2008 rules`, `mid-1990s`: a prefix joined to a year.
+    let prefixed = i >= 2
+        && tokens[i - 1].is_hyphen()
+        && !tokens[i - 1].space_before
+        && !tokens[i].space_before
+        && ["pre", "post", "mid"].iter().any(|w| tokens[i - 2].is(w));
+    if prefixed {
+        return true;
+    }
     match tokens.get(end) {
         Some(next) if next.is_word() => {
             let w: &str = &next.folded;
@@ -2328,6 +2337,14 @@ fn core_is_claim_worthy(tokens: &[Token], i: usize, core: &Core) -> bool {
     let digits = tokens[i].text;
     let padded = digits.starts_with('0') && digits.chars().any(|c| c.is_ascii_digit() && c != '0');
     if tokens[i].is_number() && padded && !digits.contains('.') {
+        return false;
+    }
+    // `a Category 4 storm`, `level 3 restrictions`, `stage 2 trials`: a label, not a count.
+    const LABELS: &[&str] = &[
+        "category", "cat", "level", "phase", "stage", "tier", "grade", "type",
+    ];
+    let small_whole = digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit());
+    if small_whole && prev.is_some_and(|p| LABELS.iter().any(|w| p.is(w))) {
         return false;
     }
     // `No. 10`: a rank or a number in a list, not a count.
@@ -2676,6 +2693,14 @@ mod tests {
         assert_eq!(one("the 2000 people").kind, Kind::Count);
         assert_eq!(one("the 2,000 floods").kind, Kind::Count);
         assert_eq!(one("the 1500 troops").kind, Kind::Count);
+        // A number after a label word names a grade, not a count.
+        assert!(all("as a Category 4 storm, killing seven")
+            .iter()
+            .all(|p| p.value != Some(Interval::point(4.0))));
+        assert!(all("level 3 restrictions").is_empty());
+        // A prefix joined to the figure makes it a year whatever follows.
+        assert_eq!(one("the post-2021 houses").kind, Kind::Year);
+        assert_eq!(one("pre-2008 rules").value.unwrap(), Interval::point(2008.0));
         assert_eq!(one("the 80th anniversary").kind, Kind::Ordinal);
         assert_eq!(one("the 1990s").value.unwrap(), Interval::closed(1990.0, 1999.0));
         let p = one("his first visit in six years");

@@ -84,6 +84,9 @@ pub fn key_sentence_tokens(
         .any(|t| ["previous", "prior", "similar", "former"].iter().any(|w| t.is(w)))
         || refers_back(tokens)
         || last_event(tokens, rules);
+    // `the strongest storm since Hurricane Vance, which killed 31 people`: the figures after
+    // an earlier named event are that event's.
+    let earlier_event = since_named_event(tokens, rules);
     let rival = names_rival(tokens);
     let words = OnceCell::new();
     let attributed = claimant::attributes(tokens);
@@ -156,7 +159,10 @@ pub fn key_sentence_tokens(
                 Some(fact) => fact,
                 None => match anchor(&anchors, claim, keying_tokens) {
                     Some(label) => format!("{generic}@{label}"),
-                    None if other_instance && !claim.kind.is_time_point() && claim.kind != Kind::Ordinal => {
+                    None if (other_instance || earlier_event.is_some_and(|at| claim.span.start > at))
+                        && !claim.kind.is_time_point()
+                        && claim.kind != Kind::Ordinal =>
+                    {
                         format!("{generic}@other")
                     }
                     None => generic,
@@ -208,6 +214,32 @@ fn last_event(tokens: &[Token], rules: &RuleSet) -> bool {
 
 /// `Five officers were injured on that occasion`, `back then`, `that year`: the sentence points
 /// back to an earlier event the article has just told of, not to this one.
+/// Where `since` names an earlier event of a class of events (`since Hurricane Vance`, `since
+/// the Great Kanto Earthquake`): two or more capitalised words, one of them a term of a class
+/// that dates events. Returns the byte offset of `since`.
+fn since_named_event(tokens: &[Token], rules: &RuleSet) -> Option<usize> {
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        if !t.is("since") {
+            return None;
+        }
+        let start = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|t| t.is("the")));
+        let name: Vec<&Token> = tokens
+            .get(start..)?
+            .iter()
+            .take_while(|t| t.is_word() && t.text.starts_with(|c: char| c.is_uppercase()))
+            .take(4)
+            .collect();
+        let event = name.iter().any(|t| {
+            rules.term_index.get(t.folded.as_ref()).is_some_and(|found| {
+                found
+                    .iter()
+                    .any(|&(ci, _)| !rules.classes[ci].role && rules.classes[ci].kinds.contains(&Kind::Date))
+            })
+        });
+        (name.len() >= 2 && event).then_some(t.span.start)
+    })
+}
+
 fn refers_back(tokens: &[Token]) -> bool {
     // Each pair of consecutive words, without gathering the sentence's words first.
     let mut words = tokens.iter().filter(|t| t.is_word()).map(|t| t.folded.as_ref());
@@ -3014,6 +3046,15 @@ mod tests {
         let commons = "MPs backed the bill by 312 votes to 290.";
         assert_eq!(key_on(commons, "312", at).as_deref(), Some("tally.for"));
         assert_eq!(key_on(commons, "290", at), None);
+    }
+
+    #[test]
+    fn figures_after_since_an_earlier_named_event_are_that_events() {
+        let at = (2026, 9, 16);
+        let vance = "Corinne is the strongest storm since Hurricane Vance, which killed 31 people.";
+        assert_eq!(key_on(vance, "31", at).as_deref(), Some("dead@other"));
+        let before = "Corinne, which killed 12 people, is the strongest storm since Hurricane Vance.";
+        assert_eq!(key_on(before, "12", at).as_deref(), Some("dead"));
     }
 
     #[test]

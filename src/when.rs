@@ -336,7 +336,14 @@ fn tense_before(tokens: &[Token], i: usize) -> i32 {
         "ended",
         "happened",
     ];
-    for t in tokens[..i].iter().rev().take(6) {
+    // The nearest tense word back to the start of the clause, at most ten words: `when the
+    // storm was a Category 5 hurricane over the Gulf on Monday night` looks back.
+    let clause = tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.text, ";" | ":" | "(" | ")"))
+        .take(10);
+    for t in clause {
         if FUTURE.iter().any(|w| t.is(w)) {
             return 2;
         }
@@ -786,6 +793,14 @@ mod tests {
         // 2025-09-02 was a Tuesday.
         assert_eq!(day("set for Wednesday", "2025-09-02"), date("2025-09-03"));
         assert_eq!(day("began Monday", "2025-09-02"), date("2025-09-01"));
+        // 2026-09-19 was a Saturday: the tense of the clause, ten words back, points back.
+        assert_eq!(
+            day(
+                "when the storm was a Category 5 hurricane over the Gulf on Monday night",
+                "2026-09-19"
+            ),
+            date("2026-09-14")
+        );
         assert_eq!(day("next Tuesday", "2025-09-02"), date("2025-09-09"));
         assert_eq!(day("last Wednesday", "2025-09-02"), date("2025-08-27"));
         assert_eq!(day("this Saturday", "2025-09-02"), date("2025-09-06"));

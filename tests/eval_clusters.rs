@@ -11,28 +11,36 @@ use std::path::Path;
 const CLUSTERS: &[&str] = &[
     "budget-2026",
     "data-breach-2026",
+    "drug-trial-2026",
     "earnings-2026",
+    "earthquake-2026",
     "election-2026",
     "flood-2026",
     "fraud-trial-2026",
+    "hurricane-2026",
     "marathon-2026",
     "measles-2026",
     "merger-2026",
     "mine-collapse-2026",
     "plane-crash-2026",
+    "product-recall-2026",
     "protest-2026",
     "rail-strike-2026",
+    "rate-decision-2026",
     "refugees-2025",
+    "retailer-collapse-2026",
     "summit-2026",
     "wildfire-2025",
 ];
 
-/// Measured totals over these clusters, as floors and ceilings. The three clusters added last
-/// (data breach, mine collapse, rail strike), written before the tool was run on them, brought
-/// 6 of the 18 expected found, 5 false alarms and 9 traps.
-const MIN_FOUND: usize = 59;
-const MAX_FALSE_ALARMS: usize = 7;
-const MAX_TRAPS_HIT: usize = 16;
+/// Measured totals over these clusters, as floors and ceilings. Clusters written before the
+/// tool was run on them score well below the others on their first run: data breach, mine
+/// collapse and rail strike brought 6 of 18 expected found, 5 false alarms and 9 traps;
+/// earthquake, rate decision, product recall, hurricane, retailer collapse and drug trial 16 of
+/// 32, 17 false alarms and 24 traps.
+const MIN_FOUND: usize = 79;
+const MAX_FALSE_ALARMS: usize = 18;
+const MAX_TRAPS_HIT: usize = 35;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters() {
@@ -70,9 +78,9 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// The same clusters read as if their files had no front matter (no outlet, no publication
 /// date), as articles copied from the web often come: relative dates stay unresolved, and
 /// keying must still keep earlier years' figures apart.
-const MIN_FOUND_UNDATED: usize = 57;
-const MAX_FALSE_ALARMS_UNDATED: usize = 8;
-const MAX_TRAPS_HIT_UNDATED: usize = 22;
+const MIN_FOUND_UNDATED: usize = 76;
+const MAX_FALSE_ALARMS_UNDATED: usize = 23;
+const MAX_TRAPS_HIT_UNDATED: usize = 45;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters_without_front_matter() {

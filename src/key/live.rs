@@ -152,7 +152,9 @@ fn stand_in_date(text: &str, body: Range<usize>) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2001, 1, 1)?.checked_add_days(chrono::Days::new(u64::from(*latest)))
 }
 
-/// Anchors the keyed figures stated under the headings of days before the latest one.
+/// Anchors the keyed figures stated under the headings of days before the latest one, and,
+/// on the latest day, those the page itself states again under a later heading
+/// (`{key}@{day}-earlier`).
 pub fn date_earlier_updates(
     text: &str,
     body: Range<usize>,
@@ -183,18 +185,62 @@ pub fn date_earlier_updates(
     if headings.len() < 2 || headings.iter().all(|&(_, d)| d == latest) {
         return;
     }
-    for claim in claims {
+    // Which heading each claim stands under, if any.
+    let under = |claim: &Claim| {
+        headings
+            .iter()
+            .take_while(|&&(start, _)| start <= claim.span.start)
+            .count()
+            .checked_sub(1)
+    };
+    // The latest day's entries in the order they were written, newest first: the page runs
+    // newest first when its first heading is of a later day than its last.
+    let newest_first = headings.first().map(|h| h.1) > headings.last().map(|h| h.1);
+    // Above the first heading is the summary a live page opens with: it restates the latest
+    // figures and is left as it is.
+    let age = |heading: Option<usize>| match heading {
+        Some(h) if headings[h].1 == latest => Some(if newest_first { h } else { headings.len() - h }),
+        _ => None,
+    };
+    // The newest entry of the latest day stating each key (`14 people have died` at 18:10):
+    // the same key under an earlier heading of that day (`11 people have now died` at 10:00)
+    // is the page's own earlier figure.
+    let mut newest: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for claim in claims.iter() {
+        if let (Some(key), Some(age)) = (claim.key.as_deref(), age(under(claim))) {
+            let entry = newest.entry(key).or_insert(age);
+            *entry = (*entry).min(age);
+        }
+    }
+    let superseded: Vec<bool> = claims
+        .iter()
+        .map(|claim| {
+            let key = claim.key.as_deref().filter(|k| !k.contains('@'));
+            let counted = !claim.kind.is_time_point() && claim.kind != Kind::Ordinal;
+            match (key, age(under(claim))) {
+                (Some(key), Some(age)) => counted && newest.get(key).is_some_and(|&n| n < age),
+                _ => false,
+            }
+        })
+        .collect();
+    for (claim, superseded) in claims.iter_mut().zip(superseded) {
         if claim.kind.is_time_point() || claim.kind == Kind::Ordinal {
             continue;
         }
+        let heading = under(claim);
         let Some(key) = claim.key.as_mut().filter(|k| !k.contains('@')) else {
             continue;
         };
-        let day = headings
-            .iter()
-            .take_while(|&&(start, _)| start <= claim.span.start)
-            .last()
-            .map(|&(_, d)| d);
+        if superseded {
+            let day = if named_by_weekday {
+                weekday_name(latest.weekday()).to_string()
+            } else {
+                latest.to_string()
+            };
+            *key = format!("{key}@{day}-earlier").into();
+            continue;
+        }
+        let day = heading.map(|h| headings[h].1);
         if let Some(day) = day.filter(|&d| d < latest) {
             *key = if named_by_weekday {
                 format!("{key}@{}", weekday_name(day.weekday()))
@@ -274,6 +320,27 @@ mod tests {
         let plain = keyed[0].clone().expect("the fire's area is keyed");
         assert!(!plain.contains('@'), "{plain}");
         assert_eq!(key_of(&all, "21,000 acres"), Some(format!("{plain}@2025-08-12")));
+    }
+
+    #[test]
+    fn a_figure_the_page_restates_later_the_same_day_is_its_own_earlier_one() {
+        let page = "---\npublished: 2025-08-14\n---\nLIVE: Storm\n\n\
+            Thursday 6:10 p.m.\nOfficials say 14 people have died.\n\n\
+            Thursday 10:00 a.m.\nThe governor says 11 people have died.\n\n\
+            Wednesday 7:00 p.m.\nSeven people have died.\n";
+        let all = keys(page);
+        let plain = key_of(&all, "14").expect("the toll is keyed");
+        assert!(!plain.contains('@'), "{plain}");
+        assert_eq!(key_of(&all, "11"), Some(format!("{plain}@2025-08-14-earlier")));
+        assert_eq!(key_of(&all, "Seven"), Some(format!("{plain}@2025-08-13")));
+        // Oldest first, the last entry of the latest day is the newest.
+        let oldest_first = "---\npublished: 2025-08-14\n---\nLIVE: Storm\n\n\
+            Wednesday 7:00 p.m.\nSeven people have died.\n\n\
+            Thursday 10:00 a.m.\nThe governor says 11 people have died.\n\n\
+            Thursday 6:10 p.m.\nOfficials say 14 people have died.\n";
+        let all = keys(oldest_first);
+        assert_eq!(key_of(&all, "14"), Some(plain.clone()));
+        assert_eq!(key_of(&all, "11"), Some(format!("{plain}@2025-08-14-earlier")));
     }
 
     #[test]
