@@ -1,7 +1,7 @@
 //! Claims: one numeric statement of one article, normalized.
 
 use std::borrow::Borrow;
-use std::collections::hash_map::{Entry, HashMap};
+use std::collections::HashSet;
 use std::fmt;
 use std::ops::{Deref, Range};
 use std::sync::Arc;
@@ -272,7 +272,9 @@ pub struct Figure<'a> {
 /// keeps each such string once and the claims point at it.
 #[derive(Debug, Default)]
 pub struct Interner {
-    strings: HashMap<Shared, ()>,
+    /// Hashed with [`crate::token::WordHash`]: the strings are short, and the interner runs on
+    /// the one thread that merges the reading threads' batches.
+    strings: HashSet<Shared, crate::token::WordHash>,
 }
 
 impl Interner {
@@ -292,12 +294,12 @@ impl Interner {
         }
     }
 
-    /// One hash per string: the map's entry holds the shared copy, or takes this one.
+    /// Points `string` at the shared copy, or keeps it as the shared copy when it is new.
     fn share(&mut self, string: &mut Shared) {
-        match self.strings.entry(string.clone()) {
-            Entry::Occupied(shared) => *string = shared.key().clone(),
-            Entry::Vacant(new) => {
-                new.insert(());
+        match self.strings.get(&**string) {
+            Some(shared) => *string = shared.clone(),
+            None => {
+                self.strings.insert(string.clone());
             }
         }
     }
