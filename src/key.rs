@@ -1274,9 +1274,15 @@ fn per_unit(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
             (["each", "every", "per"].contains(&w[0]) && UNITS.contains(&unit)).then(|| unit.to_string())
         })
     });
+    // `compensation of 250 to 600 euros each`, `£500 apiece`: an amount for each one.
+    let each = after.first().is_some_and(|t| t.is("each") || t.is("apiece"));
     match rate {
         Some(unit) => Keyed {
             key: Some(format!("{key}.per_{unit}")),
+            noun: keyed.noun,
+        },
+        None if each => Keyed {
+            key: Some(format!("{key}.each")),
             noun: keyed.noun,
         },
         None => keyed,
@@ -1464,7 +1470,12 @@ fn kind_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         Kind::Money => money_key(tokens, range, rules),
         Kind::Duration | Kind::Distance | Kind::Area | Kind::Speed | Kind::Temperature => {
             match subject(tokens, range.clone(), claim.kind, rules, true) {
-                Some((_, term)) if claim.kind == Kind::Duration && offset_from(tokens, &range, &term) => none,
+                Some((_, term))
+                    if claim.kind == Kind::Duration
+                        && (offset_from(tokens, &range, &term) || record_window(tokens, &range)) =>
+                {
+                    none
+                }
                 Some((class, term)) => {
                     let mut key = match claim.kind {
                         Kind::Money => class.id.clone(),
@@ -1557,6 +1568,23 @@ fn measure_modifier(tokens: &[Token], range: &Range<usize>, term: &str) -> Optio
     let before = window(tokens, range.clone(), true, 6, true);
     let after = window(tokens, range.clone(), false, 6, true);
     modifier_of(&before).or_else(|| modifier_of(&after))
+}
+
+/// `its second major IT failure in three years`, `the worst flooding in 20 years`: the span
+/// a rank is counted over, not how long the event lasted.
+fn record_window(tokens: &[Token], range: &Range<usize>) -> bool {
+    const RANKS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "last", "most", "only", "worst", "best",
+        "least",
+    ];
+    let before = window(tokens, range.clone(), true, 7, true);
+    let Some((last, rest)) = before.split_last() else {
+        return false;
+    };
+    *last == "in"
+        && rest
+            .iter()
+            .any(|w| RANKS.contains(w) || (w.len() > 4 && w.ends_with("est") && !w.ends_with("rest")))
 }
 
 /// `rescued 31 hours after the quake`, `three days after the main quake`: the time from the
@@ -1681,8 +1709,16 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     let common_after = common_words_after(tokens, range.clone(), 6);
     // `forced 9,000 from their homes`: a noun behind a preposition is where the counted go,
     // not what is counted.
-    let noun_after = nearest(&after, false, rules, is_subject)
-        .filter(|m| m.2 <= 4 && !after[..m.2].iter().any(|w| PREPOSITIONS.contains(w)));
+    // `cancelled more than 900 flights and disrupted the journeys of ...`: a plain plural
+    // noun right after the figure is what it counts, before a class term two or more words on
+    // (`48,000 runners finished` still counts finishers; a name, `six million Kestrians were
+    // eligible to vote`, is not a plain noun).
+    let own_plural = after
+        .first()
+        .is_some_and(|w| common_after.first() == Some(w) && plural_noun(&[w]).is_some());
+    let noun_after = nearest(&after, false, rules, is_subject).filter(|m| {
+        m.2 <= 4 && !after[..m.2].iter().any(|w| PREPOSITIONS.contains(w)) && (m.2 <= 1 || !own_plural)
+    });
     let subject_after = bound_by_of.is_none() && noun_after.is_some();
     let subject = bound_by_of
         .or(noun_after)
@@ -3058,6 +3094,22 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_for_each_one_is_keyed_apart_from_the_total() {
+        let at = (2026, 11, 19);
+        let text = "Passengers are entitled to compensation of 250 to 600 euros each under the rules.";
+        assert!(key_on(text, "250 to 600 euros", at).is_some_and(|k| k.ends_with(".each")));
+        let total = "The airline put the cost of compensation at €60m.";
+        assert!(key_on(total, "€60m", at).is_some_and(|k| !k.ends_with(".each")));
+    }
+
+    #[test]
+    fn a_plural_right_after_the_figure_beats_a_class_further_on() {
+        let at = (2026, 11, 24);
+        let text = "It had cancelled more than 900 flights and disrupted the journeys of thousands.";
+        assert_eq!(key_on(text, "more than 900", at).as_deref(), Some("flight"));
+    }
+
+    #[test]
     fn time_after_an_event_is_no_length_of_it() {
         let rescue = "Firefighters pulled a girl alive from a house, 31 hours after the quake.";
         assert_eq!(key_on(rescue, "31 hours", (2026, 11, 17)), None);
@@ -3068,6 +3120,10 @@ mod tests {
             key_on(lasted, "about 40 seconds", (2026, 11, 17)).as_deref(),
             Some("quake.duration")
         );
+        let rank = "It is the airline's second major outage in three years.";
+        assert_eq!(key_on(rank, "three years", (2026, 11, 17)), None);
+        let worst = "It was the worst outage in 20 years.";
+        assert_eq!(key_on(worst, "20 years", (2026, 11, 17)), None);
         let trapped = "They were pulled out 58 hours after a roof fall trapped them.";
         assert_eq!(
             key_on(trapped, "58 hours", (2026, 11, 17)).as_deref(),
