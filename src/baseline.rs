@@ -186,7 +186,7 @@ impl Baseline {
                     &ids,
                     f.sides
                         .iter()
-                        .flat_map(|s| s.claims.iter().map(move |&c| (c, s.value, s.kind))),
+                        .flat_map(|s| s.claims.iter().map(move |c| (c, s.value, s.kind))),
                 ),
             })
             .collect()

@@ -222,6 +222,47 @@ impl Claim {
     pub fn sentence_text<'a>(&self, file: &'a str) -> &'a str {
         file.get(self.sentence.clone()).unwrap_or_default()
     }
+
+    /// The claim without its place: what the comparator reads.
+    pub fn figure(&self) -> Figure<'_> {
+        Figure {
+            text: &self.text,
+            value: self.value,
+            stated: self.stated,
+            precision: self.precision,
+            written_factor: self.written_factor,
+            kind: self.kind,
+            unit: self.unit,
+            qualifier: self.qualifier,
+            noun: self.noun.as_deref(),
+            key: self.key.as_deref(),
+            resolution: self.resolution.as_deref(),
+            relation: self.relation,
+            doubt: self.doubt,
+            claimant: self.claimant.as_deref(),
+        }
+    }
+}
+
+/// A claim without its place (source, span and sentence), borrowed: what the comparator and
+/// the summaries read, whether the claim is held whole or packed ([`Packed`] keeps one copy
+/// of these fields for many claims). The fields are those of [`Claim`], strings as `str`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figure<'a> {
+    pub text: &'a str,
+    pub value: Option<Interval>,
+    pub stated: Option<(f64, f64)>,
+    pub precision: f64,
+    pub written_factor: f64,
+    pub kind: Kind,
+    pub unit: Option<&'static str>,
+    pub qualifier: Qualifier,
+    pub noun: Option<&'a str>,
+    pub key: Option<&'a str>,
+    pub resolution: Option<&'a str>,
+    pub relation: Option<Relation>,
+    pub doubt: Option<Doubt>,
+    pub claimant: Option<&'a str>,
 }
 
 /// One shared copy of each string the claims of a run hold.

@@ -10,12 +10,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::claim::{Claim, Kind, Packed, Qualifier};
+use crate::claim::{Claim, Figure, Kind, Packed, Qualifier};
 use crate::interval::Interval;
 use crate::rules::{Grading, RuleSet, Severity};
 use crate::when::date_of;
 
+mod claim_ids;
 mod updates;
+
+pub use claim_ids::ClaimIds;
 
 /// The grade of a disagreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -42,7 +45,7 @@ pub struct Side {
     /// The kind the value is in: a date compared against years is read as a year.
     pub kind: Kind,
     /// Indices into the run's claims, in document order.
-    pub claims: Vec<usize>,
+    pub claims: ClaimIds,
 }
 
 /// One disagreement between sources about one key.
@@ -63,7 +66,7 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Agreement {
     pub key: String,
-    pub claims: Vec<usize>,
+    pub claims: ClaimIds,
 }
 
 /// Everything the comparator found.
@@ -92,9 +95,9 @@ pub fn compare_where(claims: &[Claim], rules: &RuleSet, included: impl Fn(usize)
 pub trait Figures {
     /// How many claims there are; indices run from 0 to this.
     fn count(&self) -> usize;
-    /// Claim `i` as compared. Its place (span, sentence, and for packed claims the source)
-    /// may be blank: the comparator reads the source from [`Figures::source`].
-    fn figure(&self, i: usize) -> &Claim;
+    /// Claim `i` as compared, without its place: the comparator reads the source from
+    /// [`Figures::source`].
+    fn figure(&self, i: usize) -> Figure<'_>;
     /// The document claim `i` comes from.
     fn source(&self, i: usize) -> usize;
 }
@@ -104,8 +107,8 @@ impl Figures for [Claim] {
         self.len()
     }
 
-    fn figure(&self, i: usize) -> &Claim {
-        &self[i]
+    fn figure(&self, i: usize) -> Figure<'_> {
+        self[i].figure()
     }
 
     fn source(&self, i: usize) -> usize {
@@ -120,7 +123,7 @@ impl Figures for Vec<Claim> {
         self.as_slice().count()
     }
 
-    fn figure(&self, i: usize) -> &Claim {
+    fn figure(&self, i: usize) -> Figure<'_> {
         self.as_slice().figure(i)
     }
 
@@ -134,7 +137,7 @@ impl Figures for Packed {
         self.len()
     }
 
-    fn figure(&self, i: usize) -> &Claim {
+    fn figure(&self, i: usize) -> Figure<'_> {
         // Indices come from `0..count()`, which `shape` always answers.
         self.shape(i).expect("a packed claim's index")
     }
@@ -151,39 +154,44 @@ pub fn compare_figures(
     rules: &RuleSet,
     included: impl Fn(usize) -> bool,
 ) -> Comparison {
-    let mut by_key: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    for i in 0..claims.count() {
-        let Ok(index) = u32::try_from(i) else { break };
-        let c = claims.figure(i);
+    // Claims are grouped by key, and within a key by unit: figures in different currencies
+    // or units are not compared with each other. A large run groups millions of claims, so
+    // the groups are counted first and then filled, each given only the room it fills.
+    let indices = || (0..claims.count()).map_while(|i| u32::try_from(i).ok());
+    let group_of = |i: u32| {
+        let c = claims.figure(i as usize);
         let doubtful = c.doubt.is_some_and(|d| d.keeps_out());
-        if let (Some(key), Some(_), false, true) = (&c.key, &c.value, doubtful, included(i)) {
-            by_key.entry(key).or_default().push(index);
+        match (c.key, c.value, doubtful) {
+            (Some(key), Some(_), false) if included(i as usize) => Some((key, c.unit)),
+            _ => None,
+        }
+    };
+    let mut sizes: BTreeMap<(&str, Option<&str>), usize> = BTreeMap::new();
+    for group in indices().filter_map(group_of) {
+        *sizes.entry(group).or_default() += 1;
+    }
+    let mut groups: BTreeMap<(&str, Option<&str>), Vec<u32>> = sizes
+        .into_iter()
+        .map(|(group, size)| (group, Vec::with_capacity(size)))
+        .collect();
+    for i in indices() {
+        if let Some(members) = group_of(i).and_then(|group| groups.get_mut(&group)) {
+            members.push(i);
         }
     }
     let mut out = Comparison::default();
-    for (key, members) in by_key {
-        // Figures in different currencies or units are not compared with each other.
-        let mut by_unit: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
-        for i in members {
-            let i = i as usize;
-            by_unit.entry(claims.figure(i).unit).or_default().push(i);
+    for ((key, _), group) in groups {
+        let first = group.first().map(|&i| claims.source(i as usize));
+        if group.iter().all(|&i| Some(claims.source(i as usize)) == first) {
+            continue;
         }
-        for mut group in by_unit.into_values() {
-            let sources: BTreeSet<usize> = group.iter().map(|&i| claims.source(i)).collect();
-            if sources.len() < 2 {
-                continue;
-            }
-            out.keys_compared += 1;
-            match grade_key(key, &group, claims, rules.grading(key), || rules.describe(key)) {
-                Some(f) => out.findings.push(f),
-                None => out.agreements.push(Agreement {
-                    key: key.to_string(),
-                    claims: {
-                        group.shrink_to_fit();
-                        group
-                    },
-                }),
-            }
+        out.keys_compared += 1;
+        match grade_key(key, &group, claims, rules.grading(key), || rules.describe(key)) {
+            Some(f) => out.findings.push(f),
+            None => out.agreements.push(Agreement {
+                key: key.to_string(),
+                claims: group.into(),
+            }),
         }
     }
     out.findings
@@ -212,7 +220,7 @@ pub fn note_publication_days(
                 let mut days = side
                     .claims
                     .iter()
-                    .map(|&c| published.get(claims.source(c)).copied().flatten());
+                    .map(|c| published.get(claims.source(c)).copied().flatten());
                 let first = days.next().flatten()?;
                 days.all(|d| d == Some(first)).then_some(first)
             })
@@ -243,7 +251,7 @@ struct Reading {
     kind: Kind,
 }
 
-fn reading(c: &Claim, as_years: bool) -> Option<Reading> {
+fn reading(c: Figure<'_>, as_years: bool) -> Option<Reading> {
     let mut value = c.value?;
     let mut stated = c.stated.unwrap_or((f64::NAN, f64::NAN));
     let mut kind = c.kind;
@@ -266,18 +274,20 @@ fn reading(c: &Claim, as_years: bool) -> Option<Reading> {
 
 fn grade_key(
     key: &str,
-    group: &[usize],
+    group: &[u32],
     claims: &(impl Figures + ?Sized),
     grading: Grading,
     describe: impl FnOnce() -> String,
 ) -> Option<Finding> {
-    let as_years = group.iter().any(|&i| claims.figure(i).kind == Kind::Year);
+    let as_years = group
+        .iter()
+        .any(|&i| claims.figure(i as usize).kind == Kind::Year);
     // Sides: claims whose readings are equal.
-    let mut sides: Vec<(Reading, Vec<usize>)> = Vec::new();
+    let mut sides: Vec<(Reading, Vec<u32>)> = Vec::new();
     // Side of each distinct reading, found by the exact bits of its numbers.
     let mut index: std::collections::HashMap<[u64; 6], usize> = std::collections::HashMap::new();
     for &i in group {
-        let Some(r) = reading(claims.figure(i), as_years) else {
+        let Some(r) = reading(claims.figure(i as usize), as_years) else {
             continue;
         };
         let bits = |b: Option<crate::interval::Bound>| {
@@ -304,10 +314,13 @@ fn grade_key(
     let sources: Vec<(usize, Option<usize>)> = sides
         .iter()
         .map(|(_, members)| {
-            let first = claims.source(members[0]);
+            let first = claims.source(members[0] as usize);
             (
                 first,
-                members.iter().map(|&m| claims.source(m)).find(|&s| s != first),
+                members
+                    .iter()
+                    .map(|&m| claims.source(m as usize))
+                    .find(|&s| s != first),
             )
         })
         .collect();
@@ -317,7 +330,7 @@ fn grade_key(
         .map(|(_, members)| {
             members
                 .iter()
-                .map(|&m| claims.figure(m).claimant.as_deref())
+                .map(|&m| claims.figure(m as usize).claimant)
                 .collect()
         })
         .collect();
@@ -354,10 +367,7 @@ fn grade_key(
                 })
         })
         .flatten();
-    let quote = |side: usize| {
-        let c = claims.figure(sides[side].1[0]);
-        c.text.clone()
-    };
+    let quote = |side: usize| claims.figure(sides[side].1[0] as usize).text;
     let message = match verdict {
         Verdict::Conflict => format!("`{}` and `{}` cannot both be true", quote(a), quote(b)),
         Verdict::Discrepancy => match loose_pair {
@@ -387,16 +397,14 @@ fn grade_key(
         severity,
         message,
         // A run of many articles holds many sides: each is given only the room it fills.
+        // (A vector of its own, not collected in place into the wider tuples' allocation.)
         sides: {
             let mut out = Vec::with_capacity(sides.len());
-            for (r, mut claims) in sides {
-                claims.shrink_to_fit();
-                out.push(Side {
-                    value: r.value,
-                    kind: r.kind,
-                    claims,
-                });
-            }
+            out.extend(sides.into_iter().map(|(r, claims)| Side {
+                value: r.value,
+                kind: r.kind,
+                claims: claims.into(),
+            }));
             out
         },
         grading,
@@ -417,7 +425,7 @@ fn opposed_claimants(a: &Option<BTreeSet<&str>>, b: &Option<BTreeSet<&str>>) -> 
 /// that only those with the lowest upper and the highest lower ends, which is where the
 /// widest disagreement lies, so that an archive with thousands of readings of one key stays
 /// linear rather than quadratic.
-fn extreme_sides(sides: &[(Reading, Vec<usize>)]) -> Vec<usize> {
+fn extreme_sides(sides: &[(Reading, Vec<u32>)]) -> Vec<usize> {
     const ALL_BELOW: usize = 48;
     const EACH_END: usize = 16;
     if sides.len() <= ALL_BELOW {
@@ -780,7 +788,7 @@ pub(crate) mod tests {
         assert!(whole
             .findings
             .iter()
-            .any(|f| f.sides.iter().any(|s| s.claims.contains(&10))));
+            .any(|f| f.sides.iter().any(|s| s.claims.contains(10))));
     }
 
     /// Figures read from text by the normalizer, keyed alike, one source each.

@@ -224,7 +224,7 @@ pub fn check_analysis(analysis: &Analysis) -> Result<(), Violation> {
     let sides = comparison.findings.iter().flat_map(|f| f.sides.iter());
     for side in sides {
         check_interval("a side's value", &side.value)?;
-        if let Some(&i) = side.claims.iter().find(|&&i| i >= analysis.kept_claims()) {
+        if let Some(i) = side.claims.iter().find(|&i| i >= analysis.kept_claims()) {
             return Err(violation(format!(
                 "a side names claim {i} of {}",
                 analysis.kept_claims()
@@ -232,7 +232,7 @@ pub fn check_analysis(analysis: &Analysis) -> Result<(), Violation> {
         }
     }
     let agreed = comparison.agreements.iter().flat_map(|a| a.claims.iter());
-    if let Some(&i) = agreed.clone().find(|&&i| i >= analysis.kept_claims()) {
+    if let Some(i) = agreed.clone().find(|&i| i >= analysis.kept_claims()) {
         return Err(violation(format!(
             "an agreement names claim {i} of {}",
             analysis.kept_claims()

@@ -213,7 +213,7 @@ impl Graded {
             .comparison
             .findings
             .iter()
-            .any(|f| f.sides.iter().any(|s| s.claims.contains(&claim)))
+            .any(|f| f.sides.iter().any(|s| s.claims.contains(claim)))
     }
 }
 
@@ -245,7 +245,12 @@ fn grade_all(documents: &[Document], claims: &[Claim], split: usize, rules: &Rul
         let sources_disagree = comparison
             .findings
             .iter()
-            .find(|f| *f.key == **key && f.sides.iter().any(|s| claims[s.claims[0]].unit == claim.unit))
+            .find(|f| {
+                *f.key == **key
+                    && f.sides
+                        .iter()
+                        .any(|s| s.claims.first().is_some_and(|c| claims[c].unit == claim.unit))
+            })
             .map(|f| f.message.clone());
         lints.push(Lint {
             grade,
@@ -277,11 +282,11 @@ fn compare_sources(
     compare::note_publication_days(&mut comparison, sources, &published);
     for finding in &mut comparison.findings {
         for side in &mut finding.sides {
-            side.claims.iter_mut().for_each(|c| *c += split);
+            side.claims = side.claims.iter().map(|c| c + split).collect();
         }
     }
     for agreement in &mut comparison.agreements {
-        agreement.claims.iter_mut().for_each(|c| *c += split);
+        agreement.claims = agreement.claims.iter().map(|c| c + split).collect();
     }
     comparison
 }

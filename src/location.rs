@@ -13,16 +13,49 @@
 pub struct LineIndex {
     /// Byte offset at which each line starts; always begins with 0, so it is
     /// never empty and a binary search always finds a line.
-    /// Four bytes a line: a large run keeps the index of every article. Lines that start past
-    /// 4 GiB are in `far_starts`.
-    starts: Vec<u32>,
-    far_starts: Vec<usize>,
+    /// Two or four bytes a line: a large run keeps the index of every article. Lines that
+    /// start past 4 GiB are in `far_starts`.
+    starts: Starts,
+    far_starts: Box<[usize]>,
     /// Every character of more than one byte, in order.
-    wide: Vec<Wide>,
+    wide: Box<[Wide]>,
     /// Offset of the `\n` of every `\r\n`.
-    crlf: Vec<usize>,
+    crlf: Box<[usize]>,
     /// Length of the text in bytes.
     len: usize,
+}
+
+/// The starts of the lines that start below 4 GiB: two bytes each in a text shorter than
+/// 64 KiB (nearly every article), four in a longer one. Boxed slices, with no room beyond
+/// the lines (a vector grown by doubling holds up to twice as many).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Starts {
+    Short(Box<[u16]>),
+    Long(Box<[u32]>),
+}
+
+impl Starts {
+    fn len(&self) -> usize {
+        match self {
+            Starts::Short(starts) => starts.len(),
+            Starts::Long(starts) => starts.len(),
+        }
+    }
+
+    /// How many lines start at or before `offset`.
+    fn up_to(&self, offset: usize) -> usize {
+        match self {
+            Starts::Short(starts) => starts.partition_point(|&start| usize::from(start) <= offset),
+            Starts::Long(starts) => starts.partition_point(|&start| start as usize <= offset),
+        }
+    }
+
+    fn get(&self, line: usize) -> Option<usize> {
+        match self {
+            Starts::Short(starts) => starts.get(line).map(|&start| usize::from(start)),
+            Starts::Long(starts) => starts.get(line).map(|&start| start as usize),
+        }
+    }
 }
 
 /// A character of more than one byte: where it starts, and its length in UTF-8 bytes and in
@@ -55,7 +88,7 @@ impl LineIndex {
             }
         }
         let wide = if text.is_ascii() {
-            Vec::new()
+            Box::default()
         } else {
             text.char_indices()
                 .filter(|(_, c)| !c.is_ascii())
@@ -66,14 +99,22 @@ impl LineIndex {
                 })
                 .collect()
         };
-        // A large run keeps an index per article: no room beyond the lines (a vector grown
-        // by doubling holds up to twice as many).
-        starts.shrink_to_fit();
+        // A text shorter than 64 KiB starts every line below 64 KiB.
+        let starts = if text.len() <= usize::from(u16::MAX) {
+            Starts::Short(
+                starts
+                    .iter()
+                    .map_while(|&start| u16::try_from(start).ok())
+                    .collect(),
+            )
+        } else {
+            Starts::Long(starts.into_boxed_slice())
+        };
         LineIndex {
             starts,
-            far_starts,
+            far_starts: far_starts.into_boxed_slice(),
             wide,
-            crlf,
+            crlf: crlf.into_boxed_slice(),
             len: text.len(),
         }
     }
@@ -155,11 +196,11 @@ impl LineIndex {
     fn line_of(&self, offset: usize) -> (usize, usize) {
         // `starts[0] == 0 <= offset`, so at least one start qualifies and `line >= 1`; every
         // far start is past `u32::MAX`.
-        let near = self.starts.partition_point(|&start| start as usize <= offset);
+        let near = self.starts.up_to(offset);
         let line = near + self.far_starts.partition_point(|&start| start <= offset);
         let line_start = match line.checked_sub(1 + self.starts.len()) {
             Some(far) => self.far_starts.get(far).copied().unwrap_or(0),
-            None => self.starts.get(line.saturating_sub(1)).map_or(0, |&s| s as usize),
+            None => self.starts.get(line.saturating_sub(1)).unwrap_or(0),
         };
         (line, line_start)
     }
@@ -181,16 +222,35 @@ mod tests {
     fn lines_past_four_gigabytes_are_found() {
         // Built by hand: a test cannot hold a text of 5 GB.
         let index = LineIndex {
-            starts: vec![0, 10],
-            far_starts: vec![5_000_000_000, 5_000_000_100],
-            wide: Vec::new(),
-            crlf: Vec::new(),
+            starts: Starts::Long(Box::new([0, 10])),
+            far_starts: Box::new([5_000_000_000, 5_000_000_100]),
+            wide: Box::default(),
+            crlf: Box::default(),
             len: 6_000_000_000,
         };
         assert_eq!(index.line_of(5), (1, 0));
         assert_eq!(index.line_of(4_000_000_000), (2, 10));
         assert_eq!(index.line_of(5_000_000_050), (3, 5_000_000_000));
         assert_eq!(index.position(5_000_000_103), (4, 4));
+    }
+
+    #[test]
+    fn texts_either_side_of_64_kib_place_every_offset() {
+        // Two bytes a line up to a text of 65,535 bytes, four past it.
+        for len in [65_534, 65_535, 65_536, 65_537, 70_000] {
+            let mut text = "line\n".repeat(len / 5);
+            text.push_str(&"x".repeat(len - text.len()));
+            let index = LineIndex::new(&text);
+            assert_eq!(matches!(index.starts, Starts::Short(_)), len <= 65_535);
+            for offset in (0..=len + 1).step_by(997).chain([len - 1, len, len + 1]) {
+                assert_eq!(
+                    index.position(offset),
+                    index.line_col(&text, offset),
+                    "{len} {offset}"
+                );
+            }
+        }
+        assert!(std::mem::size_of::<LineIndex>() <= 80);
     }
 
     fn at(text: &str, offset: usize) -> (usize, usize) {

@@ -4,27 +4,32 @@
 //! Most of a claim recurs across the run: every article about an event says `2,208` of
 //! `people` under `deaths`, with the same value, unit, qualifier and key. Only where it stands
 //! (its source, its span and its sentence) is its own. [`Packed`] keeps that part in a
-//! 14-byte record (the source once per run of claims from one document) and the rest once per
-//! distinct *template* (the claim without its place),
-//! so a claim costs about 14 bytes plus its share of the templates. [`Packed::get`] gives the
-//! claim back, every field as it was pushed.
+//! 10-byte record and four bytes for the sentence (the source once per run of claims from one
+//! document, the sentence not at all while every sentence is its claim's span, as when a run
+//! forgets its text), and the rest once per distinct *template* (the claim without its place,
+//! 136 bytes where a claim is 176), so a claim costs 10 or 14 bytes plus its share of the
+//! templates. [`Packed::get`] gives the claim back, every field as it was pushed.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::{Claim, Shared};
+use super::{Claim, Doubt, Figure, Kind, Qualifier, Relation, Shared};
+use crate::interval::Interval;
 
 /// Claims in the order they were pushed, read back by index.
 #[derive(Debug, Default, Clone)]
 pub struct Packed {
     records: Vec<Record>,
+    /// How far each claim's sentence reaches around its span, by record; empty while every
+    /// sentence pushed is its claim's span (a reader that forgets the text makes them so).
+    reaches: Vec<Reach>,
     /// Where each run of claims of one source starts: (first record, source). Claims are
     /// pushed in document order, so a run holds a document's claims.
     runs: Vec<(usize, usize)>,
-    /// Each distinct claim without its place (source, span and sentence set to zero).
-    templates: Vec<Claim>,
+    /// Each distinct claim without its place.
+    templates: Vec<Template>,
     /// Template ids by hash; templates with the same hash are chained through `next`.
     by_hash: HashMap<u64, u32>,
     next: Vec<u32>,
@@ -39,20 +44,29 @@ impl Packed {
         if self.runs.last().is_none_or(|&(_, source)| source != claim.source) {
             self.runs.push((self.records.len(), claim.source));
         }
-        let record = match Place::of(&claim) {
-            Some(place) => Record {
-                place,
-                template: self.template(claim),
-            },
+        let (record, reach) = match Place::of(&claim) {
+            Some((place, reach)) => {
+                let template = self.template(Template::of(claim));
+                (Record { place, template }, reach)
+            }
             None => {
                 let at = self.whole.len() as u32;
                 self.whole.push(claim);
-                Record {
-                    place: Place::default(),
-                    template: WHOLE | at,
-                }
+                let template = WHOLE | at;
+                (
+                    Record {
+                        place: Place::default(),
+                        template,
+                    },
+                    Reach::default(),
+                )
             }
         };
+        // The first sentence wider than its span gives every claim before it a reach of none.
+        if !self.reaches.is_empty() || reach != Reach::default() {
+            self.reaches.resize(self.records.len(), Reach::default());
+            self.reaches.push(reach);
+        }
         self.records.push(record);
     }
 
@@ -68,23 +82,24 @@ impl Packed {
     /// The claim pushed `index`-th, as it was pushed; `None` past the end.
     pub fn get(&self, index: usize) -> Option<Claim> {
         let record = self.records.get(index)?;
-        let shape = self.shape_of(record)?;
         if record.template & WHOLE != 0 {
-            return Some(shape.clone());
+            return self.whole.get((record.template & !WHOLE) as usize).cloned();
         }
-        let (span, sentence) = record.place.unpack();
-        Some(Claim {
-            source: self.source(index)?,
-            span,
-            sentence,
-            ..shape.clone()
-        })
+        let template = self.templates.get(record.template as usize)?;
+        let reach = self.reaches.get(index).copied().unwrap_or_default();
+        let (span, sentence) = record.place.unpack(reach);
+        Some(template.at(self.source(index)?, span, sentence))
     }
 
-    /// The claim pushed `index`-th without its place (its source, span and sentence may be
-    /// zero): what the comparator and the summaries read, without copying the claim.
-    pub fn shape(&self, index: usize) -> Option<&Claim> {
-        self.shape_of(self.records.get(index)?)
+    /// The claim pushed `index`-th without its place: what the comparator and the summaries
+    /// read, without copying the claim.
+    pub fn shape(&self, index: usize) -> Option<Figure<'_>> {
+        let record = self.records.get(index)?;
+        if record.template & WHOLE != 0 {
+            Some(self.whole.get((record.template & !WHOLE) as usize)?.figure())
+        } else {
+            Some(self.templates.get(record.template as usize)?.figure())
+        }
     }
 
     /// The document the claim pushed `index`-th comes from.
@@ -102,35 +117,25 @@ impl Packed {
         self.by_hash = HashMap::new();
         self.next = Vec::new();
         self.records.shrink_to_fit();
+        self.reaches.shrink_to_fit();
         self.runs.shrink_to_fit();
         self.templates.shrink_to_fit();
         self.whole.shrink_to_fit();
     }
 
-    fn shape_of(&self, record: &Record) -> Option<&Claim> {
-        if record.template & WHOLE != 0 {
-            self.whole.get((record.template & !WHOLE) as usize)
-        } else {
-            self.templates.get(record.template as usize)
-        }
-    }
-
-    /// The id of the template of `claim`, stored if it is new.
-    fn template(&mut self, mut claim: Claim) -> u32 {
-        claim.source = 0;
-        claim.span = 0..0;
-        claim.sentence = 0..0;
-        let hash = template_hash(&claim);
+    /// The id of `template`, stored if it is new.
+    fn template(&mut self, template: Template) -> u32 {
+        let hash = template_hash(&template);
         let mut at = self.by_hash.get(&hash).copied().unwrap_or(NONE);
         while at != NONE {
-            if same_template(&self.templates[at as usize], &claim) {
+            if same_template(&self.templates[at as usize], &template) {
                 return at;
             }
             at = self.next[at as usize];
         }
         let id = self.templates.len() as u32;
-        // Ids run out long after memory would: 2^31 distinct templates is 350 GB of them.
-        self.templates.push(claim);
+        // Ids run out long after memory would: 2^31 distinct templates is 290 GB of them.
+        self.templates.push(template);
         self.next.push(self.by_hash.insert(hash, id).unwrap_or(NONE));
         id
     }
@@ -141,8 +146,8 @@ const WHOLE: u32 = 1 << 31;
 /// The end of a chain of templates.
 const NONE: u32 = u32::MAX;
 
-/// One claim: where it stands in its document, and its template. Packed to two-byte
-/// alignment: 14 bytes rather than 16, 12 MB in a run of six million claims.
+/// One claim: where its phrase stands in its document, and its template. Packed to two-byte
+/// alignment: 10 bytes rather than 12, 12 MB in a run of six million claims.
 #[derive(Debug, Clone, Copy)]
 #[repr(C, packed(2))]
 struct Record {
@@ -150,49 +155,174 @@ struct Record {
     template: u32,
 }
 
-/// A claim's span and sentence in 10 bytes: the span as a start and a length, the sentence as
-/// how far it reaches before and after the span.
+/// A claim's span in 6 bytes: a start and a length.
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C, packed(2))]
 struct Place {
     start: u32,
     len: u16,
+}
+
+/// How far a claim's sentence reaches before and after its span.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Reach {
     before: u16,
     after: u16,
 }
 
 impl Place {
     /// `None` when a field does not fit, or the sentence does not hold the span.
-    fn of(claim: &Claim) -> Option<Place> {
+    fn of(claim: &Claim) -> Option<(Place, Reach)> {
         let (span, sentence) = (&claim.span, &claim.sentence);
         let small = |n: usize| u16::try_from(n).ok();
-        Some(Place {
+        let place = Place {
             start: u32::try_from(span.start).ok()?,
             len: small(span.end.checked_sub(span.start)?)?,
+        };
+        let reach = Reach {
             before: small(span.start.checked_sub(sentence.start)?)?,
             after: small(sentence.end.checked_sub(span.end)?)?,
-        })
+        };
+        Some((place, reach))
     }
 
-    fn unpack(self) -> (Range<usize>, Range<usize>) {
+    /// The span, and the sentence that reaches `reach` around it.
+    fn unpack(self, reach: Reach) -> (Range<usize>, Range<usize>) {
         let start = self.start as usize;
         let end = start + usize::from(self.len);
         (
             start..end,
-            start - usize::from(self.before)..end + usize::from(self.after),
+            start - usize::from(reach.before)..end + usize::from(reach.after),
         )
     }
 }
 
-/// A claim's template: every field but its place, floats as their bits (so that the claim
-/// read back is the one pushed, `-0.0` and NaN included), strings apart. Every field is named,
-/// so that a field added to `Claim` cannot be forgotten by the hash or the comparison.
-fn template_parts(claim: &Claim) -> (impl Hash + Eq, [Option<&Shared>; 5]) {
-    let Claim {
-        source: _,
-        span: _,
+/// A claim without its place (source, span and sentence): what claims at different places
+/// share. The fields are those of [`Claim`].
+#[derive(Debug, Clone)]
+struct Template {
+    text: Shared,
+    value: Option<Interval>,
+    stated: Option<(f64, f64)>,
+    precision: f64,
+    written_factor: f64,
+    kind: Kind,
+    unit: Option<&'static str>,
+    qualifier: Qualifier,
+    noun: Option<Shared>,
+    key: Option<Shared>,
+    resolution: Option<Shared>,
+    relation: Option<Relation>,
+    doubt: Option<Doubt>,
+    claimant: Option<Shared>,
+}
+
+impl Template {
+    /// `claim` without its place. Every field is named, so that a field added to `Claim`
+    /// cannot be left out of templates.
+    fn of(claim: Claim) -> Template {
+        let Claim {
+            source: _,
+            span: _,
+            text,
+            sentence: _,
+            value,
+            stated,
+            precision,
+            written_factor,
+            kind,
+            unit,
+            qualifier,
+            noun,
+            key,
+            resolution,
+            relation,
+            doubt,
+            claimant,
+        } = claim;
+        Template {
+            text,
+            value,
+            stated,
+            precision,
+            written_factor,
+            kind,
+            unit,
+            qualifier,
+            noun,
+            key,
+            resolution,
+            relation,
+            doubt,
+            claimant,
+        }
+    }
+
+    /// The claim of this template at a place.
+    fn at(&self, source: usize, span: Range<usize>, sentence: Range<usize>) -> Claim {
+        let Template {
+            text,
+            value,
+            stated,
+            precision,
+            written_factor,
+            kind,
+            unit,
+            qualifier,
+            noun,
+            key,
+            resolution,
+            relation,
+            doubt,
+            claimant,
+        } = self.clone();
+        Claim {
+            source,
+            span,
+            text,
+            sentence,
+            value,
+            stated,
+            precision,
+            written_factor,
+            kind,
+            unit,
+            qualifier,
+            noun,
+            key,
+            resolution,
+            relation,
+            doubt,
+            claimant,
+        }
+    }
+
+    fn figure(&self) -> Figure<'_> {
+        Figure {
+            text: &self.text,
+            value: self.value,
+            stated: self.stated,
+            precision: self.precision,
+            written_factor: self.written_factor,
+            kind: self.kind,
+            unit: self.unit,
+            qualifier: self.qualifier,
+            noun: self.noun.as_deref(),
+            key: self.key.as_deref(),
+            resolution: self.resolution.as_deref(),
+            relation: self.relation,
+            doubt: self.doubt,
+            claimant: self.claimant.as_deref(),
+        }
+    }
+}
+
+/// A template's fields, floats as their bits (so that the claim read back is the one pushed,
+/// `-0.0` and NaN included), strings apart. Every field is named, so that a field added to
+/// `Template` cannot be forgotten by the hash or the comparison.
+fn template_parts(template: &Template) -> (impl Hash + Eq, [Option<&Shared>; 5]) {
+    let Template {
         text,
-        sentence: _,
         value,
         stated,
         precision,
@@ -206,7 +336,7 @@ fn template_parts(claim: &Claim) -> (impl Hash + Eq, [Option<&Shared>; 5]) {
         relation,
         doubt,
         claimant,
-    } = claim;
+    } = template;
     let bits = (
         value.map(|v| [v.lo, v.hi].map(|b| b.map(|b| (b.value.to_bits(), b.inclusive)))),
         stated.map(|(lo, hi)| (lo.to_bits(), hi.to_bits())),
@@ -226,9 +356,9 @@ fn template_parts(claim: &Claim) -> (impl Hash + Eq, [Option<&Shared>; 5]) {
 /// A hash of every field but the place. Strings hash by address: the reader interns them
 /// ([`super::Interner`]), so equal strings are one copy, and two equal strings held apart only
 /// cost a second template, never a wrong one (`same_template` compares their text).
-fn template_hash(claim: &Claim) -> u64 {
+fn template_hash(template: &Template) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    let (bits, strings) = template_parts(claim);
+    let (bits, strings) = template_parts(template);
     bits.hash(&mut h);
     for s in strings {
         s.map(|s| Arc::as_ptr(&s.0) as usize).hash(&mut h);
@@ -236,8 +366,8 @@ fn template_hash(claim: &Claim) -> u64 {
     h.finish()
 }
 
-/// Whether two claims agree on every field but the place, floats bit for bit.
-fn same_template(a: &Claim, b: &Claim) -> bool {
+/// Whether two templates agree on every field, floats bit for bit.
+fn same_template(a: &Template, b: &Template) -> bool {
     template_parts(a) == template_parts(b)
 }
 
@@ -266,6 +396,26 @@ mod tests {
             relation: Some(Relation::Since),
             doubt: Some(Doubt::Inconsistent),
             claimant: Some("police".into()),
+        }
+    }
+
+    #[test]
+    fn sentences_are_kept_only_when_wider_than_their_spans() {
+        let at = |start: usize, sentence: Range<usize>| Claim {
+            span: start..start + 5,
+            sentence,
+            ..full()
+        };
+        let mut packed = Packed::default();
+        packed.push(at(10, 10..15));
+        packed.push(at(30, 30..35));
+        assert!(packed.reaches.is_empty());
+        let claims = [at(10, 10..15), at(30, 30..35), at(50, 40..70), at(80, 80..85)];
+        packed.push(claims[2].clone());
+        packed.push(claims[3].clone());
+        assert_eq!(packed.reaches.len(), 4);
+        for (i, claim) in claims.iter().enumerate() {
+            assert_eq!(packed.get(i).as_ref(), Some(claim), "claim {i}");
         }
     }
 
@@ -303,7 +453,7 @@ mod tests {
         assert_eq!(packed.get(4), None);
         assert_eq!(packed.source(1), Some(8));
         assert_eq!((packed.source(2), packed.source(4)), (Some(7), None));
-        assert_eq!(packed.shape(3).and_then(|c| c.key.clone()), full().key);
+        assert_eq!(packed.shape(3).and_then(|c| c.key), full().key.as_deref());
         // The first and last claim share a template; -0.0 is not 0.0.
         assert_eq!(packed.templates.len(), 3);
         packed.shrink_to_fit();
@@ -365,6 +515,9 @@ mod tests {
 
     #[test]
     fn a_claim_costs_a_small_record() {
-        assert_eq!(std::mem::size_of::<Record>(), 14);
+        assert_eq!(std::mem::size_of::<Record>(), 10);
+        assert_eq!(std::mem::size_of::<Reach>(), 4);
+        // A template is what is left of a claim without its place: 40 bytes fewer.
+        assert!(std::mem::size_of::<Template>() <= std::mem::size_of::<Claim>() - 40);
     }
 }

@@ -15,7 +15,7 @@
 use chrono::NaiveDate;
 
 use super::{grade_key, Agreement, Comparison, Figures, Finding};
-use crate::claim::Claim;
+use crate::claim::Figure;
 
 /// Roles whose counts only grow as an event goes on.
 const GROWING: &[&str] = &[
@@ -45,16 +45,26 @@ pub(super) fn settle(
     published: &[Option<NaiveDate>],
 ) {
     let findings = std::mem::take(&mut comparison.findings);
-    for finding in findings {
-        match settled(&finding, claims, published) {
-            None => comparison.findings.push(finding),
-            Some(Some(regraded)) => comparison.findings.push(regraded),
-            Some(None) => {
-                let mut members: Vec<usize> = finding.sides.iter().flat_map(|s| s.claims.clone()).collect();
+    for mut finding in findings {
+        let Some((rest, updates)) = updates_apart(&finding, claims, published) else {
+            comparison.findings.push(finding);
+            continue;
+        };
+        // The finding's sides go before it is graded again: the finding of a large run may
+        // hold most of its claims, and `rest` and `updates` hold them too.
+        finding.sides = Vec::new();
+        let regraded = grade_key(&finding.key, &rest, claims, finding.grading, || {
+            finding.description.clone()
+        });
+        match regraded {
+            Some(regraded) => comparison.findings.push(regraded),
+            None => {
+                let mut members = rest;
+                members.extend(updates);
                 members.sort_unstable();
                 comparison.agreements.push(Agreement {
                     key: finding.key,
-                    claims: members,
+                    claims: members.into(),
                 });
             }
         }
@@ -65,17 +75,17 @@ pub(super) fn settle(
     comparison.agreements.sort_by(|a, b| a.key.cmp(&b.key));
 }
 
-/// `None` when the finding stands as it is; `Some(None)` when only updates made it;
-/// `Some(Some(finding))` graded again without the updates.
-fn settled(
+/// `None` when the finding stands as it is (no figure of it is an earlier-day update);
+/// otherwise its claims that are not updates and those that are, each in order.
+fn updates_apart(
     finding: &Finding,
     claims: &(impl Figures + ?Sized),
     published: &[Option<NaiveDate>],
-) -> Option<Option<Finding>> {
+) -> Option<(Vec<u32>, Vec<u32>)> {
     let course = course(&finding.key)?;
     // The finding's claims are walked in place rather than gathered: the finding of a large
     // run may hold most of its claims.
-    let members = || finding.sides.iter().flat_map(|s| s.claims.iter().copied());
+    let members = || finding.sides.iter().flat_map(|s| s.claims.iter());
     let day = |c: usize| published.get(claims.source(c)).copied().flatten();
     // Every figure's day must be known.
     let mut latest = None;
@@ -98,18 +108,21 @@ fn settled(
     if !members().any(update) {
         return None;
     }
-    let mut rest: Vec<usize> = members().filter(|&c| !update(c)).collect();
+    let (mut rest, mut updates): (Vec<u32>, Vec<u32>) = finding
+        .sides
+        .iter()
+        .flat_map(|s| s.claims.as_u32().iter().copied())
+        .partition(|&c| !update(c as usize));
     rest.sort_unstable();
-    Some(grade_key(&finding.key, &rest, claims, finding.grading, || {
-        finding.description.clone()
-    }))
+    updates.sort_unstable();
+    Some((rest, updates))
 }
 
-fn low(c: &Claim) -> f64 {
+fn low(c: Figure<'_>) -> f64 {
     c.value.and_then(|v| v.lo_value()).unwrap_or(f64::NEG_INFINITY)
 }
 
-fn high(c: &Claim) -> f64 {
+fn high(c: Figure<'_>) -> f64 {
     c.value.and_then(|v| v.hi_value()).unwrap_or(f64::INFINITY)
 }
 
@@ -130,7 +143,7 @@ fn course(key: &str) -> Option<Course> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::Qualifier;
+    use crate::claim::{Claim, Qualifier};
     use crate::compare::compare;
     use crate::rules::RuleSet;
 

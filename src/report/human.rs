@@ -30,13 +30,13 @@ pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: Render
     }
     if options.show_agreements {
         for agreement in &analysis.comparison.agreements {
-            let Some(first) = agreement.claims.first().and_then(|&i| analysis.claim(i)) else {
+            let Some(first) = agreement.claims.first().and_then(|i| analysis.claim(i)) else {
                 continue;
             };
             let sources: std::collections::BTreeSet<usize> = agreement
                 .claims
                 .iter()
-                .filter_map(|&i| analysis.claim(i).map(|c| c.source))
+                .filter_map(|i| analysis.claim(i).map(|c| c.source))
                 .collect();
             let label = paint(format!("agreement[{}]", agreement.key), options.color, |s| {
                 s.green()
@@ -141,7 +141,7 @@ fn write_finding(
     let firsts: Vec<_> = finding
         .sides
         .iter()
-        .map(|s| s.claims.first().and_then(|&i| analysis.claim(i)))
+        .map(|s| s.claims.first().and_then(|i| analysis.claim(i)))
         .collect();
     let phrases: Vec<&str> = firsts
         .iter()
@@ -169,7 +169,7 @@ fn write_finding(
         // map keeps a side of a run of 100,000 articles from searching every source per claim.
         let mut per_source: Vec<(usize, Vec<String>)> = Vec::new();
         let mut slot_of: HashMap<usize, usize> = HashMap::new();
-        for claim in side.claims.iter().filter_map(|&c| analysis.claim(c)) {
+        for claim in side.claims.iter().filter_map(|c| analysis.claim(c)) {
             let (line, col) = locator.line_col(analysis, claim.source, claim.span.start);
             let slot = match per_source.last() {
                 Some(&(source, _)) if source == claim.source => per_source.len() - 1,

@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 
 use super::{Locator, RenderOptions};
 use crate::claim::{Claim, Kind, Relation};
+use crate::compare::ClaimIds;
 use crate::interval::{Bound, Interval};
 use crate::when::date_of;
 use crate::Analysis;
@@ -212,11 +213,11 @@ struct AgreementJson<'a> {
 struct Claims<'a> {
     analysis: &'a Analysis,
     locator: &'a Locator,
-    indices: &'a [usize],
+    indices: &'a ClaimIds,
 }
 
 impl<'a> Claims<'a> {
-    fn new(analysis: &'a Analysis, locator: &'a Locator, indices: &'a [usize]) -> Self {
+    fn new(analysis: &'a Analysis, locator: &'a Locator, indices: &'a ClaimIds) -> Self {
         Claims {
             analysis,
             locator,
@@ -228,7 +229,7 @@ impl<'a> Claims<'a> {
 impl Serialize for Claims<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (analysis, locator) = (self.analysis, self.locator);
-        serializer.collect_seq(self.indices.iter().map(|&index| ClaimAt {
+        serializer.collect_seq(self.indices.iter().map(|index| ClaimAt {
             analysis,
             locator,
             index,

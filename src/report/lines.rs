@@ -91,7 +91,7 @@ struct Place {
 
 fn place(analysis: &Analysis, locator: &Locator, f: &Finding) -> Option<Place> {
     let side = f.sides.get(1).or(f.sides.first())?;
-    let claim = analysis.claim(*side.claims.first()?)?;
+    let claim = analysis.claim(side.claims.first()?)?;
     let (line, col) = locator.line_col(analysis, claim.source, claim.span.start);
     let (end_line, end_col) = locator.line_col(analysis, claim.source, claim.span.end);
     Some(Place {
@@ -139,7 +139,7 @@ mod tests {
         let b = Document::parse("b.txt", "The quake killed 1,870\npeople.\n".to_string()).unwrap();
         let mut analysis = crate::analyze(vec![a, b], &RuleSet::generic());
         assert_eq!(analysis.comparison.findings.len(), 1);
-        let primary = analysis.comparison.findings[0].sides[1].claims[0];
+        let primary = analysis.comparison.findings[0].sides[1].claims.first().unwrap();
         let claim = &mut analysis.claims[primary];
         claim.span.end += "\npeople".len();
         claim.text = "1,870\npeople".into();

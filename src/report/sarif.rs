@@ -387,7 +387,7 @@ fn run_json(run: SarifRun) -> Value {
 
 fn check_result<'a>(analysis: &'a Analysis, f: &'a Finding) -> Option<SarifResult<'a>> {
     let primary_side = usize::from(f.sides.len() > 1);
-    let primary = *f.sides.get(primary_side)?.claims.first()?;
+    let primary = f.sides.get(primary_side)?.claims.first()?;
     let (related, links) = related_claims(analysis, f, primary, primary_side);
     let mut message = format!("{} ({}: {})", f.message, f.key, f.description);
     if !links.is_empty() {
@@ -425,7 +425,7 @@ fn related_claims<'a>(
     let mut links = Vec::new();
     let mut linked = None;
     for (s, side) in f.sides.iter().enumerate() {
-        for &i in side.claims.iter().filter(|&&i| i != primary) {
+        for i in side.claims.iter().filter(|&i| i != primary) {
             let Some(claim) = analysis.claim(i) else {
                 continue;
             };
@@ -480,7 +480,7 @@ fn side_identity(analysis: &Analysis, side: &Side) -> String {
     let unit = side
         .claims
         .first()
-        .and_then(|&i| analysis.claim(i))
+        .and_then(|i| analysis.claim(i))
         .and_then(|c| c.unit);
     format!(
         "{} {} {} {}",

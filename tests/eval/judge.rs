@@ -138,7 +138,7 @@ fn covers_sides(analysis: &Analysis, f: &Finding, sides: &[Vec<String>], files: 
             .iter()
             .enumerate()
             .filter(|(_, side)| {
-                side.claims.iter().any(|&c| {
+                side.claims.iter().any(|c| {
                     let claim = &analysis.claims[c];
                     let path = &analysis.documents[claim.source].path;
                     let file_ok = files
@@ -169,7 +169,7 @@ fn falls_into(analysis: &Analysis, f: &Finding, trap: &Trap, expected: &[Expecte
     let phrases_of = |side: &crosscheck::compare::Side| -> Vec<(usize, &str)> {
         side.claims
             .iter()
-            .flat_map(|&c| {
+            .flat_map(|c| {
                 let text = &*analysis.claims[c].text;
                 trap.phrases
                     .iter()
