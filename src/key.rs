@@ -1116,7 +1116,7 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     if claim.value.is_none() {
         return none;
     }
-    if is_threshold(tokens, &range, claim) {
+    if is_threshold(tokens, &range, claim) || is_difference(tokens, &range) {
         return none;
     }
     let tally = (claim.kind == Kind::Count)
@@ -1590,6 +1590,34 @@ fn is_threshold(tokens: &[Token], range: &Range<usize>, claim: &Claim) -> bool {
         && clause_before(tokens, range.clone(), 6)
             .iter()
             .any(|w| ["if", "once", "until", "unless"].contains(w))
+}
+
+/// `births exceeded deaths by 76,000`, `the Greens trailed by 4,000 votes`: the gap between two
+/// quantities, which is neither of them.
+fn is_difference(tokens: &[Token], range: &Range<usize>) -> bool {
+    const COMPARING: &[&str] = &[
+        "exceeded",
+        "exceed",
+        "exceeds",
+        "outnumbered",
+        "outnumber",
+        "outnumbers",
+        "outstripped",
+        "surpassed",
+        "trailed",
+        "trails",
+        "led",
+        "leads",
+        "beat",
+        "beats",
+        "outpaced",
+    ];
+    let before = window(tokens, range.clone(), true, 5, true);
+    let Some((last, rest)) = before.split_last() else {
+        return false;
+    };
+    let by = *last == "by" || ((*last == "only" || *last == "just") && rest.last() == Some(&"by"));
+    by && rest.iter().any(|w| COMPARING.contains(w))
 }
 
 /// `its second major IT failure in three years`, `the worst flooding in 20 years`: the span
@@ -3137,6 +3165,15 @@ mod tests {
         assert!(key_on(record, "1,200", at).is_none_or(|k| !k.contains(".per_")));
         let barrel = "Brent crude rose to $90 per barrel.";
         assert!(key_on(barrel, "$90", at).is_none_or(|k| k.ends_with(".per_barrel")));
+    }
+
+    #[test]
+    fn the_gap_between_two_quantities_is_neither() {
+        let at = (2026, 4, 28);
+        let births = "Births exceeded deaths by only 76,000 over the decade.";
+        assert_eq!(key_on(births, "76,000", at), None);
+        let killed = "The quake killed 76,000 people.";
+        assert_eq!(key_on(killed, "76,000", at).as_deref(), Some("dead"));
     }
 
     #[test]
