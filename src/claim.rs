@@ -10,6 +10,29 @@ use serde::Serialize;
 
 use crate::interval::Interval;
 
+/// The [`Figure`] of anything with a claim's fields but its place (a [`Claim`], a packed
+/// template): one list of the fields for both.
+macro_rules! figure_of {
+    ($claim:expr) => {
+        Figure {
+            text: &$claim.text,
+            value: $claim.value,
+            stated: $claim.stated,
+            precision: $claim.precision,
+            written_factor: $claim.written_factor,
+            kind: $claim.kind,
+            unit: $claim.unit,
+            qualifier: $claim.qualifier,
+            noun: $claim.noun.as_deref(),
+            key: $claim.key.as_deref(),
+            resolution: $claim.resolution.as_deref(),
+            relation: $claim.relation,
+            doubt: $claim.doubt,
+            claimant: $claim.claimant.as_deref(),
+        }
+    };
+}
+
 mod packed;
 
 pub use packed::Packed;
@@ -225,22 +248,7 @@ impl Claim {
 
     /// The claim without its place: what the comparator reads.
     pub fn figure(&self) -> Figure<'_> {
-        Figure {
-            text: &self.text,
-            value: self.value,
-            stated: self.stated,
-            precision: self.precision,
-            written_factor: self.written_factor,
-            kind: self.kind,
-            unit: self.unit,
-            qualifier: self.qualifier,
-            noun: self.noun.as_deref(),
-            key: self.key.as_deref(),
-            resolution: self.resolution.as_deref(),
-            relation: self.relation,
-            doubt: self.doubt,
-            claimant: self.claimant.as_deref(),
-        }
+        figure_of!(self)
     }
 }
 

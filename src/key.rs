@@ -223,19 +223,15 @@ fn since_named_event(tokens: &[Token], rules: &RuleSet) -> Option<usize> {
             return None;
         }
         let start = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|t| t.is("the")));
-        let name: Vec<&Token> = tokens
+        let name: Vec<&str> = tokens
             .get(start..)?
             .iter()
             .take_while(|t| t.is_word() && t.text.starts_with(|c: char| c.is_uppercase()))
             .take(4)
+            .map(|t| t.folded.as_ref())
             .collect();
-        let event = name.iter().any(|t| {
-            rules.term_index.get(t.folded.as_ref()).is_some_and(|found| {
-                found
-                    .iter()
-                    .any(|&(ci, _)| !rules.classes[ci].role && rules.classes[ci].kinds.contains(&Kind::Date))
-            })
-        });
+        // The event term is looked up as `last_event` looks up the one after `last`.
+        let event = nearest_at(&name, false, rules, |c| !c.role && c.kinds.contains(&Kind::Date)).is_some();
         (name.len() >= 2 && event).then_some(t.span.start)
     })
 }

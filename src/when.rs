@@ -627,18 +627,8 @@ mod tests {
                 assert_eq!(month_of(&w), Some(n), "{w}");
             }
         }
-        for (i, d) in [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .iter()
-        .enumerate()
-        {
+        // The first seven weekday words are the full names, Monday first.
+        for (i, d) in WEEKDAY_WORDS[..7].iter().enumerate() {
             for w in [d.to_string(), d.to_uppercase(), capitalized(d)] {
                 assert_eq!(
                     weekday_of(&w).map(|d| d.num_days_from_monday()),

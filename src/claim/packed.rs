@@ -298,22 +298,7 @@ impl Template {
     }
 
     fn figure(&self) -> Figure<'_> {
-        Figure {
-            text: &self.text,
-            value: self.value,
-            stated: self.stated,
-            precision: self.precision,
-            written_factor: self.written_factor,
-            kind: self.kind,
-            unit: self.unit,
-            qualifier: self.qualifier,
-            noun: self.noun.as_deref(),
-            key: self.key.as_deref(),
-            resolution: self.resolution.as_deref(),
-            relation: self.relation,
-            doubt: self.doubt,
-            claimant: self.claimant.as_deref(),
-        }
+        figure_of!(self)
     }
 }
 
