@@ -44,6 +44,7 @@ pub mod when;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::ops::Range;
 
 use claim::{Claim, Figure, Interner, Packed};
 use compare::Comparison;
@@ -93,6 +94,15 @@ impl Analysis {
         match self.claims.get(index) {
             Some(claim) => Some(Cow::Borrowed(claim)),
             None => self.packed.get(index - self.claims.len()).map(Cow::Owned),
+        }
+    }
+
+    /// Where the kept claim `index` stands: its source and span, without reading the rest of
+    /// it back (what a report needs to place each claim of a large finding).
+    pub fn place(&self, index: usize) -> Option<(usize, Range<usize>)> {
+        match self.claims.get(index) {
+            Some(claim) => Some((claim.source, claim.span.clone())),
+            None => self.packed.place(index - self.claims.len()),
         }
     }
 
@@ -189,6 +199,8 @@ pub struct Reader<'a> {
     directives: Vec<(usize, Directive)>,
     invalid: Vec<Notice>,
     interner: Interner,
+    /// The last batch read, from the document it starts at, not yet merged into the run.
+    pending: Option<(usize, Vec<Read>)>,
 }
 
 impl<'a> Reader<'a> {
@@ -206,6 +218,7 @@ impl<'a> Reader<'a> {
             directives: Vec::new(),
             invalid: Vec::new(),
             interner: Interner::default(),
+            pending: None,
         }
     }
 
@@ -236,45 +249,46 @@ impl<'a> Reader<'a> {
     /// document (from any thread).
     pub fn add(&mut self, documents: Vec<Document>, document_done: &(dyn Fn() + Sync)) {
         // Documents are read in batches, each batch in parallel, and its claims moved into one
-        // vector: only one batch of per-document vectors exists beside it at any time. The
-        // strings of the claims kept are shared across the run as they are moved.
+        // vector: only two batches of per-document vectors exist beside it at any time. The
+        // strings of the claims kept are shared across the run as they are moved, which one
+        // thread does; it moves the batch before while the pool reads the next one.
         const BATCH: usize = 256;
         let mut documents = documents;
         let (rules, keep, forget) = (self.rules, self.keep, self.forget_text);
         for (batch, chunk) in documents.chunks_mut(BATCH).enumerate() {
             let first = self.documents.len() + batch * BATCH;
-            let read: Vec<Read> = chunk
-                .par_iter_mut()
-                .enumerate()
-                .map(|(offset, doc)| {
-                    let mut read = Read::of(doc, first + offset, rules, keep);
-                    if forget {
-                        doc.text = String::new();
-                        for claim in &mut read.claims {
-                            claim.sentence = claim.span.clone();
-                        }
+            let before = self.pending.take();
+            let (read, ()) = rayon::join(
+                || Read::batch(chunk, first, rules, keep, forget, document_done),
+                || {
+                    if let Some((first, read)) = before {
+                        self.merge(first, read);
                     }
-                    document_done();
-                    read
-                })
-                .collect();
-            for (source, read) in (first..).zip(read) {
-                self.lines.push(read.lines);
-                self.unlisted += read.unlisted;
-                for mut claim in read.claims {
-                    self.interner.intern(&mut claim);
-                    if self.pack {
-                        self.packed.push(claim);
-                    } else {
-                        self.claims.push(claim);
-                    }
-                }
-                self.directives
-                    .extend(read.directives.into_iter().map(|d| (source, d)));
-                self.invalid.extend(read.invalid);
-            }
+                },
+            );
+            self.pending = Some((first, read));
         }
         self.documents.extend(documents);
+    }
+
+    /// Moves the claims, line indexes and suppressions of a batch read from document `first`
+    /// on into the run.
+    fn merge(&mut self, first: usize, read: Vec<Read>) {
+        for (source, read) in (first..).zip(read) {
+            self.lines.push(read.lines);
+            self.unlisted += read.unlisted;
+            for mut claim in read.claims {
+                self.interner.intern(&mut claim);
+                if self.pack {
+                    self.packed.push(claim);
+                } else {
+                    self.claims.push(claim);
+                }
+            }
+            self.directives
+                .extend(read.directives.into_iter().map(|d| (source, d)));
+            self.invalid.extend(read.invalid);
+        }
     }
 
     /// How many documents were added.
@@ -285,7 +299,10 @@ impl<'a> Reader<'a> {
     /// Compares the claims of every document added, leaving out the figures of ignored keys
     /// and those inline suppressions cover, and with the policy's severities (see
     /// [`analyze_with`]).
-    pub fn finish(self, policy: &Policy) -> Analysis {
+    pub fn finish(mut self, policy: &Policy) -> Analysis {
+        if let Some((first, read)) = self.pending.take() {
+            self.merge(first, read);
+        }
         let Reader {
             mut documents,
             mut lines,
@@ -360,6 +377,32 @@ struct Read {
 }
 
 impl Read {
+    /// Reads `documents`, the first of which is document `first` of the run, in parallel.
+    fn batch(
+        documents: &mut [Document],
+        first: usize,
+        rules: &RuleSet,
+        keep: Keep,
+        forget: bool,
+        document_done: &(dyn Fn() + Sync),
+    ) -> Vec<Read> {
+        documents
+            .par_iter_mut()
+            .enumerate()
+            .map(|(offset, doc)| {
+                let mut read = Read::of(doc, first + offset, rules, keep);
+                if forget {
+                    doc.text = String::new();
+                    for claim in &mut read.claims {
+                        claim.sentence = claim.span.clone();
+                    }
+                }
+                document_done();
+                read
+            })
+            .collect()
+    }
+
     fn of(doc: &Document, index: usize, rules: &RuleSet, keep: Keep) -> Read {
         let mut claims = document_claims(doc, index, rules);
         let all = claims.len();

@@ -91,6 +91,18 @@ impl Packed {
         Some(template.at(self.source(index)?, span, sentence))
     }
 
+    /// The source and span of the claim pushed `index`-th: [`Packed::get`]'s, without the
+    /// rest of the claim.
+    pub fn place(&self, index: usize) -> Option<(usize, Range<usize>)> {
+        let record = self.records.get(index)?;
+        if record.template & WHOLE != 0 {
+            let claim = self.whole.get((record.template & !WHOLE) as usize)?;
+            return Some((claim.source, claim.span.clone()));
+        }
+        let (span, _) = record.place.unpack(Reach::default());
+        Some((self.source(index)?, span))
+    }
+
     /// The claim pushed `index`-th without its place: what the comparator and the summaries
     /// read, without copying the claim.
     pub fn shape(&self, index: usize) -> Option<Figure<'_>> {

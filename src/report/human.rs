@@ -10,6 +10,7 @@
 //! are emphasized (word diff by `similar`).
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io;
 
 use colored::{ColoredString, Colorize};
@@ -167,18 +168,22 @@ fn write_finding(
         // side's line, the others below it, aligned.
         // A side's claims are in document order, so a source's claims stand together; the
         // map keeps a side of a run of 100,000 articles from searching every source per claim.
-        let mut per_source: Vec<(usize, Vec<String>)> = Vec::new();
+        // Only a claim's place is read: a side of a large run holds hundreds of thousands.
+        let mut per_source: Vec<(usize, String)> = Vec::new();
         let mut slot_of: HashMap<usize, usize> = HashMap::new();
-        for claim in side.claims.iter().filter_map(|c| analysis.claim(c)) {
-            let (line, col) = locator.line_col(analysis, claim.source, claim.span.start);
+        for (source, span) in side.claims.iter().filter_map(|c| analysis.place(c)) {
+            let (line, col) = locator.line_col(analysis, source, span.start);
             let slot = match per_source.last() {
-                Some(&(source, _)) if source == claim.source => per_source.len() - 1,
-                _ => *slot_of.entry(claim.source).or_insert_with(|| {
-                    per_source.push((claim.source, Vec::new()));
+                Some(&(last, _)) if last == source => per_source.len() - 1,
+                _ => *slot_of.entry(source).or_insert_with(|| {
+                    per_source.push((source, String::new()));
                     per_source.len() - 1
                 }),
             };
-            per_source[slot].1.push(format!("{line}:{col}"));
+            let at = &mut per_source[slot].1;
+            let comma = if at.is_empty() { "" } else { ", " };
+            // Writing to a String cannot fail.
+            let _ = write!(at, "{comma}{line}:{col}");
         }
         let place_lines: Vec<String> = per_source
             .iter()
@@ -189,12 +194,7 @@ fn write_finding(
                     .as_deref()
                     .map(|o| format!(" ({o})"))
                     .unwrap_or_default();
-                format!(
-                    "{}:{}{}",
-                    doc.path,
-                    at.join(", "),
-                    paint(outlet, color, |s| s.dimmed())
-                )
+                format!("{}:{at}{}", doc.path, paint(outlet, color, |s| s.dimmed()))
             })
             .collect();
         let value = format!("{:<value_width$}", values[i]);
