@@ -18,6 +18,7 @@ const CLUSTERS: &[&str] = &[
     "earthquake-2026",
     "election-2026",
     "flood-2026",
+    "football-transfer-2026",
     "fraud-trial-2026",
     "hurricane-2026",
     "marathon-2026",
@@ -25,6 +26,7 @@ const CLUSTERS: &[&str] = &[
     "merger-2026",
     "mine-collapse-2026",
     "oil-spill-2026",
+    "plant-explosion-2026",
     "plane-crash-2026",
     "product-recall-2026",
     "protest-2026",
@@ -34,6 +36,7 @@ const CLUSTERS: &[&str] = &[
     "retailer-collapse-2026",
     "summit-2026",
     "wildfire-2025",
+    "wildfire-2026",
 ];
 
 /// Measured totals over these clusters, as floors and ceilings. Clusters written before the
@@ -41,10 +44,11 @@ const CLUSTERS: &[&str] = &[
 /// collapse and rail strike brought 6 of 18 expected found, 5 false alarms and 9 traps;
 /// earthquake, rate decision, product recall, hurricane, retailer collapse and drug trial 16 of
 /// 32, 17 false alarms and 24 traps; oil spill, airline outage and census release 3 of 16, 13
-/// false alarms and 7 traps.
-const MIN_FOUND: usize = 84;
-const MAX_FALSE_ALARMS: usize = 27;
-const MAX_TRAPS_HIT: usize = 42;
+/// false alarms and 7 traps; wildfire, football transfer and chemical plant explosion 9 of 18,
+/// 12 false alarms and 11 traps.
+const MIN_FOUND: usize = 93;
+const MAX_FALSE_ALARMS: usize = 39;
+const MAX_TRAPS_HIT: usize = 53;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters() {
@@ -82,9 +86,9 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// The same clusters read as if their files had no front matter (no outlet, no publication
 /// date), as articles copied from the web often come: relative dates stay unresolved, and
 /// keying must still keep earlier years' figures apart.
-const MIN_FOUND_UNDATED: usize = 81;
-const MAX_FALSE_ALARMS_UNDATED: usize = 33;
-const MAX_TRAPS_HIT_UNDATED: usize = 53;
+const MIN_FOUND_UNDATED: usize = 90;
+const MAX_FALSE_ALARMS_UNDATED: usize = 46;
+const MAX_TRAPS_HIT_UNDATED: usize = 66;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters_without_front_matter() {
