@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use colored::{ColoredString, Colorize};
+use rayon::prelude::*;
 use similar::{ChangeTag, TextDiff};
 
 use super::value::format_value;
@@ -22,13 +23,32 @@ use crate::claim::Doubt;
 use crate::compare::{Finding, Verdict};
 use crate::Analysis;
 
+/// How many findings the human report renders at once, in parallel.
+const WINDOW: usize = 64;
+
+/// A finding placing more claims than this is written as it is rendered, not held.
+const LARGE_FINDING: usize = 2_000;
+
 /// Writes the findings and the summary line.
 pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOptions) -> io::Result<()> {
     let locator = Locator::new(analysis);
+    // Findings are rendered in parallel, a few at a time, and written in order. A finding that
+    // places many claims (one of 100,000 articles may list tens of thousands of sources) is
+    // written as it is rendered instead, so that no large block of text is held.
+    let mut window: Vec<&Finding> = Vec::new();
     for finding in &analysis.comparison.findings {
-        write_finding(out, analysis, &locator, finding, options)?;
-        writeln!(out)?;
+        if finding.sides.iter().map(|s| s.claims.len()).sum::<usize>() > LARGE_FINDING {
+            write_findings(out, analysis, &locator, &mut window, options)?;
+            write_finding(out, analysis, &locator, finding, options)?;
+            writeln!(out)?;
+        } else {
+            window.push(finding);
+            if window.len() == WINDOW {
+                write_findings(out, analysis, &locator, &mut window, options)?;
+            }
+        }
     }
+    write_findings(out, analysis, &locator, &mut window, options)?;
     if options.show_agreements {
         for agreement in &analysis.comparison.agreements {
             let Some(first) = agreement.claims.first().and_then(|i| analysis.claim(i)) else {
@@ -51,6 +71,30 @@ pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: Render
     write_uncertain(out, analysis, &locator, options)?;
     super::notices::write_human(out, analysis, options.color)?;
     write_summary(out, analysis, options)
+}
+
+/// Renders `findings` in parallel, writes them in order, and empties the list.
+fn write_findings(
+    out: &mut dyn io::Write,
+    analysis: &Analysis,
+    locator: &Locator,
+    findings: &mut Vec<&Finding>,
+    options: RenderOptions,
+) -> io::Result<()> {
+    let rendered: Vec<io::Result<Vec<u8>>> = findings
+        .par_iter()
+        .map(|finding| {
+            let mut block = Vec::new();
+            write_finding(&mut block, analysis, locator, finding, options)?;
+            block.push(b'\n');
+            Ok(block)
+        })
+        .collect();
+    findings.clear();
+    for block in rendered {
+        out.write_all(&block?)?;
+    }
+    Ok(())
 }
 
 /// The claims that could not be normalized with confidence, apart from the findings: dates
