@@ -259,9 +259,7 @@ impl<'a> Reader<'a> {
             let first = self.documents.len() + batch * BATCH;
             let before = self.pending.take();
             let mut read = Vec::new();
-            // The merge runs on the calling thread, not on the pool: the run's claim store
-            // then grows in one allocator arena, as it would without the pool (merging on a
-            // pool thread spreads it over the threads' arenas and costs 10% more memory).
+            // The calling thread merges the batch before while the pool reads this one.
             rayon::in_place_scope(|scope| {
                 scope.spawn(|_| read = Read::batch(chunk, first, rules, keep, forget, document_done));
                 if let Some((first, before)) = before {
