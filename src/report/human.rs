@@ -257,7 +257,7 @@ fn write_finding(
             }
         }
         let place_lines: Vec<String> = per_source
-            .par_iter()
+            .iter()
             .map(|(source, at)| {
                 let doc = &analysis.documents[*source];
                 let outlet = doc
