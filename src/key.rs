@@ -1876,13 +1876,42 @@ const OUTLOOK: &[&str] = &[
 /// `Forecasters expect up to 80 mm more rain`, `60 to 80 millimetres of rain possible`: a
 /// measure stated as a forecast is not the measure of what happened. Words before the figure
 /// in its clause, or a forecast adjective among the four words after it.
+/// `Temperatures are set to stay below 25C`: `set to` before the figure forecasts it too, and
+/// a `with` phrase after a comma goes on the clause before it (`Forecasters expect winds to pick
+/// up on Friday, with gusts of around 40 km/h`).
 fn forecast_measure(tokens: &[Token], range: &Range<usize>) -> bool {
     const BEFORE: &[&str] = &["expect", "predict", "predicted", "forecasting"];
     const AFTER: &[&str] = &["possible", "expected", "forecast", "predicted", "likely"];
-    let before = clause_before(tokens, range.clone(), 8);
+    let forecasts = |before: &[&str]| {
+        before.iter().any(|w| OUTLOOK.contains(w) || BEFORE.contains(w))
+            || before.windows(2).any(|w| w == ["set", "to"])
+    };
     let after = window(tokens, range.clone(), false, 4, true);
-    before.iter().any(|w| OUTLOOK.contains(w) || BEFORE.contains(w))
+    forecasts(&clause_before(tokens, range.clone(), 8))
+        || with_phrase_after_comma(tokens, range.start)
+            .is_some_and(|comma| forecasts(&clause_before(tokens, comma..comma + 1, 8)))
         || after.iter().any(|w| AFTER.contains(w))
+}
+
+/// The index of the comma before a short phrase opened by `with` that holds the token at
+/// `start` (`..., with gusts of`), if there is one.
+fn with_phrase_after_comma(tokens: &[Token], start: usize) -> Option<usize> {
+    let mut first = None;
+    let mut words = 0;
+    for at in (0..start).rev() {
+        let t = &tokens[at];
+        if t.text == "," {
+            return (first == Some("with")).then_some(at);
+        }
+        if is_boundary(t, true) || words >= 6 {
+            return None;
+        }
+        if t.is_word() {
+            first = Some(t.folded.as_ref());
+            words += 1;
+        }
+    }
+    None
 }
 
 /// Money takes the class of what it pays for, narrowed by the word before that class's term:
@@ -3028,6 +3057,26 @@ mod tests {
         assert_eq!(
             key_on(possible, "60 to 80 millimetres", (2026, 10, 21)).as_deref(),
             Some("rainfall.distance.projected")
+        );
+        let with = "The weather service predicts a stormy Friday, with gusts of about 60 km/h.";
+        assert_eq!(
+            key_on(with, "about 60 km/h", (2026, 10, 21)).as_deref(),
+            Some("gusts.speed.projected")
+        );
+        let set = "Temperatures are set to climb to 41C by the weekend.";
+        assert_eq!(
+            key_on(set, "41C", (2026, 10, 21)).as_deref(),
+            Some("temperature.temperature.projected")
+        );
+        let past = "The storm hit on Friday, with gusts of about 60 km/h.";
+        assert_eq!(
+            key_on(past, "about 60 km/h", (2026, 10, 21)).as_deref(),
+            Some("gusts.speed")
+        );
+        let set_record = "The town set a record of 41C on Monday.";
+        assert_eq!(
+            key_on(set_record, "41C", (2026, 10, 21)).as_deref(),
+            Some("temperature.temperature")
         );
         let fell = "Forecasters said more than 300 mm of rain fell in two days.";
         assert_eq!(
