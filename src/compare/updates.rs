@@ -26,7 +26,7 @@ const GROWING: &[&str] = &[
     "hospitalised",
     "arrested",
     "evacuated",
-    "displaced",
+    "homeless",
     "destroyed",
     "damaged",
 ];
