@@ -1770,7 +1770,10 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         key: None,
         noun: None,
     };
-    if is_apposed_age(tokens, &range, claim) || scope::is_age_bound(tokens, &range, claim) {
+    if is_apposed_age(tokens, &range, claim)
+        || scope::is_age_bound(tokens, &range, claim)
+        || scope::is_denominator(tokens, &range)
+    {
         return none;
     }
     let after = window(tokens, range.clone(), false, 6, false);

@@ -48,7 +48,7 @@ const CLUSTERS: &[&str] = &[
 /// 12 false alarms and 11 traps.
 const MIN_FOUND: usize = 95;
 const MAX_FALSE_ALARMS: usize = 35;
-const MAX_TRAPS_HIT: usize = 52;
+const MAX_TRAPS_HIT: usize = 51;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters() {
@@ -88,7 +88,7 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// keying must still keep earlier years' figures apart.
 const MIN_FOUND_UNDATED: usize = 92;
 const MAX_FALSE_ALARMS_UNDATED: usize = 43;
-const MAX_TRAPS_HIT_UNDATED: usize = 65;
+const MAX_TRAPS_HIT_UNDATED: usize = 64;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters_without_front_matter() {

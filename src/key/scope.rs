@@ -168,6 +168,30 @@ pub(super) fn is_age_bound(tokens: &[Token], range: &Range<usize>, claim: &Claim
     bound && small && copula && no_noun
 }
 
+/// `one family in ten has someone who works there`, `one child out of five`: the count after
+/// `in` or `out of`, with `one` and at most two words before it, is the denominator of a
+/// proportion; it counts nobody.
+pub(super) fn is_denominator(tokens: &[Token], range: &Range<usize>) -> bool {
+    let mut at = range.start;
+    let mut prev = || {
+        at = at.checked_sub(1)?;
+        tokens.get(at)
+    };
+    let Some(link) = prev() else { return false };
+    let link_ok = link.is("in") || (link.is("of") && prev().is_some_and(|t| t.is("out")));
+    if !link_ok {
+        return false;
+    }
+    for _ in 0..3 {
+        match prev() {
+            Some(t) if t.is("one") || t.text == "1" => return true,
+            Some(t) if t.is_word() => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use crate::key::tests::keys_on;
@@ -183,6 +207,18 @@ mod tests {
         .find(|(t, _)| t == figure)
         .unwrap_or_else(|| panic!("{figure} in {text}"))
         .1
+    }
+
+    #[test]
+    fn the_denominator_of_a_proportion_counts_nobody() {
+        let text = "In a county where one household in ten lost power, 40 people died.";
+        assert_eq!(key(text, "ten"), None);
+        assert_eq!(key(text, "40").as_deref(), Some("dead"));
+        let out_of = "One worker out of 12 was injured, the firm said.";
+        assert_eq!(key(out_of, "12"), None);
+        // A count after `in` with no `one` before it is keyed as usual.
+        let toll = "Floods in the valley killed 12 people in three villages.";
+        assert_eq!(key(toll, "12").as_deref(), Some("dead"));
     }
 
     #[test]
