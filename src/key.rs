@@ -1293,11 +1293,16 @@ fn per_unit(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
         .collect();
     let rate = after.windows(2).find_map(|w| {
         let per = ["a", "an", "per", "each", "every"].iter().any(|p| w[0].is(p));
-        // `a year ago`, `a day after the storm`: a time, not a rate.
-        let timed = after.iter().any(|t| {
-            ["ago", "after", "before", "earlier", "later"]
-                .iter()
-                .any(|x| t.is(x))
+        // `a year ago`, `a day after the storm`: a time, not a rate; but `a week before
+        // bonuses`, `a year after taxes` name what the rate is counted before.
+        let timed = after.iter().enumerate().any(|(i, t)| {
+            let counted_before = || {
+                after.get(i + 1).is_some_and(|n| {
+                    n.is_word() && n.text == &*n.folded && plural_noun(&[&n.folded]).is_some()
+                })
+            };
+            ["ago", "earlier", "later"].iter().any(|x| t.is(x))
+                || (["after", "before"].iter().any(|x| t.is(x)) && !counted_before())
         });
         let per = per && !timed;
         let unit = w[1].folded.trim_end_matches('s');
@@ -3236,6 +3241,16 @@ mod tests {
         assert!(key_on(text, "250 to 600 euros", at).is_some_and(|k| k.ends_with(".each")));
         let total = "The airline put the cost of compensation at €60m.";
         assert!(key_on(total, "€60m", at).is_some_and(|k| !k.ends_with(".each")));
+    }
+
+    #[test]
+    fn a_rate_before_deductions_is_still_a_rate() {
+        let at = (2026, 5, 11);
+        let pay = "The new coach will earn about $90,000 a week before bonuses.";
+        assert_eq!(key_on(pay, "about $90,000", at).as_deref(), Some("wage.per_week"));
+        // `a week before the vote` is a time.
+        let time = "Donors gave the party $90,000 a week before the vote.";
+        assert!(key_on(time, "$90,000", at).is_none_or(|k| !k.contains(".per_")));
     }
 
     #[test]
