@@ -839,6 +839,25 @@ fn before_past_relatives<'t>(tokens: &'t [Token], claim: Range<usize>) -> Few<'t
     Few::of(&words)
 }
 
+/// `the 31 taken to hospital and seven treated at the scene`: a figure right after `and` or
+/// `but` with a predicate of its own right after it (a word in `-ed`, or `was`, `were`, `is`,
+/// `are`, `had`, `have`) says what happened to it there, and takes no role from the clause
+/// before the conjunction.
+fn own_predicate_after_and(tokens: &[Token], range: &Range<usize>) -> bool {
+    let after_and = range
+        .start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| t.is("and") || t.is("but"));
+    let predicate = tokens.get(range.end).is_some_and(|t| {
+        let w: &str = &t.folded;
+        t.is_word()
+            && ((w.len() > 4 && w.ends_with("ed"))
+                || ["was", "were", "is", "are", "had", "have"].contains(&w))
+    });
+    after_and && predicate
+}
+
 /// Lower-case words near the claim, nearest first, with their distance in words.
 fn window<'t>(
     tokens: &'t [Token],
@@ -1854,7 +1873,11 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
                 .then(|| role_of(&predicate_after(tokens, range.clone()), &[], rules))
                 .flatten()
         })
-        .or_else(|| role_of(&after, &before_past_relatives(tokens, range.clone()), rules))
+        .or_else(|| {
+            (!own_predicate_after_and(tokens, &range))
+                .then(|| role_of(&after, &before_past_relatives(tokens, range.clone()), rules))
+                .flatten()
+        })
         // `| Dead | 42 |`: a row label names the role of the figures in its row.
         .or_else(|| role_of(&[], &label, rules))
         .filter(|_| takes_roles)
@@ -3386,6 +3409,16 @@ mod tests {
             key("About 2,000 troops in armoured vehicles paraded through the city.").as_deref(),
             Some("troops")
         );
+    }
+
+    #[test]
+    fn a_figure_with_its_own_predicate_after_and_takes_no_earlier_role() {
+        let own =
+            "The clinic said the 31 taken to hospital overnight and 15 discharged later were all miners.";
+        assert_eq!(key_on(own, "15", (2026, 3, 2)), None);
+        // Without a predicate of its own, the figure after `and` shares the role.
+        let shared = "Rescuers said 40 people had been evacuated from the east bank and 25 from the west.";
+        assert_eq!(key_on(shared, "25", (2026, 3, 2)).as_deref(), Some("evacuated"));
     }
 
     #[test]
