@@ -2312,6 +2312,21 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
         let start = head_start(&before, relative);
         before = Few::of(&before[start..]);
     }
+    // `An inquiry into the fire reported in 2021`: an event named after `into` is what an
+    // inquiry or a review looks into; the date is the inquiry's, not the event's.
+    if let Some(into) = before.iter().position(|w| *w == "into") {
+        let complement = before[into + 1..].iter().take(3).position(|w| {
+            rules
+                .term_index
+                .get(*w)
+                .is_some_and(|c| c.iter().any(|&(ci, _)| accept(&rules.classes[ci])))
+        });
+        if let Some(term) = complement.filter(|&t| into + 2 + t < before.len()) {
+            let mut kept: Vec<&str> = before[..into].to_vec();
+            kept.extend_from_slice(&before[into + 2 + term..]);
+            before = Few::of(&kept);
+        }
+    }
     let after = window(tokens, range, false, 2, true);
     let found = nearest(&inside, false, rules, accept).or_else(|| {
         pick(
@@ -3419,6 +3434,14 @@ mod tests {
         // Without a predicate of its own, the figure after `and` shares the role.
         let shared = "Rescuers said 40 people had been evacuated from the east bank and 25 from the west.";
         assert_eq!(key_on(shared, "25", (2026, 3, 2)).as_deref(), Some("evacuated"));
+    }
+
+    #[test]
+    fn an_event_looked_into_is_not_dated_by_the_inquiry() {
+        let inquiry = "A review into the blaze reported in 2021 that warnings had been ignored.";
+        assert_eq!(key_on(inquiry, "2021", (2026, 3, 2)), None);
+        let spread = "The blaze spread into the valley in 2021.";
+        assert_eq!(key_on(spread, "2021", (2026, 3, 2)).as_deref(), Some("fire.year"));
     }
 
     #[test]
