@@ -1797,6 +1797,7 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
     if is_apposed_age(tokens, &range, claim)
         || scope::is_age_bound(tokens, &range, claim)
         || scope::is_denominator(tokens, &range)
+        || scope::is_span_of_count(tokens, &range)
     {
         return none;
     }
