@@ -252,20 +252,20 @@ impl<'a> Reader<'a> {
         // vector: only two batches of per-document vectors exist beside it at any time. The
         // strings of the claims kept are shared across the run as they are moved, which one
         // thread does; it moves the batch before while the pool reads the next one.
-        const BATCH: usize = 256;
+        const BATCH: usize = 64;
         let mut documents = documents;
         let (rules, keep, forget) = (self.rules, self.keep, self.forget_text);
         for (batch, chunk) in documents.chunks_mut(BATCH).enumerate() {
             let first = self.documents.len() + batch * BATCH;
             let before = self.pending.take();
-            let (read, ()) = rayon::join(
-                || Read::batch(chunk, first, rules, keep, forget, document_done),
-                || {
-                    if let Some((first, read)) = before {
-                        self.merge(first, read);
-                    }
-                },
-            );
+            let mut read = Vec::new();
+            // The calling thread merges the batch before while the pool reads this one.
+            rayon::in_place_scope(|scope| {
+                scope.spawn(|_| read = Read::batch(chunk, first, rules, keep, forget, document_done));
+                if let Some((first, before)) = before {
+                    self.merge(first, before);
+                }
+            });
             self.pending = Some((first, read));
         }
         self.documents.extend(documents);

@@ -10,10 +10,11 @@
 //! 136 bytes where a claim is 176), so a claim costs 10 or 14 bytes plus its share of the
 //! templates. [`Packed::get`] gives the claim back, every field as it was pushed.
 
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::{Claim, Doubt, Figure, Kind, Qualifier, Relation, Shared};
 use crate::interval::Interval;
@@ -21,7 +22,7 @@ use crate::interval::Interval;
 /// Claims in the order they were pushed, read back by index.
 #[derive(Debug, Default, Clone)]
 pub struct Packed {
-    records: Vec<Record>,
+    records: Chunks<Record>,
     /// How far each claim's sentence reaches around its span, by record; empty while every
     /// sentence pushed is its claim's span (a reader that forgets the text makes them so).
     reaches: Vec<Reach>,
@@ -29,9 +30,9 @@ pub struct Packed {
     /// pushed in document order, so a run holds a document's claims.
     runs: Vec<(usize, usize)>,
     /// Each distinct claim without its place.
-    templates: Vec<Template>,
+    templates: Chunks<Template>,
     /// Template ids by hash; templates with the same hash are chained through `next`.
-    by_hash: HashMap<u64, u32>,
+    by_hash: FxHashMap<u64, u32>,
     next: Vec<u32>,
     /// Claims whose place does not fit a record (a file past 4 GiB, a sentence reaching more
     /// than 64 KiB around its phrase): kept whole.
@@ -126,7 +127,7 @@ impl Packed {
     /// Lets go of what only pushing needs; no claim can be added afterwards without the
     /// templates being stored again.
     pub fn shrink_to_fit(&mut self) {
-        self.by_hash = HashMap::new();
+        self.by_hash = FxHashMap::default();
         self.next = Vec::new();
         self.records.shrink_to_fit();
         self.reaches.shrink_to_fit();
@@ -140,7 +141,11 @@ impl Packed {
         let hash = template_hash(&template);
         let mut at = self.by_hash.get(&hash).copied().unwrap_or(NONE);
         while at != NONE {
-            if same_template(&self.templates[at as usize], &template) {
+            if self
+                .templates
+                .get(at as usize)
+                .is_some_and(|t| same_template(t, &template))
+            {
                 return at;
             }
             at = self.next[at as usize];
@@ -353,8 +358,12 @@ fn template_parts(template: &Template) -> (impl Hash + Eq, [Option<&Shared>; 5])
 /// A hash of every field but the place. Strings hash by address: the reader interns them
 /// ([`super::Interner`]), so equal strings are one copy, and two equal strings held apart only
 /// cost a second template, never a wrong one (`same_template` compares their text).
+///
+/// The thread that merges the reading threads' batches hashes every claim kept, so the hash is
+/// a fast one (rustc's `FxHasher`), not the default `SipHash`: templates are not chosen by
+/// an adversary, and a collision only lengthens a chain.
 fn template_hash(template: &Template) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = FxHasher::default();
     let (bits, strings) = template_parts(template);
     bits.hash(&mut h);
     for s in strings {
@@ -366,6 +375,63 @@ fn template_hash(template: &Template) -> u64 {
 /// Whether two templates agree on every field, floats bit for bit.
 fn same_template(a: &Template, b: &Template) -> bool {
     template_parts(a) == template_parts(b)
+}
+
+/// A vector that grows a fixed-size chunk at a time: a run pushes millions of records and
+/// hundreds of thousands of templates, and a vector growing by doubling may hold nearly as
+/// much room again as it fills (25 MB of records at 100,000 articles), and needs both its old
+/// and new room while it moves.
+#[derive(Debug, Clone)]
+struct Chunks<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+/// Elements a chunk holds: a power of two, so that an index splits by shifting.
+const CHUNK_BITS: u32 = 14;
+const CHUNK: usize = 1 << CHUNK_BITS;
+
+impl<T> Default for Chunks<T> {
+    fn default() -> Self {
+        Chunks {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunks<T> {
+    fn push(&mut self, item: T) {
+        match self.chunks.last_mut() {
+            Some(chunk) if chunk.len() < CHUNK => chunk.push(item),
+            _ => {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                chunk.push(item);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn get(&self, index: usize) -> Option<&T> {
+        self.chunks.get(index >> CHUNK_BITS)?.get(index & (CHUNK - 1))
+    }
+
+    /// Gives back the room of the last chunk beyond its elements.
+    fn shrink_to_fit(&mut self) {
+        if let Some(last) = self.chunks.last_mut() {
+            last.shrink_to_fit();
+        }
+        self.chunks.shrink_to_fit();
+    }
 }
 
 #[cfg(test)]
@@ -508,6 +574,25 @@ mod tests {
         assert_eq!(packed.get(2), Some(odd));
         assert_eq!(packed.get(3), Some(full()));
         assert_eq!(packed.source(0), Some(7));
+    }
+
+    #[test]
+    fn chunks_read_back_across_chunk_boundaries() {
+        let mut chunks = Chunks::default();
+        assert!(chunks.is_empty());
+        let n = 2 * CHUNK + 3;
+        for i in 0..n {
+            chunks.push(i);
+        }
+        assert_eq!(chunks.len(), n);
+        assert_eq!(chunks.chunks.len(), 3);
+        for i in [0, CHUNK - 1, CHUNK, 2 * CHUNK, n - 1] {
+            assert_eq!(chunks.get(i), Some(&i));
+        }
+        assert_eq!(chunks.get(n), None);
+        chunks.shrink_to_fit();
+        assert_eq!(chunks.chunks[2].capacity(), 3);
+        assert_eq!(chunks.get(n - 1), Some(&(n - 1)));
     }
 
     #[test]

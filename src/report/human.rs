@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use colored::{ColoredString, Colorize};
+use rayon::prelude::*;
 use similar::{ChangeTag, TextDiff};
 
 use super::value::format_value;
@@ -22,13 +23,35 @@ use crate::claim::Doubt;
 use crate::compare::{Finding, Verdict};
 use crate::Analysis;
 
+/// How many findings the human report renders at once, in parallel.
+const WINDOW: usize = 64;
+
+/// A finding placing more claims than this is written as it is rendered, not held.
+const LARGE_FINDING: usize = 2_000;
+
+/// How many claims of a side the human report places in one parallel task.
+const PLACES_CHUNK: usize = 4_096;
+
 /// Writes the findings and the summary line.
 pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOptions) -> io::Result<()> {
     let locator = Locator::new(analysis);
+    // Findings are rendered in parallel, a few at a time, and written in order. A finding that
+    // places many claims (one of 100,000 articles may list tens of thousands of sources) is
+    // written as it is rendered instead, so that no large block of text is held.
+    let mut window: Vec<&Finding> = Vec::new();
     for finding in &analysis.comparison.findings {
-        write_finding(out, analysis, &locator, finding, options)?;
-        writeln!(out)?;
+        if finding.sides.iter().map(|s| s.claims.len()).sum::<usize>() > LARGE_FINDING {
+            write_findings(out, analysis, &locator, &mut window, options)?;
+            write_finding(out, analysis, &locator, finding, options)?;
+            writeln!(out)?;
+        } else {
+            window.push(finding);
+            if window.len() == WINDOW {
+                write_findings(out, analysis, &locator, &mut window, options)?;
+            }
+        }
     }
+    write_findings(out, analysis, &locator, &mut window, options)?;
     if options.show_agreements {
         for agreement in &analysis.comparison.agreements {
             let Some(first) = agreement.claims.first().and_then(|i| analysis.claim(i)) else {
@@ -51,6 +74,30 @@ pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: Render
     write_uncertain(out, analysis, &locator, options)?;
     super::notices::write_human(out, analysis, options.color)?;
     write_summary(out, analysis, options)
+}
+
+/// Renders `findings` in parallel, writes them in order, and empties the list.
+fn write_findings(
+    out: &mut dyn io::Write,
+    analysis: &Analysis,
+    locator: &Locator,
+    findings: &mut Vec<&Finding>,
+    options: RenderOptions,
+) -> io::Result<()> {
+    let rendered: Vec<io::Result<Vec<u8>>> = findings
+        .par_iter()
+        .map(|finding| {
+            let mut block = Vec::new();
+            write_finding(&mut block, analysis, locator, finding, options)?;
+            block.push(b'\n');
+            Ok(block)
+        })
+        .collect();
+    findings.clear();
+    for block in rendered {
+        out.write_all(&block?)?;
+    }
+    Ok(())
 }
 
 /// The claims that could not be normalized with confidence, apart from the findings: dates
@@ -169,10 +216,30 @@ fn write_finding(
         // A side's claims are in document order, so a source's claims stand together; the
         // map keeps a side of a run of 100,000 articles from searching every source per claim.
         // Only a claim's place is read: a side of a large run holds hundreds of thousands.
+        // They are read and written out in parallel, a chunk of claims at a time, each chunk
+        // giving runs of one source's places in order; the runs are then gathered by source.
+        let runs: Vec<Vec<(usize, String)>> = side
+            .claims
+            .as_u32()
+            .par_chunks(PLACES_CHUNK)
+            .map(|chunk| {
+                let mut runs: Vec<(usize, String)> = Vec::new();
+                for (source, span) in chunk.iter().filter_map(|&c| analysis.place(c as usize)) {
+                    let (line, col) = locator.line_col(analysis, source, span.start);
+                    match runs.last_mut() {
+                        Some((last, at)) if *last == source => {
+                            // Writing to a String cannot fail.
+                            let _ = write!(at, ", {line}:{col}");
+                        }
+                        _ => runs.push((source, format!("{line}:{col}"))),
+                    }
+                }
+                runs
+            })
+            .collect();
         let mut per_source: Vec<(usize, String)> = Vec::new();
         let mut slot_of: HashMap<usize, usize> = HashMap::new();
-        for (source, span) in side.claims.iter().filter_map(|c| analysis.place(c)) {
-            let (line, col) = locator.line_col(analysis, source, span.start);
+        for (source, at) in runs.into_iter().flatten() {
             let slot = match per_source.last() {
                 Some(&(last, _)) if last == source => per_source.len() - 1,
                 _ => *slot_of.entry(source).or_insert_with(|| {
@@ -180,13 +247,16 @@ fn write_finding(
                     per_source.len() - 1
                 }),
             };
-            let at = &mut per_source[slot].1;
-            let comma = if at.is_empty() { "" } else { ", " };
-            // Writing to a String cannot fail.
-            let _ = write!(at, "{comma}{line}:{col}");
+            let into = &mut per_source[slot].1;
+            if into.is_empty() {
+                *into = at;
+            } else {
+                into.push_str(", ");
+                into.push_str(&at);
+            }
         }
         let place_lines: Vec<String> = per_source
-            .iter()
+            .par_iter()
             .map(|(source, at)| {
                 let doc = &analysis.documents[*source];
                 let outlet = doc
@@ -210,7 +280,9 @@ fn write_finding(
         )?;
         let indent = " ".repeat(4 + phrase_width + 3 + value_width + 3);
         for more in place_lines.iter().skip(1) {
-            writeln!(out, "{indent}{more}")?;
+            out.write_all(indent.as_bytes())?;
+            out.write_all(more.as_bytes())?;
+            out.write_all(b"\n")?;
         }
     }
     Ok(())
