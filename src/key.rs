@@ -490,8 +490,14 @@ fn as_of_words(before: &[&str]) -> bool {
 /// The anchor of a year stated relative to a publication date there is none of: `Last year,
 /// 58 runners ...` is another year's figure even when the year cannot be told, so it is
 /// labelled by its words (`last_year`); the year it names, `this year`, labels nothing.
+///
+/// `Seven years ago` is read as a date, a day that many years back; its figures belong to that
+/// other year as well.
 fn unresolved_year_label(c: &Claim) -> Option<String> {
-    if c.kind != Kind::Year || c.value.is_some() || c.doubt != Some(crate::claim::Doubt::Unresolved) {
+    if !matches!(c.kind, Kind::Year | Kind::Date)
+        || c.value.is_some()
+        || c.doubt != Some(crate::claim::Doubt::Unresolved)
+    {
         return None;
     }
     let words: Vec<String> = c
@@ -503,7 +509,11 @@ fn unresolved_year_label(c: &Claim) -> Option<String> {
     if words.iter().any(|w| ["this", "current"].contains(&w.as_str())) {
         return None;
     }
-    Some(words.join("_"))
+    let years_ago = matches!(
+        words.as_slice(),
+        [.., unit, ago] if ago == "ago" && (unit == "years" || unit == "year")
+    );
+    (c.kind == Kind::Year || years_ago).then(|| words.join("_"))
 }
 
 /// The last five words before a claim in its sentence, as written: compare them with
@@ -3502,6 +3512,11 @@ mod tests {
         // A year stated relative to the missing date still sets its figures apart.
         let got = undated("Last year, when temperatures reached 24C, 58 runners needed treatment.");
         assert_eq!(got[2].1.as_deref(), Some("runners@last_year"));
+        let got = undated("Twelve years ago, 40 runners needed treatment.");
+        assert_eq!(got[1].1.as_deref(), Some("runners@twelve_years_ago"));
+        // A day or a week back is no other year.
+        let got = undated("Two days ago, 40 runners needed treatment.");
+        assert_eq!(got[1].1.as_deref(), Some("runners"));
         let got = undated("This year 58 runners needed treatment.");
         assert_eq!(got[1].1.as_deref(), Some("runners"));
         // An as-of date needs a publication date to be in the past.
