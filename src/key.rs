@@ -868,6 +868,27 @@ fn own_predicate_after_and(tokens: &[Token], range: &Range<usize>) -> bool {
     after_and && predicate
 }
 
+/// `Nine were seriously hurt`, `three remain in a critical condition`, `12 critically
+/// injured`: how badly the injured counted were hurt, from the figure's own clause (the four
+/// words before it and the six after it, to a comma or a conjunction). The seriously or
+/// critically injured are a part of all the injured, not another count of them.
+fn severity(tokens: &[Token], range: &Range<usize>) -> Option<&'static str> {
+    let before = clause_before(tokens, range.clone(), 4);
+    let after: Vec<&str> = window(tokens, range.clone(), false, 6, true)
+        .iter()
+        .take_while(|w| !["and", "but", "while", "whereas", "or"].contains(*w))
+        .copied()
+        .collect();
+    let has = |words: &[&str]| before.iter().chain(after.iter()).any(|w| words.contains(w));
+    if has(&["critical", "critically"]) {
+        Some("critical")
+    } else if has(&["seriously", "serious", "severely", "badly", "gravely"]) {
+        Some("serious")
+    } else {
+        None
+    }
+}
+
 /// Lower-case words near the claim, nearest first, with their distance in words.
 fn window<'t>(
     tokens: &'t [Token],
@@ -1925,6 +1946,10 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
             .filter(|n| !is_role_word(n))
             .map(|n| singular(&n)),
     };
+    let role = role.map(|r| match severity(tokens, &range) {
+        Some(level) if r == "injured" => format!("{r}.{level}"),
+        _ => r,
+    });
     let key = match (subject_id, role) {
         (Some(s), Some(r)) if s == "people" => Some(r),
         (Some(s), Some(r)) => Some(format!("{s}.{r}")),
@@ -3435,6 +3460,23 @@ mod tests {
             key("About 2,000 troops in armoured vehicles paraded through the city.").as_deref(),
             Some("troops")
         );
+    }
+
+    #[test]
+    fn the_seriously_or_critically_injured_are_a_part_of_the_injured() {
+        let at = (2026, 3, 2);
+        let all = "The crash injured 40 people, the ambulance service said.";
+        assert_eq!(key_on(all, "40", at).as_deref(), Some("injured"));
+        let serious = "At least 12 were badly hurt in the crash.";
+        assert_eq!(
+            key_on(serious, "At least 12", at).as_deref(),
+            Some("injured.serious")
+        );
+        let critical = "Doctors said 14 people were critically injured.";
+        assert_eq!(key_on(critical, "14", at).as_deref(), Some("injured.critical"));
+        // The severity of another clause is not this figure's.
+        let other = "The crash injured 40 people, and the driver is in a critical condition.";
+        assert_eq!(key_on(other, "40", at).as_deref(), Some("injured"));
     }
 
     #[test]
