@@ -27,10 +27,11 @@ use crate::Analysis;
 const WINDOW: usize = 64;
 
 /// A finding placing more claims than this is written as it is rendered, not held.
-const LARGE_FINDING: usize = 2_000;
+const LARGE_FINDING: usize = if cfg!(test) { 8 } else { 2_000 };
 
-/// How many claims of a side the human report places in one parallel task.
-const PLACES_CHUNK: usize = 4_096;
+/// How many claims of a side the human report places in one parallel task (a few in unit
+/// tests, so that small inputs cross chunks).
+const PLACES_CHUNK: usize = if cfg!(test) { 3 } else { 4_096 };
 
 /// Writes the findings and the summary line.
 pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOptions) -> io::Result<()> {
@@ -350,5 +351,62 @@ pub(crate) fn paint(text: String, color: bool, style: impl Fn(&str) -> ColoredSt
         style(&text).to_string()
     } else {
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::rules::RuleSet;
+
+    /// Articles whose tolls disagree: a large finding (written as rendered, its places in
+    /// several chunks, a source's claims apart) and small ones (rendered in parallel).
+    fn analysis() -> Analysis {
+        let docs = (0..12)
+            .map(|i| {
+                let toll = if i % 3 == 0 { 40 } else { 52 };
+                let homes = match i {
+                    0 | 1 => "It destroyed 450 homes.\n",
+                    2 | 3 => "It destroyed 300 homes.\n",
+                    _ => "",
+                };
+                let text = format!(
+                    "---\npublished: 2026-03-0{}\n---\nThe storm killed {toll} people, officials said.\n\n\
+                     Rescuers found that it killed {toll} people.\n\n{homes}",
+                    1 + i % 2,
+                );
+                Document::parse(format!("{i:02}.txt"), text).expect("front matter")
+            })
+            .collect();
+        crate::analyze(docs, &RuleSet::generic())
+    }
+
+    fn human_on(threads: usize, analysis: &Analysis) -> String {
+        let mut out = Vec::new();
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool")
+            .install(|| write_human(&mut out, analysis, RenderOptions::default()))
+            .expect("report");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    #[test]
+    fn reports_are_the_same_on_one_thread_and_four() {
+        let analysis = analysis();
+        let large = analysis
+            .comparison
+            .findings
+            .iter()
+            .filter(|f| f.sides.iter().map(|s| s.claims.len()).sum::<usize>() > LARGE_FINDING)
+            .count();
+        assert!(large >= 1, "a finding larger than {LARGE_FINDING} claims");
+        assert!(analysis.comparison.findings.len() > large, "and a small one");
+        let one = human_on(1, &analysis);
+        assert_eq!(one, human_on(4, &analysis));
+        // Each source's two places stand on one line, whatever chunk they were placed in.
+        assert!(one.contains("03.txt:4:18, 6:31"), "{one}");
     }
 }
