@@ -490,8 +490,14 @@ fn as_of_words(before: &[&str]) -> bool {
 /// The anchor of a year stated relative to a publication date there is none of: `Last year,
 /// 58 runners ...` is another year's figure even when the year cannot be told, so it is
 /// labelled by its words (`last_year`); the year it names, `this year`, labels nothing.
+///
+/// `Seven years ago` is read as a date, a day that many years back; its figures belong to that
+/// other year as well.
 fn unresolved_year_label(c: &Claim) -> Option<String> {
-    if c.kind != Kind::Year || c.value.is_some() || c.doubt != Some(crate::claim::Doubt::Unresolved) {
+    if !matches!(c.kind, Kind::Year | Kind::Date)
+        || c.value.is_some()
+        || c.doubt != Some(crate::claim::Doubt::Unresolved)
+    {
         return None;
     }
     let words: Vec<String> = c
@@ -503,7 +509,11 @@ fn unresolved_year_label(c: &Claim) -> Option<String> {
     if words.iter().any(|w| ["this", "current"].contains(&w.as_str())) {
         return None;
     }
-    Some(words.join("_"))
+    let years_ago = matches!(
+        words.as_slice(),
+        [.., unit, ago] if ago == "ago" && (unit == "years" || unit == "year")
+    );
+    (c.kind == Kind::Year || years_ago).then(|| words.join("_"))
 }
 
 /// The last five words before a claim in its sentence, as written: compare them with
@@ -798,6 +808,85 @@ fn is_boundary(t: &Token, stop_at_comma: bool) -> bool {
                 t.text,
                 ";" | ":" | "!" | "?" | "(" | ")" | "[" | "]" | "|" | "\"" | "“" | "”"
             ) || (stop_at_comma && t.text == ",")))
+}
+
+/// The ten words before a figure across commas, as [`window`] reads them, less any clause set
+/// off by commas that opens with a relative word: in `At the showgrounds, which has become the
+/// biggest of the evacuation centres, about 1,100 people slept there`, the evacuation centres
+/// describe the showgrounds, not the 1,100. The figure's own clause is kept whatever opens it.
+fn before_past_relatives<'t>(tokens: &'t [Token], claim: Range<usize>) -> Few<'t> {
+    const RELATIVE: &[&str] = &["which", "who", "whose", "where"];
+    let mut words: Vec<&str> = Vec::new();
+    // Where the clause being read starts in `words`, once past the figure's own clause.
+    let mut clause_start = None;
+    let mut at = claim.start;
+    while let Some(prev) = at.checked_sub(1) {
+        at = prev;
+        let t = &tokens[at];
+        if let Some(past) = conversion(tokens, at, true).or_else(|| dash_aside(tokens, at, true)) {
+            at = past;
+            continue;
+        }
+        if t.text == ":" && is_label_colon(tokens, t) {
+            continue;
+        }
+        if t.text == "," {
+            // The clause just read opens with the last word read.
+            if let Some(start) = clause_start.filter(|_| words.last().is_some_and(|w| RELATIVE.contains(w))) {
+                words.truncate(start);
+            }
+            clause_start = Some(words.len());
+            continue;
+        }
+        if is_boundary(t, false) || words.len() >= 10 {
+            break;
+        }
+        if t.is_word() {
+            words.push(t.folded.as_ref());
+        }
+    }
+    words.reverse();
+    Few::of(&words)
+}
+
+/// `the 31 taken to hospital and seven treated at the scene`: a figure right after `and` or
+/// `but` with a predicate of its own right after it (a word in `-ed`, or `was`, `were`, `is`,
+/// `are`, `had`, `have`) says what happened to it there, and takes no role from the clause
+/// before the conjunction.
+fn own_predicate_after_and(tokens: &[Token], range: &Range<usize>) -> bool {
+    let after_and = range
+        .start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| t.is("and") || t.is("but"));
+    let predicate = tokens.get(range.end).is_some_and(|t| {
+        let w: &str = &t.folded;
+        t.is_word()
+            && ((w.len() > 4 && w.ends_with("ed"))
+                || ["was", "were", "is", "are", "had", "have"].contains(&w))
+    });
+    after_and && predicate
+}
+
+/// `Nine were seriously hurt`, `three remain in a critical condition`, `12 critically
+/// injured`: how badly the injured counted were hurt, from the figure's own clause (the four
+/// words before it and the six after it, to a comma or a conjunction). The seriously or
+/// critically injured are a part of all the injured, not another count of them.
+fn severity(tokens: &[Token], range: &Range<usize>) -> Option<&'static str> {
+    let before = clause_before(tokens, range.clone(), 4);
+    let after: Vec<&str> = window(tokens, range.clone(), false, 6, true)
+        .iter()
+        .take_while(|w| !["and", "but", "while", "whereas", "or"].contains(*w))
+        .copied()
+        .collect();
+    let has = |words: &[&str]| before.iter().chain(after.iter()).any(|w| words.contains(w));
+    if has(&["critical", "critically"]) {
+        Some("critical")
+    } else if has(&["seriously", "serious", "severely", "badly", "gravely"]) {
+        Some("serious")
+    } else {
+        None
+    }
 }
 
 /// Lower-case words near the claim, nearest first, with their distance in words.
@@ -1254,11 +1343,16 @@ fn per_unit(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
         .collect();
     let rate = after.windows(2).find_map(|w| {
         let per = ["a", "an", "per", "each", "every"].iter().any(|p| w[0].is(p));
-        // `a year ago`, `a day after the storm`: a time, not a rate.
-        let timed = after.iter().any(|t| {
-            ["ago", "after", "before", "earlier", "later"]
-                .iter()
-                .any(|x| t.is(x))
+        // `a year ago`, `a day after the storm`: a time, not a rate; but `a week before
+        // bonuses`, `a year after taxes` name what the rate is counted before.
+        let timed = after.iter().enumerate().any(|(i, t)| {
+            let counted_before = || {
+                after.get(i + 1).is_some_and(|n| {
+                    n.is_word() && n.text == &*n.folded && plural_noun(&[&n.folded]).is_some()
+                })
+            };
+            ["ago", "earlier", "later"].iter().any(|x| t.is(x))
+                || (["after", "before"].iter().any(|x| t.is(x)) && !counted_before())
         });
         let per = per && !timed;
         let unit = w[1].folded.trim_end_matches('s');
@@ -1731,11 +1825,14 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         key: None,
         noun: None,
     };
-    if is_apposed_age(tokens, &range, claim) || scope::is_age_bound(tokens, &range, claim) {
+    if is_apposed_age(tokens, &range, claim)
+        || scope::is_age_bound(tokens, &range, claim)
+        || scope::is_denominator(tokens, &range)
+        || scope::is_span_of_count(tokens, &range)
+    {
         return none;
     }
     let after = window(tokens, range.clone(), false, 6, false);
-    let before = window(tokens, range.clone(), true, 10, false);
     let table = tokens.iter().any(|t| t.text == "|");
     let label = if table {
         table_label(tokens, range.start)
@@ -1808,7 +1905,11 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
                 .then(|| role_of(&predicate_after(tokens, range.clone()), &[], rules))
                 .flatten()
         })
-        .or_else(|| role_of(&after, &before, rules))
+        .or_else(|| {
+            (!own_predicate_after_and(tokens, &range))
+                .then(|| role_of(&after, &before_past_relatives(tokens, range.clone()), rules))
+                .flatten()
+        })
         // `| Dead | 42 |`: a row label names the role of the figures in its row.
         .or_else(|| role_of(&[], &label, rules))
         .filter(|_| takes_roles)
@@ -1845,6 +1946,10 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
             .filter(|n| !is_role_word(n))
             .map(|n| singular(&n)),
     };
+    let role = role.map(|r| match severity(tokens, &range) {
+        Some(level) if r == "injured" => format!("{r}.{level}"),
+        _ => r,
+    });
     let key = match (subject_id, role) {
         (Some(s), Some(r)) if s == "people" => Some(r),
         (Some(s), Some(r)) => Some(format!("{s}.{r}")),
@@ -1876,13 +1981,42 @@ const OUTLOOK: &[&str] = &[
 /// `Forecasters expect up to 80 mm more rain`, `60 to 80 millimetres of rain possible`: a
 /// measure stated as a forecast is not the measure of what happened. Words before the figure
 /// in its clause, or a forecast adjective among the four words after it.
+/// `Temperatures are set to stay below 25C`: `set to` before the figure forecasts it too, and
+/// a `with` phrase after a comma goes on the clause before it (`Forecasters expect winds to pick
+/// up on Friday, with gusts of around 40 km/h`).
 fn forecast_measure(tokens: &[Token], range: &Range<usize>) -> bool {
     const BEFORE: &[&str] = &["expect", "predict", "predicted", "forecasting"];
     const AFTER: &[&str] = &["possible", "expected", "forecast", "predicted", "likely"];
-    let before = clause_before(tokens, range.clone(), 8);
+    let forecasts = |before: &[&str]| {
+        before.iter().any(|w| OUTLOOK.contains(w) || BEFORE.contains(w))
+            || before.windows(2).any(|w| w == ["set", "to"])
+    };
     let after = window(tokens, range.clone(), false, 4, true);
-    before.iter().any(|w| OUTLOOK.contains(w) || BEFORE.contains(w))
+    forecasts(&clause_before(tokens, range.clone(), 8))
+        || with_phrase_after_comma(tokens, range.start)
+            .is_some_and(|comma| forecasts(&clause_before(tokens, comma..comma + 1, 8)))
         || after.iter().any(|w| AFTER.contains(w))
+}
+
+/// The index of the comma before a short phrase opened by `with` that holds the token at
+/// `start` (`..., with gusts of`), if there is one.
+fn with_phrase_after_comma(tokens: &[Token], start: usize) -> Option<usize> {
+    let mut first = None;
+    let mut words = 0;
+    for at in (0..start).rev() {
+        let t = &tokens[at];
+        if t.text == "," {
+            return (first == Some("with")).then_some(at);
+        }
+        if is_boundary(t, true) || words >= 6 {
+            return None;
+        }
+        if t.is_word() {
+            first = Some(t.folded.as_ref());
+            words += 1;
+        }
+    }
+    None
 }
 
 /// Money takes the class of what it pays for, narrowed by the word before that class's term:
@@ -2213,6 +2347,21 @@ fn time_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSe
     {
         let start = head_start(&before, relative);
         before = Few::of(&before[start..]);
+    }
+    // `An inquiry into the fire reported in 2021`: an event named after `into` is what an
+    // inquiry or a review looks into; the date is the inquiry's, not the event's.
+    if let Some(into) = before.iter().position(|w| *w == "into") {
+        let complement = before[into + 1..].iter().take(3).position(|w| {
+            rules
+                .term_index
+                .get(*w)
+                .is_some_and(|c| c.iter().any(|&(ci, _)| accept(&rules.classes[ci])))
+        });
+        if let Some(term) = complement.filter(|&t| into + 2 + t < before.len()) {
+            let mut kept: Vec<&str> = before[..into].to_vec();
+            kept.extend_from_slice(&before[into + 2 + term..]);
+            before = Few::of(&kept);
+        }
     }
     let after = window(tokens, range, false, 2, true);
     let found = nearest(&inside, false, rules, accept).or_else(|| {
@@ -3029,6 +3178,26 @@ mod tests {
             key_on(possible, "60 to 80 millimetres", (2026, 10, 21)).as_deref(),
             Some("rainfall.distance.projected")
         );
+        let with = "The weather service predicts a stormy Friday, with gusts of about 60 km/h.";
+        assert_eq!(
+            key_on(with, "about 60 km/h", (2026, 10, 21)).as_deref(),
+            Some("gusts.speed.projected")
+        );
+        let set = "Temperatures are set to climb to 41C by the weekend.";
+        assert_eq!(
+            key_on(set, "41C", (2026, 10, 21)).as_deref(),
+            Some("temperature.temperature.projected")
+        );
+        let past = "The storm hit on Friday, with gusts of about 60 km/h.";
+        assert_eq!(
+            key_on(past, "about 60 km/h", (2026, 10, 21)).as_deref(),
+            Some("gusts.speed")
+        );
+        let set_record = "The town set a record of 41C on Monday.";
+        assert_eq!(
+            key_on(set_record, "41C", (2026, 10, 21)).as_deref(),
+            Some("temperature.temperature")
+        );
         let fell = "Forecasters said more than 300 mm of rain fell in two days.";
         assert_eq!(
             key_on(fell, "more than 300 mm", (2026, 10, 21)).as_deref(),
@@ -3146,6 +3315,16 @@ mod tests {
         assert!(key_on(text, "250 to 600 euros", at).is_some_and(|k| k.ends_with(".each")));
         let total = "The airline put the cost of compensation at €60m.";
         assert!(key_on(total, "€60m", at).is_some_and(|k| !k.ends_with(".each")));
+    }
+
+    #[test]
+    fn a_rate_before_deductions_is_still_a_rate() {
+        let at = (2026, 5, 11);
+        let pay = "The new coach will earn about $90,000 a week before bonuses.";
+        assert_eq!(key_on(pay, "about $90,000", at).as_deref(), Some("wage.per_week"));
+        // `a week before the vote` is a time.
+        let time = "Donors gave the party $90,000 a week before the vote.";
+        assert!(key_on(time, "$90,000", at).is_none_or(|k| !k.contains(".per_")));
     }
 
     #[test]
@@ -3275,7 +3454,7 @@ mod tests {
     fn a_noun_behind_a_preposition_is_not_what_is_counted() {
         assert_eq!(
             key("The floods forced about 9,000 from their homes.").as_deref(),
-            Some("displaced")
+            Some("evacuated")
         );
         assert_eq!(
             key("About 2,000 troops in armoured vehicles paraded through the city.").as_deref(),
@@ -3284,10 +3463,54 @@ mod tests {
     }
 
     #[test]
+    fn the_seriously_or_critically_injured_are_a_part_of_the_injured() {
+        let at = (2026, 3, 2);
+        let all = "The crash injured 40 people, the ambulance service said.";
+        assert_eq!(key_on(all, "40", at).as_deref(), Some("injured"));
+        let serious = "At least 12 were badly hurt in the crash.";
+        assert_eq!(
+            key_on(serious, "At least 12", at).as_deref(),
+            Some("injured.serious")
+        );
+        let critical = "Doctors said 14 people were critically injured.";
+        assert_eq!(key_on(critical, "14", at).as_deref(), Some("injured.critical"));
+        // The severity of another clause is not this figure's.
+        let other = "The crash injured 40 people, and the driver is in a critical condition.";
+        assert_eq!(key_on(other, "40", at).as_deref(), Some("injured"));
+    }
+
+    #[test]
+    fn a_figure_with_its_own_predicate_after_and_takes_no_earlier_role() {
+        let own =
+            "The clinic said the 31 taken to hospital overnight and 15 discharged later were all miners.";
+        assert_eq!(key_on(own, "15", (2026, 3, 2)), None);
+        // Without a predicate of its own, the figure after `and` shares the role.
+        let shared = "Rescuers said 40 people had been evacuated from the east bank and 25 from the west.";
+        assert_eq!(key_on(shared, "25", (2026, 3, 2)).as_deref(), Some("evacuated"));
+    }
+
+    #[test]
+    fn an_event_looked_into_is_not_dated_by_the_inquiry() {
+        let inquiry = "A review into the blaze reported in 2021 that warnings had been ignored.";
+        assert_eq!(key_on(inquiry, "2021", (2026, 3, 2)), None);
+        let spread = "The blaze spread into the valley in 2021.";
+        assert_eq!(key_on(spread, "2021", (2026, 3, 2)).as_deref(), Some("fire.year"));
+    }
+
+    #[test]
+    fn a_relative_clause_between_commas_names_no_role() {
+        let aside =
+            "At the depot, which the army turned into an evacuation hub, about 700 people slept in tents.";
+        assert_eq!(key(aside), None);
+        let plain = "At the evacuation hub by the depot, about 700 people slept in tents.";
+        assert_eq!(key(plain).as_deref(), Some("evacuated"));
+    }
+
+    #[test]
     fn the_predicate_of_the_counted_noun_names_its_role() {
         assert_eq!(
             key("More than 20,000 people across the region have had to leave their homes.").as_deref(),
-            Some("displaced")
+            Some("evacuated")
         );
         // The role of the next clause is not the role of this one.
         let got = keys_with(
@@ -3331,6 +3554,11 @@ mod tests {
         // A year stated relative to the missing date still sets its figures apart.
         let got = undated("Last year, when temperatures reached 24C, 58 runners needed treatment.");
         assert_eq!(got[2].1.as_deref(), Some("runners@last_year"));
+        let got = undated("Twelve years ago, 40 runners needed treatment.");
+        assert_eq!(got[1].1.as_deref(), Some("runners@twelve_years_ago"));
+        // A day or a week back is no other year.
+        let got = undated("Two days ago, 40 runners needed treatment.");
+        assert_eq!(got[1].1.as_deref(), Some("runners"));
         let got = undated("This year 58 runners needed treatment.");
         assert_eq!(got[1].1.as_deref(), Some("runners"));
         // An as-of date needs a publication date to be in the past.

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use super::{grade_key, Agreement, Comparison, Figures, Finding};
 use crate::claim::Figure;
 
-/// Roles whose counts only grow as an event goes on.
+/// Roles whose counts only grow as an event goes on (a home a fire destroyed stays destroyed).
 const GROWING: &[&str] = &[
     "dead",
     "injured",
@@ -26,7 +26,9 @@ const GROWING: &[&str] = &[
     "hospitalised",
     "arrested",
     "evacuated",
-    "displaced",
+    "homeless",
+    "destroyed",
+    "damaged",
 ];
 
 /// Levels that rise and fall as an event goes on.
@@ -171,6 +173,21 @@ mod tests {
         let c = settled_findings(&claims, &[day(19), day(21), day(21)]);
         assert!(c.findings.is_empty(), "{:?}", c.findings);
         assert_eq!(c.agreements.len(), 1);
+    }
+
+    #[test]
+    fn homes_destroyed_days_earlier_are_an_update() {
+        let claims = [
+            claim(0, "homes.destroyed", Qualifier::Exact, 90.0),
+            claim(1, "homes.destroyed", Qualifier::Exact, 130.0),
+        ];
+        assert!(settled_findings(&claims, &[day(19), day(22)]).findings.is_empty());
+        // More homes destroyed on the earlier day cannot be an update of a growing count.
+        let fewer = [
+            claim(0, "homes.destroyed", Qualifier::Exact, 130.0),
+            claim(1, "homes.destroyed", Qualifier::Exact, 90.0),
+        ];
+        assert_eq!(settled_findings(&fewer, &[day(19), day(22)]).findings.len(), 1);
     }
 
     #[test]

@@ -168,6 +168,51 @@ pub(super) fn is_age_bound(tokens: &[Token], range: &Range<usize>, claim: &Claim
     bound && small && copula && no_noun
 }
 
+/// `one family in ten has someone who works there`, `one child out of five`: the count after
+/// `in` or `out of`, with `one` and at most two words before it, is the denominator of a
+/// proportion; it counts nobody.
+pub(super) fn is_denominator(tokens: &[Token], range: &Range<usize>) -> bool {
+    let mut at = range.start;
+    let mut prev = || {
+        at = at.checked_sub(1)?;
+        tokens.get(at)
+    };
+    let Some(link) = prev() else { return false };
+    let link_ok = link.is("in") || (link.is("of") && prev().is_some_and(|t| t.is("out")));
+    if !link_ok {
+        return false;
+    }
+    for _ in 0..3 {
+        match prev() {
+            Some(t) if t.is("one") || t.text == "1" => return true,
+            Some(t) if t.is_word() => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// `scored 27 goals in 41 appearances`, `three wins in eight games`: a count after `in` that
+/// follows another count and its plural noun is the span the first is counted over, as the
+/// `ten` of `one family in ten` is a denominator; it is not a figure of its own to compare.
+pub(super) fn is_span_of_count(tokens: &[Token], range: &Range<usize>) -> bool {
+    const SPELLED: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    let back = |k: usize| range.start.checked_sub(k).and_then(|i| tokens.get(i));
+    let is_count = |t: &Token| t.is_number() || SPELLED.iter().any(|w| t.is(w));
+    let plural = |t: &Token| {
+        let w: &str = &t.folded;
+        t.is_word() && t.text == w && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+    };
+    let counted_noun_after = tokens.get(range.end).is_some_and(plural);
+    if !counted_noun_after || !back(1).is_some_and(|t| t.is("in")) || !back(2).is_some_and(plural) {
+        return false;
+    }
+    // The noun of the first count, with at most one word before it: `27 league goals`.
+    back(3).is_some_and(is_count) || (back(3).is_some_and(Token::is_word) && back(4).is_some_and(is_count))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::key::tests::keys_on;
@@ -183,6 +228,29 @@ mod tests {
         .find(|(t, _)| t == figure)
         .unwrap_or_else(|| panic!("{figure} in {text}"))
         .1
+    }
+
+    #[test]
+    fn the_denominator_of_a_proportion_counts_nobody() {
+        let text = "In a county where one household in ten lost power, 40 people died.";
+        assert_eq!(key(text, "ten"), None);
+        assert_eq!(key(text, "40").as_deref(), Some("dead"));
+        let out_of = "One worker out of 12 was injured, the firm said.";
+        assert_eq!(key(out_of, "12"), None);
+        // A count after `in` with no `one` before it is keyed as usual.
+        let toll = "Floods in the valley killed 12 people in three villages.";
+        assert_eq!(key(toll, "12").as_deref(), Some("dead"));
+    }
+
+    #[test]
+    fn the_span_a_count_is_counted_over_is_no_figure() {
+        let text = "The keeper made 14 saves in 22 matches last season.";
+        assert_eq!(key(text, "22"), None);
+        let league = "She won 9 league titles in 12 seasons.";
+        assert_eq!(key(league, "12"), None);
+        // Without a count before it, the figure after `in` is keyed as usual.
+        let games = "The keeper played in 22 matches last season.";
+        assert_eq!(key(games, "22").as_deref(), Some("match"));
     }
 
     #[test]
