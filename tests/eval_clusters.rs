@@ -10,6 +10,8 @@ use std::path::Path;
 
 const CLUSTERS: &[&str] = &[
     "airline-outage-2026",
+    "bank-failure-2026",
+    "bridge-collapse-2026",
     "budget-2026",
     "census-release-2026",
     "data-breach-2026",
@@ -21,6 +23,7 @@ const CLUSTERS: &[&str] = &[
     "football-transfer-2026",
     "fraud-trial-2026",
     "hurricane-2026",
+    "launch-failure-2026",
     "marathon-2026",
     "measles-2026",
     "merger-2026",
@@ -45,10 +48,12 @@ const CLUSTERS: &[&str] = &[
 /// earthquake, rate decision, product recall, hurricane, retailer collapse and drug trial 16 of
 /// 32, 17 false alarms and 24 traps; oil spill, airline outage and census release 3 of 16, 13
 /// false alarms and 7 traps; wildfire, football transfer and chemical plant explosion 9 of 18,
-/// 12 false alarms and 11 traps.
-const MIN_FOUND: usize = 98;
-const MAX_FALSE_ALARMS: usize = 31;
-const MAX_TRAPS_HIT: usize = 51;
+/// 12 false alarms and 11 traps; bridge collapse, bank failure and launch failure, first
+/// run with the mechanisms drawn from those three, 5 of 17, 10 false alarms and 8 traps
+/// (the same as without them).
+const MIN_FOUND: usize = 103;
+const MAX_FALSE_ALARMS: usize = 41;
+const MAX_TRAPS_HIT: usize = 59;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters() {
@@ -86,9 +91,9 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// The same clusters read as if their files had no front matter (no outlet, no publication
 /// date), as articles copied from the web often come: relative dates stay unresolved, and
 /// keying must still keep earlier years' figures apart.
-const MIN_FOUND_UNDATED: usize = 95;
-const MAX_FALSE_ALARMS_UNDATED: usize = 38;
-const MAX_TRAPS_HIT_UNDATED: usize = 62;
+const MIN_FOUND_UNDATED: usize = 101;
+const MAX_FALSE_ALARMS_UNDATED: usize = 50;
+const MAX_TRAPS_HIT_UNDATED: usize = 73;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters_without_front_matter() {
