@@ -65,6 +65,7 @@ pub fn key_sentence_tokens(
     published: Option<chrono::NaiveDate>,
 ) {
     let anchors = past_years(text, claims, published);
+    let days = past_days(claims, published);
     let time_spans: Vec<Range<usize>> = claims
         .iter()
         .filter(|c| c.kind.is_time_point())
@@ -157,7 +158,9 @@ pub fn key_sentence_tokens(
             })
             .map(|generic| match narrow(&generic, tokens, &words, rules) {
                 Some(fact) => fact,
-                None => match anchor(&anchors, claim, keying_tokens) {
+                None => match anchor(&anchors, claim, keying_tokens)
+                    .or_else(|| day_of_move(&days, claim, tokens, keying_tokens, &range))
+                {
                     Some(label) => format!("{generic}@{label}"),
                     None if (other_instance || earlier_event.is_some_and(|at| claim.span.start > at))
                         && !claim.kind.is_time_point()
@@ -461,6 +464,97 @@ fn past_years(text: &str, claims: &[Claim], published: Option<chrono::NaiveDate>
         .collect()
 }
 
+/// Days stated in a sentence that may date a day's move (see [`day_of_move`]), labelled by
+/// their ISO date: a single day with a later weekday before publication, an earlier session
+/// than the latest. The day before publication, or a Friday in a Monday paper, is the latest
+/// session, the one outlets report without naming its day; without a publication date, no day
+/// can be told to be an earlier session.
+fn past_days(claims: &[Claim], published: Option<chrono::NaiveDate>) -> Vec<(Range<usize>, String)> {
+    use chrono::Datelike;
+    let Some(published) = published else {
+        return Vec::new();
+    };
+    claims
+        .iter()
+        .filter(|c| c.kind == Kind::Date && c.relation.is_none())
+        .filter_map(|c| {
+            let v = c.value?;
+            let (lo, hi) = (v.lo_value()?, v.hi_value()?);
+            let day = crate::when::date_of(lo)?;
+            let later_session = day
+                .iter_days()
+                .skip(1)
+                .take_while(|d| *d < published)
+                .any(|d| d.weekday().number_from_monday() <= 5);
+            (lo == hi && later_session).then(|| (c.span.clone(), day.to_string()))
+        })
+        .collect()
+}
+
+/// Verbs (and `up`/`down`) that state a percentage as a move of one trading day or session.
+const MOVE_WORDS: [&str; 24] = [
+    "fell",
+    "rose",
+    "dropped",
+    "plunged",
+    "plummeted",
+    "crashed",
+    "tumbled",
+    "slid",
+    "sank",
+    "slumped",
+    "jumped",
+    "surged",
+    "soared",
+    "climbed",
+    "gained",
+    "lost",
+    "rallied",
+    "declined",
+    "dived",
+    "dove",
+    "sagged",
+    "skidded",
+    "down",
+    "up",
+];
+
+/// The day a percentage move is stated for, when the move is told as one day's (`shares
+/// plunged 31% on Tuesday`, `closed down 12% on Monday`): a move of a past day is that day's,
+/// not the move of the day the article reports, and two days' moves are never one fact.
+fn day_of_move(
+    days: &[(Range<usize>, String)],
+    claim: &Claim,
+    tokens: &[Token],
+    keying: &[Token],
+    range: &Range<usize>,
+) -> Option<String> {
+    if claim.kind != Kind::Percent || !moved_by_verb(keying, range) {
+        return None;
+    }
+    days.iter().find_map(|(span, label)| {
+        let between: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| t.span.start >= claim.span.end && t.span.end <= span.start)
+            .collect();
+        let next_to = match between.as_slice() {
+            [] => true,
+            [on] => on.is("on"),
+            _ => false,
+        };
+        (next_to && span.start >= claim.span.end).then(|| label.clone())
+    })
+}
+
+/// Whether a move word stands right before the figure, or two words before it after `down` or
+/// `up` (`closed down 12%`, `was down 12%`).
+fn moved_by_verb(tokens: &[Token], range: &Range<usize>) -> bool {
+    let before = &tokens[..range.start];
+    before
+        .last()
+        .is_some_and(|t| t.is_word() && MOVE_WORDS.iter().any(|w| t.is(w)))
+}
+
 /// Whether `lo..=hi` (day numbers) is one whole calendar month of the publication year before
 /// the month of publication: `in February` in an article of 12 March.
 fn whole_past_month(lo: f64, hi: f64, published: Option<chrono::NaiveDate>) -> bool {
@@ -579,7 +673,7 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
 fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
     // `in Gaza City alone`, `in the capital alone`: part of a total, not the total; but `the
     // national figure of 64.8 per cent` in the same sentence is the whole.
-    if tokens.iter().any(|t| t.is("alone")) && !names_whole(tokens, range) {
+    if tokens.iter().any(|t| t.is("alone")) && !names_whole(tokens, range) && !day_alone(tokens, range) {
         return true;
     }
     // `Of the 24 seats elected in the region, the SDU won 13`, `Among the 38,514 starters were
@@ -767,6 +861,16 @@ fn is_side_figure(tokens: &[Token], range: &Range<usize>, kind: Kind) -> bool {
 
 /// Words that name a whole (`the national figure of`, `overall`, `in total`) right before a
 /// figure in its clause.
+/// `plunged 45% on Thursday alone`: a move told as one day's is that day's (see
+/// [`day_of_move`], which dates it), not a part of a place's total. The day itself is left out
+/// of the keying tokens, so `on` stands right before `alone`.
+fn day_alone(tokens: &[Token], range: &Range<usize>) -> bool {
+    let after = &tokens[range.end..];
+    moved_by_verb(tokens, range)
+        && after.first().is_some_and(|t| t.is("on"))
+        && after.get(1).is_some_and(|t| t.is("alone"))
+}
+
 fn names_whole(tokens: &[Token], range: &Range<usize>) -> bool {
     const WHOLE: &[&str] = &[
         "national",
@@ -3596,6 +3700,56 @@ mod tests {
             key("a 7.6-magnitude earthquake sent a wall of water").as_deref(),
             Some("magnitude")
         );
+    }
+
+    #[test]
+    fn a_past_day_dates_its_own_move() {
+        let generic = RuleSet::generic();
+        let keyed = |text: &str| -> Vec<Option<String>> {
+            keys_with(text, &generic)
+                .into_iter()
+                .filter(|(t, _)| t.contains('%'))
+                .map(|(_, k)| k)
+                .collect()
+        };
+        // Published Tuesday 2025-09-02: Friday's move is an earlier session's (Monday was
+        // traded since).
+        assert_eq!(
+            keyed("Its shares tumbled 18% on Friday."),
+            [Some("percent.shares@2025-08-29".to_string())]
+        );
+        // A day's move is that day's, not a part of a place's total.
+        assert_eq!(
+            keyed("Harwick shares slid 12% on Friday alone.")[0].as_deref(),
+            Some("percent.shares.harwick@2025-08-29")
+        );
+        // The day before publication is the latest session, which outlets report without its
+        // day; so is a Friday in a Monday paper.
+        assert_eq!(
+            keyed("Its shares tumbled 18% on Monday."),
+            [Some("percent.shares".to_string())]
+        );
+        let monday = chrono::NaiveDate::from_ymd_opt(2025, 9, 1);
+        let got = keys_on("Its shares tumbled 18% on Friday.", &generic, monday);
+        assert_eq!(got[0].1.as_deref(), Some("percent.shares"));
+        // Undated, no day is known to be an earlier session.
+        let undated = keys_on("Its shares tumbled 18% on Friday.", &generic, None);
+        assert_eq!(undated[0].1.as_deref(), Some("percent.shares"));
+    }
+
+    #[test]
+    fn a_day_dates_no_level_or_count() {
+        let generic = RuleSet::generic();
+        // No move: a level stated on a day stays the day's level of the story.
+        let got = keys_with("Its shares were worth 18% less on Friday.", &generic);
+        assert!(
+            got.iter()
+                .all(|(_, k)| k.as_deref().is_none_or(|k| !k.contains('@'))),
+            "{got:?}"
+        );
+        // A count on one day alone is still a part of the total.
+        let got = keys_with("The storm killed 40 people on Friday alone.", &generic);
+        assert_eq!(got[0].1, None, "{got:?}");
     }
 
     #[test]

@@ -51,8 +51,8 @@ const CLUSTERS: &[&str] = &[
 /// 12 false alarms and 11 traps; bridge collapse, bank failure and launch failure, first
 /// run with the mechanisms drawn from those three, 5 of 17, 10 false alarms and 8 traps
 /// (the same as without them).
-const MIN_FOUND: usize = 103;
-const MAX_FALSE_ALARMS: usize = 41;
+const MIN_FOUND: usize = 104;
+const MAX_FALSE_ALARMS: usize = 40;
 const MAX_TRAPS_HIT: usize = 59;
 
 #[test]
@@ -91,7 +91,7 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// The same clusters read as if their files had no front matter (no outlet, no publication
 /// date), as articles copied from the web often come: relative dates stay unresolved, and
 /// keying must still keep earlier years' figures apart.
-const MIN_FOUND_UNDATED: usize = 101;
+const MIN_FOUND_UNDATED: usize = 102;
 const MAX_FALSE_ALARMS_UNDATED: usize = 50;
 const MAX_TRAPS_HIT_UNDATED: usize = 73;
 
