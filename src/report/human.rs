@@ -23,12 +23,6 @@ use crate::claim::Doubt;
 use crate::compare::{Finding, Verdict};
 use crate::Analysis;
 
-/// How many findings the human report renders at once, in parallel.
-const WINDOW: usize = 64;
-
-/// A finding placing more claims than this is written as it is rendered, not held.
-const LARGE_FINDING: usize = if cfg!(test) { 8 } else { 2_000 };
-
 /// How many claims of a side the human report places in one parallel task (a few in unit
 /// tests, so that small inputs cross chunks).
 const PLACES_CHUNK: usize = if cfg!(test) { 3 } else { 4_096 };
@@ -36,23 +30,10 @@ const PLACES_CHUNK: usize = if cfg!(test) { 3 } else { 4_096 };
 /// Writes the findings and the summary line.
 pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: RenderOptions) -> io::Result<()> {
     let locator = Locator::new(analysis);
-    // Findings are rendered in parallel, a few at a time, and written in order. A finding that
-    // places many claims (one of 100,000 articles may list tens of thousands of sources) is
-    // written as it is rendered instead, so that no large block of text is held.
-    let mut window: Vec<&Finding> = Vec::new();
     for finding in &analysis.comparison.findings {
-        if finding.sides.iter().map(|s| s.claims.len()).sum::<usize>() > LARGE_FINDING {
-            write_findings(out, analysis, &locator, &mut window, options)?;
-            write_finding(out, analysis, &locator, finding, options)?;
-            writeln!(out)?;
-        } else {
-            window.push(finding);
-            if window.len() == WINDOW {
-                write_findings(out, analysis, &locator, &mut window, options)?;
-            }
-        }
+        write_finding(out, analysis, &locator, finding, options)?;
+        writeln!(out)?;
     }
-    write_findings(out, analysis, &locator, &mut window, options)?;
     if options.show_agreements {
         for agreement in &analysis.comparison.agreements {
             let Some(first) = agreement.claims.first().and_then(|i| analysis.claim(i)) else {
@@ -75,30 +56,6 @@ pub fn write_human(out: &mut dyn io::Write, analysis: &Analysis, options: Render
     write_uncertain(out, analysis, &locator, options)?;
     super::notices::write_human(out, analysis, options.color)?;
     write_summary(out, analysis, options)
-}
-
-/// Renders `findings` in parallel, writes them in order, and empties the list.
-fn write_findings(
-    out: &mut dyn io::Write,
-    analysis: &Analysis,
-    locator: &Locator,
-    findings: &mut Vec<&Finding>,
-    options: RenderOptions,
-) -> io::Result<()> {
-    let rendered: Vec<io::Result<Vec<u8>>> = findings
-        .par_iter()
-        .map(|finding| {
-            let mut block = Vec::new();
-            write_finding(&mut block, analysis, locator, finding, options)?;
-            block.push(b'\n');
-            Ok(block)
-        })
-        .collect();
-    findings.clear();
-    for block in rendered {
-        out.write_all(&block?)?;
-    }
-    Ok(())
 }
 
 /// The claims that could not be normalized with confidence, apart from the findings: dates
@@ -360,8 +317,8 @@ mod tests {
     use crate::document::Document;
     use crate::rules::RuleSet;
 
-    /// Articles whose tolls disagree: a large finding (written as rendered, its places in
-    /// several chunks, a source's claims apart) and small ones (rendered in parallel).
+    /// Articles whose tolls disagree: a finding whose sides' places are read in several
+    /// chunks, one source's two claims falling in different chunks.
     fn analysis() -> Analysis {
         let docs = (0..12)
             .map(|i| {
@@ -396,14 +353,14 @@ mod tests {
     #[test]
     fn reports_are_the_same_on_one_thread_and_four() {
         let analysis = analysis();
-        let large = analysis
+        // A side whose places are read in more than one chunk.
+        let chunked = analysis
             .comparison
             .findings
             .iter()
-            .filter(|f| f.sides.iter().map(|s| s.claims.len()).sum::<usize>() > LARGE_FINDING)
-            .count();
-        assert!(large >= 1, "a finding larger than {LARGE_FINDING} claims");
-        assert!(analysis.comparison.findings.len() > large, "and a small one");
+            .flat_map(|f| &f.sides)
+            .any(|s| s.claims.len() > PLACES_CHUNK);
+        assert!(chunked, "a side of more than {PLACES_CHUNK} claims");
         let one = human_on(1, &analysis);
         assert_eq!(one, human_on(4, &analysis));
         // Each source's two places stand on one line, whatever chunk they were placed in.
