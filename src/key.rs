@@ -2366,7 +2366,9 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     let modifier = term_start
         .checked_sub(1)
         .and_then(|i| words.get(i))
-        .filter(|w| !NEUTRAL.contains(*w) && !OUTLOOK.contains(*w) && !VERBS.contains(*w))
+        .filter(|w| {
+            !NEUTRAL.contains(*w) && !OUTLOOK.contains(*w) && !VERBS.contains(*w) && !NOT_NOUNS.contains(*w)
+        })
         .filter(|w| w.chars().all(char::is_alphabetic))
         // `investors lost $1.4bn` and `Investor losses: $1.4bn` name one sector.
         .map(|w| {
@@ -2480,7 +2482,10 @@ fn age_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     let subject = nearest(&after, false, rules, |c: &Class| !c.role);
     let id = match subject {
         Some((class, _, _)) => Some(class.id.clone()),
-        None => after.first().filter(|w| w.len() > 2).map(|w| w.to_string()),
+        None => after
+            .first()
+            .filter(|w| w.len() > 2 && !NOT_NOUNS.contains(*w))
+            .map(|w| w.to_string()),
     };
     Keyed {
         key: id.as_ref().map(|i| format!("{i}.age")),
@@ -2778,7 +2783,26 @@ fn common_words_after<'t>(tokens: &'t [Token], range: Range<usize>, limit: usize
 }
 
 /// The singular of a plural noun, for key names: `companies` -> `company`, `buses` -> `bus`.
+/// Words that are never what a figure counts or a sector it is spent on: auxiliaries,
+/// pronouns, particles and the commonest verbs in their `-s` and past forms, which a keyer
+/// without parts of speech would otherwise take for plural nouns (`which spends 3 per cent`,
+/// `now holds one in nine`) or for a noun's modifier (`face fines of £1,000`).
+const NOT_NOUNS: &[&str] = &[
+    "and", "or", "but", "nor", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "will", "would", "can", "could", "may", "might", "must", "should", "what", "whose", "which", "who", "my",
+    "your", "our", "now", "then", "up", "down", "says", "said", "rises", "rose", "falls", "fell", "puts",
+    "posts", "holds", "held", "spends", "stays", "makes", "made", "making", "takes", "took", "gives", "gave",
+    "gets", "got", "goes", "went", "comes", "came", "tells", "told", "remains", "includes", "affects",
+    "depends", "faces", "face", "fails", "flies", "pulls", "passes", "braces", "seems", "means", "needs",
+    "wants", "warns", "died", "managed", "manages",
+];
+
+/// The singular of an English plural; a word that only ends in `s` (`furious`, `bus`,
+/// `crisis`, `class`) is its own singular.
 fn singular(word: &str) -> String {
+    if ["ous", "ss", "us", "is"].iter().any(|e| word.ends_with(e)) {
+        return word.to_string();
+    }
     if let Some(stem) = word.strip_suffix("ies") {
         return format!("{stem}y");
     }
@@ -2835,7 +2859,7 @@ fn plural_noun(after: &[&str]) -> Option<String> {
     const STOP: &[&str] = &[
         "in", "to", "for", "on", "at", "with", "by", "from", "and", "or", "into", "than", "as",
     ];
-    const NOT_NOUNS: &[&str] = &[
+    const NOT_COUNTED: &[&str] = &[
         "times",
         "others",
         "ones",
@@ -2876,7 +2900,7 @@ fn plural_noun(after: &[&str]) -> Option<String> {
         .find(|w| {
             w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'') && !w.contains('’')
         })
-        .filter(|w| !NOT_NOUNS.contains(*w))
+        .filter(|w| !NOT_COUNTED.contains(*w) && !NOT_NOUNS.contains(*w))
         .map(|w| w.to_string())
 }
 
@@ -4022,10 +4046,10 @@ mod tests {
 
     #[test]
     fn third_trial_fixes() {
-        assert_eq!(singular("companies"), "company");
-        assert_eq!(singular("businesses"), "business");
-        assert_eq!(singular("buses"), "bus");
-        assert_eq!(singular("echelons"), "echelon");
+        assert_eq!(crate::key::singular("companies"), "company");
+        assert_eq!(crate::key::singular("businesses"), "business");
+        assert_eq!(crate::key::singular("buses"), "bus");
+        assert_eq!(crate::key::singular("echelons"), "echelon");
         assert_eq!(
             key("in front of a crowd of 83,861, Ollie Watkins scored").as_deref(),
             Some("spectators")
@@ -4184,6 +4208,49 @@ mod forecast_tests {
             key_of("Its profit fell to $310 million.", "$310 million").as_deref()
         );
         assert!(key_of("Its profit fell to $310 million.", "$310 million").is_some());
+    }
+
+    #[test]
+    fn verbs_and_function_words_are_never_a_figures_noun() {
+        // A verb's `-s` is no plural: nothing here is a percentage of `spends` or `holds`.
+        let spends = key_of(
+            "Its neighbour, which spends 3 per cent of GDP on defence.",
+            "3 per cent",
+        );
+        assert!(
+            spends.as_deref().is_none_or(|k| !k.contains("spends")),
+            "{spends:?}"
+        );
+        let holds = key_of(
+            "The capital now holds more than one in nine voters.",
+            "more than one in nine",
+        );
+        assert!(holds.as_deref().is_none_or(|k| !k.contains("holds")), "{holds:?}");
+        // An age followed by a conjunction or a verb is no age of `and` or `rose`.
+        let age = key_of(
+            "Two residents, a man aged 78 and his wife, were rescued.",
+            "aged 78",
+        );
+        assert!(age.as_deref().is_none_or(|k| !k.starts_with("and")), "{age:?}");
+        assert_eq!(
+            key_of("the 14-year-old jet", "14-year-old").as_deref(),
+            Some("aircraft.age")
+        );
+        // A verb before a class term does not narrow it: `face fines` are fines.
+        assert_eq!(
+            key_of("Those who break it face fines of up to £1,000.", "up to £1,000").as_deref(),
+            Some("fine")
+        );
+    }
+
+    #[test]
+    fn a_word_that_only_ends_in_s_is_its_own_singular() {
+        assert_eq!(crate::key::singular("furious"), "furious");
+        assert_eq!(crate::key::singular("bus"), "bus");
+        assert_eq!(crate::key::singular("crisis"), "crisis");
+        assert_eq!(crate::key::singular("buses"), "bus");
+        assert_eq!(crate::key::singular("fines"), "fine");
+        assert_eq!(crate::key::singular("casualties"), "casualty");
     }
 
     #[test]

@@ -55,7 +55,7 @@ const CLUSTERS: &[&str] = &[
 /// run with the mechanisms drawn from those three, 5 of 17, 10 false alarms and 8 traps
 /// (the same as without them); tower-block fire, flotation and drought 7 of 18, 10 false
 /// alarms and 8 traps.
-const MIN_FOUND: usize = 111;
+const MIN_FOUND: usize = 113;
 const MAX_FALSE_ALARMS: usize = 49;
 const MAX_TRAPS_HIT: usize = 65;
 
@@ -95,7 +95,7 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// The same clusters read as if their files had no front matter (no outlet, no publication
 /// date), as articles copied from the web often come: relative dates stay unresolved, and
 /// keying must still keep earlier years' figures apart.
-const MIN_FOUND_UNDATED: usize = 109;
+const MIN_FOUND_UNDATED: usize = 111;
 const MAX_FALSE_ALARMS_UNDATED: usize = 58;
 const MAX_TRAPS_HIT_UNDATED: usize = 79;
 
