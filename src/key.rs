@@ -173,6 +173,74 @@ pub fn key_sentence_tokens(
             })
             .map(Into::into);
     }
+    mark_earlier_values(tokens, claims);
+}
+
+/// The anchor of a figure that a sentence gives as the earlier value of the figure before it:
+/// `183 homes have been destroyed, up from 146 yesterday`, `870,000 homes were without power,
+/// down from a peak of 1.12 million`. Such a figure (`homes.destroyed@earlier`) is not graded
+/// on its own; the comparator reads it as telling that the two values are one running figure
+/// at two times (see `compare::earlier_pairs`).
+pub const EARLIER: &str = "@earlier";
+
+/// Keys each figure given as an earlier value (see [`EARLIER`]) by the key of the nearest figure
+/// of the same kind and unit before it in the sentence, when that key has no anchor.
+fn mark_earlier_values(tokens: &[Token], claims: &mut [Claim]) {
+    for i in 1..claims.len() {
+        let claim = &claims[i];
+        if claim.kind.is_time_point() || claim.value.is_none() {
+            continue;
+        }
+        if !is_earlier_value(tokens, &claim_tokens(tokens, &claim.span)) {
+            continue;
+        }
+        let current = claims[..i]
+            .iter()
+            .rev()
+            .find(|c| c.kind == claim.kind && c.unit == claim.unit && c.value.is_some())
+            .and_then(|c| c.key.as_deref())
+            .filter(|k| !k.contains('@'))
+            .map(|k| format!("{k}{EARLIER}"));
+        if let Some(key) = current {
+            claims[i].key = Some(key.into());
+        }
+    }
+}
+
+/// Whether the figure at tokens `range` follows a change word and `from`: `up from 146`,
+/// `down from a peak of 1.12 million`, `rising from 12%`.
+fn is_earlier_value(tokens: &[Token], range: &Range<usize>) -> bool {
+    const MOVES: &[&str] = &[
+        "up",
+        "down",
+        "rising",
+        "falling",
+        "rose",
+        "fell",
+        "increased",
+        "decreased",
+        "dropped",
+        "climbed",
+        "grew",
+        "shrank",
+        "declined",
+    ];
+    let mut i = range.start;
+    let back = |i: usize, words: &[&str]| i > 0 && words.iter().any(|w| tokens[i - 1].is(w));
+    if back(i, &["of"]) {
+        i -= 1;
+        if !back(
+            i,
+            &["peak", "high", "low", "total", "figure", "count", "toll", "level"],
+        ) {
+            return false;
+        }
+        i -= 1;
+        if back(i, &["a", "the", "its", "their"]) {
+            i -= 1;
+        }
+    }
+    back(i, &["from"]) && back(i - 1, MOVES)
 }
 
 /// The tokens outside every span of `spans` that `keep` does not keep, into `out` (cleared
@@ -3052,6 +3120,38 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_value_beside_a_figure_takes_its_key_as_earlier() {
+        let got = keys_with(
+            "The storm has destroyed 412 homes, up from 290 on Friday.",
+            &RuleSet::generic(),
+        );
+        let current = got[0].1.clone().expect("the current figure is keyed");
+        assert_eq!(got[0].0, "412");
+        assert!(got.iter().any(
+            |(text, key)| text == "290" && key.as_deref() == Some(format!("{current}@earlier").as_str())
+        ));
+        let got = keys_with(
+            "About 52,000 homes were without power, down from a peak of 96,000.",
+            &RuleSet::generic(),
+        );
+        let current = got[0].1.clone().expect("the current figure is keyed");
+        assert_eq!(got[1].1, Some(format!("{current}@earlier")));
+        // Counter-test: a change (`up by`) or a figure after `from` with no change word is no
+        // earlier value.
+        for text in [
+            "The storm has destroyed 412 homes, up by 120 on Friday.",
+            "The storm has destroyed 412 homes, from 290 villages.",
+        ] {
+            let got = keys_with(text, &RuleSet::generic());
+            assert!(
+                got.iter()
+                    .all(|(_, k)| !k.as_deref().is_some_and(|k| k.ends_with(EARLIER))),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn subjects_and_roles() {
         assert_eq!(
             key("tens of thousands of troops marching").as_deref(),
@@ -3776,7 +3876,8 @@ mod tests {
             &RuleSet::generic(),
         );
         assert_eq!(got[0].1.as_deref(), Some("seats.people_party"));
-        assert_eq!(got[1].1, None);
+        // The earlier value, never graded on its own.
+        assert_eq!(got[1].1.as_deref(), Some("seats.people_party@earlier"));
     }
 
     #[test]
