@@ -1404,6 +1404,7 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     };
     let keyed = per_unit(keyed, tokens, &range, claim.kind);
     let keyed = over_period(keyed, tokens, &range, claim.kind);
+    let keyed = rising(keyed, tokens, &range, claim.kind);
     let keyed = intraday(keyed, tokens, &range, claim.kind);
     scope_to_entity(keyed, tokens, range, rules)
 }
@@ -1474,6 +1475,10 @@ fn intraday(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
             || words
                 .windows(3)
                 .any(|w| w[0] == "at" && w[1] == "one" && ["point", "stage"].contains(&w[2]))
+            // `down 11% in the first hour of trading`: a part of the session.
+            || words.windows(3).any(|w| {
+                w[0] == "first" && ["hour", "hours", "minutes"].contains(&w[1]) && w[2] == "of"
+            })
     };
     let before = clause_before(tokens, range.clone(), 8);
     let after = window(tokens, range.clone(), false, 6, true);
@@ -1484,6 +1489,35 @@ fn intraday(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
         };
     }
     keyed
+}
+
+/// A percentage move up is not the move down it recovers from: `shares closed up 2.1%
+/// today, recovering a little of yesterday's fall` and `shares fell 8.2%` are two sessions'
+/// moves, and an outlet that gets a move's direction wrong is rarer than two articles giving
+/// moves of different days. A rise of shares (a rising verb or `up` right before the figure,
+/// or `higher` right after it) is keyed apart (`percent.shares.rise`); falls keep their key, so
+/// that two reports of one fall still meet. Only share moves: `prices rose 2.9 per cent in the
+/// year to September` is the rate of inflation, and `make up 55%` no move at all.
+fn rising(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) -> Keyed {
+    const RISES: &[&str] = &[
+        "rose", "risen", "rising", "jumped", "surged", "soared", "climbed", "gained", "rallied", "advanced",
+        "up",
+    ];
+    let Some(key) = &keyed.key else { return keyed };
+    if kind != Kind::Percent || !key.split('.').any(|s| s == "shares") {
+        return keyed;
+    }
+    let before = range.start.checked_sub(1).map(|i| &tokens[i]);
+    let after = tokens.get(range.end);
+    let up = before.is_some_and(|t| t.is_word() && RISES.iter().any(|w| t.is(w)))
+        || after.is_some_and(|t| t.is("higher"));
+    if !up {
+        return keyed;
+    }
+    Keyed {
+        key: Some(format!("{key}.rise")),
+        noun: keyed.noun,
+    }
 }
 
 /// Rates are their own quantity: `6,000 people a day` is not a total, `$1.38 a share` not a
@@ -4272,14 +4306,21 @@ mod forecast_tests {
         let close = key_of("Norvik shares closed up 24% at $45.55.", "24%").expect("keyed");
         for (text, figure) in [
             ("Norvik shares are up 22% in early trading.", "22%"),
-            ("Norvik shares fell as much as 9.3% intraday.", "as much as 9.3%"),
+            ("Norvik shares rose as much as 9.3% intraday.", "as much as 9.3%"),
             ("At one point Norvik shares were up 30%.", "30%"),
+        ] {
+            assert_eq!(key_of(text, figure), Some(format!("{close}.intraday")), "{text}");
+        }
+        let close = key_of("Norvik shares closed down 24% at $45.55.", "24%").expect("keyed");
+        for (text, figure) in [
+            ("Norvik shares fell as much as 9.3% intraday.", "as much as 9.3%"),
+            ("Norvik shares were down 11% in the first hour of trading.", "11%"),
         ] {
             assert_eq!(key_of(text, figure), Some(format!("{close}.intraday")), "{text}");
         }
         // A trading day named without its session is the day's move.
         assert_eq!(
-            key_of("Norvik shares rose 24% in Monday trading.", "24%"),
+            key_of("Norvik shares fell 24% in Monday trading.", "24%"),
             Some(close)
         );
     }
@@ -4370,23 +4411,48 @@ mod owner_and_whole_tests {
     #[test]
     fn a_named_owner_scopes_a_percentage() {
         assert_eq!(
-            keys("Helix Motors shares jumped 3.5%."),
+            keys("Helix Motors shares slid 3.5%."),
             [Some("percent.shares.helix_motors".to_string())]
         );
-        assert_eq!(keys("Shares jumped 3.5%."), [Some("percent.shares".to_string())]);
+        assert_eq!(keys("Shares slid 3.5%."), [Some("percent.shares".to_string())]);
         assert_eq!(
-            keys("Its shares jumped 3.5%."),
+            keys("Its shares slid 3.5%."),
             [Some("percent.shares".to_string())]
         );
+        assert_eq!(keys("Its stock slid 3.5%."), [Some("percent.shares".to_string())]);
         assert_eq!(
-            keys("Its stock jumped 3.5%."),
-            [Some("percent.shares".to_string())]
-        );
-        assert_eq!(
-            keys("Helix stock jumped 3.5%."),
+            keys("Helix stock slid 3.5%."),
             [Some("percent.shares.helix".to_string())]
         );
-        assert_eq!(keys("The stock market jumped 3.5%."), [None]);
+        assert_eq!(keys("The stock market slid 3.5%."), [None]);
+    }
+
+    #[test]
+    fn a_rise_of_shares_is_not_the_fall_it_follows() {
+        for text in [
+            "Helix shares jumped 3.5%.",
+            "Helix shares closed up 3.5% on the day.",
+            "Helix shares ended 3.5% higher.",
+        ] {
+            assert_eq!(
+                keys(text),
+                [Some("percent.shares.helix.rise".to_string())],
+                "{text}"
+            );
+        }
+        // Counter-tests: falls keep their key; a rise of anything but shares is not a move.
+        for text in [
+            "Helix shares lost 3.5%.",
+            "Helix shares closed down 3.5% on the day.",
+        ] {
+            assert_eq!(keys(text), [Some("percent.shares.helix".to_string())], "{text}");
+        }
+        assert!(keys("Consumer prices rose 2.4 per cent in the year to May.")
+            .iter()
+            .all(|k| !k.as_deref().is_some_and(|k| k.ends_with(".rise"))));
+        assert!(keys("Nurses make up 55% of the staff.")
+            .iter()
+            .all(|k| !k.as_deref().is_some_and(|k| k.ends_with(".rise"))));
     }
 
     #[test]
