@@ -752,6 +752,29 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_temperature_converted_from_fahrenheit_meets_its_rounded_celsius() {
+        let celsius = |c: f64, text: &str| {
+            let mut claim = claim(0, "°C", Qualifier::Exact, c, c, text);
+            claim.kind = Kind::Temperature;
+            claim
+        };
+        let fahrenheit = |f: f64, text: &str| {
+            let c = (f - 32.0) * 5.0 / 9.0;
+            let mut claim = claim(1, "°C", Qualifier::Exact, c, c, text);
+            claim.kind = Kind::Temperature;
+            claim.written_factor = 5.0 / 9.0;
+            claim
+        };
+        // 93F is 33.9 °C: the same heat as 34C, rounded in another scale.
+        assert!(verdicts(&[celsius(34.0, "34C"), fahrenheit(93.0, "93F")]).is_empty());
+        // 97F is 36.1 °C: not 34C however either is rounded.
+        assert_eq!(
+            verdicts(&[celsius(34.0, "34C"), fahrenheit(97.0, "97F")]),
+            [Verdict::Conflict]
+        );
+    }
+
+    #[test]
     fn a_rounded_figure_agrees_with_the_precise_one() {
         let mut rounded = claim(0, "people", Qualifier::Exact, 12.4e6, 12.4e6, "12.4 million");
         rounded.precision = 50_000.0;

@@ -903,10 +903,15 @@ fn quantity_at(tokens: &[Token], i: usize, published: Option<NaiveDate>) -> Opti
     if negative {
         (lo, hi) = (-hi, -lo);
     }
+    let mut factor = factor;
     if unit == Some("°F") {
         lo = (lo - 32.0) * 5.0 / 9.0;
         hi = (hi - 32.0) * 5.0 / 9.0;
         unit = Some("°C");
+        // A Fahrenheit degree is five ninths of a Celsius one: `93F` is as precise as its last
+        // digit in Fahrenheit, so it meets `34C` (33.9 °C) once both are widened by half a
+        // written degree.
+        factor *= 5.0 / 9.0;
     }
     let mut value = interval_for(qualifier, lo, hi);
     if relation.is_some() && qualifier == Qualifier::Exact && lo == hi && core.lo.fract() == 0.0 && !negative
@@ -2896,6 +2901,9 @@ mod tests {
         assert_eq!(one("below 10 degrees Celsius").kind, Kind::Temperature);
         let p = one("a high of 104F");
         assert!((p.value.unwrap().lo_value().unwrap() - 40.0).abs() < 1e-9);
+        // Written in Fahrenheit degrees, five ninths of a Celsius degree each.
+        assert!((p.written_factor - 5.0 / 9.0).abs() < 1e-12);
+        assert_eq!(one("a high of 40C").written_factor, 1.0);
         assert_eq!(one("the sea was 8°C").unit, Some("°C"));
         assert!(all("at 03.40 local time").is_empty());
         assert!(all("it left at 11.45pm").is_empty());

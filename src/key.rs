@@ -1099,6 +1099,12 @@ fn window<'t>(
         if before && t.text == ":" && is_label_colon(tokens, t) {
             continue;
         }
+        // `Revenue rose 38% to $1.46 billion`: the change before `to` stands between the
+        // new level and what it measures, as `rose to` would not.
+        if let Some(past) = before.then(|| change_before_to(tokens, at)).flatten() {
+            at = past;
+            continue;
+        }
         if is_boundary(t, stop_at_comma) || words.len() >= limit {
             break;
         }
@@ -1110,6 +1116,91 @@ fn window<'t>(
         words.reverse();
     }
     words
+}
+
+/// Walking back from a figure after `to`, at token `at`: where the walk resumes past a
+/// change stated before that `to` (`rose 38% to`, `fell by 1,200 to`, `was up 4.5 points
+/// to`), so that it reads the verb next. `None` unless the tokens from `at` back are a
+/// figure (a number with its currency, scale or percentage words), an optional `by` and a
+/// verb of change, and the token after `at` is `to`.
+fn change_before_to(tokens: &[Token], at: usize) -> Option<usize> {
+    const CHANGES: &[&str] = &[
+        "rose",
+        "risen",
+        "rising",
+        "fell",
+        "fallen",
+        "falling",
+        "grew",
+        "grown",
+        "growing",
+        "increased",
+        "decreased",
+        "declined",
+        "dropped",
+        "jumped",
+        "climbed",
+        "surged",
+        "soared",
+        "slid",
+        "sank",
+        "slumped",
+        "tumbled",
+        "plunged",
+        "gained",
+        "lost",
+        "up",
+        "down",
+        "cut",
+        "reduced",
+        "lowered",
+        "raised",
+    ];
+    const FIGURE_WORDS: &[&str] = &[
+        "%",
+        "percent",
+        "per",
+        "cent",
+        "pc",
+        "percentage",
+        "points",
+        "point",
+        "million",
+        "billion",
+        "trillion",
+        "bn",
+        "m",
+        "$",
+        "£",
+        "€",
+        "¥",
+        ".",
+    ];
+    if !tokens.get(at + 1).is_some_and(|t| t.is("to")) {
+        return None;
+    }
+    let mut first = at;
+    let mut numbers = 0;
+    while first + 5 > at {
+        let t = tokens.get(first)?;
+        if t.is_number() {
+            numbers += 1;
+        } else if !FIGURE_WORDS.contains(&t.folded.as_ref()) {
+            break;
+        }
+        first = first.checked_sub(1)?;
+    }
+    if numbers != 1 {
+        return None;
+    }
+    let verb = if tokens[first].is("by") {
+        first.checked_sub(1)?
+    } else {
+        first
+    };
+    CHANGES
+        .contains(&tokens[verb].folded.as_ref())
+        .then_some(verb + 1)
 }
 
 /// How many words a [`Few`] holds: the widest window the keyer reads.
@@ -4189,6 +4280,49 @@ mod forecast_tests {
             .find(|(t, _)| t == figure)
             .unwrap_or_else(|| panic!("{figure} in {text}"))
             .1
+    }
+
+    #[test]
+    fn a_new_level_after_a_stated_change_takes_the_key_of_what_changed() {
+        // The change between the noun and `to` no longer cuts the new level off from it.
+        assert_eq!(
+            key_of("Deaths from the fever rose 20% to 1,400.", "1,400").as_deref(),
+            Some("dead")
+        );
+        assert_eq!(
+            key_of("Its profit fell by 12 per cent to $310 million.", "$310 million").as_deref(),
+            key_of("Its profit fell to $310 million.", "$310 million").as_deref()
+        );
+        assert!(key_of("Its profit fell to $310 million.", "$310 million").is_some());
+    }
+
+    #[test]
+    fn only_a_change_after_its_verb_is_walked_past() {
+        // Where the walk back from the figure after `to` resumes: the verb is read next.
+        let resumes = |text: &str| {
+            let tokens = crate::token::tokenize(text, 0..text.len());
+            let to = tokens.iter().rposition(|t| t.is("to")).expect("a `to`");
+            crate::key::change_before_to(&tokens, to - 1).map(|i| tokens[i - 1].text.to_string())
+        };
+        assert_eq!(resumes("Deaths rose 20% to 1,400").as_deref(), Some("rose"));
+        assert_eq!(
+            resumes("Sales were up 4.5 percentage points to 61%").as_deref(),
+            Some("up")
+        );
+        assert_eq!(
+            resumes("The rate was cut by 0.25 points to 4.25%").as_deref(),
+            Some("cut")
+        );
+        assert_eq!(
+            resumes("Its debt fell by $1.2 billion to $8 billion").as_deref(),
+            Some("fell")
+        );
+        // Not a change: a range of movement (`from 20 to`), a figure handed `to` someone, two
+        // figures, or no verb of change.
+        assert_eq!(resumes("Deaths rose from 20 to 1,400"), None);
+        assert_eq!(resumes("It sold 400 to investors"), None);
+        assert_eq!(resumes("Deaths rose 20% 30% to 1,400"), None);
+        assert_eq!(resumes("The 20% to 1,400"), None);
     }
 
     #[test]

@@ -452,6 +452,22 @@ pub fn document_claims(doc: &Document, index: usize, rules: &RuleSet) -> Vec<Cla
         .or(sentences.last())
         .map_or(prose.start, |s| s.end);
     key::key_other_places(&text, prose.start..opening_end, &mut found);
+    unkey_furniture(&segment::furniture(&text, prose.start), &mut found);
     prose.restore(&mut found);
     found
+}
+
+/// Claims read in page furniture (links to other stories, see [`segment::furniture`]) keep
+/// their place in the listing but lose their key: another story's figures are never compared.
+fn unkey_furniture(furniture: &[Range<usize>], claims: &mut [Claim]) {
+    if furniture.is_empty() {
+        return;
+    }
+    for claim in claims {
+        let start = claim.span.start;
+        let line = furniture.partition_point(|r| r.end < start);
+        if furniture.get(line).is_some_and(|r| r.contains(&start)) {
+            claim.key = None;
+        }
+    }
 }

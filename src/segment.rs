@@ -8,6 +8,10 @@
 
 use std::ops::Range;
 
+mod furniture;
+
+pub use furniture::furniture;
+
 /// Splits text into sentences, as byte ranges into the original text (trimmed of surrounding whitespace).
 ///
 /// Splitting starts at `start` (the body start, so front matter is never

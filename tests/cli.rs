@@ -625,3 +625,26 @@ fn a_dateline_at_the_top_dates_the_article_and_the_report_says_so() {
         .collect();
     assert_eq!(days, ["2025-09-01", "2025-09-08"]);
 }
+
+#[test]
+fn figures_in_links_to_other_stories_are_listed_but_never_compared() {
+    const FURNITURE: &str = "fixtures/furniture";
+    // The `READ MORE:` line and the related-articles list hold another story's 900
+    // passengers and another fare rise: no finding sets them against the article's own.
+    let report = json_report(&["check", FURNITURE]);
+    assert_eq!(findings(&report), Vec::new());
+    // They are still read as claims, without a key.
+    let claims = report["claims"].as_array().unwrap();
+    let linked: Vec<&Value> = claims
+        .iter()
+        .filter(|c| c["sentence"].as_str().unwrap().contains("900 passengers"))
+        .collect();
+    assert_eq!(linked.len(), 2, "{linked:?}");
+    assert!(linked.iter().all(|c| c["key"].is_null()), "{linked:?}");
+    // The article's own figures (the headline's and both bodies') are keyed and agree.
+    let own = claims
+        .iter()
+        .filter(|c| c["text"] == "420" && !c["key"].is_null())
+        .count();
+    assert_eq!(own, 3);
+}

@@ -15,6 +15,7 @@ const CLUSTERS: &[&str] = &[
     "budget-2026",
     "census-release-2026",
     "data-breach-2026",
+    "drought-2026",
     "drug-trial-2026",
     "earnings-2026",
     "earthquake-2026",
@@ -23,14 +24,15 @@ const CLUSTERS: &[&str] = &[
     "football-transfer-2026",
     "fraud-trial-2026",
     "hurricane-2026",
+    "ipo-2026",
     "launch-failure-2026",
     "marathon-2026",
     "measles-2026",
     "merger-2026",
     "mine-collapse-2026",
     "oil-spill-2026",
-    "plant-explosion-2026",
     "plane-crash-2026",
+    "plant-explosion-2026",
     "product-recall-2026",
     "protest-2026",
     "rail-strike-2026",
@@ -38,6 +40,7 @@ const CLUSTERS: &[&str] = &[
     "refugees-2025",
     "retailer-collapse-2026",
     "summit-2026",
+    "tower-fire-2026",
     "wildfire-2025",
     "wildfire-2026",
 ];
@@ -50,10 +53,11 @@ const CLUSTERS: &[&str] = &[
 /// false alarms and 7 traps; wildfire, football transfer and chemical plant explosion 9 of 18,
 /// 12 false alarms and 11 traps; bridge collapse, bank failure and launch failure, first
 /// run with the mechanisms drawn from those three, 5 of 17, 10 false alarms and 8 traps
-/// (the same as without them).
-const MIN_FOUND: usize = 104;
-const MAX_FALSE_ALARMS: usize = 36;
-const MAX_TRAPS_HIT: usize = 57;
+/// (the same as without them); tower-block fire, flotation and drought 7 of 18, 10 false
+/// alarms and 8 traps.
+const MIN_FOUND: usize = 111;
+const MAX_FALSE_ALARMS: usize = 49;
+const MAX_TRAPS_HIT: usize = 66;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters() {
@@ -91,9 +95,9 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// The same clusters read as if their files had no front matter (no outlet, no publication
 /// date), as articles copied from the web often come: relative dates stay unresolved, and
 /// keying must still keep earlier years' figures apart.
-const MIN_FOUND_UNDATED: usize = 102;
-const MAX_FALSE_ALARMS_UNDATED: usize = 45;
-const MAX_TRAPS_HIT_UNDATED: usize = 71;
+const MIN_FOUND_UNDATED: usize = 109;
+const MAX_FALSE_ALARMS_UNDATED: usize = 58;
+const MAX_TRAPS_HIT_UNDATED: usize = 80;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters_without_front_matter() {
