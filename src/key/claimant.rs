@@ -276,7 +276,10 @@ pub fn claimant_in(tokens: &[Token], claim: Range<usize>, heads: &mut Heads) -> 
                     end: clause.end,
                 },
             )
-        } else if REPORTING.iter().any(|v| t.is(v)) && !is_noun_use(tokens, i) {
+        } else if REPORTING.iter().any(|v| t.is(v))
+            && !is_noun_use(tokens, i)
+            && !idle_put(tokens, i, clause.end)
+        {
             heads
                 .head(
                     tokens,
@@ -309,6 +312,12 @@ pub fn claimant_in(tokens: &[Token], claim: Range<usize>, heads: &mut Heads) -> 
     }
     best.map(|(_, head)| head)
         .filter(|h| !UNSPECIFIC.contains(&h.as_str()) && !NEVER_HEADS.contains(&h.as_str()))
+}
+
+/// `put` reports a figure only as `put the figure at`: `told to stay put`, `put in €60,000`
+/// name nobody.
+fn idle_put(tokens: &[Token], i: usize, end: usize) -> bool {
+    (tokens[i].is("put") || tokens[i].is("puts")) && !tokens[i + 1..end].iter().any(|t| t.is("at"))
 }
 
 /// Whether the reporting verb at `i` comes right after a comma or a quotation mark, where a
@@ -669,6 +678,18 @@ mod tests {
             Some("carmaker")
         );
         assert_eq!(of("Yesterday announced 20 cuts."), None);
+    }
+
+    #[test]
+    fn put_reports_only_a_figure_put_at_a_value() {
+        assert_eq!(
+            of("\"They told us to stay put,\" said a man who lives on the 12th floor.").as_deref(),
+            None
+        );
+        assert_eq!(
+            of("The council puts the damage at $40 million.").as_deref(),
+            Some("council")
+        );
     }
 
     #[test]
