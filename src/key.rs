@@ -186,6 +186,16 @@ pub const EARLIER: &str = "@earlier";
 /// Keys each figure given as an earlier value (see [`EARLIER`]) by the key of the nearest figure
 /// of the same kind and unit before it in the sentence, when that key has no anchor.
 fn mark_earlier_values(tokens: &[Token], claims: &mut [Claim]) {
+    if let Some(after) = earlier_report(tokens) {
+        for claim in claims
+            .iter_mut()
+            .filter(|c| c.span.start >= after && !c.kind.is_time_point())
+        {
+            if let Some(key) = claim.key.as_deref().filter(|k| !k.contains('@')) {
+                claim.key = Some(format!("{key}{EARLIER}").into());
+            }
+        }
+    }
     for i in 1..claims.len() {
         let claim = &claims[i];
         if claim.kind.is_time_point() || claim.value.is_none() {
@@ -205,6 +215,28 @@ fn mark_earlier_values(tokens: &[Token], claims: &mut [Claim]) {
             claims[i].key = Some(key.into());
         }
     }
+}
+
+/// Where a report in the past perfect ends, in a sentence that gives one: `Late on Wednesday,
+/// officials had put the toll at four dead, 29 injured and 11 missing`, `The coastguard had
+/// said on Sunday that at least 1,500 tonnes had escaped`. Told before the article's present,
+/// such a report is an earlier one, and its figures are earlier values (see [`EARLIER`]).
+/// A sentence opening with `By` (`By Friday evening officials had confirmed 19 deaths`) gives
+/// the figure as of that time, which may be the latest one; `put` reports only as `put ...
+/// at` (`she had put $180,000 into an account` reports nothing).
+fn earlier_report(tokens: &[Token]) -> Option<usize> {
+    if tokens.first().is_some_and(|t| t.is("by")) {
+        return None;
+    }
+    let at = tokens.windows(2).position(|w| {
+        w[0].is("had")
+            && w[1].is_word()
+            && w[1].folded.ends_with(['d', 't'])
+            && claimant::is_reporting(&w[1].folded)
+    })?;
+    let verb = &tokens[at + 1];
+    let put = verb.is("put") && !tokens[at + 2..].iter().take(8).any(|t| t.is("at"));
+    (!put).then_some(verb.span.end)
 }
 
 /// Whether the figure at tokens `range` follows a change word and `from`: `up from 146`,
@@ -3271,6 +3303,29 @@ mod tests {
             assert!(
                 got.iter()
                     .all(|(_, k)| !k.as_deref().is_some_and(|k| k.ends_with(EARLIER))),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_report_in_the_past_perfect_gives_earlier_values() {
+        let got = keys_with(
+            "Earlier, the agency had said that 40 people were injured.",
+            &RuleSet::generic(),
+        );
+        let injured = got.iter().find(|(t, _)| t == "40").and_then(|(_, k)| k.clone());
+        assert_eq!(injured.as_deref(), Some("injured@earlier"));
+        // Counter-tests: a report as of a time, a present report, money put into something.
+        for (text, figure) in [
+            ("By Friday evening officials had confirmed 19 deaths.", "19"),
+            ("The agency said 40 people were injured.", "40"),
+            ("She said she had put $90,000 into the fund.", "$90,000"),
+        ] {
+            let got = keys_with(text, &RuleSet::generic());
+            let key = got.iter().find(|(t, _)| t == figure).and_then(|(_, k)| k.clone());
+            assert!(
+                !key.as_deref().is_some_and(|k| k.ends_with(EARLIER)),
                 "{text}: {got:?}"
             );
         }
