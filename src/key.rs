@@ -196,6 +196,29 @@ fn mark_earlier_values(tokens: &[Token], claims: &mut [Claim]) {
             }
         }
     }
+    // `cut the weight limit from 40 tonnes to 18 tonnes`: the figure after `from` is the earlier
+    // value of the one after `to`.
+    for i in 0..claims.len().saturating_sub(1) {
+        let (claim, next) = (&claims[i], &claims[i + 1]);
+        if claim.kind.is_time_point()
+            || claim.kind != next.kind
+            || claim.unit != next.unit
+            || claim.value.is_none()
+        {
+            continue;
+        }
+        let range = claim_tokens(tokens, &claim.span);
+        let next_range = claim_tokens(tokens, &next.span);
+        let from = range.start > 0 && tokens[range.start - 1].is("from");
+        // `from 40 to 18`, `from 40 tonnes to 18 tonnes`: a unit word may stand before `to`.
+        let to = next_range.start > range.end
+            && next_range.start <= range.end + 2
+            && tokens[next_range.start - 1].is("to")
+            && tokens[range.end..next_range.start - 1].iter().all(Token::is_word);
+        if let (true, true, Some(key)) = (from, to, next.key.as_deref().filter(|k| !k.contains('@'))) {
+            claims[i].key = Some(format!("{key}{EARLIER}").into());
+        }
+    }
     for i in 1..claims.len() {
         let claim = &claims[i];
         if claim.kind.is_time_point() || claim.value.is_none() {
@@ -3306,6 +3329,29 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_figure_a_change_starts_from_is_an_earlier_value() {
+        for text in [
+            "The ferry's load limit was lowered from 60 tonnes to 25 tonnes.",
+            "The depot cut its fleet from 120 buses to 85 buses.",
+        ] {
+            let got = keys_with(text, &RuleSet::generic());
+            let to = got[1].1.clone();
+            assert!(to.as_deref().is_some_and(|k| !k.contains('@')), "{text}: {got:?}");
+            assert_eq!(got[0].1, to.map(|k| format!("{k}{EARLIER}")), "{text}: {got:?}");
+        }
+        // Counter-test: two figures joined by `and` are no change.
+        let got = keys_with(
+            "The ferry carries 60 tonnes of freight and 25 tonnes of mail.",
+            &RuleSet::generic(),
+        );
+        assert!(
+            got.iter()
+                .all(|(_, k)| !k.as_deref().is_some_and(|k| k.ends_with(EARLIER))),
+            "{got:?}"
+        );
     }
 
     #[test]
