@@ -1519,7 +1519,8 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     if claim.value.is_none() {
         return none;
     }
-    if is_threshold(tokens, &range, claim) || is_difference(tokens, &range) {
+    if is_threshold(tokens, &range, claim) || is_difference(tokens, &range) || no_count(tokens, &range, claim)
+    {
         return none;
     }
     let tally = (claim.kind == Kind::Count)
@@ -2022,6 +2023,59 @@ fn measure_modifier(tokens: &[Token], range: &Range<usize>, term: &str) -> Optio
 /// `if the wind drops below 30 knots`, `once winds fell below 40 mph`, `until the river rises
 /// above 5 metres`: a bound in a condition is a threshold someone set, not a figure measured
 /// (`when` is left out: `when it struck with winds of more than 140 mph` states a measure).
+/// Digits that count nothing: a name's number (`Talon 2 launches`, `the Route 9 bus`: a small
+/// bare number right after a capitalised word inside a sentence that is not a headline in
+/// title case, and not a month's or a weekday's) and a phone number (`call the police line on
+/// 311.`, `dial 999`: a bare number after `on`, `dial`, `call` or `ring` ending its clause,
+/// with a word of telephoning in the five words before it).
+fn no_count(tokens: &[Token], range: &Range<usize>, claim: &Claim) -> bool {
+    let bare = range.len() == 1
+        && claim.kind == Kind::Count
+        && tokens[range.start].text.len() <= 3
+        && tokens[range.start].text.bytes().all(|b| b.is_ascii_digit());
+    if !bare || range.start == 0 {
+        return false;
+    }
+    let prev = &tokens[range.start - 1];
+    let word = |t: &Token| t.is_word();
+    let capitalised = |t: &Token| {
+        let mut chars = t.text.chars();
+        word(t) && chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    };
+    let words = tokens.iter().filter(|t| word(t)).count();
+    let title_case = tokens.iter().filter(|t| capitalised(t)).count() * 2 >= words;
+    let name = range.start >= 2
+        && capitalised(prev)
+        && !title_case
+        && crate::when::month_number(prev.text).is_none()
+        && ![
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .any(|d| prev.is(d));
+    let ends_clause = tokens
+        .get(range.end)
+        .is_none_or(|t| t.kind == TokenKind::Punct || t.is("or") || t.is("and"));
+    let phone = ["on", "dial", "call", "ring"].iter().any(|w| prev.is(w))
+        && ends_clause
+        && tokens[range.start.saturating_sub(6)..range.start]
+            .iter()
+            .any(|t| {
+                [
+                    "line", "hotline", "helpline", "phone", "number", "call", "dial", "ring",
+                ]
+                .iter()
+                .any(|w| t.is(w))
+            });
+    name || phone
+}
+
 fn is_threshold(tokens: &[Token], range: &Range<usize>, claim: &Claim) -> bool {
     let bound = matches!(
         claim.qualifier,
@@ -3329,6 +3383,30 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_digits_of_a_name_or_a_phone_number_count_nothing() {
+        for text in [
+            "Insurers expect premiums for Vega 3 rockets to rise.",
+            "Anyone with news of the missing is asked to call the emergency line on 555.",
+            "Residents should dial 101 or visit the council office.",
+        ] {
+            let got = keys_with(text, &RuleSet::generic());
+            assert!(got.iter().all(|(_, k)| k.is_none()), "{text}: {got:?}");
+        }
+        // Counter-tests: a count after a capitalised first word, a title-case headline, and a
+        // number after `call` that goes on to its noun stay counts.
+        assert_eq!(key("Police arrested 40 people.").as_deref(), Some("arrested"));
+        assert_eq!(key("Some 40 people were arrested.").as_deref(), Some("arrested"));
+        assert_eq!(
+            key("Quake Kills 118 People In Hill Town").as_deref(),
+            Some("dead")
+        );
+        assert_eq!(
+            key("After a phone call, police arrested 14 people.").as_deref(),
+            Some("arrested")
+        );
     }
 
     #[test]
