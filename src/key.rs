@@ -2459,7 +2459,18 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     // right before it names the figure, whatever follows.
     let bound_before =
         before.last() == Some(&"of") && nearest_at(&before, true, rules, accept).is_some_and(|m| m.2 == 1);
-    let found = match nearest(&after, false, rules, accept).filter(|m| m.2 <= 4 && !bound_before) {
+    // `sold $7.4 billion of bonds at a loss of $1.1 billion`: the noun after `of` says what
+    // the sum is of, and a class term further on belongs to another figure.
+    let of_noun = after.first() == Some(&"of")
+        && after.get(1).is_some_and(|w| {
+            ![
+                "the", "a", "an", "its", "their", "his", "her", "that", "this", "it",
+            ]
+            .contains(w)
+        });
+    let found = match nearest(&after, false, rules, accept)
+        .filter(|m| m.2 <= 4 && !bound_before && (!of_noun || m.2 <= 2))
+    {
         Some(m) => Some((m, &after, false)),
         None => nearest(&before, true, rules, accept).map(|m| (m, &before, true)),
     };
@@ -3383,6 +3394,20 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_sum_of_a_named_thing_takes_no_class_further_on() {
+        let loss = key("The insurer took a $400 million loss on bonds.");
+        assert_eq!(loss.as_deref(), Some("profit"));
+        let sold = key("The insurer sold $3 billion of bonds at a loss.");
+        assert_ne!(sold, loss);
+        // Counter-test: a class term right after `of` still names the sum.
+        assert!(key("The insurer holds $3 billion of revenue in reserve.").is_some());
+        assert_eq!(
+            key("The insurer holds $3 billion of revenue in reserve.").as_deref(),
+            key("The insurer holds $3 billion revenue in reserve.").as_deref()
+        );
     }
 
     #[test]
