@@ -2226,6 +2226,21 @@ fn pick<'r, T>(
     }
 }
 
+/// `a 23-storey tower`, `a five-bedroom house`, `his 300-page report`: a count joined by a
+/// hyphen to the word after it describes the noun that follows; it counts nothing the story
+/// reports (`seven dead as fire races up 23-storey tower` is no toll of 23). `40-strong`,
+/// `40-odd` and `40-plus` still count what follows.
+fn is_compound_modifier(tokens: &[Token], range: &Range<usize>) -> bool {
+    let (Some(hyphen), Some(word)) = (tokens.get(range.end), tokens.get(range.end + 1)) else {
+        return false;
+    };
+    hyphen.is_hyphen()
+        && !hyphen.space_before
+        && word.is_word()
+        && !word.space_before
+        && !["strong", "odd", "plus", "some"].iter().any(|w| word.is(w))
+}
+
 fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSet) -> Keyed {
     let none = Keyed {
         key: None,
@@ -2235,6 +2250,7 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         || scope::is_age_bound(tokens, &range, claim)
         || scope::is_denominator(tokens, &range)
         || scope::is_span_of_count(tokens, &range)
+        || is_compound_modifier(tokens, &range)
     {
         return none;
     }
@@ -4498,6 +4514,26 @@ mod forecast_tests {
             key_of("Its profit fell to $310 million.", "$310 million").as_deref()
         );
         assert!(key_of("Its profit fell to $310 million.", "$310 million").is_some());
+    }
+
+    #[test]
+    fn a_count_joined_to_the_next_word_by_a_hyphen_describes_a_noun() {
+        // The number of floors, pages or rooms is no toll, whatever stands before it.
+        assert_eq!(
+            key_of("Four dead as blaze sweeps through 30-storey block", "30"),
+            None
+        );
+        assert_eq!(key_of("Six injured in crash at 12-lane junction", "12"), None);
+        assert_eq!(
+            key_of("Four dead as blaze sweeps through 30-storey block", "Four").as_deref(),
+            Some("dead")
+        );
+        // `40-strong`, `40-odd`: still a count of what follows.
+        assert_eq!(
+            key_of("A 40-strong team of firefighters was sent.", "40").as_deref(),
+            Some("firefighters")
+        );
+        assert!(key_of("Some 40-odd firefighters were sent.", "Some 40-odd").is_some());
     }
 
     #[test]

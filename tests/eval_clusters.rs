@@ -57,7 +57,7 @@ const CLUSTERS: &[&str] = &[
 /// alarms and 8 traps.
 const MIN_FOUND: usize = 111;
 const MAX_FALSE_ALARMS: usize = 39;
-const MAX_TRAPS_HIT: usize = 60;
+const MAX_TRAPS_HIT: usize = 59;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters() {
@@ -97,7 +97,7 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// keying must still keep earlier years' figures apart.
 const MIN_FOUND_UNDATED: usize = 109;
 const MAX_FALSE_ALARMS_UNDATED: usize = 46;
-const MAX_TRAPS_HIT_UNDATED: usize = 74;
+const MAX_TRAPS_HIT_UNDATED: usize = 73;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters_without_front_matter() {

@@ -126,23 +126,42 @@ fn is_list_heading(line: &str) -> bool {
     if line.len() > 48 {
         return false;
     }
-    let line = line.trim_end_matches([':', ' ']).to_lowercase();
-    let line = line.replace('’', "'");
-    LIST_HEADINGS.contains(&line.as_str())
+    let line = line.trim_end_matches([':', ' ']);
+    let straight;
+    let line = if line.contains('’') {
+        straight = line.replace('’', "'");
+        straight.as_str()
+    } else {
+        line
+    };
+    LIST_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(line))
         || line
-            .strip_prefix("more from ")
-            .is_some_and(|rest| rest.split_whitespace().count() <= 4)
+            .get(..10)
+            .is_some_and(|more| more.eq_ignore_ascii_case("more from "))
+            && line[10..].split_whitespace().count() <= 4
 }
 
 /// `READ MORE: Flood toll rises to 40`, `Watch | Rescuers reach the village`: a lead-in, a
 /// separator, then a headline (which does not end as a sentence).
 fn is_lead_in(line: &str) -> bool {
-    let Some((head, rest)) = line.split_once([':', '|', '>', '–', '—']) else {
-        return false;
-    };
-    if head.len() > 24 {
+    // Every lead-in starts with one of these letters: most lines are rejected here.
+    if !line.bytes().next().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'r' | b'a' | b's' | b'm' | b'w' | b'l' | b'd' | b'e'
+        )
+    }) {
         return false;
     }
+    // The longest lead-in is 12 bytes: only the start of a line is searched for the separator.
+    let Some((at, separator)) = line
+        .char_indices()
+        .take(24)
+        .find(|(_, c)| matches!(c, ':' | '|' | '>' | '–' | '—'))
+    else {
+        return false;
+    };
+    let (head, rest) = (&line[..at], &line[at + separator.len_utf8()..]);
     let head = head.trim().to_lowercase().replace('’', "'");
     LEAD_INS.contains(&head.as_str()) && !rest.trim().is_empty() && !ends_as_sentence(rest)
 }
