@@ -1689,7 +1689,11 @@ fn per_unit(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
         "student",
         "household",
     ];
-    let after: Vec<&Token> = tokens[range.end..]
+    // `about $900 (£710) a month`: the rate's unit comes after a conversion in brackets.
+    let from = conversion(tokens, range.end + 1, false)
+        .unwrap_or(range.end)
+        .min(tokens.len());
+    let after: Vec<&Token> = tokens[from..]
         .iter()
         .take(6)
         .take_while(|t| !is_boundary(t, true))
@@ -4676,6 +4680,23 @@ mod forecast_tests {
             ),
             Some(total)
         );
+    }
+
+    #[test]
+    fn a_rate_unit_after_a_conversion_in_brackets_is_the_figures() {
+        let rate = key_of(
+            "Analysts expect the tablet to cost about $700 (£550) a month.",
+            "about $700",
+        )
+        .expect("keyed");
+        assert!(rate.ends_with(".per_month"), "{rate}");
+        // Counter-test: a conversion followed by no unit leaves a total.
+        let total = key_of(
+            "The new plant will cost $2 billion (£1.6 billion) to build.",
+            "$2 billion",
+        )
+        .expect("keyed");
+        assert!(!total.contains(".per_"), "{total}");
     }
 
     #[test]
