@@ -387,6 +387,7 @@ fn write_each(
     let options = RenderOptions {
         color: false,
         show_agreements: true,
+        context: false,
     };
     let mut out = Vec::new();
     for &(name, write) in writers {
@@ -412,7 +413,18 @@ fn render(analysis: &Analysis) -> Result<Vec<(&'static str, Vec<u8>)>, Violation
     let options = RenderOptions {
         color: false,
         show_agreements: true,
+        context: false,
     };
+    // The human report quoting each side's sentence, in colour: every span is cut out of
+    // the text and emphasized.
+    let mut quoted = Vec::new();
+    let quoting = RenderOptions {
+        color: true,
+        context: true,
+        ..options
+    };
+    report::write_human(&mut quoted, analysis, quoting)
+        .map_err(|e| violation(format!("human report with context: {e}")))?;
     let mut json = Vec::new();
     report::write_json(&mut json, analysis, options, None).map_err(|e| violation(format!("json: {e}")))?;
     if serde_json::from_slice::<serde_json::Value>(&json).is_err() {
@@ -425,6 +437,7 @@ fn render(analysis: &Analysis) -> Result<Vec<(&'static str, Vec<u8>)>, Violation
         }
     }
     out.push(("json", json));
+    out.push(("human with context", quoted));
     out.push((
         "claims json",
         report::claims_json(analysis).to_string().into_bytes(),

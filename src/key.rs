@@ -2233,9 +2233,9 @@ fn pick<'r, T>(
 /// `a 23-storey tower`, `a five-bedroom house`, `his 300-page report`: a count joined by a
 /// hyphen to the word after it describes the noun that follows; it counts nothing the story
 /// reports (`seven dead as fire races up 23-storey tower` is no toll of 23). `40-strong`,
-/// `40-odd` and `40-plus` still count what follows, and `a 7.6-magnitude earthquake` names
-/// the figure's own measure.
-fn is_compound_modifier(tokens: &[Token], range: &Range<usize>) -> bool {
+/// `40-odd` and `40-plus` still count what follows, and a word that a class names is the
+/// measure itself (`a 7.6-magnitude earthquake`).
+fn is_compound_modifier(tokens: &[Token], range: &Range<usize>, rules: &RuleSet) -> bool {
     let (Some(hyphen), Some(word)) = (tokens.get(range.end), tokens.get(range.end + 1)) else {
         return false;
     };
@@ -2243,9 +2243,8 @@ fn is_compound_modifier(tokens: &[Token], range: &Range<usize>) -> bool {
         && !hyphen.space_before
         && word.is_word()
         && !word.space_before
-        && !["strong", "odd", "plus", "some", "magnitude"]
-            .iter()
-            .any(|w| word.is(w))
+        && !["strong", "odd", "plus", "some"].iter().any(|w| word.is(w))
+        && !rules.term_index.contains_key(word.folded.as_ref())
 }
 
 fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleSet) -> Keyed {
@@ -2257,7 +2256,7 @@ fn count_key(tokens: &[Token], range: Range<usize>, claim: &Claim, rules: &RuleS
         || scope::is_age_bound(tokens, &range, claim)
         || scope::is_denominator(tokens, &range)
         || scope::is_span_of_count(tokens, &range)
-        || is_compound_modifier(tokens, &range)
+        || is_compound_modifier(tokens, &range, rules)
     {
         return none;
     }

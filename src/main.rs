@@ -126,6 +126,9 @@ struct CheckArgs {
     /// Record the findings in this baseline file (and exit with 0 unless an input failed)
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<std::path::PathBuf>,
+    /// Quote, under each side of a finding, the sentence its first figure was read from (human report)
+    #[arg(long)]
+    context: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -191,6 +194,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 a.show_agreements,
                 a.baseline,
                 a.write_baseline,
+                a.context,
             )),
         ),
         Command::Facts(c) => (c, None),
@@ -198,8 +202,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Config(args) => return cmd::config::run(args, &cmd::config::load(&cli.config)?),
     };
     let config = cmd::config::load(&cli.config)?;
-    let (fail_on, show_agreements, baseline, write_baseline) = match check {
-        Some((fail_on, show, baseline, write)) => {
+    let (fail_on, show_agreements, baseline, write_baseline, context) = match check {
+        Some((fail_on, show, baseline, write, context)) => {
             let fail_on = match fail_on {
                 Some(FailOn::Conflict) => Some(config::FailOn::Conflict),
                 Some(FailOn::Discrepancy) => Some(config::FailOn::Discrepancy),
@@ -211,9 +215,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 show,
                 baseline,
                 write,
+                context,
             )
         }
-        None => (None, false, None, None),
+        None => (None, false, None, None, false),
     };
     let rules = load_rules(&cmd::config::rules(&config, &common.rules))?;
     let listing = cmd::config::list_articles(&common.paths, &mut io::stdin().lock(), &config);
@@ -227,10 +232,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
     };
     // Reports that quote no text (SARIF quotes snippets, JSON and JSON Lines sentences) let
     // the articles' text go as they are read, so a large run never holds all of it.
+    // The human report quotes sentences only with `--context`.
     let quotes_text = !matches!(
         (fail_on, common.format),
         (Some(_), Format::Human | Format::Concise | Format::Github)
-    );
+    ) || (context && matches!(common.format, Format::Human));
     // Findings reports also hold their claims packed: a large run keeps millions of them.
     let mut reader = crosscheck::Reader::new(&rules, keep)
         .forget_text(!quotes_text)
@@ -285,6 +291,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let options = RenderOptions {
         color: use_color(common.color),
         show_agreements,
+        context,
     };
     // The decision is ours (flag, NO_COLOR, terminal), not the styling crate's.
     colored::control::set_override(options.color);

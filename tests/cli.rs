@@ -648,3 +648,32 @@ fn figures_in_links_to_other_stories_are_listed_but_never_compared() {
         .count();
     assert_eq!(own, 3);
 }
+
+#[test]
+fn context_quotes_the_sentence_of_each_side() {
+    let quoted = crosscheck()
+        .args(["check", PARADE, "--context", "--color", "never"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8(quoted.stdout).unwrap();
+    // Each side's line is followed by the sentence its phrase was read from.
+    let lines: Vec<&str> = report.lines().collect();
+    let first_side = lines
+        .iter()
+        .position(|l| l.starts_with("  - more than 20"))
+        .expect("the leaders finding");
+    assert!(
+        lines[first_side + 1].starts_with("      │ ") && lines[first_side + 1].contains("more than 20"),
+        "{report}"
+    );
+    // Without the flag the report quotes nothing, and the JSON report is the same either way.
+    let plain = crosscheck()
+        .args(["check", PARADE, "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(plain.stdout).unwrap().contains('│'));
+    assert_eq!(
+        json_report(&["check", PARADE, "--context"]),
+        json_report(&["check", PARADE])
+    );
+}

@@ -45,6 +45,7 @@ fn rendered(analysis: &Analysis) -> (String, String) {
     let options = RenderOptions {
         color: false,
         show_agreements: true,
+        context: false,
     };
     let mut human = Vec::new();
     report::write_human(&mut human, analysis, options).expect("human report");
@@ -108,6 +109,7 @@ fn keeping_only_reported_claims_changes_no_report() {
     let options = RenderOptions {
         color: false,
         show_agreements: false,
+        context: false,
     };
     let human = |analysis: &Analysis| {
         let mut out = Vec::new();
@@ -155,6 +157,7 @@ fn batches_without_text_give_the_same_reports() {
     let options = RenderOptions {
         color: false,
         show_agreements: true,
+        context: false,
     };
     type Render = fn(&mut dyn std::io::Write, &Analysis, RenderOptions) -> std::io::Result<()>;
     let renderers: [Render; 3] = [report::write_human, report::write_concise, report::write_github];
@@ -223,6 +226,7 @@ fn packed_claims_give_the_same_comparison_and_reports() {
             let options = RenderOptions {
                 color: false,
                 show_agreements: true,
+                context: false,
             };
             render(&mut out, analysis, options).expect("report");
             String::from_utf8(out).expect("utf-8")

@@ -236,6 +236,12 @@ fn write_finding(
             paint(value, color, |s| s.cyan()),
             place_lines.first().map(String::as_str).unwrap_or_default()
         )?;
+        // The quote is of the side's first claim, the first place on the side's line.
+        if options.context {
+            if let Some(quote) = firsts[i].as_ref().and_then(|c| quote(analysis, c, color)) {
+                writeln!(out, "      {quote}")?;
+            }
+        }
         let indent = " ".repeat(4 + phrase_width + 3 + value_width + 3);
         for more in place_lines.iter().skip(1) {
             out.write_all(indent.as_bytes())?;
@@ -244,6 +250,68 @@ fn write_finding(
         }
     }
     Ok(())
+}
+
+/// How many characters of a sentence a quote shows on each side of its figure.
+const QUOTE_REACH: usize = 60;
+
+/// The sentence `claim` was read from, on one line: at most [`QUOTE_REACH`] characters on
+/// each side of the figure (cut at a space, with `…`), markup tags left out, the figure
+/// emphasized. `None` when the articles' text is gone or the claim's place is not in it.
+fn quote(analysis: &Analysis, claim: &crate::claim::Claim, color: bool) -> Option<String> {
+    let document = analysis.documents.get(claim.source)?;
+    let text = document.text.as_str();
+    let before = text.get(claim.sentence.start..claim.span.start)?;
+    let figure = text.get(claim.span.clone())?;
+    let after = text.get(claim.span.end..claim.sentence.end)?;
+    if figure.is_empty() {
+        return None;
+    }
+    let html = document.format == crate::markup::Format::Html;
+    let before = one_line(before, html);
+    let after = one_line(after, html);
+    let before = match before.char_indices().rev().nth(QUOTE_REACH - 1) {
+        Some((cut, _)) => {
+            // From the first space after the cut, so that no word is halved.
+            let from = before[cut..].find(' ').map_or(cut, |s| cut + s + 1);
+            format!("…{}", &before[from..])
+        }
+        None => before,
+    };
+    let after = match after.char_indices().nth(QUOTE_REACH) {
+        Some((cut, _)) => {
+            let to = after[..cut].rfind(' ').unwrap_or(cut);
+            format!("{}…", &after[..to])
+        }
+        None => after,
+    };
+    let figure = paint(one_line(figure, html), color, |s| s.bold());
+    Some(format!(
+        "{}{figure}{}",
+        paint(format!("│ {before}"), color, |s| s.dimmed()),
+        paint(after, color, |s| s.dimmed())
+    ))
+}
+
+/// `text` on one line: each run of white space a single space (kept at either end), and,
+/// for HTML, tags (`<b>`, `</p>`) left out.
+fn one_line(text: &str, html: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        if html && c == '<' {
+            in_tag = true;
+        } else if in_tag {
+            in_tag = c != '>';
+        } else if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The words of `phrase` that are not in `other`, in bold (and underlined) when colour is on.
@@ -365,5 +433,67 @@ mod tests {
         assert_eq!(one, human_on(4, &analysis));
         // Each source's two places stand on one line, whatever chunk they were placed in.
         assert!(one.contains("03.txt:4:18, 6:31"), "{one}");
+    }
+
+    #[test]
+    fn with_context_each_side_quotes_its_first_sentence() {
+        let analysis = analysis();
+        let mut out = Vec::new();
+        let options = RenderOptions {
+            context: true,
+            ..RenderOptions::default()
+        };
+        write_human(&mut out, &analysis, options).expect("report");
+        let report = String::from_utf8(out).expect("utf-8");
+        let quotes: Vec<&str> = report.lines().filter(|l| l.starts_with("      │ ")).collect();
+        // One quote per side: two tolls, two counts of homes.
+        assert_eq!(
+            quotes,
+            [
+                "      │ The storm killed 40 people, officials said.",
+                "      │ The storm killed 52 people, officials said.",
+                "      │ It destroyed 450 homes.",
+                "      │ It destroyed 300 homes.",
+            ],
+            "{report}"
+        );
+        // Without it, nothing is quoted.
+        assert!(!human_on(1, &analysis).contains('│'));
+    }
+
+    #[test]
+    fn a_quote_is_one_line_cut_at_spaces_around_its_figure() {
+        assert_eq!(one_line("a  long\n\tline ", false), "a long line ");
+        assert_eq!(
+            one_line("<p>killed <b>40</b>\npeople</p>", true),
+            "killed 40 people"
+        );
+        assert_eq!(one_line("3 < 4 > 2", false), "3 < 4 > 2");
+        let docs = vec![
+            Document::parse(
+                "a.txt".to_string(),
+                format!(
+                    "{} killed 40 people {}.\n",
+                    "word ".repeat(30),
+                    "more ".repeat(30)
+                ),
+            )
+            .expect("plain text"),
+            Document::parse("b.txt".to_string(), "The storm killed 52 people.\n".to_string())
+                .expect("plain text"),
+        ];
+        let analysis = crate::analyze(docs, &RuleSet::generic());
+        let claim = analysis.claim(0).expect("a claim");
+        let quote = quote(&analysis, &claim, false).expect("text is kept");
+        assert!(quote.starts_with("│ …word word"), "{quote}");
+        assert!(quote.ends_with("more more…"), "{quote}");
+        assert!(quote.contains(" killed 40 people "), "{quote}");
+        // Sixty characters of the sentence on each side of the figure, cut at a space.
+        let (before, after) = quote.split_once("40").expect("the figure");
+        assert!(
+            before.chars().count() <= "│ …".chars().count() + QUOTE_REACH,
+            "{before}"
+        );
+        assert!(after.chars().count() <= QUOTE_REACH + 1, "{after}");
     }
 }

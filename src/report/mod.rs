@@ -31,6 +31,9 @@ use crate::Analysis;
 pub struct RenderOptions {
     pub color: bool,
     pub show_agreements: bool,
+    /// The human report quotes the sentence of each side's first claim (the articles' text
+    /// must have been kept: see [`crate::Reader::forget_text`]).
+    pub context: bool,
 }
 
 /// Line and column of a claim, from the line indexes of the analysis (the documents' text
