@@ -2139,7 +2139,8 @@ fn record_window(tokens: &[Token], range: &Range<usize>) -> bool {
 
 /// `rescued 31 hours after the quake`, `three days after the main quake`: the time from the
 /// event to something else that happened, which differs from one thing to the next, not how long
-/// the event lasted. Only when the event's own term follows `after` or `before` within a few
+/// the event lasted; so is the time `into` the event (`separated 158 seconds into the
+/// flight`). Only when the event's own term follows `after`, `before` or `into` within a few
 /// words: `pulled out 58 hours after a roof fall trapped them` still says how long they were
 /// trapped.
 fn offset_from(tokens: &[Token], range: &Range<usize>, term: &str) -> bool {
@@ -2147,7 +2148,9 @@ fn offset_from(tokens: &[Token], range: &Range<usize>, term: &str) -> bool {
     let Some(first) = after.first() else {
         return false;
     };
-    if !["after", "before"].contains(first) {
+    // `158 seconds into the flight`, `five days into the strike`: the moment something happened
+    // in the event, counted from its start.
+    if !["after", "before", "into"].contains(first) {
         return false;
     }
     let words: Vec<&str> = term.split(' ').collect();
@@ -3946,6 +3949,15 @@ mod tests {
         assert_eq!(
             key_on(trapped, "58 hours", (2026, 11, 17)).as_deref(),
             Some("trapped.duration")
+        );
+        // The time into an event is when something happened in it.
+        let into = "The tremor was felt again 90 seconds into the quake.";
+        assert_eq!(key_on(into, "90 seconds", (2026, 11, 17)), None);
+        // Counter-test: `into` before another word than the event's term.
+        let inquiry = "The quake lasted 40 seconds into a second shock.";
+        assert_eq!(
+            key_on(inquiry, "40 seconds", (2026, 11, 17)).as_deref(),
+            Some("quake.duration")
         );
     }
 
