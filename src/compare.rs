@@ -524,7 +524,19 @@ fn grade(a: &Reading, b: &Reading, tolerance: f64) -> Option<Verdict> {
             && (fine.stated.1 - coarse.stated.1).abs() <= coarse.precision
     };
     let rounded = rounds_to(a, b) || rounds_to(b, a);
-    (!(same_figure || rounded)).then_some(Verdict::Discrepancy)
+    // `up to 80 mm` and `60 to 80 mm` (or `about 80 mm`) give the same maximum: the bound is
+    // what the other figure's top end says, not a different figure.
+    let same_top = |bound: &Reading, other: &Reading| {
+        bound.qualifier == Qualifier::AtMost
+            && !matches!(
+                other.qualifier,
+                Qualifier::AtMost | Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::Vague
+            )
+            && !converted
+            && close(bound.stated.1, other.stated.1, tolerance)
+    };
+    let topped = same_top(a, b) || same_top(b, a);
+    (!(same_figure || rounded || topped)).then_some(Verdict::Discrepancy)
 }
 
 fn strictly_disjoint(a: &Reading, b: &Reading, tolerance: f64) -> bool {
@@ -632,6 +644,28 @@ pub(crate) mod tests {
         assert_eq!(verdicts(&c), vec![Verdict::Conflict]);
         let c = [said(0, 80_000.0, Some("police")), said(1, 250_000.0, None)];
         assert_eq!(verdicts(&c), vec![Verdict::Conflict]);
+    }
+
+    #[test]
+    fn an_upper_bound_and_a_figure_at_that_bound_agree() {
+        let up_to = claim(0, "berths", Qualifier::AtMost, 300.0, 300.0, "up to 300");
+        for other in [
+            claim(1, "berths", Qualifier::Exact, 300.0, 300.0, "300"),
+            claim(1, "berths", Qualifier::About, 300.0, 300.0, "about 300"),
+            claim(1, "berths", Qualifier::Exact, 250.0, 300.0, "250 to 300"),
+        ] {
+            assert_eq!(
+                verdicts(&[up_to.clone(), other.clone()]),
+                vec![],
+                "{}",
+                other.text.as_ref() as &str
+            );
+        }
+        // Counter-tests: another top, or a lower bound at the same figure, differ.
+        let other_top = claim(1, "berths", Qualifier::Exact, 250.0, 280.0, "250 to 280");
+        assert_eq!(verdicts(&[up_to.clone(), other_top]), vec![Verdict::Discrepancy]);
+        let at_least = claim(1, "berths", Qualifier::AtLeast, 300.0, 300.0, "at least 300");
+        assert_eq!(verdicts(&[up_to, at_least]), vec![Verdict::Discrepancy]);
     }
 
     #[test]
