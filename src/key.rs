@@ -3209,9 +3209,13 @@ fn of_noun(after: &[&str]) -> Option<String> {
     if after.first() != Some(&"of") || after.get(1).is_some_and(|w| PRONOUNS.contains(w)) {
         return None;
     }
+    // Determiners are skipped before the noun; after it, they, prepositions and conjunctions
+    // end the phrase (`a third of capacity as the region braces for...`).
     const STOP: &[&str] = &[
         "the", "a", "an", "all", "its", "their", "his", "her", "our", "and", "or", "in", "on", "at", "to",
-        "for", "from", "by", "with", "is", "are", "was", "were",
+        "for", "from", "by", "with", "is", "are", "was", "were", "as", "while", "when", "because", "since",
+        "but", "than", "after", "before", "if", "amid", "despite", "during", "over", "under", "into",
+        "across", "through", "against",
     ];
     // `81% of kindergarteners had received both doses`: a verb ends the noun phrase.
     const VERBS: &[&str] = &[
@@ -3248,6 +3252,9 @@ fn of_noun(after: &[&str]) -> Option<String> {
         "residents",
         "adults",
         "revenue",
+        // `41% of the long-term average`, `60% of normal`: a baseline of any measure.
+        "average",
+        "normal",
     ];
     head.filter(|h| !DENOMINATORS.contains(&h.as_str()))
 }
@@ -4532,6 +4539,40 @@ mod forecast_tests {
             key_of("Its profit fell to $310 million.", "$310 million").as_deref()
         );
         assert!(key_of("Its profit fell to $310 million.", "$310 million").is_some());
+    }
+
+    #[test]
+    fn a_share_of_an_average_or_of_normal_is_not_a_share_of_averages() {
+        // The baseline names no measure: any figure can be stated against its average.
+        for text in [
+            "The river carried just 41% of the long-term average.",
+            "Sales ran at 60% of normal.",
+        ] {
+            let figure = if text.contains("41%") { "41%" } else { "60%" };
+            let key = key_of(text, figure);
+            assert!(
+                key.as_deref()
+                    .is_none_or(|k| !k.ends_with("average") && !k.ends_with("normal")),
+                "{text}: {key:?}"
+            );
+        }
+        assert_eq!(
+            key_of("Nearly 90% of trade was halted.", "Nearly 90%").as_deref(),
+            Some("percent.trade")
+        );
+        // A conjunction or a preposition ends the noun phrase after `of`.
+        assert_eq!(
+            key_of(
+                "Dams are at 30% of capacity as the region braces for heat.",
+                "30%"
+            )
+            .as_deref(),
+            Some("percent.capacity")
+        );
+        assert_eq!(
+            key_of("Nearly 90% of trade across the region was halted.", "Nearly 90%").as_deref(),
+            Some("percent.trade")
+        );
     }
 
     #[test]
