@@ -162,6 +162,7 @@ pub fn compare_figures(
         let c = claims.figure(i as usize);
         let doubtful = c.doubt.is_some_and(|d| d.keeps_out());
         match (c.key, c.value, doubtful) {
+            (Some(key), _, _) if key.ends_with(crate::key::EARLIER) => None,
             (Some(key), Some(_), false) if included(i as usize) => Some((key, c.unit)),
             _ => None,
         }
@@ -179,6 +180,7 @@ pub fn compare_figures(
             members.push(i);
         }
     }
+    let earlier = earlier_pairs(claims, &included);
     let mut out = Comparison::default();
     for ((key, _), group) in groups {
         let first = group.first().map(|&i| claims.source(i as usize));
@@ -186,7 +188,10 @@ pub fn compare_figures(
             continue;
         }
         out.keys_compared += 1;
-        match grade_key(key, &group, claims, rules.grading(key), || rules.describe(key)) {
+        let pairs = earlier.get(key).map_or(&[][..], Vec::as_slice);
+        match grade_key(key, &group, claims, pairs, rules.grading(key), || {
+            rules.describe(key)
+        }) {
             Some(f) => out.findings.push(f),
             None => out.agreements.push(Agreement {
                 key: key.to_string(),
@@ -272,10 +277,45 @@ fn reading(c: Figure<'_>, as_years: bool) -> Option<Reading> {
     })
 }
 
+/// A running figure's value and the earlier value a sentence gives beside it (`183 homes,
+/// up from 146`), as stated figures.
+type EarlierPair = ((f64, f64), (f64, f64));
+
+/// Per key, the pairs of figures a sentence gives as the key's value and its earlier value
+/// (see [`crate::key::EARLIER`]). The value is the nearest claim before the earlier one, in
+/// the same source, with the key itself.
+fn earlier_pairs<'c>(
+    claims: &'c (impl Figures + ?Sized),
+    included: &impl Fn(usize) -> bool,
+) -> BTreeMap<&'c str, Vec<EarlierPair>> {
+    let mut pairs: BTreeMap<&str, Vec<EarlierPair>> = BTreeMap::new();
+    for i in 0..claims.count() {
+        let c = claims.figure(i);
+        let Some(key) = c.key.and_then(|k| k.strip_suffix(crate::key::EARLIER)) else {
+            continue;
+        };
+        let (Some(earlier), true) = (c.stated, included(i)) else {
+            continue;
+        };
+        let source = claims.source(i);
+        let current = (i.saturating_sub(16)..i)
+            .rev()
+            .take_while(|&j| claims.source(j) == source)
+            .map(|j| claims.figure(j))
+            .find(|f| f.key == Some(key))
+            .and_then(|f| f.stated);
+        if let Some(current) = current {
+            pairs.entry(key).or_default().push((current, earlier));
+        }
+    }
+    pairs
+}
+
 fn grade_key(
     key: &str,
     group: &[u32],
     claims: &(impl Figures + ?Sized),
+    earlier: &[EarlierPair],
     grading: Grading,
     describe: impl FnOnce() -> String,
 ) -> Option<Finding> {
@@ -334,9 +374,19 @@ fn grade_key(
                 .collect()
         })
         .collect();
+    // A value and the earlier value a sentence gives beside it (`183, up from 146`) are one
+    // running figure at two times, whichever sources state them.
+    let same_bits =
+        |x: (f64, f64), y: (f64, f64)| x.0.to_bits() == y.0.to_bits() && x.1.to_bits() == y.1.to_bits();
+    let running = |a: usize, b: usize| {
+        let (x, y) = (sides[a].0.stated, sides[b].0.stated);
+        earlier.iter().any(|&(now, then)| {
+            (same_bits(x, now) && same_bits(y, then)) || (same_bits(x, then) && same_bits(y, now))
+        })
+    };
     let cross = |a: usize, b: usize| {
         let sources_differ = sources[a].1.is_some() || sources[b].1.is_some() || sources[a].0 != sources[b].0;
-        sources_differ && !opposed_claimants(&claimants[a], &claimants[b])
+        sources_differ && !opposed_claimants(&claimants[a], &claimants[b]) && !running(a, b)
     };
     let candidates = extreme_sides(&sides);
     let mut worst: Option<(Verdict, usize, usize)> = None;
@@ -474,7 +524,19 @@ fn grade(a: &Reading, b: &Reading, tolerance: f64) -> Option<Verdict> {
             && (fine.stated.1 - coarse.stated.1).abs() <= coarse.precision
     };
     let rounded = rounds_to(a, b) || rounds_to(b, a);
-    (!(same_figure || rounded)).then_some(Verdict::Discrepancy)
+    // `up to 80 mm` and `60 to 80 mm` (or `about 80 mm`) give the same maximum: the bound is
+    // what the other figure's top end says, not a different figure.
+    let same_top = |bound: &Reading, other: &Reading| {
+        bound.qualifier == Qualifier::AtMost
+            && !matches!(
+                other.qualifier,
+                Qualifier::AtMost | Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::Vague
+            )
+            && !converted
+            && close(bound.stated.1, other.stated.1, tolerance)
+    };
+    let topped = same_top(a, b) || same_top(b, a);
+    (!(same_figure || rounded || topped)).then_some(Verdict::Discrepancy)
 }
 
 fn strictly_disjoint(a: &Reading, b: &Reading, tolerance: f64) -> bool {
@@ -582,6 +644,47 @@ pub(crate) mod tests {
         assert_eq!(verdicts(&c), vec![Verdict::Conflict]);
         let c = [said(0, 80_000.0, Some("police")), said(1, 250_000.0, None)];
         assert_eq!(verdicts(&c), vec![Verdict::Conflict]);
+    }
+
+    #[test]
+    fn an_upper_bound_and_a_figure_at_that_bound_agree() {
+        let up_to = claim(0, "berths", Qualifier::AtMost, 300.0, 300.0, "up to 300");
+        for other in [
+            claim(1, "berths", Qualifier::Exact, 300.0, 300.0, "300"),
+            claim(1, "berths", Qualifier::About, 300.0, 300.0, "about 300"),
+            claim(1, "berths", Qualifier::Exact, 250.0, 300.0, "250 to 300"),
+        ] {
+            assert_eq!(
+                verdicts(&[up_to.clone(), other.clone()]),
+                vec![],
+                "{}",
+                other.text.as_ref() as &str
+            );
+        }
+        // Counter-tests: another top, or a lower bound at the same figure, differ.
+        let other_top = claim(1, "berths", Qualifier::Exact, 250.0, 280.0, "250 to 280");
+        assert_eq!(verdicts(&[up_to.clone(), other_top]), vec![Verdict::Discrepancy]);
+        let at_least = claim(1, "berths", Qualifier::AtLeast, 300.0, 300.0, "at least 300");
+        assert_eq!(verdicts(&[up_to, at_least]), vec![Verdict::Discrepancy]);
+    }
+
+    #[test]
+    fn a_value_and_the_earlier_value_beside_it_are_not_compared() {
+        let c = [
+            // Source 0: `410 shelters are open, up from 290`.
+            claim(0, "shelters", Qualifier::Exact, 410.0, 410.0, "410"),
+            claim(0, "shelters@earlier", Qualifier::Exact, 290.0, 290.0, "290"),
+            // Source 1, written before the rise: 290.
+            claim(1, "shelters", Qualifier::Exact, 290.0, 290.0, "290"),
+        ];
+        assert_eq!(verdicts(&c), vec![]);
+        // Counter-test: a third figure is still set against both.
+        let mut more = c.to_vec();
+        more.push(claim(2, "shelters", Qualifier::Exact, 350.0, 350.0, "350"));
+        assert_eq!(verdicts(&more), vec![Verdict::Conflict]);
+        // Counter-test: without the earlier value, 410 and 290 conflict.
+        let plain = [c[0].clone(), c[2].clone()];
+        assert_eq!(verdicts(&plain), vec![Verdict::Conflict]);
     }
 
     #[test]

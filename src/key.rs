@@ -173,6 +173,129 @@ pub fn key_sentence_tokens(
             })
             .map(Into::into);
     }
+    mark_earlier_values(tokens, claims);
+}
+
+/// The anchor of a figure that a sentence gives as the earlier value of the figure before it:
+/// `183 homes have been destroyed, up from 146 yesterday`, `870,000 homes were without power,
+/// down from a peak of 1.12 million`. Such a figure (`homes.destroyed@earlier`) is not graded
+/// on its own; the comparator reads it as telling that the two values are one running figure
+/// at two times (see `compare::earlier_pairs`).
+pub const EARLIER: &str = "@earlier";
+
+/// Keys each figure given as an earlier value (see [`EARLIER`]) by the key of the nearest figure
+/// of the same kind and unit before it in the sentence, when that key has no anchor.
+fn mark_earlier_values(tokens: &[Token], claims: &mut [Claim]) {
+    if let Some(after) = earlier_report(tokens) {
+        for claim in claims
+            .iter_mut()
+            .filter(|c| c.span.start >= after && !c.kind.is_time_point())
+        {
+            if let Some(key) = claim.key.as_deref().filter(|k| !k.contains('@')) {
+                claim.key = Some(format!("{key}{EARLIER}").into());
+            }
+        }
+    }
+    // `cut the weight limit from 40 tonnes to 18 tonnes`: the figure after `from` is the earlier
+    // value of the one after `to`.
+    for i in 0..claims.len().saturating_sub(1) {
+        let (claim, next) = (&claims[i], &claims[i + 1]);
+        if claim.kind.is_time_point()
+            || claim.kind != next.kind
+            || claim.unit != next.unit
+            || claim.value.is_none()
+        {
+            continue;
+        }
+        let range = claim_tokens(tokens, &claim.span);
+        let next_range = claim_tokens(tokens, &next.span);
+        let from = range.start > 0 && tokens[range.start - 1].is("from");
+        // `from 40 to 18`, `from 40 tonnes to 18 tonnes`: a unit word may stand before `to`.
+        let to = next_range.start > range.end
+            && next_range.start <= range.end + 2
+            && tokens[next_range.start - 1].is("to")
+            && tokens[range.end..next_range.start - 1].iter().all(Token::is_word);
+        if let (true, true, Some(key)) = (from, to, next.key.as_deref().filter(|k| !k.contains('@'))) {
+            claims[i].key = Some(format!("{key}{EARLIER}").into());
+        }
+    }
+    for i in 1..claims.len() {
+        let claim = &claims[i];
+        if claim.kind.is_time_point() || claim.value.is_none() {
+            continue;
+        }
+        if !is_earlier_value(tokens, &claim_tokens(tokens, &claim.span)) {
+            continue;
+        }
+        let current = claims[..i]
+            .iter()
+            .rev()
+            .find(|c| c.kind == claim.kind && c.unit == claim.unit && c.value.is_some())
+            .and_then(|c| c.key.as_deref())
+            .filter(|k| !k.contains('@'))
+            .map(|k| format!("{k}{EARLIER}"));
+        if let Some(key) = current {
+            claims[i].key = Some(key.into());
+        }
+    }
+}
+
+/// Where a report in the past perfect ends, in a sentence that gives one: `Late on Wednesday,
+/// officials had put the toll at four dead, 29 injured and 11 missing`, `The coastguard had
+/// said on Sunday that at least 1,500 tonnes had escaped`. Told before the article's present,
+/// such a report is an earlier one, and its figures are earlier values (see [`EARLIER`]).
+/// A sentence opening with `By` (`By Friday evening officials had confirmed 19 deaths`) gives
+/// the figure as of that time, which may be the latest one; `put` reports only as `put ...
+/// at` (`she had put $180,000 into an account` reports nothing).
+fn earlier_report(tokens: &[Token]) -> Option<usize> {
+    if tokens.first().is_some_and(|t| t.is("by")) {
+        return None;
+    }
+    let at = tokens.windows(2).position(|w| {
+        w[0].is("had")
+            && w[1].is_word()
+            && w[1].folded.ends_with(['d', 't'])
+            && claimant::is_reporting(&w[1].folded)
+    })?;
+    let verb = &tokens[at + 1];
+    let put = verb.is("put") && !tokens[at + 2..].iter().take(8).any(|t| t.is("at"));
+    (!put).then_some(verb.span.end)
+}
+
+/// Whether the figure at tokens `range` follows a change word and `from`: `up from 146`,
+/// `down from a peak of 1.12 million`, `rising from 12%`.
+fn is_earlier_value(tokens: &[Token], range: &Range<usize>) -> bool {
+    const MOVES: &[&str] = &[
+        "up",
+        "down",
+        "rising",
+        "falling",
+        "rose",
+        "fell",
+        "increased",
+        "decreased",
+        "dropped",
+        "climbed",
+        "grew",
+        "shrank",
+        "declined",
+    ];
+    let mut i = range.start;
+    let back = |i: usize, words: &[&str]| i > 0 && words.iter().any(|w| tokens[i - 1].is(w));
+    if back(i, &["of"]) {
+        i -= 1;
+        if !back(
+            i,
+            &["peak", "high", "low", "total", "figure", "count", "toll", "level"],
+        ) {
+            return false;
+        }
+        i -= 1;
+        if back(i, &["a", "the", "its", "their"]) {
+            i -= 1;
+        }
+    }
+    back(i, &["from"]) && back(i - 1, MOVES)
 }
 
 /// The tokens outside every span of `spans` that `keep` does not keep, into `out` (cleared
@@ -1396,7 +1519,8 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     if claim.value.is_none() {
         return none;
     }
-    if is_threshold(tokens, &range, claim) || is_difference(tokens, &range) {
+    if is_threshold(tokens, &range, claim) || is_difference(tokens, &range) || no_count(tokens, &range, claim)
+    {
         return none;
     }
     let tally = (claim.kind == Kind::Count)
@@ -1427,6 +1551,7 @@ fn generic_key(tokens: &[Token], claim: &Claim, rules: &RuleSet) -> Keyed {
     };
     let keyed = per_unit(keyed, tokens, &range, claim.kind);
     let keyed = over_period(keyed, tokens, &range, claim.kind);
+    let keyed = rising(keyed, tokens, &range, claim.kind);
     let keyed = intraday(keyed, tokens, &range, claim.kind);
     scope_to_entity(keyed, tokens, range, rules)
 }
@@ -1497,6 +1622,10 @@ fn intraday(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
             || words
                 .windows(3)
                 .any(|w| w[0] == "at" && w[1] == "one" && ["point", "stage"].contains(&w[2]))
+            // `down 11% in the first hour of trading`: a part of the session.
+            || words.windows(3).any(|w| {
+                w[0] == "first" && ["hour", "hours", "minutes"].contains(&w[1]) && w[2] == "of"
+            })
     };
     let before = clause_before(tokens, range.clone(), 8);
     let after = window(tokens, range.clone(), false, 6, true);
@@ -1507,6 +1636,35 @@ fn intraday(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
         };
     }
     keyed
+}
+
+/// A percentage move up is not the move down it recovers from: `shares closed up 2.1%
+/// today, recovering a little of yesterday's fall` and `shares fell 8.2%` are two sessions'
+/// moves, and an outlet that gets a move's direction wrong is rarer than two articles giving
+/// moves of different days. A rise of shares (a rising verb or `up` right before the figure,
+/// or `higher` right after it) is keyed apart (`percent.shares.rise`); falls keep their key, so
+/// that two reports of one fall still meet. Only share moves: `prices rose 2.9 per cent in the
+/// year to September` is the rate of inflation, and `make up 55%` no move at all.
+fn rising(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) -> Keyed {
+    const RISES: &[&str] = &[
+        "rose", "risen", "rising", "jumped", "surged", "soared", "climbed", "gained", "rallied", "advanced",
+        "up",
+    ];
+    let Some(key) = &keyed.key else { return keyed };
+    if kind != Kind::Percent || !key.split('.').any(|s| s == "shares") {
+        return keyed;
+    }
+    let before = range.start.checked_sub(1).map(|i| &tokens[i]);
+    let after = tokens.get(range.end);
+    let up = before.is_some_and(|t| t.is_word() && RISES.iter().any(|w| t.is(w)))
+        || after.is_some_and(|t| t.is("higher"));
+    if !up {
+        return keyed;
+    }
+    Keyed {
+        key: Some(format!("{key}.rise")),
+        noun: keyed.noun,
+    }
 }
 
 /// Rates are their own quantity: `6,000 people a day` is not a total, `$1.38 a share` not a
@@ -1531,7 +1689,11 @@ fn per_unit(keyed: Keyed, tokens: &[Token], range: &Range<usize>, kind: Kind) ->
         "student",
         "household",
     ];
-    let after: Vec<&Token> = tokens[range.end..]
+    // `about $900 (£710) a month`: the rate's unit comes after a conversion in brackets.
+    let from = conversion(tokens, range.end + 1, false)
+        .unwrap_or(range.end)
+        .min(tokens.len());
+    let after: Vec<&Token> = tokens[from..]
         .iter()
         .take(6)
         .take_while(|t| !is_boundary(t, true))
@@ -1865,6 +2027,59 @@ fn measure_modifier(tokens: &[Token], range: &Range<usize>, term: &str) -> Optio
 /// `if the wind drops below 30 knots`, `once winds fell below 40 mph`, `until the river rises
 /// above 5 metres`: a bound in a condition is a threshold someone set, not a figure measured
 /// (`when` is left out: `when it struck with winds of more than 140 mph` states a measure).
+/// Digits that count nothing: a name's number (`Talon 2 launches`, `the Route 9 bus`: a small
+/// bare number right after a capitalised word inside a sentence that is not a headline in
+/// title case, and not a month's or a weekday's) and a phone number (`call the police line on
+/// 311.`, `dial 999`: a bare number after `on`, `dial`, `call` or `ring` ending its clause,
+/// with a word of telephoning in the five words before it).
+fn no_count(tokens: &[Token], range: &Range<usize>, claim: &Claim) -> bool {
+    let bare = range.len() == 1
+        && claim.kind == Kind::Count
+        && tokens[range.start].text.len() <= 3
+        && tokens[range.start].text.bytes().all(|b| b.is_ascii_digit());
+    if !bare || range.start == 0 {
+        return false;
+    }
+    let prev = &tokens[range.start - 1];
+    let word = |t: &Token| t.is_word();
+    let capitalised = |t: &Token| {
+        let mut chars = t.text.chars();
+        word(t) && chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    };
+    let words = tokens.iter().filter(|t| word(t)).count();
+    let title_case = tokens.iter().filter(|t| capitalised(t)).count() * 2 >= words;
+    let name = range.start >= 2
+        && capitalised(prev)
+        && !title_case
+        && crate::when::month_number(prev.text).is_none()
+        && ![
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .any(|d| prev.is(d));
+    let ends_clause = tokens
+        .get(range.end)
+        .is_none_or(|t| t.kind == TokenKind::Punct || t.is("or") || t.is("and"));
+    let phone = ["on", "dial", "call", "ring"].iter().any(|w| prev.is(w))
+        && ends_clause
+        && tokens[range.start.saturating_sub(6)..range.start]
+            .iter()
+            .any(|t| {
+                [
+                    "line", "hotline", "helpline", "phone", "number", "call", "dial", "ring",
+                ]
+                .iter()
+                .any(|w| t.is(w))
+            });
+    name || phone
+}
+
 fn is_threshold(tokens: &[Token], range: &Range<usize>, claim: &Claim) -> bool {
     let bound = matches!(
         claim.qualifier,
@@ -1924,7 +2139,8 @@ fn record_window(tokens: &[Token], range: &Range<usize>) -> bool {
 
 /// `rescued 31 hours after the quake`, `three days after the main quake`: the time from the
 /// event to something else that happened, which differs from one thing to the next, not how long
-/// the event lasted. Only when the event's own term follows `after` or `before` within a few
+/// the event lasted; so is the time `into` the event (`separated 158 seconds into the
+/// flight`). Only when the event's own term follows `after`, `before` or `into` within a few
 /// words: `pulled out 58 hours after a roof fall trapped them` still says how long they were
 /// trapped.
 fn offset_from(tokens: &[Token], range: &Range<usize>, term: &str) -> bool {
@@ -1932,7 +2148,9 @@ fn offset_from(tokens: &[Token], range: &Range<usize>, term: &str) -> bool {
     let Some(first) = after.first() else {
         return false;
     };
-    if !["after", "before"].contains(first) {
+    // `158 seconds into the flight`, `five days into the strike`: the moment something happened
+    // in the event, counted from its start.
+    if !["after", "before", "into"].contains(first) {
         return false;
     }
     let words: Vec<&str> = term.split(' ').collect();
@@ -2266,7 +2484,18 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     // right before it names the figure, whatever follows.
     let bound_before =
         before.last() == Some(&"of") && nearest_at(&before, true, rules, accept).is_some_and(|m| m.2 == 1);
-    let found = match nearest(&after, false, rules, accept).filter(|m| m.2 <= 4 && !bound_before) {
+    // `sold $7.4 billion of bonds at a loss of $1.1 billion`: the noun after `of` says what
+    // the sum is of, and a class term further on belongs to another figure.
+    let of_noun = after.first() == Some(&"of")
+        && after.get(1).is_some_and(|w| {
+            ![
+                "the", "a", "an", "its", "their", "his", "her", "that", "this", "it",
+            ]
+            .contains(w)
+        });
+    let found = match nearest(&after, false, rules, accept)
+        .filter(|m| m.2 <= 4 && !bound_before && (!of_noun || m.2 <= 2))
+    {
         Some(m) => Some((m, &after, false)),
         None => nearest(&before, true, rules, accept).map(|m| (m, &before, true)),
     };
@@ -3192,6 +3421,122 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_value_beside_a_figure_takes_its_key_as_earlier() {
+        let got = keys_with(
+            "The storm has destroyed 412 homes, up from 290 on Friday.",
+            &RuleSet::generic(),
+        );
+        let current = got[0].1.clone().expect("the current figure is keyed");
+        assert_eq!(got[0].0, "412");
+        assert!(got.iter().any(
+            |(text, key)| text == "290" && key.as_deref() == Some(format!("{current}@earlier").as_str())
+        ));
+        let got = keys_with(
+            "About 52,000 homes were without power, down from a peak of 96,000.",
+            &RuleSet::generic(),
+        );
+        let current = got[0].1.clone().expect("the current figure is keyed");
+        assert_eq!(got[1].1, Some(format!("{current}@earlier")));
+        // Counter-test: a change (`up by`) or a figure after `from` with no change word is no
+        // earlier value.
+        for text in [
+            "The storm has destroyed 412 homes, up by 120 on Friday.",
+            "The storm has destroyed 412 homes, from 290 villages.",
+        ] {
+            let got = keys_with(text, &RuleSet::generic());
+            assert!(
+                got.iter()
+                    .all(|(_, k)| !k.as_deref().is_some_and(|k| k.ends_with(EARLIER))),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_sum_of_a_named_thing_takes_no_class_further_on() {
+        let loss = key("The insurer took a $400 million loss on bonds.");
+        assert_eq!(loss.as_deref(), Some("profit"));
+        let sold = key("The insurer sold $3 billion of bonds at a loss.");
+        assert_ne!(sold, loss);
+        // Counter-test: a class term right after `of` still names the sum.
+        assert!(key("The insurer holds $3 billion of revenue in reserve.").is_some());
+        assert_eq!(
+            key("The insurer holds $3 billion of revenue in reserve.").as_deref(),
+            key("The insurer holds $3 billion revenue in reserve.").as_deref()
+        );
+    }
+
+    #[test]
+    fn the_digits_of_a_name_or_a_phone_number_count_nothing() {
+        for text in [
+            "Insurers expect premiums for Vega 3 rockets to rise.",
+            "Anyone with news of the missing is asked to call the emergency line on 555.",
+            "Residents should dial 101 or visit the council office.",
+        ] {
+            let got = keys_with(text, &RuleSet::generic());
+            assert!(got.iter().all(|(_, k)| k.is_none()), "{text}: {got:?}");
+        }
+        // Counter-tests: a count after a capitalised first word, a title-case headline, and a
+        // number after `call` that goes on to its noun stay counts.
+        assert_eq!(key("Police arrested 40 people.").as_deref(), Some("arrested"));
+        assert_eq!(key("Some 40 people were arrested.").as_deref(), Some("arrested"));
+        assert_eq!(
+            key("Quake Kills 118 People In Hill Town").as_deref(),
+            Some("dead")
+        );
+        assert_eq!(
+            key("After a phone call, police arrested 14 people.").as_deref(),
+            Some("arrested")
+        );
+    }
+
+    #[test]
+    fn the_figure_a_change_starts_from_is_an_earlier_value() {
+        for text in [
+            "The ferry's load limit was lowered from 60 tonnes to 25 tonnes.",
+            "The depot cut its fleet from 120 buses to 85 buses.",
+        ] {
+            let got = keys_with(text, &RuleSet::generic());
+            let to = got[1].1.clone();
+            assert!(to.as_deref().is_some_and(|k| !k.contains('@')), "{text}: {got:?}");
+            assert_eq!(got[0].1, to.map(|k| format!("{k}{EARLIER}")), "{text}: {got:?}");
+        }
+        // Counter-test: two figures joined by `and` are no change.
+        let got = keys_with(
+            "The ferry carries 60 tonnes of freight and 25 tonnes of mail.",
+            &RuleSet::generic(),
+        );
+        assert!(
+            got.iter()
+                .all(|(_, k)| !k.as_deref().is_some_and(|k| k.ends_with(EARLIER))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_report_in_the_past_perfect_gives_earlier_values() {
+        let got = keys_with(
+            "Earlier, the agency had said that 40 people were injured.",
+            &RuleSet::generic(),
+        );
+        let injured = got.iter().find(|(t, _)| t == "40").and_then(|(_, k)| k.clone());
+        assert_eq!(injured.as_deref(), Some("injured@earlier"));
+        // Counter-tests: a report as of a time, a present report, money put into something.
+        for (text, figure) in [
+            ("By Friday evening officials had confirmed 19 deaths.", "19"),
+            ("The agency said 40 people were injured.", "40"),
+            ("She said she had put $90,000 into the fund.", "$90,000"),
+        ] {
+            let got = keys_with(text, &RuleSet::generic());
+            let key = got.iter().find(|(t, _)| t == figure).and_then(|(_, k)| k.clone());
+            assert!(
+                !key.as_deref().is_some_and(|k| k.ends_with(EARLIER)),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn subjects_and_roles() {
         assert_eq!(
             key("tens of thousands of troops marching").as_deref(),
@@ -3636,6 +3981,15 @@ mod tests {
             key_on(trapped, "58 hours", (2026, 11, 17)).as_deref(),
             Some("trapped.duration")
         );
+        // The time into an event is when something happened in it.
+        let into = "The tremor was felt again 90 seconds into the quake.";
+        assert_eq!(key_on(into, "90 seconds", (2026, 11, 17)), None);
+        // Counter-test: `into` before another word than the event's term.
+        let inquiry = "The quake lasted 40 seconds into a second shock.";
+        assert_eq!(
+            key_on(inquiry, "40 seconds", (2026, 11, 17)).as_deref(),
+            Some("quake.duration")
+        );
     }
 
     #[test]
@@ -3916,7 +4270,8 @@ mod tests {
             &RuleSet::generic(),
         );
         assert_eq!(got[0].1.as_deref(), Some("seats.people_party"));
-        assert_eq!(got[1].1, None);
+        // The earlier value, never graded on its own.
+        assert_eq!(got[1].1.as_deref(), Some("seats.people_party@earlier"));
     }
 
     #[test]
@@ -4447,18 +4802,42 @@ mod forecast_tests {
     }
 
     #[test]
+    fn a_rate_unit_after_a_conversion_in_brackets_is_the_figures() {
+        let rate = key_of(
+            "Analysts expect the tablet to cost about $700 (£550) a month.",
+            "about $700",
+        )
+        .expect("keyed");
+        assert!(rate.ends_with(".per_month"), "{rate}");
+        // Counter-test: a conversion followed by no unit leaves a total.
+        let total = key_of(
+            "The new plant will cost $2 billion (£1.6 billion) to build.",
+            "$2 billion",
+        )
+        .expect("keyed");
+        assert!(!total.contains(".per_"), "{total}");
+    }
+
+    #[test]
     fn a_move_during_the_session_is_not_the_close() {
         let close = key_of("Norvik shares closed up 24% at $45.55.", "24%").expect("keyed");
         for (text, figure) in [
             ("Norvik shares are up 22% in early trading.", "22%"),
-            ("Norvik shares fell as much as 9.3% intraday.", "as much as 9.3%"),
+            ("Norvik shares rose as much as 9.3% intraday.", "as much as 9.3%"),
             ("At one point Norvik shares were up 30%.", "30%"),
+        ] {
+            assert_eq!(key_of(text, figure), Some(format!("{close}.intraday")), "{text}");
+        }
+        let close = key_of("Norvik shares closed down 24% at $45.55.", "24%").expect("keyed");
+        for (text, figure) in [
+            ("Norvik shares fell as much as 9.3% intraday.", "as much as 9.3%"),
+            ("Norvik shares were down 11% in the first hour of trading.", "11%"),
         ] {
             assert_eq!(key_of(text, figure), Some(format!("{close}.intraday")), "{text}");
         }
         // A trading day named without its session is the day's move.
         assert_eq!(
-            key_of("Norvik shares rose 24% in Monday trading.", "24%"),
+            key_of("Norvik shares fell 24% in Monday trading.", "24%"),
             Some(close)
         );
     }
@@ -4549,23 +4928,48 @@ mod owner_and_whole_tests {
     #[test]
     fn a_named_owner_scopes_a_percentage() {
         assert_eq!(
-            keys("Helix Motors shares jumped 3.5%."),
+            keys("Helix Motors shares slid 3.5%."),
             [Some("percent.shares.helix_motors".to_string())]
         );
-        assert_eq!(keys("Shares jumped 3.5%."), [Some("percent.shares".to_string())]);
+        assert_eq!(keys("Shares slid 3.5%."), [Some("percent.shares".to_string())]);
         assert_eq!(
-            keys("Its shares jumped 3.5%."),
+            keys("Its shares slid 3.5%."),
             [Some("percent.shares".to_string())]
         );
+        assert_eq!(keys("Its stock slid 3.5%."), [Some("percent.shares".to_string())]);
         assert_eq!(
-            keys("Its stock jumped 3.5%."),
-            [Some("percent.shares".to_string())]
-        );
-        assert_eq!(
-            keys("Helix stock jumped 3.5%."),
+            keys("Helix stock slid 3.5%."),
             [Some("percent.shares.helix".to_string())]
         );
-        assert_eq!(keys("The stock market jumped 3.5%."), [None]);
+        assert_eq!(keys("The stock market slid 3.5%."), [None]);
+    }
+
+    #[test]
+    fn a_rise_of_shares_is_not_the_fall_it_follows() {
+        for text in [
+            "Helix shares jumped 3.5%.",
+            "Helix shares closed up 3.5% on the day.",
+            "Helix shares ended 3.5% higher.",
+        ] {
+            assert_eq!(
+                keys(text),
+                [Some("percent.shares.helix.rise".to_string())],
+                "{text}"
+            );
+        }
+        // Counter-tests: falls keep their key; a rise of anything but shares is not a move.
+        for text in [
+            "Helix shares lost 3.5%.",
+            "Helix shares closed down 3.5% on the day.",
+        ] {
+            assert_eq!(keys(text), [Some("percent.shares.helix".to_string())], "{text}");
+        }
+        assert!(keys("Consumer prices rose 2.4 per cent in the year to May.")
+            .iter()
+            .all(|k| !k.as_deref().is_some_and(|k| k.ends_with(".rise"))));
+        assert!(keys("Nurses make up 55% of the staff.")
+            .iter()
+            .all(|k| !k.as_deref().is_some_and(|k| k.ends_with(".rise"))));
     }
 
     #[test]

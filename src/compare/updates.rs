@@ -14,7 +14,7 @@
 
 use chrono::NaiveDate;
 
-use super::{grade_key, Agreement, Comparison, Figures, Finding};
+use super::{earlier_pairs, grade_key, Agreement, Comparison, Figures, Finding};
 use crate::claim::Figure;
 
 /// Roles whose counts only grow as an event goes on (a home a fire destroyed stays destroyed).
@@ -47,6 +47,7 @@ pub(super) fn settle(
     published: &[Option<NaiveDate>],
 ) {
     let findings = std::mem::take(&mut comparison.findings);
+    let earlier = earlier_pairs(claims, &|_| true);
     for mut finding in findings {
         let Some((rest, updates)) = updates_apart(&finding, claims, published) else {
             comparison.findings.push(finding);
@@ -55,7 +56,8 @@ pub(super) fn settle(
         // The finding's sides go before it is graded again: the finding of a large run may
         // hold most of its claims, and `rest` and `updates` hold them too.
         finding.sides = Vec::new();
-        let regraded = grade_key(&finding.key, &rest, claims, finding.grading, || {
+        let pairs = earlier.get(finding.key.as_str()).map_or(&[][..], Vec::as_slice);
+        let regraded = grade_key(&finding.key, &rest, claims, pairs, finding.grading, || {
             finding.description.clone()
         });
         match regraded {

@@ -80,6 +80,101 @@ const BETWEEN: &[&str] = &[
     "first",
 ];
 
+/// Words that never head a claimant's phrase: conjunctions, prepositions, auxiliaries and
+/// other function words (`..., and says 260 bridges`: `and` joins a second verb to the
+/// subject of the first), and words of time (`the company yesterday announced`,
+/// `Brannock last night told`). A head read as one of them is not a claimant.
+const NEVER_HEADS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "yet",
+    "then",
+    "than",
+    "as",
+    "if",
+    "because",
+    "while",
+    "when",
+    "where",
+    "whom",
+    "whose",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "into",
+    "about",
+    "after",
+    "before",
+    "not",
+    "there",
+    "here",
+    "this",
+    "these",
+    "those",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "do",
+    "does",
+    "did",
+    "yesterday",
+    "today",
+    "tonight",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words of time between a claimant and its verb: `Tessaly yesterday announced`.
+const TIME_BETWEEN: &[&str] = &["yesterday", "today", "tonight"];
+
+/// Periods that `last` or `this` make a time between a claimant and its verb: `Brannock
+/// last night told`.
+const TIME_PERIODS: &[&str] = &[
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "week",
+    "weekend",
+    "month",
+    "year",
+];
+
 /// Claimants that name nobody in particular: two outlets quoting "officials" and "police" may
 /// well quote the same people, so such a claimant never sets two figures apart.
 const UNSPECIFIC: &[&str] = &[
@@ -181,7 +276,10 @@ pub fn claimant_in(tokens: &[Token], claim: Range<usize>, heads: &mut Heads) -> 
                     end: clause.end,
                 },
             )
-        } else if REPORTING.iter().any(|v| t.is(v)) && !is_noun_use(tokens, i) {
+        } else if REPORTING.iter().any(|v| t.is(v))
+            && !is_noun_use(tokens, i)
+            && !idle_put(tokens, i, clause.end)
+        {
             heads
                 .head(
                     tokens,
@@ -191,8 +289,10 @@ pub fn claimant_in(tokens: &[Token], claim: Range<usize>, heads: &mut Heads) -> 
                     },
                 )
                 .or_else(|| {
-                    // `..., said the Interior Ministry.`: the claimant after its verb.
-                    (i > claim.end)
+                    // `..., said the Interior Ministry.`: the claimant after its verb, which
+                    // follows a comma or a closing quote. After a passive (`had been
+                    // confirmed dead`, `have been told to leave`) the words are no speaker.
+                    (i > claim.end && inverted(tokens, i))
                         .then(|| {
                             heads.head(
                                 tokens,
@@ -211,7 +311,21 @@ pub fn claimant_in(tokens: &[Token], claim: Range<usize>, heads: &mut Heads) -> 
         best = Some((distance, head));
     }
     best.map(|(_, head)| head)
-        .filter(|h| !UNSPECIFIC.contains(&h.as_str()))
+        .filter(|h| !UNSPECIFIC.contains(&h.as_str()) && !NEVER_HEADS.contains(&h.as_str()))
+}
+
+/// `put` reports a figure only as `put the figure at`: `told to stay put`, `put in €60,000`
+/// name nobody.
+fn idle_put(tokens: &[Token], i: usize, end: usize) -> bool {
+    (tokens[i].is("put") || tokens[i].is("puts")) && !tokens[i + 1..end].iter().any(|t| t.is("at"))
+}
+
+/// Whether the reporting verb at `i` comes right after a comma or a quotation mark, where a
+/// speaker follows it (`..., said the ministry`, `"...," says Ana Ruiz`).
+fn inverted(tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1)
+        .map(|p| &tokens[p])
+        .is_some_and(|t| matches!(t.text, "," | "\"" | "\u{201d}" | "'" | "\u{2019}"))
 }
 
 /// `on eight counts`, `the estimates`, `12 claims`: a reporting word after a number or a
@@ -258,8 +372,32 @@ fn clause_around(tokens: &[Token], claim: &Range<usize>) -> Range<usize> {
 /// `a police spokeswoman, Ilka Varos, told`.
 fn head_before(tokens: &[Token], verb: usize, floor: usize) -> Option<String> {
     let mut i = verb;
-    while i > floor && (BETWEEN.iter().any(|w| tokens[i - 1].is(w)) || tokens[i - 1].folded.ends_with("ly")) {
-        i -= 1;
+    loop {
+        if i > floor
+            && (BETWEEN.iter().any(|w| tokens[i - 1].is(w))
+                || TIME_BETWEEN.iter().any(|w| tokens[i - 1].is(w))
+                || tokens[i - 1].folded.ends_with("ly"))
+        {
+            i -= 1;
+        } else if i > floor + 1
+            && TIME_PERIODS.iter().any(|w| tokens[i - 1].is(w))
+            && (tokens[i - 2].is("last") || tokens[i - 2].is("this"))
+        {
+            i -= 2;
+        } else {
+            break;
+        }
+    }
+    // `It estimates ..., and says 260 bridges ...`: a verb joined by `and` to an earlier one
+    // says what the earlier verb's subject says.
+    if i > floor && ["and", "but", "or"].iter().any(|w| tokens[i - 1].is(w)) {
+        let earlier = tokens[floor..i - 1]
+            .iter()
+            .rposition(|t| t.is_word() && REPORTING.contains(&t.folded.as_ref()));
+        return match earlier {
+            Some(earlier) => head_before(tokens, earlier + floor, floor),
+            None => named_subject(&tokens[floor..i - 1]),
+        };
     }
     // `Damage is estimated at`, `an estimated 14,000`: a passive or an adjective, no claimant.
     if i > floor
@@ -315,6 +453,17 @@ fn head_before(tokens: &[Token], verb: usize, floor: usize) -> Option<String> {
     Some(normalize(last))
 }
 
+/// The name a clause opens with, when it is one of two words or more (`Prime Minister Ana
+/// Varga, who flew in on Monday, declared ... and said`, `The Harbour Board ... and says`):
+/// the subject of the verbs `and` joins. A single capitalised word may be any sentence's
+/// first word (`Prices rose, and ...`), and gives none.
+fn named_subject(clause: &[Token]) -> Option<String> {
+    let capitalised = |t: &&Token| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase);
+    let run: Vec<&Token> = clause.iter().take_while(capitalised).collect();
+    let named = run.iter().filter(|t| !t.is("the")).count();
+    (named >= 2).then(|| normalize(run[run.len() - 1]))
+}
+
 /// The head of the noun phrase starting at `from`: its last word before a verb, a comma or
 /// the clause's end (`the U.N. refugee agency` gives `agency`).
 fn head_after(tokens: &[Token], from: usize, ceiling: usize) -> Option<String> {
@@ -368,7 +517,13 @@ fn normalize(t: &Token) -> String {
     for c in folded.chars().filter(|c| *c != '.') {
         word.push(if c == 'z' && word.ends_with('i') { 's' } else { c });
     }
-    super::singular(&word)
+    // An acronym is a name, not a plural: `INS`, `AFRS`.
+    let acronym = t.text.len() > 1 && t.text.chars().all(|c| c.is_ascii_uppercase());
+    if acronym {
+        word
+    } else {
+        super::singular(&word)
+    }
 }
 
 #[cfg(test)]
@@ -484,6 +639,82 @@ mod tests {
         assert_eq!(
             of("According to court filings, investors lost $1.2 billion."),
             None
+        );
+    }
+
+    #[test]
+    fn function_words_and_times_are_never_claimants() {
+        // A second verb joined by `and` says what the first verb's subject says.
+        let last = |text: &str| {
+            let tokens = tokenize(text, 0..text.len());
+            let at = tokens.iter().rposition(Token::is_number).expect("a number");
+            claimant(&tokens, at..at + 1)
+        };
+        assert_eq!(
+            last("The union puts the strikers at 9,000, against the firm's count of 4,000, and says 40 depots are shut.")
+                .as_deref(),
+            Some("union")
+        );
+        assert_eq!(
+            last("The guild estimates the shortfall at $3 billion and says 75 schools should close.")
+                .as_deref(),
+            Some("guild")
+        );
+        // Counter-test: with no earlier verb there is nobody, not `and`.
+        assert_eq!(of("Prices rose, and says 40 shops are shut."), None);
+        // With no earlier reporting verb, the name the clause opens with.
+        assert_eq!(
+            of("Mayor Ines Talbot, who toured the site, declared an emergency and said 30 homes were lost.")
+                .as_deref(),
+            Some("talbot")
+        );
+        // A time between the speaker and the verb is skipped.
+        assert_eq!(
+            of("Norvale Foods yesterday announced 1,200 job cuts.").as_deref(),
+            Some("food")
+        );
+        assert_eq!(
+            of("The carmaker last night told owners of 40,000 vans to stay away.").as_deref(),
+            Some("carmaker")
+        );
+        assert_eq!(of("Yesterday announced 20 cuts."), None);
+    }
+
+    #[test]
+    fn put_reports_only_a_figure_put_at_a_value() {
+        assert_eq!(
+            of("\"They told us to stay put,\" said a man who lives on the 12th floor.").as_deref(),
+            None
+        );
+        assert_eq!(
+            of("The council puts the damage at $40 million.").as_deref(),
+            Some("council")
+        );
+    }
+
+    #[test]
+    fn acronyms_are_not_plurals() {
+        assert_eq!(
+            of("The NHS said 38 patients were treated.").as_deref(),
+            Some("nhs")
+        );
+        assert_eq!(
+            of("The firefighters said 38 homes burned.").as_deref(),
+            Some("firefighter")
+        );
+    }
+
+    #[test]
+    fn words_after_a_passive_verb_are_no_speaker() {
+        assert_eq!(
+            of("The agency said at noon that 52 people had been confirmed dead.").as_deref(),
+            Some("agency")
+        );
+        assert_eq!(of("Around 300 homes have been told to leave."), None);
+        // Counter-test: a speaker after a verb that follows a comma is read.
+        assert_eq!(
+            of("About 300 homes were flooded, said the river authority board.").as_deref(),
+            Some("board")
         );
     }
 
