@@ -2048,8 +2048,15 @@ fn no_count(tokens: &[Token], range: &Range<usize>, claim: &Claim) -> bool {
     };
     let words = tokens.iter().filter(|t| word(t)).count();
     let title_case = tokens.iter().filter(|t| capitalised(t)).count() * 2 >= words;
+    // `In Gaza 40 people died`: a capitalised word after a preposition of place is a place,
+    // and the figure after it counts.
+    let place = range.start >= 2
+        && ["in", "at", "across", "near", "from", "throughout", "around"]
+            .iter()
+            .any(|w| tokens[range.start - 2].is(w));
     let name = range.start >= 2
         && capitalised(prev)
+        && !place
         && !title_case
         && crate::when::month_number(prev.text).is_none()
         && ![
@@ -3488,6 +3495,12 @@ mod tests {
             key("After a phone call, police arrested 14 people.").as_deref(),
             Some("arrested")
         );
+        // After a place named behind a preposition, the figure still counts.
+        assert_eq!(
+            key("Shelling killed civilians overnight and in Kharsk 40 people died.").as_deref(),
+            key("Shelling killed civilians overnight and in the city 40 people died.").as_deref()
+        );
+        assert!(key("In the city 40 people died.").is_some());
     }
 
     #[test]
