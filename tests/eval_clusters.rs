@@ -10,6 +10,7 @@ use std::path::Path;
 
 const CLUSTERS: &[&str] = &[
     "airline-outage-2026",
+    "avalanche-2026",
     "bank-failure-2026",
     "bridge-collapse-2026",
     "budget-2026",
@@ -23,6 +24,7 @@ const CLUSTERS: &[&str] = &[
     "flood-2026",
     "football-transfer-2026",
     "fraud-trial-2026",
+    "heat-pump-subsidy-2026",
     "hurricane-2026",
     "ipo-2026",
     "launch-failure-2026",
@@ -39,6 +41,7 @@ const CLUSTERS: &[&str] = &[
     "rate-decision-2026",
     "refugees-2025",
     "retailer-collapse-2026",
+    "stadium-crush-2026",
     "summit-2026",
     "tower-fire-2026",
     "wildfire-2025",
@@ -54,10 +57,11 @@ const CLUSTERS: &[&str] = &[
 /// 12 false alarms and 11 traps; bridge collapse, bank failure and launch failure, first
 /// run with the mechanisms drawn from those three, 5 of 17, 10 false alarms and 8 traps
 /// (the same as without them); tower-block fire, flotation and drought 7 of 18, 10 false
-/// alarms and 8 traps.
-const MIN_FOUND: usize = 113;
-const MAX_FALSE_ALARMS: usize = 36;
-const MAX_TRAPS_HIT: usize = 56;
+/// alarms and 8 traps; stadium crush, heat-pump subsidy and avalanche, after the precision
+/// round, 2 of 16, 12 false alarms and 12 traps.
+const MIN_FOUND: usize = 115;
+const MAX_FALSE_ALARMS: usize = 48;
+const MAX_TRAPS_HIT: usize = 68;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters() {
@@ -95,9 +99,9 @@ fn generic_rules_hold_their_scores_on_the_eval_clusters() {
 /// The same clusters read as if their files had no front matter (no outlet, no publication
 /// date), as articles copied from the web often come: relative dates stay unresolved, and
 /// keying must still keep earlier years' figures apart.
-const MIN_FOUND_UNDATED: usize = 111;
-const MAX_FALSE_ALARMS_UNDATED: usize = 43;
-const MAX_TRAPS_HIT_UNDATED: usize = 70;
+const MIN_FOUND_UNDATED: usize = 113;
+const MAX_FALSE_ALARMS_UNDATED: usize = 55;
+const MAX_TRAPS_HIT_UNDATED: usize = 82;
 
 #[test]
 fn generic_rules_hold_their_scores_on_the_eval_clusters_without_front_matter() {
