@@ -93,6 +93,12 @@ impl LoadProblem {
     }
 }
 
+/// crosscheck's own configuration file (`crosscheck.toml`), which the docs suggest keeping
+/// beside the articles: a folder walk passes over it without a note.
+fn is_own_config(path: &Path) -> bool {
+    path.file_name().is_some_and(|name| name == "crosscheck.toml")
+}
+
 /// Loads every path in order.
 ///
 /// Files named explicitly are read whatever their extension (the user asked
@@ -315,7 +321,7 @@ impl Loader {
             if is_article(path) {
                 articles += 1;
                 self.file(shown, path);
-            } else if self.seen_files.insert(canonical(path)) {
+            } else if !is_own_config(path) && self.seen_files.insert(canonical(path)) {
                 self.problem(LoadProblem::Skipped { path: shown });
             }
         }

@@ -303,6 +303,8 @@ fn folder_with_no_articles() {
     s.mkdir("empty");
     s.write("pictures/photo.png", b"\x89PNG\r\n\x1a\n");
     s.write("pictures/.draft.md", "Hidden files are ignored, 5 of them.");
+    // crosscheck's own configuration file is passed over without a note.
+    s.write("pictures/crosscheck.toml", "fail-on = \"discrepancy\"\n");
     s.mkdir("pictures/nested");
     s.assert_bad_input("empty", "error: `empty` holds no .txt, .md or .html article\n");
     s.assert_bad_input(
