@@ -404,3 +404,26 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn drafts_taken_by_against_get_a_hint() {
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["lint", "--against", SOURCES, DRAFT])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: no draft to check\n  help: `--against` took every path after it; put the drafts first \
+         (`crosscheck lint DRAFT... --against SOURCE...`) or end the sources with `--`\n"
+    );
+    // Ending the sources with `--` reads the draft.
+    let ended = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["lint", "--rules", PACK, "--against", SOURCES, "--", DRAFT])
+        .output()
+        .unwrap();
+    let reference = lint(&[]).output().unwrap();
+    assert_eq!(ended.stdout, reference.stdout);
+}

@@ -39,8 +39,9 @@ Exit status:
 /// The arguments of `lint`.
 #[derive(Args)]
 pub struct LintArgs {
-    /// Drafts to check: files, folders (read recursively for .txt, .md, .markdown, .html and .htm) or `-` for stdin
-    #[arg(required = true, value_name = "DRAFT")]
+    /// Drafts to check (at least one): files, folders (read recursively for .txt, .md, .markdown, .html and .htm) or `-` for stdin
+    // Checked in `run`, which can tell when `--against` took the drafts.
+    #[arg(value_name = "DRAFT")]
     drafts: Vec<PathBuf>,
     /// Trusted sources to check the drafts against: files, folders or `-` [default: the
     /// sources the configuration's manifest marks `trusted = true`]
@@ -89,6 +90,15 @@ enum FailOn {
 
 /// Loads, lints, prints, and maps the outcome to an exit status.
 pub fn run(args: LintArgs, config: &Config) -> Result<ExitCode> {
+    if args.drafts.is_empty() {
+        // `--against` reads every path after it: `lint --against a.txt draft.md` has no draft.
+        let help = if args.against.len() > 1 {
+            "`--against` took every path after it; put the drafts first (`crosscheck lint DRAFT... --against SOURCE...`) or end the sources with `--`"
+        } else {
+            "give the drafts first: `crosscheck lint DRAFT... --against SOURCE...`"
+        };
+        anyhow::bail!("no draft to check\n  help: {help}");
+    }
     let rules = load_rules(&cmd::config::rules(config, &args.rules))?;
     let against = if args.against.is_empty() {
         let trusted = config.trusted_sources();
