@@ -1179,11 +1179,10 @@ fn window<'t>(
 /// figure (a number with its currency, scale or percentage words), an optional `by` and a
 /// verb of change, and the token after `at` is `to`.
 fn change_before_to(tokens: &[Token], at: usize) -> Option<usize> {
+    // A day's moves (`MOVE_WORDS`), and the other forms of a change of level.
     const CHANGES: &[&str] = &[
-        "rose",
         "risen",
         "rising",
-        "fell",
         "fallen",
         "falling",
         "grew",
@@ -1191,21 +1190,6 @@ fn change_before_to(tokens: &[Token], at: usize) -> Option<usize> {
         "growing",
         "increased",
         "decreased",
-        "declined",
-        "dropped",
-        "jumped",
-        "climbed",
-        "surged",
-        "soared",
-        "slid",
-        "sank",
-        "slumped",
-        "tumbled",
-        "plunged",
-        "gained",
-        "lost",
-        "up",
-        "down",
         "cut",
         "reduced",
         "lowered",
@@ -1253,9 +1237,8 @@ fn change_before_to(tokens: &[Token], at: usize) -> Option<usize> {
     } else {
         first
     };
-    CHANGES
-        .contains(&tokens[verb].folded.as_ref())
-        .then_some(verb + 1)
+    let verb_word = tokens[verb].folded.as_ref();
+    (MOVE_WORDS.contains(&verb_word) || CHANGES.contains(&verb_word)).then_some(verb + 1)
 }
 
 /// How many words a [`Few`] holds: the widest window the keyer reads.
@@ -2059,17 +2042,7 @@ fn no_count(tokens: &[Token], range: &Range<usize>, claim: &Claim) -> bool {
         && !place
         && !title_case
         && crate::when::month_number(prev.text).is_none()
-        && ![
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .iter()
-        .any(|d| prev.is(d));
+        && !crate::when::is_weekday_name(prev.text);
     let ends_clause = tokens
         .get(range.end)
         .is_none_or(|t| t.kind == TokenKind::Punct || t.is("or") || t.is("and"));
@@ -2602,9 +2575,7 @@ fn money_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
     let modifier = term_start
         .checked_sub(1)
         .and_then(|i| words.get(i))
-        .filter(|w| {
-            !NEUTRAL.contains(*w) && !OUTLOOK.contains(*w) && !VERBS.contains(*w) && !NOT_NOUNS.contains(*w)
-        })
+        .filter(|w| !NEUTRAL.contains(*w) && !OUTLOOK.contains(*w) && !VERBS.contains(*w) && !is_not_noun(w))
         .filter(|w| w.chars().all(char::is_alphabetic))
         // `investors lost $1.4bn` and `Investor losses: $1.4bn` name one sector.
         .map(|w| {
@@ -2720,7 +2691,7 @@ fn age_key(tokens: &[Token], range: Range<usize>, rules: &RuleSet) -> Keyed {
         Some((class, _, _)) => Some(class.id.clone()),
         None => after
             .first()
-            .filter(|w| w.len() > 2 && !NOT_NOUNS.contains(*w))
+            .filter(|w| w.len() > 2 && !is_not_noun(w))
             .map(|w| w.to_string()),
     };
     Keyed {
@@ -3019,19 +2990,29 @@ fn common_words_after<'t>(tokens: &'t [Token], range: Range<usize>, limit: usize
 }
 
 /// The singular of a plural noun, for key names: `companies` -> `company`, `buses` -> `bus`.
-/// Words that are never what a figure counts or a sector it is spent on: auxiliaries,
-/// pronouns, particles and the commonest verbs in their `-s` and past forms, which a keyer
-/// without parts of speech would otherwise take for plural nouns (`which spends 3 per cent`,
-/// `now holds one in nine`) or for a noun's modifier (`face fines of £1,000`).
-const NOT_NOUNS: &[&str] = &[
+/// Function words that are never a noun, let alone a claimant: conjunctions, auxiliaries,
+/// pronouns and particles (`..., and says 260 bridges`; `aged 78 and his wife`).
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "and", "or", "but", "nor", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
     "will", "would", "can", "could", "may", "might", "must", "should", "what", "whose", "which", "who", "my",
-    "your", "our", "now", "then", "up", "down", "says", "said", "rises", "rose", "falls", "fell", "puts",
-    "posts", "holds", "held", "spends", "stays", "makes", "made", "making", "takes", "took", "gives", "gave",
-    "gets", "got", "goes", "went", "comes", "came", "tells", "told", "remains", "includes", "affects",
-    "depends", "faces", "face", "fails", "flies", "pulls", "passes", "braces", "seems", "means", "needs",
-    "wants", "warns", "died", "managed", "manages",
+    "your", "our", "now", "then", "up", "down",
 ];
+
+/// The commonest verbs in their `-s` and past forms, which a keyer without parts of speech
+/// would otherwise take for plural nouns (`which spends 3 per cent`, `now holds one in nine`)
+/// or for a noun's modifier (`face fines of £1,000`). Not used for claimants: a capitalised
+/// name may be spelled like one (`said Graham Fell`).
+const VERB_FORMS: &[&str] = &[
+    "says", "said", "rises", "rose", "falls", "fell", "puts", "posts", "holds", "held", "spends", "stays",
+    "makes", "made", "making", "takes", "took", "gives", "gave", "gets", "got", "goes", "went", "comes",
+    "came", "tells", "told", "remains", "includes", "affects", "depends", "faces", "face", "fails", "flies",
+    "pulls", "passes", "braces", "seems", "means", "needs", "wants", "warns", "died", "managed", "manages",
+];
+
+/// Words that are never what a figure counts, whose age it is, or a sector money is spent on.
+fn is_not_noun(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word) || VERB_FORMS.contains(&word)
+}
 
 /// The singular of an English plural; a word that only ends in `s` (`furious`, `bus`,
 /// `crisis`, `class`) is its own singular.
@@ -3136,7 +3117,7 @@ fn plural_noun(after: &[&str]) -> Option<String> {
         .find(|w| {
             w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'') && !w.contains('’')
         })
-        .filter(|w| !NOT_COUNTED.contains(*w) && !NOT_NOUNS.contains(*w))
+        .filter(|w| !NOT_COUNTED.contains(*w) && !is_not_noun(w))
         .map(|w| w.to_string())
 }
 

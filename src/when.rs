@@ -464,6 +464,12 @@ pub(crate) fn is_weekday_word(word: &str) -> bool {
     weekday_of(word).or_else(|| weekday_abbreviation(word)).is_some()
 }
 
+/// Whether a word is a weekday's full name (`Tuesday`), in any case: unlike
+/// [`is_weekday_word`], not an abbreviation (`Sun`, `Sat`), which may be a name of its own.
+pub(crate) fn is_weekday_name(word: &str) -> bool {
+    weekday_of(word).is_some()
+}
+
 fn weekday_of(word: &str) -> Option<Weekday> {
     // An ASCII word names a weekday only if it is 6 to 9 letters long and ends in `day`:
     // most words stop here, before they are lower-cased and matched.
