@@ -59,7 +59,11 @@ enum Command {
     #[command(after_help = FACTS_EXIT_HELP)]
     Facts(CommonArgs),
     /// Check every figure of a draft against trusted sources before publication
-    #[command(after_help = cmd::lint::LINT_HELP)]
+    // The drafts are required, but checked after parsing (see `cmd::lint::run`).
+    #[command(
+        after_help = cmd::lint::LINT_HELP,
+        override_usage = "crosscheck lint [OPTIONS] <DRAFT>... [--against <SOURCE>...]"
+    )]
     Lint(cmd::lint::LintArgs),
     /// Print the configuration in use (crosscheck.toml), with where each value comes from
     Config(cmd::config::ShowArgs),
